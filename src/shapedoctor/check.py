@@ -1,0 +1,152 @@
+"""The checking pipeline and its public results: graphs -> inference -> findings -> fixes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from . import __version__
+from .diagnostics import Diagnostic
+from .explain import explain
+from .graph import ModelGraph
+from .infer import Inference, infer
+from .kinds import INPUT_ERROR, PARSE_ERROR, Kind
+from .repair.candidates import propose
+from .shapes import shape_to_json
+from .targets import check_output_target
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class ModelReport:
+    graph: ModelGraph
+    inference: Inference
+
+    @property
+    def name(self) -> str:
+        return self.graph.name
+
+    def to_json(self) -> dict:
+        layers = []
+        for result in self.inference.results:
+            node = result.node
+            layers.append({
+                "name": node.name, "type": node.type, "line": node.span.line if node.span else None,
+                "col": node.span.col if node.span else None,
+                "input_shapes": [shape_to_json(s) for s in result.input_shapes] if result.input_shapes else None,
+                "output_shape": shape_to_json(result.output_shape), "status": result.status,
+            })
+        return {"name": self.graph.name, "line": self.graph.line, "kind": self.graph.kind, "layers": layers}
+
+
+@dataclass
+class FileReport:
+    path: str
+    error: str | None = None
+    models: list[ModelReport] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: str | None = None  # the source as read, for fixes
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "error": self.error, "models": [m.to_json() for m in self.models],
+                "diagnostics": [d.to_json() for d in self.diagnostics]}
+
+
+@dataclass
+class Report:
+    files: list[FileReport] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for f in self.files for d in f.diagnostics]
+
+    @property
+    def models(self) -> list[ModelReport]:
+        return [m for f in self.files for m in f.models]
+
+    def count(self, severity: str) -> int:
+        return sum(1 for d in self.diagnostics if d.severity == severity)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if any(d.severity in ("error", "warning") for d in self.diagnostics) else 0
+
+    def to_json(self) -> dict:
+        return {
+            "version": 1,
+            "tool": {"name": "shapedoctor", "version": __version__},
+            "files": [f.to_json() for f in self.files],
+            "summary": {"files": len(self.files), "models": len(self.models), "errors": self.count("error"),
+                        "warnings": self.count("warning")},
+        }
+
+
+def analyse_graphs(graphs: list[ModelGraph], path: str, target_shape=None, with_fixes: bool = True) -> FileReport:
+    report = FileReport(path)
+    for graph in graphs:
+        inference = infer(graph)
+        mismatch = check_output_target(inference, target_shape)
+        if mismatch is not None:
+            inference.diagnostics.append(mismatch)
+        for diagnostic in inference.diagnostics:
+            diagnostic.path = path
+            if not diagnostic.explanation:
+                diagnostic.explanation = explain(inference, diagnostic)
+            if with_fixes and diagnostic.severity in ("error", "warning"):
+                diagnostic.fixes = propose(inference, diagnostic, target_shape)
+        report.models.append(ModelReport(graph, inference))
+        report.diagnostics.extend(inference.diagnostics)
+    report.diagnostics.sort(key=lambda d: (d.line, d.col))
+    return report
+
+
+def file_problem(path: str, kind: Kind, message: str, line: int = 1, col: int = 0) -> FileReport:
+    diagnostic = Diagnostic(kind=kind, message=message, severity="error", line=line, col=col, end_line=line,
+                            end_col=col, path=path)
+    return FileReport(path, error=message, diagnostics=[diagnostic])
+
+
+def check_source(text: str, path: str = "<string>", target_shape=None, with_fixes: bool = True) -> Report:
+    return Report([_check_python(text, path, target_shape, with_fixes)])
+
+
+def _check_python(text: str, path: str, target_shape, with_fixes: bool) -> FileReport:
+    from .frontends.source import graphs_from_source
+
+    try:
+        graphs = graphs_from_source(text, path)
+    except SyntaxError as exc:
+        return file_problem(path, PARSE_ERROR, f"cannot parse: {exc.msg}", exc.lineno or 1,
+                            max((exc.offset or 1) - 1, 0))
+    except (RecursionError, MemoryError):
+        return file_problem(path, PARSE_ERROR, "cannot parse: the file is too deeply nested")
+    report = analyse_graphs(graphs, path, target_shape, with_fixes)
+    report.text = text
+    return report
+
+
+def check_file(path: str, target_shape=None, with_fixes: bool = True) -> Report:
+    return Report([check_one_file(path, target_shape, with_fixes)])
+
+
+def check_one_file(path: str, target_shape=None, with_fixes: bool = True) -> FileReport:
+    """Any readable file kind; unreadable input becomes an input-error finding, never an exception."""
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            return file_problem(path, INPUT_ERROR, f"file is too large ({size} bytes)")
+        lower = path.lower()
+        if lower.endswith((".json", ".keras")):
+            from .frontends.config import check_config_file
+
+            return check_config_file(path, target_shape, with_fixes)
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        return file_problem(path, INPUT_ERROR, f"cannot read: {exc.strerror or exc}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return file_problem(path, INPUT_ERROR, "cannot read: not UTF-8 text")
+    return _check_python(text, path, target_shape, with_fixes)

@@ -1,0 +1,203 @@
+"""The ``shapedoctor`` command line. Exit codes: 0 clean, 1 findings, 2 usage error."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2, as the contract says
+        raise UsageError(message)
+
+
+def parse_shape(text: str) -> tuple:
+    """``--target-shape``: "(None, 1)", "None,1", "1" (batch axis added when missing)."""
+    cleaned = text.strip().strip("()[]")
+    dims = []
+    for part in (p.strip() for p in cleaned.split(",")):
+        if not part:
+            continue
+        if part.lower() in ("none", "null", "?"):
+            dims.append(None)
+        elif part.isdigit():
+            dims.append(int(part))
+        else:
+            raise UsageError(f"--target-shape: cannot read {text!r}; write e.g. '(None, 1)'")
+    if not dims:
+        raise UsageError(f"--target-shape: cannot read {text!r}; write e.g. '(None, 1)'")
+    if dims[0] is not None:
+        dims.insert(0, None)
+    return tuple(dims)
+
+
+def _kinds(text: str | None) -> set[str] | None:
+    if not text:
+        return None
+    from .kinds import kind_by_name_or_code
+
+    out = set()
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        kind = kind_by_name_or_code(part)
+        if kind is None:
+            raise UsageError(f"unknown finding kind or code {part.strip()!r} (see `shapedoctor explain --list`)")
+        out.add(kind.name)
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="shapedoctor", description="Find, explain and fix Keras shape errors statically.")
+    parser.add_argument("--version", action="version", version=f"shapedoctor {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check models for shape errors")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    check.add_argument("--select", help="only these kinds/codes (comma-separated)")
+    check.add_argument("--ignore", help="skip these kinds/codes (comma-separated)")
+    check.add_argument("--target-shape", help="shape of the training targets, e.g. '(None, 1)'")
+    check.add_argument("-j", "--jobs", type=int, default=1, help="check files in N processes")
+    check.add_argument("--no-fixes", action="store_true", help="do not compute fix suggestions")
+
+    trace = sub.add_parser("trace", help="per-layer shape table")
+    trace.add_argument("path", metavar="PATH")
+    trace.add_argument("--model", help="only the model of this name")
+    trace.add_argument("--target-shape")
+
+    fix = sub.add_parser("fix", help="apply ranked, verified fixes")
+    try:
+        from .repair.command import add_arguments as add_fix_arguments
+    except ImportError:  # pragma: no cover - the fix command ships with the repair package
+        add_fix_arguments = None
+    if add_fix_arguments:
+        add_fix_arguments(fix)
+
+    compare = sub.add_parser("compare", help="train candidate architectures on time-series data")
+    try:
+        from .experiments.command import add_arguments as add_compare_arguments
+    except ImportError:  # pragma: no cover
+        add_compare_arguments = None
+    if add_compare_arguments:
+        add_compare_arguments(compare)
+
+    explain = sub.add_parser("explain", help="long explanation of a finding kind")
+    explain.add_argument("kind", nargs="?", metavar="KIND")
+    explain.add_argument("--list", action="store_true", help="list all kinds")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except UsageError as exc:
+        print(f"shapedoctor: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("shapedoctor: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+
+
+def _main(argv) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    if args.command == "check":
+        return _check(args)
+    if args.command == "trace":
+        return _trace(args)
+    if args.command == "explain":
+        return _explain(args)
+    if args.command == "fix":
+        from .repair.command import run
+        return run(args)
+    if args.command == "compare":
+        from .experiments.command import run
+        return run(args)
+    return EXIT_USAGE
+
+
+def _collect(paths, target_shape, jobs: int = 1, with_fixes: bool = True):
+    from .check import Report, check_one_file
+    from .discover import discover
+
+    try:
+        files = discover(paths)
+    except FileNotFoundError as exc:
+        raise UsageError(f"path does not exist: {exc.args[0]}") from None
+    if jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            reports = list(pool.map(check_one_file, files, [target_shape] * len(files),
+                                    [with_fixes] * len(files), chunksize=16))
+    else:
+        reports = [check_one_file(f, target_shape, with_fixes) for f in files]
+    return Report(reports)
+
+
+def _filter(report, select, ignore):
+    for file in report.files:
+        file.diagnostics = [d for d in file.diagnostics
+                            if (select is None or d.kind.name in select) and (ignore is None or d.kind.name not in ignore)]
+    return report
+
+
+def _check(args) -> int:
+    from .report import render
+
+    select, ignore = _kinds(args.select), _kinds(args.ignore)
+    target = parse_shape(args.target_shape) if args.target_shape else None
+    if args.jobs < 1:
+        raise UsageError("-j/--jobs must be at least 1")
+    report = _filter(_collect(args.paths, target, args.jobs, not args.no_fixes), select, ignore)
+    sys.stdout.write(render(report, args.format))
+    return report.exit_code
+
+
+def _trace(args) -> int:
+    from .report.trace import render_plain, render_rich
+
+    target = parse_shape(args.target_shape) if args.target_shape else None
+    report = _collect([args.path], target)
+    if args.model and not any(m.name == args.model for m in report.models):
+        names = ", ".join(sorted({m.name for m in report.models})) or "none"
+        raise UsageError(f"no model named {args.model!r} (models: {names})")
+    for file in report.files:
+        if file.error:
+            print(f"{file.path}: {file.error}")
+    if sys.stdout.isatty():
+        from rich.console import Console
+
+        render_rich(report, Console(), args.model)
+    else:
+        sys.stdout.write(render_plain(report, args.model))
+    return report.exit_code
+
+
+def _explain(args) -> int:
+    from .kinds import KINDS, kind_by_name_or_code
+
+    if args.list or not args.kind:
+        for kind in KINDS.values():
+            print(f"{kind.code}  {kind.name:<24} {kind.severity}")
+        return EXIT_CLEAN
+    kind = kind_by_name_or_code(args.kind)
+    if kind is None:
+        raise UsageError(f"unknown finding kind {args.kind!r}; `shapedoctor explain --list` lists them")
+    print(f"{kind.code} {kind.name} (default severity: {kind.severity})\n")
+    print(kind.doc)
+    return EXIT_CLEAN

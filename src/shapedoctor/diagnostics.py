@@ -1,0 +1,91 @@
+"""Findings and fixes as data (after ruff's Diagnostic / Fix / Edit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .kinds import Kind
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace the text between two positions (1-based lines, 0-based columns)."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    text: str
+
+    def to_json(self) -> dict:
+        return {"line": self.line, "col": self.col, "end_line": self.end_line, "end_col": self.end_col,
+                "text": self.text}
+
+
+@dataclass(frozen=True)
+class GraphPatch:
+    """A structural change to a model graph, independent of any front-end.
+
+    op: "insert_before" (new layer before ``node``), "replace" (``node`` becomes the new layer),
+    "remove" (``node`` is dropped and its input passed through), "set_args" (merge ``args``
+    into ``node``'s arguments), "set_input_shape" (the model's Input gets ``args["shape"]``).
+    """
+
+    op: str
+    node: int
+    type: str = ""
+    args: tuple = ()  # (name, value) pairs, hashable
+
+    @property
+    def arg_dict(self) -> dict:
+        return dict(self.args)
+
+
+@dataclass
+class Fix:
+    title: str
+    patches: list[GraphPatch]
+    why: str = ""  # one line: why this rank
+    applicability: str = "unsafe"  # "safe" | "unsafe" (changes behaviour: review) | "display-only"
+    verified: bool = False
+    edits: list[Edit] = field(default_factory=list)
+    rank: int = 0
+    group: str = ""  # candidates of one family (e.g. "factorization") are capped together
+
+    def to_json(self) -> dict:
+        out: dict[str, Any] = {"rank": self.rank, "title": self.title, "verified": self.verified,
+                               "applicability": self.applicability,
+                               "edits": [e.to_json() for e in self.edits]}
+        if self.why:
+            out["why"] = self.why
+        return out
+
+
+@dataclass
+class Diagnostic:
+    kind: Kind
+    message: str
+    severity: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    model: str = ""
+    layer: str = ""
+    node: int | None = None  # index of the offending node in its model graph
+    explanation: list[str] = field(default_factory=list)
+    fixes: list[Fix] = field(default_factory=list)
+    path: str = ""
+
+    @property
+    def code(self) -> str:
+        return self.kind.code
+
+    def to_json(self) -> dict:
+        return {
+            "code": self.kind.code, "kind": self.kind.name, "severity": self.severity,
+            "line": self.line, "col": self.col, "end_line": self.end_line, "end_col": self.end_col,
+            "model": self.model, "layer": self.layer, "message": self.message,
+            "explanation": list(self.explanation), "fixes": [f.to_json() for f in self.fixes],
+        }

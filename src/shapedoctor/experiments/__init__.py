@@ -1,0 +1,1 @@
+"""`shapedoctor compare`: train candidate Keras models on time-series data (needs the [train] extra)."""

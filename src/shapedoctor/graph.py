@@ -1,0 +1,125 @@
+"""The front-end neutral model graph.
+
+Every front-end (Python source, Keras JSON config, live model) produces
+:class:`ModelGraph` objects; inference, explanations and repairs only see these.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class _Unknown:
+    """An argument value the front-end could not determine (never guessed)."""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "<unknown>"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+UNKNOWN = _Unknown()
+
+
+@dataclass(frozen=True)
+class Span:
+    """Source range: 1-based lines, 0-based columns (like Python's ``ast``)."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+
+# A reference to one output of a node: (node index, output index).
+Ref = tuple
+
+
+@dataclass
+class LayerNode:
+    index: int
+    type: str  # canonical Keras class name, e.g. "Conv1D"
+    args: dict[str, Any]  # keyword arguments, positionals already mapped to names
+    inputs: list[Ref] = field(default_factory=list)
+    span: Span | None = None
+    name: str = ""  # user-given name= or Keras' automatic name (dense, dense_1, ...)
+    written_type: str = ""  # the spelling in the source, e.g. "Convolution1D"
+    list_input: bool = False  # called with a list of tensors (merge layers)
+    layer_key: str | None = None  # equal for calls of one shared layer object
+    path: str = ""  # location in a config file, e.g. "layers[3]"
+
+    @property
+    def label(self) -> str:
+        return self.written_type or self.type
+
+
+@dataclass
+class ModelGraph:
+    name: str
+    kind: str  # "sequential" | "functional"
+    line: int
+    nodes: list[LayerNode] = field(default_factory=list)
+    outputs: list[Ref] = field(default_factory=list)
+    loss: Any = None  # compile(loss=...) as folded, or None
+    target_shape: tuple | None = None  # shape of y if the front-end saw it (batch first)
+    build_shape: tuple | None = None  # Sequential without input: model.build(shape) / fit(x)
+    unbuildable_reason: str | None = None
+
+    def add(self, type_: str, args: dict, inputs: list[Ref], **kw) -> LayerNode:
+        node = LayerNode(index=len(self.nodes), type=type_, args=args, inputs=inputs, **kw)
+        self.nodes.append(node)
+        return node
+
+    def consumers(self, index: int) -> list[LayerNode]:
+        return [n for n in self.nodes if any(ref[0] == index for ref in n.inputs)]
+
+
+INPUT_SHAPE_KWARGS = ("input_shape", "input_dim", "batch_input_shape", "batch_shape")
+
+
+def input_args_from_layer_kwargs(args: dict) -> dict | None:
+    """Keras 2 style ``input_shape=``/``input_dim=``/``batch_input_shape=`` on a layer.
+
+    Returns InputLayer arguments, or None when the layer declares no input.
+    Removes those keys from ``args``.
+    """
+    found = {k: args.pop(k) for k in INPUT_SHAPE_KWARGS if k in args}
+    batch_size = args.pop("batch_size", None)
+    if "input_dim" in found and found["input_dim"] is not None:
+        return {"shape": (found["input_dim"],), "batch_size": batch_size}
+    if found.get("input_shape") is not None:
+        return {"shape": found["input_shape"], "batch_size": batch_size}
+    for key in ("batch_input_shape", "batch_shape"):
+        if found.get(key) is not None:
+            return {"batch_shape": found[key]}
+    return None
+
+
+class AutoNamer:
+    """Keras' automatic layer names: dense, dense_1, dense_2, ..."""
+
+    def __init__(self) -> None:
+        self._counts: dict[str, int] = {}
+
+    def __call__(self, type_: str) -> str:
+        base = _snake(type_)
+        n = self._counts.get(base, 0)
+        self._counts[base] = n + 1
+        return base if n == 0 else f"{base}_{n}"
+
+
+def _snake(name: str) -> str:
+    # keras.src.utils.naming.to_snake_case
+    name = re.sub(r"\W+", "", name)
+    name = re.sub("(.)([A-Z][a-z]+)", r"\1_\2", name)
+    return re.sub("([a-z])([A-Z])", r"\1_\2", name).lower()

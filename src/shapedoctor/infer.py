@@ -1,0 +1,126 @@
+"""Walk a model graph in order, apply the shape rules, collect findings.
+
+A branch stops at its first error: layers downstream of an error (or of an unknown
+layer) are marked ``skipped``/``unknown`` and never produce findings of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic
+from .graph import LayerNode, ModelGraph
+from .kinds import UNKNOWN_LAYER
+from .rules import RULES, LayerCall, ShapeProblem, Unresolved, canonical_type
+from .shapes import Shape
+
+
+@dataclass
+class LayerResult:
+    node: LayerNode
+    status: str  # "ok" | "error" | "unknown" | "skipped"
+    input_shapes: list[Shape] | None = None
+    outputs: list[Shape] | None = None  # one shape per output of the layer
+    problem: ShapeProblem | None = None
+    note: str = ""
+
+    @property
+    def output_shape(self) -> Shape | None:
+        if not self.outputs:
+            return None
+        return self.outputs[0] if len(self.outputs) == 1 else self.outputs
+
+
+@dataclass
+class Inference:
+    graph: ModelGraph
+    results: list[LayerResult] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def result(self, index: int) -> LayerResult:
+        return self.results[index]
+
+    def shape_of(self, ref) -> Shape | None:
+        res = self.results[ref[0]]
+        if res.outputs is None or ref[1] >= len(res.outputs):
+            return None
+        return res.outputs[ref[1]]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    def output_shapes(self) -> list[Shape | None]:
+        return [self.shape_of(ref) for ref in self.graph.outputs]
+
+
+def infer(graph: ModelGraph) -> Inference:
+    """Shape inference for one model; never raises."""
+    inference = Inference(graph)
+    for node in graph.nodes:
+        inference.results.append(_infer_node(inference, node))
+    if graph.unbuildable_reason and graph.nodes:
+        first = graph.nodes[0]
+        inference.diagnostics.append(_diagnostic(graph, first, UNKNOWN_LAYER.severity, UNKNOWN_LAYER,
+                                                 graph.unbuildable_reason))
+    return inference
+
+
+def _infer_node(inference: Inference, node: LayerNode) -> LayerResult:
+    graph = inference.graph
+    upstream = [inference.results[ref[0]] for ref in node.inputs]
+    if any(r.status in ("error", "skipped") for r in upstream):
+        return LayerResult(node, "skipped", note="after an error")
+    input_shapes = [inference.shape_of(ref) for ref in node.inputs]
+    if any(s is None for s in input_shapes) or (not node.inputs and node.type not in ("InputLayer", "<opaque>")):
+        return LayerResult(node, "unknown", input_shapes=None, note="input shape unknown")
+    type_ = canonical_type(node.type)
+    rule = RULES.get(type_)
+    if type_ == "<opaque>":
+        inference.diagnostics.append(_diagnostic(
+            graph, node, "info", UNKNOWN_LAYER, f"{node.written_type}: shapes after it are not checked"))
+        return LayerResult(node, "unknown", input_shapes, note=node.written_type)
+    if rule is None:
+        inference.diagnostics.append(_diagnostic(
+            graph, node, "info", UNKNOWN_LAYER,
+            f"{node.label} is not a layer shapedoctor knows; shapes after it are not checked"))
+        return LayerResult(node, "unknown", input_shapes, note="unknown layer")
+    call = LayerCall(type_, node.args, node.label)
+    try:
+        if not rule.multi_input and len(input_shapes) != 1 and type_ != "InputLayer":
+            raise Unresolved("inputs")
+        output = rule.fn(call, input_shapes)
+    except Unresolved as exc:
+        what = str(exc) or "an argument"
+        inference.diagnostics.append(_diagnostic(
+            graph, node, "info", UNKNOWN_LAYER,
+            f"{node.label}: the value of {what} could not be determined statically; "
+            f"shapes after it are not checked"))
+        return LayerResult(node, "unknown", input_shapes, note=f"{what} unknown")
+    except ShapeProblem as problem:
+        diagnostic = _diagnostic(graph, node, problem.severity, problem.kind, problem.message)
+        inference.diagnostics.append(diagnostic)
+        status = "error" if problem.severity == "error" else "ok"
+        return LayerResult(node, status, input_shapes, problem=problem)
+    except Exception as exc:  # a rule bug must never reach the user as a traceback
+        if _STRICT:
+            raise
+        inference.diagnostics.append(_diagnostic(
+            graph, node, "info", UNKNOWN_LAYER,
+            f"{node.label}: internal error in the shape rule ({type(exc).__name__}); shapes after it are "
+            f"not checked"))
+        return LayerResult(node, "unknown", input_shapes, note="rule failed")
+    outputs = output if isinstance(output, list) else [output]
+    return LayerResult(node, "ok", input_shapes, [tuple(s) for s in outputs])
+
+
+# The test suite sets this so a crashing rule fails loudly instead of degrading.
+_STRICT = False
+
+
+def _diagnostic(graph: ModelGraph, node: LayerNode, severity: str, kind, message: str) -> Diagnostic:
+    span = node.span
+    line, col, end_line, end_col = (span.line, span.col, span.end_line, span.end_col) if span else (graph.line, 0,
+                                                                                                  graph.line, 0)
+    return Diagnostic(kind=kind, message=message, severity=severity, line=line, col=col, end_line=end_line,
+                      end_col=end_col, model=graph.name, layer=node.label, node=node.index)

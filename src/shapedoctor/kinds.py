@@ -1,0 +1,220 @@
+"""The flat registry of finding kinds: one class per kind, one place for codes.
+
+Each kind's docstring follows ruff's rule documentation form and is what
+``shapedoctor explain KIND`` prints.  Codes and kind names are a public contract:
+add new ones, never rename.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str
+    name: str
+    severity: str  # default severity: error | warning | info
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(_DOCS[self.name])
+
+
+_DOCS: dict[str, str] = {}
+KINDS: dict[str, Kind] = {}
+
+
+def _kind(code: str, name: str, severity: str, doc: str) -> Kind:
+    kind = Kind(code, name, severity)
+    KINDS[name] = kind
+    _DOCS[name] = doc
+    return kind
+
+
+RANK = _kind("SD101", "rank", "error", """
+    ## What it does
+    Finds a layer fed a tensor of the wrong rank: `Conv1D` or `LSTM` after `Dense` or
+    `Flatten`, `Conv2D` on a 3-D tensor, a pooling layer on the wrong number of axes.
+
+    ## Why is this bad?
+    Keras raises `expected min_ndim=3, found ndim=2` when the model is built. `Conv1D`
+    slides over a steps axis `(batch, steps, channels)`; `Dense` on a 2-D input and
+    `Flatten` leave `(batch, features)`, so there is nothing to slide over.
+
+    ## Example
+    ```python
+    model = Sequential([
+        Dense(64, activation="relu", input_shape=(50,)),
+        Conv1D(32, 3, activation="relu"),   # SD101: gets (None, 64)
+    ])
+    ```
+
+    ## Use instead
+    Give the features a steps axis, with steps x channels = units, steps at least as long
+    as the kernels that follow:
+    ```python
+    Dense(64, activation="relu", input_shape=(50,)),
+    Reshape((8, 8)),
+    Conv1D(32, 3, activation="relu"),
+    ```
+    or keep the series 3-D from the input: `Input(shape=(50, 1))` and no Dense/Flatten
+    before the convolutions.
+
+    ## Fix safety
+    A `Reshape` changes how the features are grouped into steps; which grouping is right
+    depends on the data, so `shapedoctor compare` can train the candidates side by side.
+""")
+
+NEGATIVE_LENGTH = _kind("SD102", "negative-length", "error", """
+    ## What it does
+    Finds a convolution, pooling or cropping layer that makes a dimension zero or negative.
+
+    ## Why is this bad?
+    A negative size makes Keras raise "Computed output size would be negative". A size of
+    zero builds, but the model fails as soon as it sees data (reported as a warning).
+
+    ## Example
+    ```python
+    Conv1D(32, 3, input_shape=(8, 1)),   # 8 -> 6
+    MaxPooling1D(4),                      # 6 -> 1
+    Conv1D(64, 3),                        # SD102: 1 -> -1
+    ```
+
+    ## Use instead
+    `padding="same"`, a smaller kernel or pool, or one pooling layer fewer.
+""")
+
+RESHAPE_SIZE = _kind("SD103", "reshape-size", "error", """
+    ## What it does
+    Finds a `Reshape` whose target has a different number of elements than its input.
+
+    ## Why is this bad?
+    Keras raises "total size of the new array must be unchanged" when the model is built.
+
+    ## Example
+    ```python
+    Dense(64, input_shape=(50,)),
+    Reshape((10, 10)),   # SD103: 100 != 64
+    ```
+
+    ## Use instead
+    A target whose product equals the input size, e.g. `Reshape((8, 8))`, or let Keras
+    compute one axis: `Reshape((-1, 8))`.
+""")
+
+UNDEFINED_DIM = _kind("SD104", "undefined-dim", "error", """
+    ## What it does
+    Finds a layer that needs a known dimension but gets `None`: `Dense` on `(None, None)`,
+    `Flatten` followed by `Dense` on a variable-length series, a `Reshape` with an unknown
+    input.
+
+    ## Why is this bad?
+    Keras cannot create weights whose size depends on the length of each batch, and raises
+    "The last dimension of the inputs to a Dense layer should be defined".
+
+    ## Example
+    ```python
+    Input(shape=(None, 3)),
+    Flatten(),
+    Dense(10),   # SD104: input (None, None)
+    ```
+
+    ## Use instead
+    `GlobalAveragePooling1D()` instead of `Flatten()`, or a fixed input length.
+""")
+
+OUTPUT_TARGET_MISMATCH = _kind("SD105", "output-target-mismatch", "warning", """
+    ## What it does
+    Finds a model whose output still carries a steps or spatial axis where the loss, the last
+    layer and the target shape imply one value (or one vector) per sample.
+
+    ## Why is this bad?
+    With `sparse_categorical_crossentropy` `fit` fails; with `mse` or `binary_crossentropy`
+    Keras broadcasts the `(batch, 1)` target against the `(batch, steps, 1)` output and the
+    model trains on the wrong objective without any error.
+
+    ## Example
+    ```python
+    Conv1D(32, 3, input_shape=(20, 1)),
+    Dense(1, activation="sigmoid"),   # SD105: output (None, 18, 1)
+    ```
+
+    ## Use instead
+    `Flatten()` or `GlobalAveragePooling1D()` before the head, or `return_sequences=False`
+    on the last recurrent layer. A sequence-to-sequence model whose target really is 3-D is
+    not flagged.
+""")
+
+INCOMPATIBLE_MERGE = _kind("SD106", "incompatible-merge", "error", """
+    ## What it does
+    Finds a merge layer (`Add`, `Concatenate`, `Dot`, ...) whose inputs cannot be combined.
+
+    ## Why is this bad?
+    Keras raises "Inputs have incompatible shapes" when the model is built.
+
+    ## Example
+    ```python
+    a = Dense(32)(x)
+    b = Dense(16)(x)
+    Add()([a, b])   # SD106: (None, 32) vs (None, 16)
+    ```
+
+    ## Use instead
+    Project both branches to the same size, or `Concatenate` them.
+""")
+
+INVALID_ARGUMENT = _kind("SD107", "invalid-argument", "error", """
+    ## What it does
+    Finds layer arguments Keras rejects: `strides > 1` together with `dilation_rate > 1`,
+    a non-positive number of filters or units, an unknown `padding` or `data_format`.
+
+    ## Why is this bad?
+    Keras raises `ValueError` when the layer is created.
+
+    ## Example
+    ```python
+    Conv1D(32, 3, strides=2, dilation_rate=2)   # SD107
+    ```
+
+    ## Use instead
+    Either strides or dilation, not both.
+""")
+
+UNKNOWN_LAYER = _kind("SD201", "unknown-layer", "info", """
+    ## What it does
+    Notes a layer or call shapedoctor has no rule for (a custom layer, a Lambda it cannot
+    read). Shapes after it are unknown.
+
+    ## Why is this bad?
+    It is not: this is information, never a false alarm. Everything downstream of it is
+    simply not checked.
+""")
+
+PARSE_ERROR = _kind("SD901", "parse-error", "error", """
+    ## What it does
+    Reports a file that cannot be parsed (Python syntax error, malformed JSON).
+
+    ## Why is this bad?
+    Nothing in the file could be checked.
+""")
+
+INPUT_ERROR = _kind("SD902", "input-error", "error", """
+    ## What it does
+    Reports a file that cannot be read: missing, unreadable, not UTF-8, a corrupt or
+    oversized `.keras` archive.
+
+    ## Why is this bad?
+    Nothing in the file could be checked.
+""")
+
+
+def kind_by_name_or_code(text: str) -> Kind | None:
+    text = text.strip()
+    if text in KINDS:
+        return KINDS[text]
+    for kind in KINDS.values():
+        if kind.code.lower() == text.lower():
+            return kind
+    return None

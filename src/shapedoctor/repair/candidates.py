@@ -1,0 +1,248 @@
+"""Ranked repair candidates per finding kind, each verified by re-running inference.
+
+A candidate that leaves or creates any error anywhere in the model is dropped, never
+shown.  Ranking puts first what keeps the data's meaning (restoring the shape a Flatten
+destroyed), then Reshape factorizations with the longest steps axis the layers after it
+can use.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic, Fix, GraphPatch
+from ..explain import rank_origin
+from ..infer import Inference, infer
+from ..shapes import format_shape, is_known
+from .patch import apply_patches
+
+# How many verified candidates of one family are worth showing.
+GROUP_LIMITS = {"factorization": 5, "smaller": 1}
+_NEEDS_STEPS = {"Conv1D", "SeparableConv1D", "DepthwiseConv1D", "Conv1DTranspose", "MaxPooling1D",
+                "AveragePooling1D", "GlobalMaxPooling1D", "GlobalAveragePooling1D", "LSTM", "GRU", "SimpleRNN",
+                "Bidirectional", "ConvLSTM1D", "Cropping1D", "ZeroPadding1D", "UpSampling1D", "SpatialDropout1D",
+                "TimeDistributed"}
+_GLOBAL_POOL = {3: "GlobalAveragePooling1D", 4: "GlobalAveragePooling2D", 5: "GlobalAveragePooling3D"}
+
+
+def _patch(op: str, node: int, type_: str = "", **args) -> GraphPatch:
+    return GraphPatch(op, node, type_, tuple(args.items()))
+
+
+def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None) -> list[Fix]:
+    if diagnostic.node is None:
+        return []
+    result = inference.results[diagnostic.node]
+    maker = _MAKERS.get(diagnostic.kind.name)
+    if maker is None:
+        return []
+    candidates = maker(inference, result)
+    verified = []
+    seen = set()
+    shown_per_group: dict[str, int] = {}
+    for fix in candidates:
+        key = tuple(fix.patches)
+        if key in seen or (fix.group and shown_per_group.get(fix.group, 0) >= GROUP_LIMITS.get(fix.group, 3)):
+            continue
+        seen.add(key)
+        if _verifies(inference, fix, diagnostic, target_shape):
+            if fix.group:
+                shown_per_group[fix.group] = shown_per_group.get(fix.group, 0) + 1
+            fix.verified = True
+            verified.append(fix)
+    for rank, fix in enumerate(verified, 1):
+        fix.rank = rank
+    return verified
+
+
+def _verifies(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_shape) -> bool:
+    from ..targets import check_output_target
+
+    try:
+        patched = apply_patches(inference.graph, fix.patches)
+    except (ValueError, IndexError, KeyError):
+        return False
+    after = infer(patched)
+    if after.errors:
+        return False
+    if any(r.status == "error" for r in after.results):
+        return False
+    if diagnostic.kind.name == "output-target-mismatch":
+        return check_output_target(after, target_shape) is None
+    # No new warnings of the same kind as the one fixed.
+    return not any(d.kind is diagnostic.kind for d in after.diagnostics)
+
+
+# ----------------------------------------------------------------------------- rank
+def _rank_fixes(inference: Inference, result) -> list[Fix]:
+    node = result.node
+    shape = result.input_shapes[0] if result.input_shapes else None
+    if shape is None:
+        return []
+    fixes: list[Fix] = []
+    chain = rank_origin(inference, result)
+    origin = chain[-1] if chain else None
+    label = node.label
+    if len(shape) == 2 and node.type in _NEEDS_STEPS:
+        n = shape[1]
+        if origin is not None and origin.node.type == "Flatten" and len(origin.input_shapes[0]) == 3:
+            before = origin.input_shapes[0]
+            t0, c0 = before[1], before[2]
+            fixes.append(Fix(f"remove the Flatten at line {_line(origin)}", [_patch("remove", origin.node.index)],
+                             why=f"its input {format_shape(before)} already has the steps axis {label} needs"))
+            if is_known(n) and is_known(t0) and is_known(c0) and t0 * c0 == n:
+                fixes.append(Fix(f"insert Reshape(({t0}, {c0})) before {label}",
+                                 [_patch("insert_before", node.index, "Reshape", target_shape=(t0, c0))],
+                                 why=f"restores the ({t0} steps, {c0} channels) the Flatten merged"))
+        if origin is not None and origin.node.type in ("LSTM", "GRU", "SimpleRNN"):
+            fixes.append(Fix(f"set return_sequences=True on the {origin.node.label} at line {_line(origin)}",
+                             [_patch("set_args", origin.node.index, return_sequences=True)],
+                             why="keeps one output per step for the layers after it"))
+        if is_known(n):
+            fixes.extend(_reshape_factorizations(node, n))
+            if origin is not None and origin.node.type == "InputLayer" and len(chain) == 1:
+                fixes.append(Fix(f"feed Input(shape=({n}, 1)) and reshape the data with x[..., None]",
+                                 [_patch("set_input_shape", origin.node.index, shape=(n, 1))],
+                                 why="treats each of the n features as one step of a single-channel series"))
+    elif len(shape) >= 2 and all(is_known(d) for d in shape[1:]):
+        # One axis short (Conv2D on (None, h, w)): add a channel axis.
+        target = (*shape[1:], 1)
+        fixes.append(Fix(f"insert Reshape({_tuple_text(target)}) before {label}",
+                         [_patch("insert_before", node.index, "Reshape", target_shape=target)],
+                         why="adds the channel axis"))
+    return fixes
+
+
+def _reshape_factorizations(node, n: int) -> list[Fix]:
+    fixes = []
+    for steps in sorted((t for t in range(2, n + 1) if n % t == 0), reverse=True):
+        channels = n // steps
+        fixes.append(Fix(f"insert Reshape(({steps}, {channels})) before {node.label}",
+                         [_patch("insert_before", node.index, "Reshape", target_shape=(steps, channels))],
+                         why=f"{steps} steps x {channels} channels = {n}", group="factorization"))
+    return fixes
+
+
+def _line(result) -> str:
+    return str(result.node.span.line) if result.node.span else "?"
+
+
+def _tuple_text(t) -> str:
+    return "(" + ", ".join(str(d) for d in t) + ("," if len(t) == 1 else "") + ")"
+
+
+# ------------------------------------------------------------------ negative-length
+def _length_fixes(inference: Inference, result) -> list[Fix]:
+    node = result.node
+    fixes = []
+    if node.type.startswith(("Conv", "SeparableConv", "DepthwiseConv", "MaxPooling", "AveragePooling")) \
+            and node.args.get("padding") != "same":
+        fixes.append(Fix(f'set padding="same" on {node.label}', [_patch("set_args", node.index, padding="same")],
+                         why="keeps the length instead of shrinking it"))
+    if node.type.startswith(("MaxPooling", "AveragePooling")):
+        fixes.append(Fix(f"remove {node.label}", [_patch("remove", node.index)],
+                         why="one pooling step fewer leaves enough length"))
+    key = "pool_size" if "Pooling" in node.type else "kernel_size"
+    current = node.args.get(key)
+    if isinstance(current, int):
+        for smaller in range(current - 1, 0, -1):
+            fixes.append(Fix(f"set {key}={smaller} on {node.label}",
+                             [_patch("set_args", node.index, **{key: smaller})],
+                             why=f"the largest {key} the input length allows", group="smaller"))
+    # An earlier pooling layer that shrank the axis.
+    upstream = inference.results[node.inputs[0][0]] if node.inputs else None
+    while upstream is not None and upstream.node.type != "InputLayer":
+        if upstream.node.type.startswith(("MaxPooling", "AveragePooling")):
+            fixes.append(Fix(f"remove the {upstream.node.label} at line {_line(upstream)}",
+                             [_patch("remove", upstream.node.index)], why="keeps enough steps for the layers after it"))
+            break
+        upstream = inference.results[upstream.node.inputs[0][0]] if upstream.node.inputs else None
+    return fixes
+
+
+# ------------------------------------------------------------------------ reshape
+def _reshape_fixes(inference: Inference, result) -> list[Fix]:
+    node = result.node
+    shape = result.input_shapes[0]
+    target = node.args.get("target_shape")
+    if not isinstance(target, (tuple, list)) or not all(is_known(d) for d in shape[1:]):
+        return []
+    size = 1
+    for d in shape[1:]:
+        size *= d
+    fixes = []
+    for i in range(len(target)):
+        guess = tuple(-1 if j == i else t for j, t in enumerate(target))
+        known = 1
+        for t in guess:
+            if t != -1:
+                known *= t
+        if known and size % known == 0:
+            resolved = tuple(size // known if t == -1 else t for t in guess)
+            fixes.append(Fix(f"use Reshape({_tuple_text(resolved)})",
+                             [_patch("set_args", node.index, target_shape=resolved)],
+                             why=f"{' x '.join(map(str, resolved))} = {size}, the input's size"))
+    return fixes
+
+
+# --------------------------------------------------------------------- undefined-dim
+def _undefined_fixes(inference: Inference, result) -> list[Fix]:
+    fixes = []
+    upstream = inference.results[result.node.inputs[0][0]] if result.node.inputs else None
+    if upstream is not None and upstream.node.type == "Flatten" and upstream.input_shapes:
+        rank = len(upstream.input_shapes[0])
+        if rank in _GLOBAL_POOL:
+            fixes.append(Fix(f"use {_GLOBAL_POOL[rank]}() instead of the Flatten at line {_line(upstream)}",
+                             [_patch("replace", upstream.node.index, _GLOBAL_POOL[rank])],
+                             why="pools over the variable-length axis, so the size is known"))
+    return fixes
+
+
+# -------------------------------------------------------------- output-target-mismatch
+def _target_fixes(inference: Inference, result) -> list[Fix]:
+    node = result.node
+    shape = result.input_shapes[0] if result.input_shapes else None
+    fixes = []
+    if shape is None:
+        return fixes
+    for prev in _recurrent_before(inference, result):
+        fixes.append(Fix(f"set return_sequences=False on the {prev.node.label} at line {_line(prev)}",
+                         [_patch("set_args", prev.node.index, return_sequences=False)],
+                         why="the recurrent layer then returns one vector per sample"))
+    if len(shape) in _GLOBAL_POOL:
+        fixes.append(Fix(f"insert {_GLOBAL_POOL[len(shape)]}() before {node.label}",
+                         [_patch("insert_before", node.index, _GLOBAL_POOL[len(shape)])],
+                         why="averages over the steps: works for any length, few parameters"))
+    fixes.append(Fix(f"insert Flatten() before {node.label}", [_patch("insert_before", node.index, "Flatten")],
+                     why="keeps every step's features for the head (more parameters)"))
+    return fixes
+
+
+def _recurrent_before(inference: Inference, result):
+    current = result
+    while current.node.inputs:
+        current = inference.results[current.node.inputs[0][0]]
+        if current.node.type in ("LSTM", "GRU", "SimpleRNN") and current.node.args.get("return_sequences") is True:
+            return [current]
+        if current.node.type not in ("Dense", "Dropout", "Activation", "BatchNormalization"):
+            return []
+    return []
+
+
+# ------------------------------------------------------------------ invalid-argument
+def _argument_fixes(inference: Inference, result) -> list[Fix]:
+    node = result.node
+    if node.args.get("dilation_rate") not in (None, 1) and node.args.get("strides") not in (None, 1):
+        return [Fix(f"set dilation_rate=1 on {node.label}", [_patch("set_args", node.index, dilation_rate=1)],
+                    why="keeps the downsampling of strides"),
+                Fix(f"set strides=1 on {node.label}", [_patch("set_args", node.index, strides=1)],
+                    why="keeps the dilated receptive field")]
+    return []
+
+
+_MAKERS = {
+    "rank": _rank_fixes,
+    "negative-length": _length_fixes,
+    "reshape-size": _reshape_fixes,
+    "undefined-dim": _undefined_fixes,
+    "output-target-mismatch": _target_fixes,
+    "invalid-argument": _argument_fixes,
+}

@@ -1,0 +1,62 @@
+"""Apply structural GraphPatches to a ModelGraph (a new graph; the input is not modified)."""
+
+from __future__ import annotations
+
+import copy
+
+from ..diagnostics import GraphPatch
+from ..graph import LayerNode, ModelGraph
+
+
+def apply_patches(graph: ModelGraph, patches: list[GraphPatch]) -> ModelGraph:
+    patched = copy.deepcopy(graph)
+    # Patches name nodes of the original graph; apply from the last node backwards so indices hold.
+    for patch in sorted(patches, key=lambda p: p.node, reverse=True):
+        patched = _apply(patched, patch)
+    return patched
+
+
+def _apply(graph: ModelGraph, patch: GraphPatch) -> ModelGraph:
+    nodes = graph.nodes
+    target = nodes[patch.node]
+    if patch.op == "set_args":
+        target.args = {**target.args, **patch.arg_dict}
+        return graph
+    if patch.op == "replace":
+        target.type, target.written_type, target.args = patch.type, patch.type, patch.arg_dict
+        return graph
+    if patch.op == "set_input_shape":
+        target.args = {"shape": patch.arg_dict["shape"]}
+        return graph
+    if patch.op == "insert_before":
+        new = LayerNode(index=patch.node, type=patch.type, args=patch.arg_dict, inputs=list(target.inputs),
+                        span=None, name=f"{patch.type.lower()}_fix", written_type=patch.type)
+        order = nodes[:patch.node] + [new] + nodes[patch.node:]
+        mapping = {old.index: i + (1 if i >= patch.node else 0) for i, old in enumerate(nodes)}
+        return _renumber(graph, order, mapping, rewire={id(target): [(patch.node, 0)]}, new=new)
+    if patch.op == "remove":
+        if len(target.inputs) != 1:
+            raise ValueError("only single-input layers can be removed")
+        passthrough = target.inputs[0]
+        order = nodes[:patch.node] + nodes[patch.node + 1:]
+        mapping = {old.index: (i if i < patch.node else i - 1) for i, old in enumerate(nodes) if i != patch.node}
+        for node in order:
+            node.inputs = [passthrough if ref[0] == patch.node else ref for ref in node.inputs]
+        graph.outputs = [passthrough if ref[0] == patch.node else ref for ref in graph.outputs]
+        return _renumber(graph, order, mapping)
+    raise ValueError(f"unknown patch op {patch.op}")
+
+
+def _renumber(graph: ModelGraph, order: list[LayerNode], mapping: dict, rewire=None, new=None) -> ModelGraph:
+    rewire = rewire or {}
+    for i, node in enumerate(order):
+        if node is new:
+            node.inputs = [(mapping[r[0]], r[1]) for r in node.inputs]
+        elif id(node) in rewire:
+            node.inputs = rewire[id(node)]
+        else:
+            node.inputs = [(mapping[r[0]], r[1]) for r in node.inputs]
+        node.index = i
+    graph.outputs = [(mapping[r[0]], r[1]) for r in graph.outputs]
+    graph.nodes = order
+    return graph

@@ -1,0 +1,28 @@
+"""GitHub Actions workflow commands: ``::error file=…,line=…,col=…::…``."""
+
+from __future__ import annotations
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report, **_) -> str:
+    out = []
+    for file in report.files:
+        for d in file.diagnostics:
+            body = d.message
+            if d.explanation:
+                body += "\n" + "\n".join(d.explanation)
+            if d.fixes:
+                body += "\n" + "\n".join(f"fix {f.rank}: {f.title}" for f in d.fixes)
+            out.append(f"::{_LEVEL[d.severity]} file={_escape_property(file.path)},line={d.line},"
+                       f"endLine={d.end_line},col={d.col + 1},endColumn={d.end_col + 1},"
+                       f"title={_escape_property(d.code + ' ' + d.kind.name)}::{_escape_data(body)}")
+    return "\n".join(out) + ("\n" if out else "")

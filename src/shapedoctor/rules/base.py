@@ -1,0 +1,221 @@
+"""Rule registry, argument normalisation and the problem type rules raise.
+
+A rule is a pure function ``(call: LayerCall, inputs: list[Shape]) -> Shape | list[Shape]``
+registered by Keras class name.  Where Keras would raise, the rule raises
+:class:`ShapeProblem`; the engine turns it into a finding.  Where an argument could not
+be folded, reading it raises :class:`Unresolved` and the output becomes unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..graph import UNKNOWN
+from ..kinds import INVALID_ARGUMENT, RANK, Kind
+from ..shapes import Dim, Shape, Symbol, format_shape, is_known
+
+
+class ShapeProblem(Exception):
+    """What Keras would raise (or, with severity='warning', accept but fail on later)."""
+
+    def __init__(self, kind: Kind, message: str, severity: str | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.severity = severity or kind.severity
+        self.hint = hint
+
+
+class Unresolved(Exception):
+    """An argument the rule needs could not be folded to a value."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    type: str
+    fn: Callable
+    params: tuple[str, ...]  # positional parameter names, in Keras' signature order
+    multi_input: bool = False  # takes a list of tensors (merge layers)
+    defaults: dict = field(default_factory=dict)
+
+
+RULES: dict[str, Rule] = {}
+ALIASES: dict[str, str] = {}
+
+
+def rule(*types: str, params: tuple[str, ...] = (), multi_input: bool = False, aliases: tuple[str, ...] = ()):
+    """Register ``fn`` as the shape rule of each Keras class in ``types``."""
+
+    def register(fn: Callable) -> Callable:
+        for type_ in types:
+            RULES[type_] = Rule(type_, fn, params, multi_input)
+        for alias in aliases:
+            ALIASES[alias] = types[0]
+        return fn
+
+    return register
+
+
+# Keras 2 argument names still seen in the wild, per parameter they stand for.
+KERAS2_KWARGS = {
+    "nb_filter": "filters",
+    "filter_length": "kernel_size",
+    "subsample_length": "strides",
+    "subsample": "strides",
+    "border_mode": "padding",
+    "output_dim": "units",
+    "pool_length": "pool_size",
+    "stride": "strides",
+    "dim_ordering": "data_format",
+    "atrous_rate": "dilation_rate",
+}
+
+
+def canonical_type(name: str) -> str:
+    return ALIASES.get(name, name)
+
+
+def map_arguments(type_: str, positional: list, keywords: dict) -> dict:
+    """Name positional arguments after Keras' signature and translate Keras 2 names."""
+    args: dict[str, Any] = {}
+    rule_ = RULES.get(type_)
+    params = rule_.params if rule_ else ()
+    for i, value in enumerate(positional):
+        args[params[i] if i < len(params) else f"__arg{i}"] = value
+    for key, value in keywords.items():
+        key = KERAS2_KWARGS.get(key, key)
+        if key == "dim_ordering" or (key == "data_format" and value in ("tf", "th")):
+            value = {"tf": "channels_last", "th": "channels_first"}.get(value, value)
+        args[key] = value
+    return args
+
+
+_MISSING = object()
+
+
+class LayerCall:
+    """A layer's arguments with typed, Keras-normalised accessors (``standardize_*``)."""
+
+    def __init__(self, type_: str, args: dict, label: str | None = None):
+        self.type = type_
+        self.label = label or type_
+        self.args = args
+
+    def has(self, name: str) -> bool:
+        return name in self.args
+
+    def raw(self, name: str, default: Any = None, allow_symbol: bool = False) -> Any:
+        value = self.args.get(name, default)
+        if value is UNKNOWN or (isinstance(value, Symbol) and not allow_symbol):
+            raise Unresolved(name)
+        return value
+
+    def bad(self, name: str, value: Any, expected: str) -> ShapeProblem:
+        return ShapeProblem(
+            INVALID_ARGUMENT, f"{self.label}({name}={value!r}): expected {expected}"
+        )
+
+    def dim(self, name: str, default: Any = _MISSING, positive: bool = True) -> Dim:
+        """An integer size such as ``units`` or ``filters``; symbols pass through."""
+        value = self.raw(name, None if default is _MISSING else default, allow_symbol=True)
+        if value is None and default is _MISSING:
+            raise self.bad(name, value, "an integer")
+        if isinstance(value, Symbol) or value is None:
+            return value
+        if isinstance(value, bool) or not isinstance(value, int):
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            else:
+                raise self.bad(name, value, "an integer")
+        if positive and value <= 0:
+            raise self.bad(name, value, "a positive integer")
+        return value
+
+    def int_tuple(self, name: str, n: int, default: Any = _MISSING, allow_zero: bool = False) -> tuple:
+        """``standardize_tuple``: an int or a sequence of ``n`` ints."""
+        value = self.raw(name, None if default is _MISSING else default, allow_symbol=True)
+        if value is None:
+            if default is _MISSING:
+                raise self.bad(name, value, f"an integer or a tuple of {n} integers")
+            return None
+        if isinstance(value, (int, Symbol)) and not isinstance(value, bool):
+            value = (value,) * n
+        if not isinstance(value, (tuple, list)) or len(value) != n:
+            raise self.bad(name, value, f"an integer or a tuple of {n} integers")
+        for v in value:
+            if isinstance(v, Symbol):
+                raise Unresolved(name)
+            if isinstance(v, bool) or not isinstance(v, int) or v < 0 or (v == 0 and not allow_zero):
+                raise self.bad(name, value, f"a tuple of {n} positive integers")
+        return tuple(value)
+
+    def choice(self, name: str, options: tuple[str, ...], default: str) -> str:
+        value = self.raw(name, default)
+        if value is None:
+            value = default
+        if isinstance(value, str):
+            value = value.lower()
+        if value not in options:
+            raise self.bad(name, value, "one of " + ", ".join(repr(o) for o in options))
+        return value
+
+    def flag(self, name: str, default: bool = False) -> bool:
+        value = self.raw(name, default)
+        return bool(value)
+
+    def data_format(self) -> str:
+        return self.choice("data_format", ("channels_last", "channels_first"), "channels_last")
+
+    def axis(self, name: str, default: int) -> int:
+        value = self.raw(name, default)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.bad(name, value, "an integer axis")
+        return value
+
+
+# What each rank means, for messages ("Conv1D needs input (batch, steps, channels)").
+RANK_WORDS = {
+    2: "(batch, features)",
+    3: "(batch, steps, channels)",
+    4: "(batch, height, width, channels)",
+    5: "(batch, depth, height, width, channels)",
+}
+
+
+def require_rank(call: LayerCall, shape: Shape, ndim: int | None = None, min_ndim: int | None = None,
+                 words: str | None = None) -> None:
+    """Keras' InputSpec(ndim=..., min_ndim=...) check."""
+    rank = len(shape)
+    if ndim is not None and rank != ndim:
+        want = words or RANK_WORDS.get(ndim, f"of rank {ndim}")
+        raise ShapeProblem(RANK, f"{call.label} needs input {want} but gets {format_shape(shape)}",
+                           hint=f"expected ndim={ndim}, found ndim={rank}")
+    if min_ndim is not None and rank < min_ndim:
+        want = words or RANK_WORDS.get(min_ndim, f"of rank >= {min_ndim}")
+        raise ShapeProblem(RANK, f"{call.label} needs input {want} but gets {format_shape(shape)}",
+                           hint=f"expected min_ndim={min_ndim}, found ndim={rank}")
+
+
+def single(call: LayerCall, inputs: list) -> Shape:
+    if len(inputs) != 1:
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} takes one input but gets {len(inputs)}")
+    return inputs[0]
+
+
+def known_or_none(d: Dim) -> Dim:
+    return d if (d is None or is_known(d) or isinstance(d, Symbol)) else None
+
+
+def apply_rule(type_: str, args: dict, inputs: list, label: str | None = None):
+    """Run the rule of ``type_`` on concrete input shapes.
+
+    Returns the output shape (a tuple) or, for layers with several outputs, a list of
+    shapes.  Raises ShapeProblem where Keras raises, Unresolved for unfoldable
+    arguments, KeyError when no rule exists.
+    """
+    rule_ = RULES[canonical_type(type_)]
+    call = LayerCall(rule_.type, args, label or type_)
+    if not rule_.multi_input and len(inputs) != 1 and rule_.type != "InputLayer":
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} takes one input but gets {len(inputs)}")
+    return rule_.fn(call, [tuple(s) for s in inputs])

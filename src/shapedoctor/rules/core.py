@@ -1,0 +1,115 @@
+"""Input, Dense, Lambda and the shape-preserving layers (activations, dropout, noise)."""
+
+from __future__ import annotations
+
+from ..kinds import INVALID_ARGUMENT, UNDEFINED_DIM
+from ..shapes import Symbol, format_shape
+from .base import LayerCall, ShapeProblem, Unresolved, require_rank, rule
+
+
+def _shape_arg(call: LayerCall, name: str) -> tuple:
+    """``standardize_shape``: a tuple of non-negative ints, None or symbols."""
+    value = call.raw(name)
+    if isinstance(value, list):
+        value = tuple(value)
+    if not isinstance(value, tuple):
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}({name}={value!r}): cannot convert to a shape; "
+                                             f"write a tuple such as ({value!r},)")
+    for d in value:
+        if isinstance(d, bool) or not (d is None or isinstance(d, (int, Symbol))):
+            raise Unresolved(name)
+        if isinstance(d, int) and d < 0:
+            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}({name}={value!r}): negative dimensions")
+    return value
+
+
+@rule("InputLayer", "Input", params=("shape", "batch_size", "dtype", "sparse", "batch_shape", "name", "tensor"))
+def input_layer(call: LayerCall, inputs):
+    if call.args.get("batch_shape") is not None:
+        return _shape_arg(call, "batch_shape")
+    if call.args.get("shape") is None:
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} needs shape= or batch_shape=")
+    batch = call.raw("batch_size", None)
+    return (batch if isinstance(batch, int) else None, *_shape_arg(call, "shape"))
+
+
+@rule("Dense", params=("units", "activation", "use_bias"))
+def dense(call: LayerCall, inputs):
+    (shape,) = inputs
+    units = call.dim("units")
+    require_rank(call, shape, min_ndim=2, words="(batch, ..., features)")
+    if shape[-1] is None:
+        raise ShapeProblem(UNDEFINED_DIM,
+                           f"{call.label} needs its last input dimension to be known but gets {format_shape(shape)}")
+    return (*shape[:-1], units)
+
+
+@rule("EinsumDense", params=("equation", "output_shape"))
+def einsum_dense(call: LayerCall, inputs):
+    raise Unresolved("equation")
+
+
+_SAME_SHAPE = (
+    "Activation", "Dropout", "AlphaDropout", "GaussianDropout", "GaussianNoise", "ActivityRegularization",
+    "Masking", "Identity", "ReLU", "LeakyReLU", "PReLU", "ELU", "Softmax", "ThresholdedReLU",
+    "UnitNormalization", "Rescaling",
+)
+
+
+@rule(*_SAME_SHAPE, params=("activation",))
+def same_shape(call: LayerCall, inputs):
+    (shape,) = inputs
+    return shape
+
+
+@rule("SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", params=("rate",))
+def spatial_dropout(call: LayerCall, inputs):
+    (shape,) = inputs
+    rank = {"SpatialDropout1D": 3, "SpatialDropout2D": 4, "SpatialDropout3D": 5}[call.type]
+    require_rank(call, shape, ndim=rank)
+    return shape
+
+
+# Lambdas whose output shape is the input shape, recognised by the function's name.
+_ELEMENTWISE_FUNCTIONS = {
+    "relu", "sigmoid", "tanh", "abs", "exp", "log", "sqrt", "square", "softmax", "gelu", "silu", "swish",
+    "elu", "selu", "softplus", "softsign", "negative", "sign", "l2_normalize", "normalize",
+}
+
+
+@rule("Lambda", params=("function", "output_shape", "mask", "arguments"))
+def lambda_layer(call: LayerCall, inputs):
+    """Known only when ``output_shape=`` is given or the body is trivially elementwise."""
+    (shape,) = inputs
+    declared = call.args.get("output_shape")
+    if isinstance(declared, (tuple, list)) and all(isinstance(d, int) or d is None for d in declared):
+        return (shape[0], *declared)
+    function = call.args.get("function")
+    if isinstance(function, LambdaBody):
+        return function.apply(shape)
+    raise Unresolved("function")
+
+
+class LambdaBody:
+    """What the source front-end could read of a lambda: ``x * 2``, ``tf.expand_dims(x, -1)``..."""
+
+    def __init__(self, op: str, axis: int | None = None):
+        self.op = op  # "identity" | "expand_dims" | "squeeze"
+        self.axis = axis
+
+    def apply(self, shape: tuple) -> tuple:
+        if self.op == "identity":
+            return shape
+        rank = len(shape)
+        if self.op == "expand_dims":
+            axis = self.axis if self.axis >= 0 else rank + 1 + self.axis
+            if 1 <= axis <= rank:
+                return (*shape[:axis], 1, *shape[axis:])
+        if self.op == "squeeze":
+            axis = self.axis if self.axis >= 0 else rank + self.axis
+            if 1 <= axis < rank and shape[axis] == 1:
+                return (*shape[:axis], *shape[axis + 1:])
+        raise Unresolved("function")
+
+    def __repr__(self) -> str:
+        return f"LambdaBody({self.op!r}, {self.axis!r})"

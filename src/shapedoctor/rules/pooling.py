@@ -1,0 +1,45 @@
+"""Pooling: Max/Average pooling 1D/2D/3D and their global versions (keras/src/layers/pooling)."""
+
+from __future__ import annotations
+
+from .base import LayerCall, require_rank, rule
+from .shape_math import pooling_output_shape, split_spatial
+
+_RANK = {"1D": 1, "2D": 2, "3D": 3}
+
+
+def _rank_of(type_: str) -> int:
+    return _RANK[type_[-2:]]
+
+
+@rule("MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D", "AveragePooling3D",
+      params=("pool_size", "strides", "padding", "data_format"),
+      aliases=("MaxPool1D", "MaxPool2D", "MaxPool3D", "AvgPool1D", "AvgPool2D", "AvgPool3D"))
+def pooling(call: LayerCall, inputs):
+    (shape,) = inputs
+    rank = _rank_of(call.type)
+    pool = call.int_tuple("pool_size", rank, default=2)
+    strides = call.int_tuple("strides", rank, default=None) or pool
+    padding = call.choice("padding", ("valid", "same"), "valid")
+    data_format = call.data_format()
+    require_rank(call, shape, ndim=rank + 2)
+    return pooling_output_shape(call, shape, pool, strides, padding, data_format)
+
+
+@rule("GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
+      "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D",
+      params=("data_format", "keepdims"),
+      aliases=("GlobalMaxPool1D", "GlobalMaxPool2D", "GlobalMaxPool3D",
+               "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalAvgPool3D"))
+def global_pooling(call: LayerCall, inputs):
+    (shape,) = inputs
+    rank = _rank_of(call.type)
+    data_format = call.data_format()
+    keepdims = call.flag("keepdims")
+    require_rank(call, shape, ndim=rank + 2)
+    _, channels = split_spatial(shape, data_format)
+    if not keepdims:
+        return (shape[0], channels)
+    if data_format == "channels_last":
+        return (shape[0], *(1,) * rank, channels)
+    return (shape[0], channels, *(1,) * rank)

@@ -1,0 +1,103 @@
+"""Dimensions and shapes.
+
+A dimension is an ``int`` (known), ``None`` (batch or unknown, as in Keras) or a
+:class:`Symbol` (a size the front-end could not fold, e.g. ``n_steps``).  A shape is
+a tuple of dimensions, batch axis first.  Arithmetic never guesses: any operation
+involving ``None`` gives ``None``; one involving a symbol gives a new symbol.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A dimension that is known to exist but whose value could not be folded."""
+
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+Dim = Union[int, None, Symbol]
+Shape = tuple  # tuple[Dim, ...]
+
+
+def is_known(dim: Dim) -> bool:
+    return isinstance(dim, int) and not isinstance(dim, bool)
+
+
+def all_known(dims) -> bool:
+    return all(is_known(d) for d in dims)
+
+
+def _combine(a: Dim, b: Dim, op: str, fn) -> Dim:
+    if a is None or b is None:
+        return None
+    if is_known(a) and is_known(b):
+        return fn(a, b)
+    return Symbol(f"{_paren(a)} {op} {_paren(b)}")
+
+
+def _paren(d: Dim) -> str:
+    text = str(d)
+    return f"({text})" if " " in text else text
+
+
+def dim_add(a: Dim, b: Dim) -> Dim:
+    return _combine(a, b, "+", lambda x, y: x + y)
+
+
+def dim_sub(a: Dim, b: Dim) -> Dim:
+    return _combine(a, b, "-", lambda x, y: x - y)
+
+
+def dim_mul(a: Dim, b: Dim) -> Dim:
+    if a == 0 or b == 0:
+        return 0 if (a is not None and b is not None) else None
+    return _combine(a, b, "*", lambda x, y: x * y)
+
+
+def dim_floordiv(a: Dim, b: Dim) -> Dim:
+    return _combine(a, b, "//", lambda x, y: x // y)
+
+
+def dim_product(dims) -> Dim:
+    out: Dim = 1
+    for d in dims:
+        out = dim_mul(out, d)
+    return out
+
+
+def dims_equal(a: Dim, b: Dim) -> bool | None:
+    """True/False when decidable, None when either side is unknown or symbolic."""
+    if is_known(a) and is_known(b):
+        return a == b
+    if isinstance(a, Symbol) and isinstance(b, Symbol) and a == b:
+        return True
+    return None
+
+
+def format_dim(d: Dim) -> str:
+    return "None" if d is None else str(d)
+
+
+def format_shape(shape) -> str:
+    if shape is None:
+        return "?"
+    if isinstance(shape, list):
+        return "[" + ", ".join(format_shape(s) for s in shape) + "]"
+    inner = ", ".join(format_dim(d) for d in shape)
+    return f"({inner},)" if len(shape) == 1 else f"({inner})"
+
+
+def shape_to_json(shape):
+    """Shapes in JSON: lists, null for unknown dims, strings for symbols."""
+    if shape is None:
+        return None
+    if isinstance(shape, list):
+        return [shape_to_json(s) for s in shape]
+    return [d if (d is None or is_known(d)) else str(d) for d in shape]

@@ -1,0 +1,120 @@
+"""``output-target-mismatch``: a model whose output cannot match what it is trained against.
+
+The target is known when the front-end saw ``fit(x, y)`` with a foldable ``y`` or the user
+gave ``--target-shape``; then a mismatch is certain (error).  Without a target we warn only
+when every sign says "one prediction per sample" and none says "sequence output":
+"""
+
+from __future__ import annotations
+
+from .diagnostics import Diagnostic
+from .explain import where
+from .infer import Inference
+from .kinds import OUTPUT_TARGET_MISMATCH
+from .shapes import format_shape, is_known
+
+SPARSE_LOSSES = {"sparse_categorical_crossentropy", "SparseCategoricalCrossentropy"}
+PER_SAMPLE_LOSSES = SPARSE_LOSSES | {
+    "binary_crossentropy", "BinaryCrossentropy", "categorical_crossentropy", "CategoricalCrossentropy",
+    "mse", "mean_squared_error", "MeanSquaredError", "mae", "mean_absolute_error", "MeanAbsoluteError",
+    "hinge", "Hinge", "huber", "Huber", "binary_focal_crossentropy", "BinaryFocalCrossentropy",
+    "categorical_focal_crossentropy", "CategoricalFocalCrossentropy", "logcosh", "LogCosh",
+}
+# Layers that mean the author wants an output per step / per pixel (sequence or dense prediction).
+SEQUENCE_OUTPUT_SIGNS = {"TimeDistributed", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
+                         "UpSampling1D", "UpSampling2D", "UpSampling3D", "RepeatVector"}
+_RECURRENT = {"LSTM", "GRU", "SimpleRNN", "Bidirectional", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"}
+
+
+def loss_name(loss) -> str | None:
+    if isinstance(loss, str):
+        return loss
+    leaf = getattr(loss, "leaf", None)
+    return leaf if isinstance(leaf, str) else None
+
+
+def check_output_target(inference: Inference, target_shape: tuple | None = None) -> Diagnostic | None:
+    graph = inference.graph
+    if len(graph.outputs) != 1 or inference.errors:
+        return None
+    output = inference.shape_of(graph.outputs[0])
+    head = inference.results[graph.outputs[0][0]]
+    if output is None or head.status != "ok":
+        return None
+    loss = loss_name(graph.loss)
+    target = target_shape if target_shape is not None else graph.target_shape
+    if target is not None:
+        problem = _against_target(output, tuple(target), loss)
+        if problem:
+            return _diagnostic(inference, head, "error", problem, target)
+        return None
+    if len(output) < 3 or not _looks_per_sample(inference, head, loss):
+        return None
+    message = (f"{head.node.label} outputs {format_shape(output)}: one prediction per step, but the model "
+               f"looks like a per-sample {'classifier' if _is_classifier(head, loss) else 'regressor'}")
+    return _diagnostic(inference, head, "warning", message, None)
+
+
+def _against_target(output: tuple, target: tuple, loss: str | None) -> str | None:
+    if loss in SPARSE_LOSSES:
+        wanted_rank = len(target) + 1 if (len(target) < 2 or target[-1] != 1) else len(target)
+        if len(output) != wanted_rank:
+            return (f"output {format_shape(output)} cannot be trained against targets {format_shape(target)} "
+                    f"with {loss}: expected an output of rank {wanted_rank}")
+        return None
+    if len(output) != len(target):
+        return (f"output {format_shape(output)} does not match targets {format_shape(target)}"
+                + (f": {loss} would broadcast them silently" if loss else ""))
+    for o, t in zip(output[1:], target[1:]):
+        if is_known(o) and is_known(t) and o != t:
+            return (f"output {format_shape(output)} does not match targets {format_shape(target)}"
+                    + (f" under {loss}" if loss else ""))
+    return None
+
+
+def _looks_per_sample(inference: Inference, head, loss: str | None) -> bool:
+    graph = inference.graph
+    types = {n.type for n in graph.nodes}
+    if types & SEQUENCE_OUTPUT_SIGNS:
+        return False
+    if any(n.type in _RECURRENT and n.args.get("return_sequences") is not False and
+           n.args.get("return_sequences") is not None for n in graph.nodes):
+        return False
+    inputs = [r.outputs[0] for r in inference.results if r.node.type == "InputLayer" and r.outputs]
+    output = head.outputs[0]
+    if any(tuple(i[1:-1]) == tuple(output[1:-1]) for i in inputs):
+        return False  # same steps as the input: a denoiser, segmenter or autoencoder
+    if head.node.type != "Dense":
+        return False
+    if loss is not None and loss not in PER_SAMPLE_LOSSES:
+        return False
+    return _is_classifier(head, loss) or head.node.args.get("units") == 1
+
+
+def _is_classifier(head, loss: str | None) -> bool:
+    activation = head.node.args.get("activation")
+    return activation in ("sigmoid", "softmax") or (loss or "").endswith(("crossentropy", "Crossentropy"))
+
+
+def _diagnostic(inference: Inference, head, severity: str, message: str, target) -> Diagnostic:
+    node = head.node
+    span = node.span
+    keeper = _axis_keeper(inference, head)
+    explanation = []
+    if keeper is not None:
+        explanation.append(f"{where(keeper)} still has the steps axis ({format_shape(keeper.outputs[0])}); "
+                           f"nothing after it removes that axis before the head.")
+    explanation.append(f"{node.label} acts on the last axis only, so the output keeps every step.")
+    return Diagnostic(kind=OUTPUT_TARGET_MISMATCH, message=message, severity=severity,
+                      line=span.line if span else inference.graph.line, col=span.col if span else 0,
+                      end_line=span.end_line if span else inference.graph.line, end_col=span.end_col if span else 0,
+                      model=inference.graph.name, layer=node.label, node=node.index, explanation=explanation)
+
+
+def _axis_keeper(inference: Inference, head):
+    current = head
+    while current.node.inputs:
+        current = inference.results[current.node.inputs[0][0]]
+        if current.node.type not in ("Dense", "Dropout", "Activation", "BatchNormalization", "LayerNormalization"):
+            return current
+    return None

@@ -1,0 +1,485 @@
+"""Record the Keras oracle for the rule tests: run every case in real Keras, write JSON.
+
+Run manually, with the venv that has Keras 3 (torch backend, CPU)::
+
+    cd /work/main && KERAS_BACKEND=torch /work/venv/bin/python tests/rules/record_keras.py [family ...]
+
+For each case it builds ``keras.Input(batch_shape=...)`` per input shape, constructs the
+layer from its arguments (a nested layer such as ``Bidirectional(LSTM(4))`` is written
+``N("LSTM", units=4)``), calls it symbolically and records either the output shape(s)
+or the exception Keras raised (type, message and the finding kind the message stands
+for, see :func:`classify`).  When the symbolic call succeeds and every non-batch input
+dimension is known, the model is also run once on zeros (batch 2) and the outcome is
+recorded as ``runtime``: Keras sometimes builds a layer it cannot run.
+
+Writes ``tests/rules/expected_<family>.json``; the test modules read those files and
+never import Keras (except the tests marked ``keras``, which re-run a few cases live).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import warnings
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def N(type_: str, **args) -> dict:
+    """A nested layer argument (the inner layer of a wrapper)."""
+    return {"__layer__": type_, "args": args}
+
+
+def C(layer: str, args: dict | None = None, *inputs, id: str = "") -> dict:
+    """A case: layer type, constructor arguments, input shapes (batch first)."""
+    args = args or {}
+    return {"id": id or _auto_id(layer, args, inputs), "layer": layer, "args": args,
+            "inputs": [list(s) for s in inputs]}
+
+
+def _auto_id(layer, args, inputs) -> str:
+    a = ",".join(f"{k}={_short(v)}" for k, v in args.items())
+    s = "+".join("(" + ",".join("N" if d is None else str(d) for d in shape) + ")" for shape in inputs)
+    return f"{layer}({a}){s}"
+
+
+def _short(v) -> str:
+    if isinstance(v, dict) and "__layer__" in v:
+        return v["__layer__"] + "(" + ",".join(f"{k}={_short(x)}" for k, x in v["args"].items()) + ")"
+    return repr(v).replace(" ", "")
+
+
+# ----------------------------------------------------------------------------- cases
+
+def recurrent_cases() -> list[dict]:
+    cases = []
+    for rnn in ("LSTM", "GRU", "SimpleRNN"):
+        cases += [
+            C(rnn, {"units": 8}, (None, 10, 4)),
+            C(rnn, {"units": 8, "return_sequences": True}, (None, 10, 4)),
+            C(rnn, {"units": 8, "return_state": True}, (None, 10, 4)),
+            C(rnn, {"units": 8, "return_sequences": True, "return_state": True}, (3, None, 4)),
+            C(rnn, {"units": 8}, (None, None, 4)),
+            C(rnn, {"units": 8}, (None, 64)),
+            C(rnn, {"units": 8}, (None, 5, 6, 4)),
+            C(rnn, {"units": 8}, (None, 10, None)),
+            C(rnn, {"units": 0}, (None, 10, 4)),
+            C(rnn, {"units": -3}, (None, 10, 4)),
+            C(rnn, {"units": 4.0}, (None, 10, 4)),
+            C(rnn, {"units": 8, "stateful": True}, (None, 10, 4)),
+            C(rnn, {"units": 8, "stateful": True}, (2, 10, 4)),
+            C(rnn, {"units": 8, "unroll": True}, (None, None, 4)),
+            C(rnn, {"units": 8, "go_backwards": True, "return_sequences": True}, (None, 7, 4)),
+        ]
+    cases += [
+        C("LSTM", {"units": 8, "use_cudnn": "yes"}, (None, 10, 4)),
+        C("RNN", {"cell": N("LSTMCell", units=6)}, (None, 10, 4)),
+        C("RNN", {"cell": N("GRUCell", units=6), "return_sequences": True}, (None, 10, 4)),
+        C("RNN", {"cell": N("SimpleRNNCell", units=6), "return_state": True}, (None, 10, 4)),
+        C("RNN", {"cell": N("LSTMCell", units=6), "return_state": True, "return_sequences": True},
+          (None, 10, 4)),
+        C("RNN", {"cell": N("LSTMCell", units=6)}, (None, 64)),
+        C("RNN", {"cell": N("LSTMCell", units=6)}, (None, 5, 6, 4)),
+    ]
+    # ConvLSTM1D/2D/3D
+    for name, rank in (("ConvLSTM1D", 1), ("ConvLSTM2D", 2), ("ConvLSTM3D", 3)):
+        sp = (9, 8, 7)[:rank]
+        cases += [
+            C(name, {"filters": 4, "kernel_size": 3}, (None, 5, *sp, 2)),
+            C(name, {"filters": 4, "kernel_size": 3, "padding": "same", "return_sequences": True},
+              (None, 5, *sp, 2)),
+            C(name, {"filters": 4, "kernel_size": 3, "strides": 2}, (None, 5, *sp, 2)),
+            C(name, {"filters": 4, "kernel_size": 3, "dilation_rate": 2}, (None, 5, *sp, 2)),
+            C(name, {"filters": 4, "kernel_size": 3, "strides": 2, "dilation_rate": 2}, (None, 5, *sp, 2)),
+            C(name, {"filters": 4, "kernel_size": 3, "data_format": "channels_first",
+                     "return_sequences": True}, (None, 5, 2, *sp)),
+            C(name, {"filters": 4, "kernel_size": 3, "return_state": True}, (None, 5, *sp, 2)),
+            C(name, {"filters": 4, "kernel_size": 3, "return_sequences": True, "return_state": True},
+              (None, None, *sp, 2)),
+            C(name, {"filters": 4, "kernel_size": 3}, (None, *sp, 2)),
+            C(name, {"filters": 4, "kernel_size": 3}, (None, 5, *sp[:-1], None, 2)),
+            C(name, {"filters": 4, "kernel_size": 3}, (None, 5, *sp, None)),
+            C(name, {"filters": 4, "kernel_size": 10}, (None, 5, *sp, 2)),
+            C(name, {"filters": 4, "kernel_size": [3] * (rank + 1)}, (None, 5, *sp, 2)),
+            C(name, {"filters": 4, "kernel_size": 3, "padding": "causal"}, (None, 5, *sp, 2)),
+            C(name, {"filters": 4, "kernel_size": 3, "padding": "SAME"}, (None, 5, *sp, 2)),
+            C(name, {"filters": 4, "kernel_size": 0}, (None, 5, *sp, 2)),
+            C(name, {"filters": 4, "kernel_size": 3, "data_format": "channels_middle"}, (None, 5, *sp, 2)),
+        ]
+    cases += [
+        C("ConvLSTM2D", {"filters": 4, "kernel_size": 3, "strides": 0}, (None, 5, 9, 8, 2)),
+        C("ConvLSTM2D", {"filters": 0, "kernel_size": 3}, (None, 5, 9, 8, 2)),
+        C("ConvLSTM2D", {"filters": 4, "kernel_size": (3, 2), "strides": (2, 1)}, (None, 5, 9, 8, 2)),
+        C("ConvLSTM2D", {"filters": 4, "kernel_size": 9}, (None, 5, 9, 8, 2)),
+    ]
+    # Bidirectional
+    lstm = N("LSTM", units=4)
+    cases += [
+        C("Bidirectional", {"layer": lstm}, (None, 10, 3)),
+        C("Bidirectional", {"layer": N("LSTM", units=4, return_sequences=True)}, (None, 10, 3)),
+        C("Bidirectional", {"layer": N("GRU", units=5), "merge_mode": "sum"}, (None, 10, 3)),
+        C("Bidirectional", {"layer": N("GRU", units=5), "merge_mode": "mul"}, (None, 10, 3)),
+        C("Bidirectional", {"layer": N("SimpleRNN", units=5), "merge_mode": "ave"}, (None, 10, 3)),
+        C("Bidirectional", {"layer": lstm, "merge_mode": None}, (None, 10, 3)),
+        C("Bidirectional", {"layer": lstm, "merge_mode": "Concat"}, (None, 10, 3)),
+        C("Bidirectional", {"layer": lstm, "merge_mode": "max"}, (None, 10, 3)),
+        C("Bidirectional", {"layer": N("LSTM", units=4, return_state=True)}, (None, 10, 3)),
+        C("Bidirectional", {"layer": N("LSTM", units=4, return_state=True), "merge_mode": None},
+          (None, 10, 3)),
+        C("Bidirectional", {"layer": N("GRU", units=4, return_state=True, return_sequences=True)},
+          (None, 10, 3)),
+        C("Bidirectional", {"layer": lstm}, (None, 64)),
+        C("Bidirectional", {"layer": lstm}, (None, 4, 10, 3)),
+        C("Bidirectional", {"layer": N("LSTM", units=4, go_backwards=True)}, (None, 10, 3)),
+        C("Bidirectional", {"layer": lstm, "backward_layer": N("LSTM", units=6, go_backwards=True)},
+          (None, 10, 3)),
+        C("Bidirectional", {"layer": lstm, "backward_layer": N("LSTM", units=4)}, (None, 10, 3)),
+        C("Bidirectional", {"layer": lstm,
+                            "backward_layer": N("LSTM", units=4, go_backwards=True, return_sequences=True)},
+          (None, 10, 3)),
+        C("Bidirectional", {"layer": N("Dense", units=4)}, (None, 10, 3)),
+        C("Bidirectional", {"layer": N("LSTM", units=0)}, (None, 10, 3)),
+        C("Bidirectional", {"layer": N("ConvLSTM2D", filters=4, kernel_size=3)}, (None, 5, 9, 8, 2)),
+        C("Bidirectional", {"layer": N("ConvLSTM2D", filters=4, kernel_size=3,
+                                       data_format="channels_first")}, (None, 5, 2, 9, 8)),
+        C("Bidirectional", {"layer": N("ConvLSTM2D", filters=4, kernel_size=3)}, (None, 5, 9, 8, None)),
+        C("Bidirectional", {"layer": N("LSTM", units=4, stateful=True)}, (None, 10, 3)),
+    ]
+    return cases
+
+
+def wrappers_cases() -> list[dict]:
+    td = "TimeDistributed"
+    return [
+        C(td, {"layer": N("Dense", units=8)}, (None, 10, 4)),
+        C(td, {"layer": N("Dense", units=8)}, (None, None, 4)),
+        C(td, {"layer": N("Dense", units=8)}, (4, 10, 6, 4)),
+        C(td, {"layer": N("Dense", units=8)}, (None, 64)),
+        C(td, {"layer": N("Dense", units=8)}, (None, 10, None)),
+        C(td, {"layer": N("Dense", units=0)}, (None, 10, 4)),
+        C(td, {"layer": N("Dropout", rate=0.5)}, (None, 10, 4)),
+        C(td, {"layer": N("Conv2D", filters=8, kernel_size=3)}, (None, 5, 28, 28, 3)),
+        C(td, {"layer": N("Conv2D", filters=8, kernel_size=3)}, (None, 5, 28, 3)),
+        C(td, {"layer": N("Conv2D", filters=8, kernel_size=30)}, (None, 5, 28, 28, 3)),
+        C(td, {"layer": N("Conv1D", filters=8, kernel_size=3)}, (None, 10, 4)),
+        C(td, {"layer": N("MaxPooling2D", pool_size=2)}, (None, 5, 28, 28, 3)),
+        C(td, {"layer": N("Flatten")}, (None, 5, 28, 28, 3)),
+        C(td, {"layer": N("Flatten")}, (None, 5, 28)),
+        C(td, {"layer": N("LSTM", units=4)}, (None, 5, 7, 3)),
+        C(td, {"layer": N("LSTM", units=4)}, (None, 5, 3)),
+        C(td, {"layer": N("LSTM", units=4, return_state=True)}, (None, 5, 7, 3)),
+        C(td, {"layer": N("Embedding", input_dim=50, output_dim=6)}, (None, 5, 7)),
+        C(td, {"layer": N("BatchNormalization")}, (None, 5, 7, 3)),
+        C(td, {"layer": N("TimeDistributed", layer=N("Dense", units=2))}, (None, 5, 7, 3)),
+        C(td, {"layer": N("TimeDistributed", layer=N("Dense", units=2))}, (None, 5, 3)),
+    ]
+
+
+def merging_cases() -> list[dict]:
+    cases = []
+    for m in ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"):
+        cases += [
+            C(m, {}, (None, 8), (None, 8)),
+            C(m, {}, (None, 8), (None, 4)),
+            C(m, {}, (None, 8), (None, 1)),
+            C(m, {}, (None, 1), (None, None)),
+            C(m, {}, (None, None), (None, 5)),
+            C(m, {}, (None, 3), (None, 4, 3)),
+            C(m, {}, (None, 4), (None, 4, 3)),
+            C(m, {}, (2, 8), (3, 8)),
+            C(m, {}, (2, 8), (None, 8)),
+            C(m, {}, (None, 5, 8), (None, 5, 8)),
+            C(m, {}, (None, 5, 8), (None, 6, 8)),
+            C(m, {}, (None, 8), (None, 8), (None, 8)),
+            C(m, {}, (None, 8), (None, 8), (None, 7)),
+            C(m, {}, (None, 8)),
+            C(m, {}, (None,), (None, 3)),
+        ]
+    cases += [
+        C("add", {}, (None, 8), (None, 8)),
+        C("add", {}, (None, 8), (None, 9)),
+        C("subtract", {}, (None, 8), (None, 8), (None, 8)),
+        C("multiply", {}, (None, 8), (None, 1)),
+        C("average", {}, (None, 2, 8), (None, 2, 8)),
+        C("maximum", {}, (None, 8), (None, 6)),
+        C("minimum", {}, (None, 8), (None, 8)),
+    ]
+    cat = "Concatenate"
+    cases += [
+        C(cat, {}, (None, 8), (None, 4)),
+        C(cat, {"axis": 1}, (None, 5, 8), (None, 3, 8)),
+        C(cat, {"axis": 1}, (None, 5, 8), (None, 3, 7)),
+        C(cat, {"axis": -1}, (None, 5, 8), (None, 3, 7)),
+        C(cat, {"axis": -2}, (None, 5, 8), (None, None, 8)),
+        C(cat, {}, (None, 5, 8), (None, None, 7)),
+        C(cat, {}, (None, 8), (None, 4, 3)),
+        C(cat, {"axis": 2}, (None, 4), (None, 4, 5)),
+        C(cat, {"axis": 2}, (None, 4, 5), (None, 4)),
+        C(cat, {"axis": 3}, (None, 4, 5), (None, 4, 5)),
+        C(cat, {"axis": -4}, (None, 4, 5), (None, 4, 5)),
+        C(cat, {"axis": 5}, (None, 4, 5)),
+        C(cat, {"axis": 0}, (None, 8), (None, 8)),
+        C(cat, {"axis": 0}, (2, 8), (3, 8)),
+        C(cat, {}, (2, 8), (3, 8)),
+        C(cat, {}, (None, 8), (2, 4)),
+        C(cat, {}, (None, 1, 8), (None, 5, 4)),
+        C(cat, {}, (None, 8), (None, 4), (None, 2)),
+        C(cat, {}, (None, 8), (None, None), (None, 2)),
+        C(cat, {"axis": 1}, (None, 10, 10, 3), (None, 5, 10, 3)),
+        C(cat, {"axis": 1}, (None, 10, 10, 3), (None, 5, 11, 3)),
+        C(cat, {"axis": "x"}, (None, 8), (None, 4)),
+        C("concatenate", {}, (None, 8), (None, 4)),
+        C("concatenate", {"axis": 1}, (None, 5, 8), (None, 3, 8)),
+        C("concatenate", {"axis": 1}, (None, 5, 8), (None, 3, 7)),
+    ]
+    dot = "Dot"
+    cases += [
+        C(dot, {"axes": 1}, (None, 8), (None, 8)),
+        C(dot, {"axes": 1}, (None, 8), (None, 7)),
+        C(dot, {"axes": -1}, (None, 5, 8), (None, 6, 8)),
+        C(dot, {"axes": [1, 2]}, (None, 5, 8), (None, 6, 5)),
+        C(dot, {"axes": [2, 2]}, (None, 5, 8), (None, 6, 5)),
+        C(dot, {"axes": [-1, 1]}, (None, 5, 8), (None, 8, 3)),
+        C(dot, {"axes": 1}, (None, None), (None, 8)),
+        C(dot, {"axes": 1}, (None, None), (None, None)),
+        C(dot, {"axes": 0}, (None, 8), (None, 8)),
+        C(dot, {"axes": 2}, (None, 8), (None, 8)),
+        C(dot, {"axes": [1, 2, 3]}, (None, 8), (None, 8)),
+        C(dot, {"axes": "1"}, (None, 8), (None, 8)),
+        C(dot, {"axes": [1, "a"]}, (None, 8), (None, 8)),
+        C(dot, {"axes": 1}, (None, 8), (None, 8), (None, 8)),
+        C(dot, {"axes": 1}, (None, 8)),
+        C(dot, {"axes": 1, "normalize": True}, (None, 8), (None, 8)),
+        C(dot, {"axes": -1}, (None, 4, 5, 8), (None, 8)),
+        C(dot, {"axes": 2}, (None, 4, 5, 8), (None, 6, 5)),
+        C("dot", {}, (None, 5, 8), (None, 6, 8)),
+        C("dot", {"axes": 1}, (None, 5, 8), (None, 5, 3)),
+        C("dot", {"axes": 1}, (None, 5, 8), (None, 6, 3)),
+    ]
+    return cases
+
+
+def normalization_cases() -> list[dict]:
+    cases = []
+    for norm in ("BatchNormalization", "LayerNormalization", "UnitNormalization"):
+        cases += [
+            C(norm, {}, (None, 8)),
+            C(norm, {}, (None, 10, 8)),
+            C(norm, {"axis": 1}, (None, 3, 32, 32)),
+            C(norm, {"axis": 3}, (None, 32, 32, 3)),
+            C(norm, {"axis": 3}, (None, 64)),
+            C(norm, {"axis": -3}, (None, 64)),
+            C(norm, {"axis": -2}, (None, 64)),
+            C(norm, {"axis": 0}, (None, 64)),
+            C(norm, {}, (None, 10, None)),
+            C(norm, {"axis": 1}, (None, None, 8)),
+            C(norm, {}, (None,)),
+            C(norm, {"axis": [1, 2]}, (None, 4, 8)),
+            C(norm, {"axis": [1, 3]}, (None, 4, 8)),
+            C(norm, {"axis": "x"}, (None, 4, 8)),
+            C(norm, {"axis": 1.0}, (None, 4, 8)),
+        ]
+    cases += [
+        C("BatchNormalization", {"axis": "1"}, (None, 4, 8)),
+        C("BatchNormalization", {"center": False, "scale": False}, (None, 10, None)),
+        C("LayerNormalization", {"center": False, "scale": False}, (None, 10, None)),
+    ]
+    g = "GroupNormalization"
+    cases += [
+        C(g, {}, (None, 10, 64)),
+        C(g, {}, (None, 10, 48)),
+        C(g, {}, (None, 10, 16)),
+        C(g, {"groups": 4}, (None, 10, 16)),
+        C(g, {"groups": 4}, (None, 10, 18)),
+        C(g, {"groups": 4}, (None, 10, 2)),
+        C(g, {"groups": -1}, (None, 10, 6)),
+        C(g, {"groups": 0}, (None, 10, 16)),
+        C(g, {"groups": -2}, (None, 10, 16)),
+        C(g, {"groups": 4.0}, (None, 10, 16)),
+        C(g, {"groups": 4}, (None, 10, None)),
+        C(g, {"groups": 4, "axis": 1}, (None, 8, 32, 32)),
+        C(g, {"groups": 4, "axis": 1}, (None, 6, 32, 32)),
+        C(g, {"groups": 4, "axis": 3}, (None, 8)),
+        C(g, {"groups": 4, "axis": -3}, (None, 8)),
+        C(g, {"groups": 2}, (None, 8)),
+        C(g, {"groups": 2, "axis": 0}, (None, 8)),
+        C(g, {"groups": 2, "axis": 0}, (4, 8)),
+        C(g, {"groups": 1}, (None, 10, 7)),
+    ]
+    return cases
+
+
+def embedding_cases() -> list[dict]:
+    e = "Embedding"
+    return [
+        C(e, {"input_dim": 1000, "output_dim": 64}, (None, 10)),
+        C(e, {"input_dim": 1000, "output_dim": 64}, (None, None)),
+        C(e, {"input_dim": 1000, "output_dim": 64}, (None,)),
+        C(e, {"input_dim": 1000, "output_dim": 64}, (None, 5, 7)),
+        C(e, {"input_dim": 1000, "output_dim": 64}, (32, 10)),
+        C(e, {"input_dim": 1000, "output_dim": 64, "input_length": 10}, (None, 10)),
+        C(e, {"input_dim": 1000, "output_dim": 64, "input_length": 12}, (None, 10)),
+        C(e, {"input_dim": 1000, "output_dim": 64, "mask_zero": True}, (None, 10)),
+        C(e, {"input_dim": 0, "output_dim": 64}, (None, 10)),
+        C(e, {"input_dim": 1000, "output_dim": 0}, (None, 10)),
+        C(e, {"input_dim": -5, "output_dim": 8}, (None, 10)),
+        C(e, {"input_dim": 1000.0, "output_dim": 64}, (None, 10)),
+        C(e, {"input_dim": 1000, "output_dim": 64.0}, (None, 10)),
+        C(e, {"input_dim": True, "output_dim": 64}, (None, 10)),
+        C(e, {"input_dim": "1000", "output_dim": 64}, (None, 10)),
+        C(e, {"input_dim": 1000, "output_dim": None}, (None, 10)),
+    ]
+
+
+FAMILIES = {
+    "recurrent": recurrent_cases,
+    "wrappers": wrappers_cases,
+    "merging": merging_cases,
+    "normalization": normalization_cases,
+    "embedding": embedding_cases,
+}
+
+MULTI_INPUT = {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"}
+FUNCTIONAL = {"add", "subtract", "multiply", "average", "maximum", "minimum", "concatenate", "dot"}
+
+
+# ----------------------------------------------------------------------------- Keras side
+
+def classify(layer: str, exc: BaseException) -> str:
+    """The finding kind a Keras exception stands for (by its message and type)."""
+    m = str(exc)
+    table = [
+        ("expected ndim=", "rank"),
+        ("expected min_ndim=", "rank"),
+        ("expected max_ndim=", "rank"),
+        ("with at least 3 dimensions", "rank"),
+        ("Kernel shape must have the same length as input", "rank"),
+        ("Inputs have incompatible shapes", "incompatible-merge"),
+        ("Cannot merge tensors with different batch sizes", "incompatible-merge"),
+        ("requires inputs with matching shapes", "incompatible-merge"),
+        ("Incompatible input shapes", "incompatible-merge"),
+        ("should be called on exactly 2 inputs", "incompatible-merge"),
+        ("should be called on a list of 2 inputs", "incompatible-merge"),
+        ("should be called on a list", "incompatible-merge"),
+        ("would be zero or negative", "negative-length"),
+        ("would be negative", "negative-length"),
+        ("only support static input shapes", "undefined-dim"),
+        ("should be defined. Found None", "undefined-dim"),
+        ("should have a defined dimension", "undefined-dim"),
+        ("batch size must be static", "undefined-dim"),
+        ("last dimension of the inputs", "undefined-dim"),
+        ("Shapes used to initialize variables must be fully-defined", "undefined-dim"),
+    ]
+    for needle, kind in table:
+        if needle in m:
+            return kind
+    if isinstance(exc, (ValueError, TypeError, IndexError, OverflowError, AttributeError)):
+        # Argument validation (positive integers, merge_mode, groups, axis out of range...).
+        return "invalid-argument"
+    return "unclassified"
+
+
+def _build_arg(keras, value):
+    if isinstance(value, dict) and "__layer__" in value:
+        return make_layer(keras, value["__layer__"], value["args"])
+    return value
+
+
+def make_layer(keras, type_: str, args: dict):
+    args = {k: _build_arg(keras, v) for k, v in args.items()}
+    return getattr(keras.layers, type_)(**args)
+
+
+def _shape(t) -> list:
+    return [None if d is None else int(d) for d in t.shape]
+
+
+def run_case(case: dict, runtime: bool = True) -> dict:
+    """Run one case in Keras; the result recorded under ``keras``/``runtime``."""
+    import keras
+    import numpy as np
+
+    inputs = [keras.Input(batch_shape=tuple(s)) for s in case["inputs"]]
+    if case["layer"] == "Embedding" or (case["layer"] == "TimeDistributed"
+                                        and case["args"]["layer"]["__layer__"] == "Embedding"):
+        inputs = [keras.Input(batch_shape=tuple(s), dtype="int32") for s in case["inputs"]]
+    result: dict = {}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            if case["layer"] in FUNCTIONAL:
+                out = getattr(keras.layers, case["layer"])(inputs, **case["args"])
+            else:
+                layer = make_layer(keras, case["layer"], case["args"])
+                out = layer(inputs) if case["layer"] in MULTI_INPUT else layer(inputs[0])
+        except Exception as exc:  # noqa: BLE001 - every Keras failure is data here
+            return {"keras": {"error": type(exc).__name__, "message": str(exc)[:400],
+                              "kind": classify(case["layer"], exc)},
+                    "runtime": "skipped"}
+    warned = sorted({str(w.message)[:200] for w in caught if "input_length" in str(w.message)})
+    if isinstance(out, (list, tuple)):
+        result["keras"] = {"outputs": [_shape(t) for t in out]}
+    else:
+        result["keras"] = {"output": _shape(out)}
+    if warned:
+        result["keras"]["warnings"] = warned
+    result["runtime"] = _run_model(keras, np, inputs, out, case) if runtime else "skipped"
+    return result
+
+
+def _run_model(keras, np, inputs, out, case) -> str:
+    if any(d is None for s in case["inputs"] for d in s[1:]):
+        return "skipped"
+    try:
+        model = keras.Model(inputs if len(inputs) > 1 else inputs[0], out)
+        data = []
+        for s, t in zip(case["inputs"], inputs):
+            concrete = tuple(2 if d is None else d for d in s)
+            data.append(np.zeros(concrete, dtype="int32" if "int" in str(t.dtype) else "float32"))
+        got = model(data if len(data) > 1 else data[0])
+    except Exception as exc:  # noqa: BLE001
+        return f"failed: {type(exc).__name__}: {str(exc)[:200]}"
+    got = list(got) if isinstance(got, (list, tuple)) else [got]
+    want = out if isinstance(out, (list, tuple)) else [out]
+    for g, w in zip(got, want):
+        ws = tuple(2 if d is None else d for d in w.shape)
+        # Unknown non-batch dims cannot be predicted; compare the known ones.
+        gs = tuple(g.shape)
+        if len(gs) != len(ws) or any(a is not None and b != 2 and a != b for a, b in zip(w.shape[1:], gs[1:])):
+            return f"mismatch: symbolic {tuple(w.shape)} vs actual {gs}"
+    return "ok"
+
+
+def record(family: str) -> Path:
+    cases = FAMILIES[family]()
+    ids = [c["id"] for c in cases]
+    dup = {i for i in ids if ids.count(i) > 1}
+    if dup:
+        raise SystemExit(f"duplicate case ids: {dup}")
+    import keras
+
+    for case in cases:
+        case.update(run_case(case))
+        if case["keras"].get("kind") == "unclassified":
+            print("UNCLASSIFIED:", case["id"], case["keras"], file=sys.stderr)
+    path = HERE / f"expected_{family}.json"
+    payload = {
+        "recorded_with": {"keras": keras.__version__, "backend": keras.backend.backend()},
+        "cases": cases,
+    }
+    path.write_text(json.dumps(payload, indent=1) + "\n")
+    return path
+
+
+def main(argv: list[str]) -> None:
+    os.environ.setdefault("KERAS_BACKEND", "torch")
+    for family in argv or list(FAMILIES):
+        path = record(family)
+        print("wrote", path)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("KERAS_BACKEND", "torch")
+    main(sys.argv[1:])
