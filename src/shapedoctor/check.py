@@ -10,7 +10,7 @@ from .diagnostics import Diagnostic
 from .explain import explain
 from .graph import ModelGraph
 from .infer import Inference, infer
-from .kinds import INPUT_ERROR, PARSE_ERROR, Kind
+from .kinds import INPUT_ERROR, PARSE_ERROR, UNKNOWN_LAYER, Kind
 from .repair.candidates import propose
 from .shapes import shape_to_json
 from .targets import check_output_target
@@ -121,6 +121,17 @@ def _check_python(text: str, path: str, target_shape, with_fixes: bool) -> FileR
                             max((exc.offset or 1) - 1, 0))
     except (RecursionError, MemoryError):
         return file_problem(path, PARSE_ERROR, "cannot parse: the file is too deeply nested")
+    except Exception as exc:  # a front-end bug must degrade to "not checked", never a traceback
+        from . import infer
+
+        if infer._STRICT:
+            raise
+        report = FileReport(path, text=text)
+        report.diagnostics.append(Diagnostic(
+            kind=UNKNOWN_LAYER, message=f"shapedoctor could not analyse this file (internal error: "
+                                        f"{type(exc).__name__}: {exc}); please report it", severity="info",
+            line=1, col=0, end_line=1, end_col=0, path=path))
+        return report
     report = analyse_graphs(graphs, path, target_shape, with_fixes)
     report.text = text
     return report

@@ -55,7 +55,9 @@ def _kinds(text: str | None) -> set[str] | None:
     return out
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """``command``: the sub-command about to run; heavy sub-commands add their options only then,
+    so that `shapedoctor check` never imports what `compare` needs."""
     parser = _Parser(prog="shapedoctor", description="Find, explain and fix Keras shape errors statically.")
     parser.add_argument("--version", action="version", version=f"shapedoctor {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -75,19 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
     trace.add_argument("--target-shape")
 
     fix = sub.add_parser("fix", help="apply ranked, verified fixes")
-    try:
+    if command == "fix":
         from .repair.command import add_arguments as add_fix_arguments
-    except ImportError:  # pragma: no cover - the fix command ships with the repair package
-        add_fix_arguments = None
-    if add_fix_arguments:
+
         add_fix_arguments(fix)
 
     compare = sub.add_parser("compare", help="train candidate architectures on time-series data")
-    try:
+    if command == "compare":
         from .experiments.command import add_arguments as add_compare_arguments
-    except ImportError:  # pragma: no cover
-        add_compare_arguments = None
-    if add_compare_arguments:
+
         add_compare_arguments(compare)
 
     explain = sub.add_parser("explain", help="long explanation of a finding kind")
@@ -107,10 +105,15 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_CLEAN
+    except Exception as exc:  # never a traceback: one line, and a distinct exit code for bugs
+        print(f"shapedoctor: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
+        return 3
 
 
 def _main(argv) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(command)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

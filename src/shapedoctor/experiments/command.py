@@ -117,6 +117,7 @@ def _run(args) -> int:
                 progress.done(trial, cached=True)
             else:
                 todo.append(trial)
+        todo.sort(key=lambda t: t["candidate"] != "fcn")  # the longest runs first keeps every core busy
 
         def on_done(trial, result):
             progress.done(trial, failed=isinstance(result, train.TrialError))

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 
 from ..diagnostics import GraphPatch
 from ..graph import LayerNode, ModelGraph
 
 
+def copy_graph(graph: ModelGraph) -> ModelGraph:
+    """Nodes, argument dicts and input lists copied; argument values are never mutated, so shared."""
+    nodes = [dataclasses.replace(n, args=dict(n.args), inputs=list(n.inputs)) for n in graph.nodes]
+    return dataclasses.replace(graph, nodes=nodes, outputs=list(graph.outputs))
+
+
 def apply_patches(graph: ModelGraph, patches: list[GraphPatch]) -> ModelGraph:
-    patched = copy.deepcopy(graph)
+    patched = copy_graph(graph)
     # Patches name nodes of the original graph; apply from the last node backwards so indices hold.
     for patch in sorted(patches, key=lambda p: p.node, reverse=True):
         patched = _apply(patched, patch)

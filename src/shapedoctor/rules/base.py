@@ -26,6 +26,9 @@ class ShapeProblem(Exception):
         self.severity = severity or kind.severity
         self.hint = hint
 
+    def __reduce__(self):  # picklable, for `check -j N`
+        return (ShapeProblem, (self.kind, self.message, self.severity, self.hint))
+
 
 class Unresolved(Exception):
     """An argument the rule needs could not be folded to a value."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from ..kinds import INCOMPATIBLE_MERGE, INVALID_ARGUMENT
 from ..shapes import Symbol, dim_add, format_shape, is_known
-from .base import LayerCall, ShapeProblem, rule
+from .base import LayerCall, ShapeProblem, Unresolved, rule
 
 _ELEMENTWISE = ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum")
 
@@ -60,8 +60,6 @@ def _batch_sizes(shapes) -> set:
     return {s[0] for s in shapes if s and is_known(s[0])}
 
 
-@rule(*_ELEMENTWISE, params=(), multi_input=True,
-      aliases=("add", "subtract", "multiply", "average", "maximum", "minimum"))
 def elementwise_merge(call: LayerCall, inputs):
     shapes = [tuple(s) for s in inputs]
     if len(shapes) < 1:
@@ -77,6 +75,11 @@ def elementwise_merge(call: LayerCall, inputs):
                                                f"{_list(shapes)}")
     batch = _batch_sizes(shapes)
     return (batch.pop() if len(batch) == 1 else None, *out)
+
+
+# One registration per class: ``rule(..., aliases=...)`` maps every alias to its first type.
+for _type in _ELEMENTWISE:
+    rule(_type, params=(), multi_input=True, aliases=(_type.lower(),))(elementwise_merge)
 
 
 def _axis_value(call: LayerCall, name: str, default: int):
@@ -116,9 +119,13 @@ def concatenate(call: LayerCall, inputs):
     # compute_output_shape: sum along the axis, None as soon as one size is None.
     out = list(shapes[0])
     for s in shapes[1:]:
-        if not (-len(out) <= axis < len(out)) or not (-len(s) <= axis < len(s)):
-            raise _axis_out_of_range(call, axis, s if -len(out) <= axis < len(out) else shapes[0])
-        if out[axis] is None or s[axis] is None:
+        if not -len(out) <= axis < len(out):
+            raise _axis_out_of_range(call, axis, shapes[0])
+        if out[axis] is None:
+            break
+        if not -len(s) <= axis < len(s):
+            raise _axis_out_of_range(call, axis, s)
+        if s[axis] is None:
             out[axis] = None
             break
         out[axis] = dim_add(out[axis], s[axis])
@@ -145,7 +152,6 @@ def _dot_axes(call: LayerCall, default):
     if len(axes) != 2:
         raise call.bad("axes", axes, "two integers")
     if any(isinstance(a, Symbol) for a in axes):
-        from .base import Unresolved
         raise Unresolved("axes")
     if not all(isinstance(a, int) for a in axes):
         raise call.bad("axes", axes, "two integers")
@@ -172,7 +178,8 @@ def _dot(call: LayerCall, inputs, default_axes):
         raise ShapeProblem(
             INCOMPATIBLE_MERGE,
             f"{call.label}(axes={_axes_text(axes)}) cannot multiply {format_shape(shape1)} by "
-            f"{format_shape(shape2)}: axis {pair[0]} has size {d1} but axis {pair[1]} has size {d2}",
+            f"{format_shape(shape2)}: axis {pair[0]} of the first has size {d1} but axis {pair[1]} of the "
+            f"second has size {d2}",
         )
     out1, out2 = list(shape1), list(shape2)
     out1.pop(pair[0])

@@ -45,7 +45,7 @@ _SEQ_WORDS = "(batch, steps, features)"
 
 def _units(call: LayerCall, name: str = "units"):
     """``units`` as the cells check it: ``units <= 0`` raises, and a float breaks the weights."""
-    value = call.raw(name)
+    value = call.raw(name, allow_symbol=True)
     if isinstance(value, Symbol):
         return value
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
@@ -123,7 +123,7 @@ def rnn_wrapper(call: LayerCall, inputs):
 
 def _conv_lstm_config(call: LayerCall, rank: int):
     """ConvLSTMCell.__init__: filters, kernel_size, strides, padding, data_format, dilation_rate."""
-    filters = call.raw("filters")
+    filters = call.raw("filters", allow_symbol=True)
     if not isinstance(filters, Symbol) and (not isinstance(filters, int) or isinstance(filters, bool)
                                             or filters < 0):
         raise call.bad("filters", filters, "a non-negative integer")
