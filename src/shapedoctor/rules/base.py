@@ -47,14 +47,22 @@ RULES: dict[str, Rule] = {}
 ALIASES: dict[str, str] = {}
 
 
-def rule(*types: str, params: tuple[str, ...] = (), multi_input: bool = False, aliases: tuple[str, ...] = ()):
-    """Register ``fn`` as the shape rule of each Keras class in ``types``."""
+def rule(*types: str, params: tuple[str, ...] = (), multi_input: bool = False,
+         aliases: tuple[str, ...] | dict[str, str] = ()):
+    """Register ``fn`` as the shape rule of each Keras class in ``types``.
+
+    ``aliases``: other spellings, as ``{alias: type}``; a tuple only when there is one type.
+    """
+    if not isinstance(aliases, dict):
+        if aliases and len(types) != 1:
+            raise TypeError("aliases of a multi-type rule must say which type each one stands for")
+        aliases = {alias: types[0] for alias in aliases}
 
     def register(fn: Callable) -> Callable:
         for type_ in types:
             RULES[type_] = Rule(type_, fn, params, multi_input)
-        for alias in aliases:
-            ALIASES[alias] = types[0]
+        for alias, type_ in aliases.items():
+            ALIASES[alias] = type_
         return fn
 
     return register
@@ -87,7 +95,8 @@ def map_arguments(type_: str, positional: list, keywords: dict) -> dict:
     for i, value in enumerate(positional):
         args[params[i] if i < len(params) else f"__arg{i}"] = value
     for key, value in keywords.items():
-        key = KERAS2_KWARGS.get(key, key)
+        if key not in params:  # e.g. Embedding's own output_dim is not Keras 2's Dense(output_dim=)
+            key = KERAS2_KWARGS.get(key, key)
         if key == "dim_ordering" or (key == "data_format" and value in ("tf", "th")):
             value = {"tf": "channels_last", "th": "channels_first"}.get(value, value)
         args[key] = value

@@ -43,7 +43,7 @@ def _input_channels(call: LayerCall, shape, data_format: str):
 
 @rule("Conv1D", "Conv2D", "Conv3D",
       params=("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "groups", "activation"),
-      aliases=("Convolution1D", "Convolution2D", "Convolution3D"))
+      aliases={"Convolution1D": "Conv1D", "Convolution2D": "Conv2D", "Convolution3D": "Conv3D"})
 def conv(call: LayerCall, inputs):
     (shape,) = inputs
     filters = call.dim("filters")
@@ -61,7 +61,7 @@ def conv(call: LayerCall, inputs):
 
 @rule("SeparableConv1D", "SeparableConv2D",
       params=("filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "depth_multiplier"),
-      aliases=("SeparableConvolution1D", "SeparableConvolution2D"))
+      aliases={"SeparableConvolution1D": "SeparableConv1D", "SeparableConvolution2D": "SeparableConv2D"})
 def separable_conv(call: LayerCall, inputs):
     (shape,) = inputs
     filters = call.dim("filters")
@@ -84,7 +84,8 @@ def depthwise_conv(call: LayerCall, inputs):
 
 @rule("Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
       params=("filters", "kernel_size", "strides", "padding", "output_padding", "data_format", "dilation_rate"),
-      aliases=("Convolution1DTranspose", "Convolution2DTranspose", "Convolution3DTranspose", "Deconvolution2D"))
+      aliases={"Convolution1DTranspose": "Conv1DTranspose", "Convolution2DTranspose": "Conv2DTranspose",
+               "Convolution3DTranspose": "Conv3DTranspose", "Deconvolution2D": "Conv2DTranspose"})
 def conv_transpose(call: LayerCall, inputs):
     (shape,) = inputs
     filters = call.dim("filters")

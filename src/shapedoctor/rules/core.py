@@ -52,7 +52,7 @@ def einsum_dense(call: LayerCall, inputs):
 _SAME_SHAPE = (
     "Activation", "Dropout", "AlphaDropout", "GaussianDropout", "GaussianNoise", "ActivityRegularization",
     "Masking", "Identity", "ReLU", "LeakyReLU", "PReLU", "ELU", "Softmax", "ThresholdedReLU",
-    "UnitNormalization", "Rescaling",
+    "Rescaling",
 )
 
 

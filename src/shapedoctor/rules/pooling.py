@@ -14,7 +14,8 @@ def _rank_of(type_: str) -> int:
 
 @rule("MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D", "AveragePooling3D",
       params=("pool_size", "strides", "padding", "data_format"),
-      aliases=("MaxPool1D", "MaxPool2D", "MaxPool3D", "AvgPool1D", "AvgPool2D", "AvgPool3D"))
+      aliases={f"{short}{d}D": f"{full}{d}D" for short, full in (("MaxPool", "MaxPooling"), ("AvgPool", "AveragePooling"))
+               for d in (1, 2, 3)})
 def pooling(call: LayerCall, inputs):
     (shape,) = inputs
     rank = _rank_of(call.type)
@@ -29,8 +30,8 @@ def pooling(call: LayerCall, inputs):
 @rule("GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
       "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D",
       params=("data_format", "keepdims"),
-      aliases=("GlobalMaxPool1D", "GlobalMaxPool2D", "GlobalMaxPool3D",
-               "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalAvgPool3D"))
+      aliases={f"Global{short}{d}D": f"Global{full}{d}D"
+               for short, full in (("MaxPool", "MaxPooling"), ("AvgPool", "AveragePooling")) for d in (1, 2, 3)})
 def global_pooling(call: LayerCall, inputs):
     (shape,) = inputs
     rank = _rank_of(call.type)

@@ -103,8 +103,12 @@ def rnn_wrapper(call: LayerCall, inputs):
     cell = nested_arg(call, "cell")
     if cell.type not in ("LSTMCell", "GRUCell", "SimpleRNNCell"):
         raise Unresolved("cell")
-    inner = LayerCall(cell.type, cell.args, cell.label)
-    units = _units(inner)
+    args = dict(cell.args)
+    if "units" not in args and "__arg0" in args:  # cells have no rule, so map_arguments left it positional
+        args["units"] = args.pop("__arg0")
+    if "units" not in args:
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}: {cell.label} needs `units`")
+    units = _units(LayerCall(cell.type, args, cell.label))
     # RNN has no InputSpec: the cell is built on (batch, *shape[2:]), whose last axis sizes
     # the kernel, and the output only reads shape[0] and shape[1].
     if len(shape) < 2:
