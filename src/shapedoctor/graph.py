@@ -87,12 +87,20 @@ class ModelGraph:
 INPUT_SHAPE_KWARGS = ("input_shape", "input_dim", "batch_input_shape", "batch_shape")
 
 
-def input_args_from_layer_kwargs(args: dict) -> dict | None:
+def input_args_from_layer_kwargs(args: dict, layer_type: str = "") -> dict | None:
     """Keras 2 style ``input_shape=``/``input_dim=``/``batch_input_shape=`` on a layer.
 
     Returns InputLayer arguments, or None when the layer declares no input.
-    Removes those keys from ``args``.
+    Removes those keys from ``args``.  For ``Embedding``, ``input_dim`` is the vocabulary size and
+    Keras 2's ``input_length=`` gives the input shape (Keras 3 ignores it and builds from the data).
     """
+    if layer_type == "Embedding":
+        length = args.get("input_length")
+        kwargs = {k: args.pop(k) for k in ("input_shape", "batch_input_shape", "batch_shape") if k in args}
+        if kwargs:
+            args.update(kwargs)
+            return input_args_from_layer_kwargs(args)
+        return {"shape": (length,)} if isinstance(length, int) and not isinstance(length, bool) else None
     found = {k: args.pop(k) for k in INPUT_SHAPE_KWARGS if k in args}
     batch_size = args.pop("batch_size", None)
     if "input_dim" in found and found["input_dim"] is not None:

@@ -62,6 +62,8 @@ def _against_target(output: tuple, target: tuple, loss: str | None) -> str | Non
             return (f"output {format_shape(output)} cannot be trained against targets {format_shape(target)} "
                     f"with {loss}: expected an output of rank {wanted_rank}")
         return None
+    if _squeezable(output, target) or _squeezable(target, output):
+        return None  # Keras' squeeze_or_expand_to_same_rank drops a trailing 1: (n,) vs (n, 1) is fine
     if len(output) != len(target):
         return (f"output {format_shape(output)} does not match targets {format_shape(target)}"
                 + (f": {loss} would broadcast them silently" if loss else ""))
@@ -70,6 +72,13 @@ def _against_target(output: tuple, target: tuple, loss: str | None) -> str | Non
             return (f"output {format_shape(output)} does not match targets {format_shape(target)}"
                     + (f" under {loss}" if loss else ""))
     return None
+
+
+def _squeezable(longer: tuple, shorter: tuple) -> bool:
+    """``longer`` is ``shorter`` plus a trailing axis of 1 (dims compared where both are known)."""
+    if len(longer) != len(shorter) + 1 or longer[-1] != 1:
+        return False
+    return all(not (is_known(a) and is_known(b)) or a == b for a, b in zip(longer[1:-1], shorter[1:]))
 
 
 def _looks_per_sample(inference: Inference, head, loss: str | None) -> bool:

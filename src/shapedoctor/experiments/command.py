@@ -154,9 +154,9 @@ def _run(args) -> int:
     for spec, message in failures.items():
         _err(f"{models.display_name(spec)}: {message}")
     if not args.quiet:
-        ranked = report._ranked(out_results)
-        if ranked:
-            best = ranked[0]
+        order = report.ranked(out_results)
+        if order:
+            best = order[0]
             print(f"{best['name']} wins with {100 * best['test_accuracy_mean']:.1f}% "
                   f"({report.confidence(out_results)}); report: {out / 'report.md'}")
     return EXIT_FAILURE if failures else EXIT_OK

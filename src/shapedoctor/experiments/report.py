@@ -68,17 +68,17 @@ def _atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def _ranked(results):
+def ranked(results):
     done = [c for c in results["candidates"] if c["runs"]]
     return sorted(done, key=lambda c: -c["test_accuracy_mean"])
 
 
 def confidence(results) -> str:
     """How sure the winner is: do the runs of the top two overlap?"""
-    ranked = _ranked(results)
-    if len(ranked) < 2:
+    order = ranked(results)
+    if len(order) < 2:
         return "only one candidate finished: nothing to compare."
-    a, b = ranked[:2]
+    a, b = order[:2]
     worst_a = min(r["test_accuracy"] for r in a["runs"])
     best_b = max(r["test_accuracy"] for r in b["runs"])
     if a["test_accuracy_mean"] == b["test_accuracy_mean"]:
@@ -113,16 +113,16 @@ def markdown(results: dict) -> str:
     extra = " | hits" if anomaly else ""
     lines += ["", "## Results", "", f"| candidate | params | {metric} (mean ± std) | runs | train s/run{extra} |",
               "|---|---:|---:|---:|---:|" + ("---|" if anomaly else "")]
-    for c in _ranked(results):
+    for c in ranked(results):
         hits = " | " + ", ".join(f"{s} {h}" for s, h in c["hits"].items()) if anomaly else ""
         lines.append(f"| {c['name']} | {c['params']:,} | {_pct(c['test_accuracy_mean'])} ± "
                      f"{100 * c['test_accuracy_std']:.1f} | {len(c['runs'])} | {c['train_seconds_mean']:.1f}{hits} |")
     for c in results["candidates"]:
         if c.get("error"):
             lines.append(f"| {c['name']} | failed: {c['error']} | | | |")
-    ranked = _ranked(results)
-    if ranked:
-        lines += ["", f"**Winner: {ranked[0]['name']}** ({_pct(ranked[0]['test_accuracy_mean'])}). "
+    order = ranked(results)
+    if order:
+        lines += ["", f"**Winner: {order[0]['name']}** ({_pct(order[0]['test_accuracy_mean'])}). "
                       f"How sure: {confidence(results)}"]
     ref = results.get("reference") or {}
     if ref:
@@ -147,7 +147,7 @@ def plot_accuracy(results: dict, path: Path) -> None:
     plt = _plt()
     done = [c for c in results["candidates"] if c["runs"]]
     anomaly = results.get("task") == "anomaly"
-    fig, ax = plt.subplots(figsize=(1.6 * max(3, len(done)) + 2, 4))
+    fig, ax = plt.subplots(figsize=(1.6 * max(3, len(done)) + 4.5, 4))
     xs = np.arange(len(done))
     ax.bar(xs, [100 * c["test_accuracy_mean"] for c in done], yerr=[100 * c["test_accuracy_std"] for c in done],
            capsize=6, color="#7aa6c2", edgecolor="#2b5876", label="mean ± std over seeds")
@@ -160,9 +160,11 @@ def plot_accuracy(results: dict, path: Path) -> None:
         ax.axhline(100 * acc, color=color, ls=ls, lw=1.2, label=f"published {model} {100 * acc:.1f}% (Fawaz 2019)")
     ax.set_xticks(xs, [c["name"] for c in done], rotation=15)
     ax.set_ylabel("UCR score (% runs hit)" if anomaly else "test accuracy (%)")
-    ax.set_ylim(0, 105)
+    shown = [100 * r["test_accuracy"] for c in done for r in c["runs"]]
+    shown += [100 * v for v in (results.get("reference") or {}).get("test_accuracy", {}).values()]
+    ax.set_ylim(max(0, 10 * int(min(shown, default=0) // 10) - 10), 101)
     ax.set_title(f"{results['dataset']['name']}: {results['epochs']} epochs, {len(results['seeds'])} seeds")
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)

@@ -22,6 +22,9 @@ from .values import (ArrayValue, FunctionalModel, FunctionValue, KerasName, Laye
                      Opaque, SequentialModel, TensorRef)
 
 MAX_UNROLL = 64
+# Layers that keep any input's shape and accept any rank: skipping them cannot change a verdict.
+SHAPE_NEUTRAL = {"Dropout", "Activation", "GaussianNoise", "GaussianDropout", "AlphaDropout", "ReLU", "LeakyReLU",
+                 "ELU", "ActivityRegularization", "Identity"}
 
 _MODEL_CLASSES = {"Sequential": "sequential", "Model": "functional", "Functional": "functional"}
 _INPUT_FUNCTIONS = {"Input"}
@@ -215,9 +218,13 @@ class SourceFrontend:
         for body in bodies:
             self._walk_body(body, scope)
         for model in scope.models:
-            if isinstance(model, SequentialModel) and len(model.items) != snapshots.get(id(model), 0):
-                del model.items[snapshots.get(id(model), 0):]
-                model.items.append(Opaque(f"layers added {why}", span_of(stmt)))
+            start = snapshots.get(id(model), 0)
+            if isinstance(model, SequentialModel) and len(model.items) != start:
+                added = model.items[start:]
+                del model.items[start:]
+                # Layers that never change a shape nor fail (Dropout...) give the same shapes either way.
+                if not all(isinstance(item, LayerObject) and item.type in SHAPE_NEUTRAL for item in added):
+                    model.items.append(Opaque(f"layers added {why}", span_of(stmt)))
         for name, value in scope.bindings.items():
             if before.get(name, None) is not value and name in before:
                 scope.bindings[name] = _merge_uncertain(before[name], value, name)
@@ -536,7 +543,7 @@ class SourceFrontend:
             return UNKNOWN
         args = dict(layer.args)
         if layer.type != "InputLayer":
-            input_args_from_layer_kwargs(args)  # ignored when called on a tensor, as Keras does
+            input_args_from_layer_kwargs(args, layer.type)  # ignored when called on a tensor, as Keras does
         user_name = args.get("name") if isinstance(args.get("name"), str) else None
         name = user_name or self.namer(layer.type if layer.type in RULES else layer.written_type)
         layer_node = builder.add(layer.type, args, inputs, layer.span, name, layer.written_type, list_input,
@@ -550,7 +557,7 @@ class SourceFrontend:
         kwargs = {kw.arg: kw.value for kw in node.keywords if kw.arg}
         name_value = self._fold(kwargs["name"], scope) if "name" in kwargs else None
         if _MODEL_CLASSES[leaf] == "sequential":
-            model = SequentialModel(name=name_value if isinstance(name_value, str) else "model",
+            model = SequentialModel(name=name_value if isinstance(name_value, str) else _default_name(scope),
                                     line=node.lineno, span=span_of(node),
                                     user_name=name_value if isinstance(name_value, str) else None)
             layers_expr = node.args[0] if node.args else kwargs.get("layers")
@@ -573,7 +580,8 @@ class SourceFrontend:
         builders = {id(t.builder) for t in outputs + inputs}
         if len(builders) != 1:
             return UNKNOWN
-        model = FunctionalModel(name=name_value if isinstance(name_value, str) else "model", line=node.lineno,
+        model = FunctionalModel(name=name_value if isinstance(name_value, str) else _default_name(scope),
+                                line=node.lineno,
                                 builder=outputs[0].builder, inputs=inputs, outputs=outputs)
         scope.models.append(model)
         return model
@@ -589,7 +597,8 @@ class SourceFrontend:
                 return target
             return UNKNOWN
         if attr == "add" and isinstance(target, SequentialModel) and args:
-            target.items.append(args[0] if isinstance(args[0], (LayerObject, Opaque))
+            # model.add(keras.Input(...)) adds the Input's tensor (_sequential_graph reads it back).
+            target.items.append(args[0] if isinstance(args[0], (LayerObject, Opaque, TensorRef))
                                 else Opaque("a layer shapedoctor cannot read", span_of(node)))
         elif attr == "build" and isinstance(target, SequentialModel):
             shape = args[0] if args else kwargs.get("input_shape")
@@ -649,7 +658,7 @@ class SourceFrontend:
                 continue
             args = dict(item.args)
             if position == 0 and item.type != "InputLayer":
-                input_args = input_args_from_layer_kwargs(args)
+                input_args = input_args_from_layer_kwargs(args, item.type)
                 shape = model.build_shape
                 if input_args is None and shape is not None:
                     input_args = {"batch_shape": shape}
@@ -665,7 +674,7 @@ class SourceFrontend:
                     graph.unbuildable_reason = (f"Sequential model '{model.name}' declares no input shape "
                                                 f"(no Input, input_shape= or build()); its shapes are not checked")
             elif item.type != "InputLayer":
-                input_args_from_layer_kwargs(args)
+                input_args_from_layer_kwargs(args, item.type)
             user_name = args.get("name") if isinstance(args.get("name"), str) else None
             node = graph.add(item.type, args, [previous] if previous else [], span=item.span,
                              name=user_name or self.namer(item.type), written_type=item.written_type,
@@ -699,6 +708,11 @@ def _classify_qualname(qual: str):
     if parts[0] == "tensorflow" and len(parts) == 2 and parts[1] in _EXPAND | _SQUEEZE | _ELEMENTWISE_OPS:
         return KerasName("tensorflow.ops." + parts[1])
     return Module(qual)
+
+
+def _default_name(scope: Scope) -> str:
+    """A model that is never bound to a name (``return keras.Model(...)``) is named after its function."""
+    return "model" if scope.name == "<module>" else scope.name
 
 
 def _nested(layer: LayerObject):

@@ -117,7 +117,8 @@ def _reshape_factorizations(node, n: int) -> list[Fix]:
         channels = n // steps
         fixes.append(Fix(f"insert Reshape(({steps}, {channels})) before {node.label}",
                          [_patch("insert_before", node.index, "Reshape", target_shape=(steps, channels))],
-                         why=f"{steps} steps x {channels} channels = {n}", group="factorization"))
+                         why=f"{steps} steps x {channels} channels = {n}; longest steps axis first",
+                         group="factorization"))
     return fixes
 
 
@@ -140,6 +141,8 @@ def _length_fixes(inference: Inference, result) -> list[Fix]:
     if node.type.startswith(("MaxPooling", "AveragePooling")):
         fixes.append(Fix(f"remove {node.label}", [_patch("remove", node.index)],
                          why="one pooling step fewer leaves enough length"))
+    if node.type.startswith("Cropping1D"):
+        fixes.extend(_cropping_fixes(inference, result))
     key = "pool_size" if "Pooling" in node.type else "kernel_size"
     current = node.args.get(key)
     if isinstance(current, int):
@@ -155,6 +158,28 @@ def _length_fixes(inference: Inference, result) -> list[Fix]:
                              [_patch("remove", upstream.node.index)], why="keeps enough steps for the layers after it"))
             break
         upstream = inference.results[upstream.node.inputs[0][0]] if upstream.node.inputs else None
+    return fixes
+
+
+def _cropping_fixes(inference: Inference, result) -> list[Fix]:
+    node = result.node
+    cropping = node.args.get("cropping", 1)
+    if isinstance(cropping, int):
+        cropping = (cropping, cropping)
+    shape = result.input_shapes[0] if result.input_shapes else None
+    if not (isinstance(cropping, (tuple, list)) and len(cropping) == 2 and all(isinstance(c, int) for c in cropping)
+            and shape is not None and len(shape) == 3 and is_known(shape[1])):
+        return []
+    fixes = []
+    total = cropping[0] + cropping[1]
+    for keep in range(total - 1, 0, -1):  # crop less, in the same proportion at both ends
+        start = round(cropping[0] * keep / total)
+        smaller = (start, keep - start)
+        if shape[1] - keep >= 1:
+            fixes.append(Fix(f"set cropping={_tuple_text(smaller)} on {node.label}",
+                             [_patch("set_args", node.index, cropping=smaller)],
+                             why=f"the most cropping the input length {shape[1]} allows", group="smaller"))
+    fixes.append(Fix(f"remove {node.label}", [_patch("remove", node.index)], why="keeps the whole sequence"))
     return fixes
 
 
@@ -180,6 +205,15 @@ def _reshape_fixes(inference: Inference, result) -> list[Fix]:
             fixes.append(Fix(f"use Reshape({_tuple_text(resolved)})",
                              [_patch("set_args", node.index, target_shape=resolved)],
                              why=f"{' x '.join(map(str, resolved))} = {size}, the input's size"))
+    if len(target) == 2 and all(isinstance(t, int) and t > 0 for t in target):
+        # No axis can be kept: the (steps, channels) pairs of the right size, nearest first.
+        pairs = sorted(((t, size // t) for t in range(1, size + 1) if size % t == 0),
+                       key=lambda p: (abs(p[0] - target[0]) + abs(p[1] - target[1]), -p[0]))
+        for pair in pairs:
+            fixes.append(Fix(f"use Reshape({_tuple_text(pair)})",
+                             [_patch("set_args", node.index, target_shape=pair)],
+                             why=f"{pair[0]} x {pair[1]} = {size}, the input's size; nearest to "
+                                 f"{_tuple_text(tuple(target))}", group="factorization"))
     return fixes
 
 
@@ -207,6 +241,12 @@ def _target_fixes(inference: Inference, result) -> list[Fix]:
         fixes.append(Fix(f"set return_sequences=False on the {prev.node.label} at line {_line(prev)}",
                          [_patch("set_args", prev.node.index, return_sequences=False)],
                          why="the recurrent layer then returns one vector per sample"))
+    pooling = _pooling_before(inference, result)
+    if pooling is not None:
+        global_type = "Global" + pooling.node.type  # MaxPooling1D -> GlobalMaxPooling1D
+        fixes.append(Fix(f"use {global_type}() instead of the {pooling.node.label} at line {_line(pooling)}",
+                         [_patch("replace", pooling.node.index, global_type)],
+                         why="pools over all steps at once: one vector per sample"))
     if len(shape) in _GLOBAL_POOL:
         fixes.append(Fix(f"insert {_GLOBAL_POOL[len(shape)]}() before {node.label}",
                          [_patch("insert_before", node.index, _GLOBAL_POOL[len(shape)])],
@@ -214,6 +254,17 @@ def _target_fixes(inference: Inference, result) -> list[Fix]:
     fixes.append(Fix(f"insert Flatten() before {node.label}", [_patch("insert_before", node.index, "Flatten")],
                      why="keeps every step's features for the head (more parameters)"))
     return fixes
+
+
+def _pooling_before(inference: Inference, result):
+    current = result
+    while current.node.inputs:
+        current = inference.results[current.node.inputs[0][0]]
+        if current.node.type in ("MaxPooling1D", "AveragePooling1D", "MaxPooling2D", "AveragePooling2D"):
+            return current
+        if current.node.type not in ("Dense", "Dropout", "Activation", "BatchNormalization"):
+            return None
+    return None
 
 
 def _recurrent_before(inference: Inference, result):

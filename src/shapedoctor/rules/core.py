@@ -50,7 +50,7 @@ def einsum_dense(call: LayerCall, inputs):
 
 
 _SAME_SHAPE = (
-    "Activation", "Dropout", "AlphaDropout", "GaussianDropout", "GaussianNoise", "ActivityRegularization",
+    "Activation", "AlphaDropout", "GaussianDropout", "GaussianNoise", "ActivityRegularization",
     "Masking", "Identity", "ReLU", "LeakyReLU", "PReLU", "ELU", "Softmax", "ThresholdedReLU",
     "Rescaling",
 )
@@ -59,6 +59,16 @@ _SAME_SHAPE = (
 @rule(*_SAME_SHAPE, params=("activation",))
 def same_shape(call: LayerCall, inputs):
     (shape,) = inputs
+    return shape
+
+
+@rule("Dropout", params=("rate", "noise_shape", "seed"))
+def dropout(call: LayerCall, inputs):
+    (shape,) = inputs
+    rate = call.raw("rate", None)
+    if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 <= rate <= 1:
+        # Dropout.__init__: "Invalid value received for argument `rate`. Expected a float value between 0 and 1."
+        raise call.bad("rate", rate, "a float between 0 and 1")
     return shape
 
 

@@ -19,6 +19,9 @@ def _rank_of(type_: str) -> int:
 def pooling(call: LayerCall, inputs):
     (shape,) = inputs
     rank = _rank_of(call.type)
+    if call.type.startswith("Average") and call.args.get("pool_size") is None:
+        # AveragePooling*D(pool_size, ...) has no default in Keras 3 (MaxPooling*D defaults to 2).
+        raise call.bad("pool_size", None, f"an integer or a tuple of {rank} integers (it has no default)")
     pool = call.int_tuple("pool_size", rank, default=2)
     strides = call.int_tuple("strides", rank, default=None) or pool
     padding = call.choice("padding", ("valid", "same"), "valid")

@@ -1,0 +1,756 @@
+"""GraphPatches -> lossless source edits (LibCST), verified on the rewritten text.
+
+Every edit replaces one small span of the original text; everything outside it is kept
+byte for byte (comments, quotes, trailing commas, blank lines).  A layer node carries the
+span of its constructor call (``Conv1D(`` ... ``)``); LibCST's PositionProvider finds the
+matching ``Call`` and its parents tell the source style:
+
+* an element of a ``Sequential([...])`` list,
+* the argument of a ``model.add(...)`` statement,
+* the constructor of a functional call ``Conv1D(...)(x)``.
+
+Inserted layers are spelled like their neighbour (``layers.Reshape``, ``keras.layers.Reshape``
+or a bare ``Reshape`` added to the ``from ... import`` that brought the neighbour in).
+A patch this module cannot express as edits (a layer bound to a name and called later, a
+layer list built in a loop, ...) makes the whole fix "no edits": it is then shown, never applied.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
+
+from ..diagnostics import Edit, Fix, GraphPatch
+from ..graph import INPUT_SHAPE_KWARGS, LayerNode, ModelGraph
+from ..rules import RULES, canonical_type
+from ..rules.base import KERAS2_KWARGS
+
+# Keywords that stay on a layer when its class is replaced (they mean the same on every layer).
+_PORTABLE_KWARGS = {"name", "dtype", "trainable", "input_shape", "input_dim", "batch_input_shape", "batch_size"}
+_POSITIONAL_FIRST = {"Reshape": "target_shape", "Dense": "units", "Dropout": "rate"}
+
+
+class CannotRewrite(Exception):
+    """This patch has no faithful source form in this file."""
+
+
+# ------------------------------------------------------------------------ offsets
+class _Text:
+    """Line/column <-> offset conversions; columns in characters (LibCST) or UTF-8 bytes (ast)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        for match in re.finditer("\n", text):
+            self.starts.append(match.end())
+
+    def line_text(self, line: int) -> str:
+        start = self.starts[line - 1]
+        end = self.starts[line] if line < len(self.starts) else len(self.text)
+        return self.text[start:end]
+
+    def offset(self, line: int, col: int) -> int:
+        return self.starts[line - 1] + col
+
+    def position(self, offset: int) -> tuple[int, int]:
+        lo, hi = 0, len(self.starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1, offset - self.starts[lo]
+
+    def byte_col(self, line: int, col: int) -> int:
+        return len(self.line_text(line)[:col].encode("utf-8"))
+
+    def char_col(self, line: int, byte_col: int) -> int:
+        return len(self.line_text(line).encode("utf-8")[:byte_col].decode("utf-8", errors="ignore"))
+
+    def line_start(self, offset: int) -> int:
+        return self.text.rfind("\n", 0, offset) + 1
+
+    def indent_at(self, offset: int) -> str:
+        start = self.line_start(offset)
+        prefix = self.text[start:offset]
+        return prefix if prefix.strip() == "" else re.match(r"[ \t]*", prefix).group(0)
+
+
+@dataclass(frozen=True)
+class _Change:
+    start: int
+    end: int
+    text: str
+
+
+def to_edits(text: str, changes: list[_Change]) -> list[Edit]:
+    t = _Text(text)
+    edits = []
+    for change in sorted(changes, key=lambda c: (c.start, c.end)):
+        line, col = t.position(change.start)
+        end_line, end_col = t.position(change.end)
+        edits.append(Edit(line, t.byte_col(line, col), end_line, t.byte_col(end_line, end_col), change.text))
+    return edits
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits (ast-style positions) to ``text``."""
+    t = _Text(text)
+    spans = []
+    for edit in edits:
+        start = t.offset(edit.line, t.char_col(edit.line, edit.col))
+        end = t.offset(edit.end_line, t.char_col(edit.end_line, edit.end_col))
+        spans.append((start, end, edit.text))
+    spans.sort()
+    for (s1, e1, _), (s2, _e2, _) in zip(spans, spans[1:]):
+        if s2 < e1:
+            raise ValueError("overlapping edits")
+    out = text
+    for start, end, new in reversed(spans):
+        out = out[:start] + new + out[end:]
+    return out
+
+
+# --------------------------------------------------------------------- the index
+class SourceIndex:
+    """One parse of a file: calls by position, parents, imports, names."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.t = _Text(text)
+        wrapper = MetadataWrapper(cst.parse_module(text), unsafe_skip_copy=True)
+        self.module = wrapper.module
+        self.positions = wrapper.resolve(PositionProvider)
+        self.parents = wrapper.resolve(ParentNodeProvider)
+        self.calls: dict[tuple[int, int], list[cst.Call]] = {}
+        self.import_froms: list[cst.ImportFrom] = []
+        self.names: set[str] = set()
+        for node, rng in self.positions.items():
+            if isinstance(node, cst.Call):
+                self.calls.setdefault((rng.start.line, rng.start.column), []).append(node)
+            elif isinstance(node, cst.ImportFrom):
+                self.import_froms.append(node)
+            elif isinstance(node, cst.Name):
+                self.names.add(node.value)
+        self.quote = _preferred_quote(self.module, self.positions)
+        self.newline = "\r\n" if "\r\n" in text else "\n"
+
+    def start(self, node: cst.CSTNode) -> int:
+        """Start offset, including the node's own parentheses (``(20, 1)``, not ``20, 1``)."""
+        rng = self.positions[node]
+        offset = self.t.offset(rng.start.line, rng.start.column)
+        for _ in getattr(node, "lpar", ()):
+            offset -= 1
+            while offset > 0 and self.text[offset] != "(":
+                offset -= 1
+        return offset
+
+    def end(self, node: cst.CSTNode) -> int:
+        rng = self.positions[node]
+        offset = self.t.offset(rng.end.line, rng.end.column)
+        for _ in getattr(node, "rpar", ()):
+            while offset < len(self.text) and self.text[offset] != ")":
+                offset += 1
+            offset += 1
+        return offset
+
+    def code(self, node: cst.CSTNode) -> str:
+        return self.text[self.start(node):self.end(node)]
+
+    def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        return self.parents.get(node)
+
+    def call_at(self, node: LayerNode) -> cst.Call:
+        span = node.span
+        if span is None:
+            raise CannotRewrite("the layer has no source position")
+        line, end_line = span.line, span.end_line
+        col, end_col = self.t.char_col(line, span.col), self.t.char_col(end_line, span.end_col)
+        found = self.calls.get((line, col), [])
+        exact = [c for c in found if (self.positions[c].end.line, self.positions[c].end.column) == (end_line, end_col)]
+        if exact:
+            return exact[0]
+        if found:  # parenthesised call: the innermost that starts here
+            return min(found, key=lambda c: self.end(c) - self.start(c))
+        raise CannotRewrite("no call at the layer's position")
+
+    def statement_of(self, node: cst.CSTNode) -> cst.CSTNode:
+        current = node
+        while current is not None and not isinstance(current, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            current = self.parent(current)
+        if current is None:
+            raise CannotRewrite("not inside a statement")
+        return current
+
+    def fresh_name(self, base: str) -> str:
+        name, n = base, 1
+        while name in self.names:
+            n += 1
+            name = f"{base}_{n}"
+        self.names.add(name)
+        return name
+
+
+def _preferred_quote(module, positions) -> str:
+    counts = {"'": 0, '"': 0}
+    for node in positions:
+        if isinstance(node, cst.SimpleString) and not node.value.startswith(('"""', "'''")):
+            quote = node.value.lstrip("rbuRBU")[:1]
+            if quote in counts:
+                counts[quote] += 1
+    return "'" if counts["'"] > counts['"'] else '"'
+
+
+# ------------------------------------------------------------------------ values
+def value_text(value, quote: str = '"') -> str:
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        if quote not in value and "\\" not in value and "\n" not in value:
+            return f"{quote}{value}{quote}"
+        return repr(value)
+    if isinstance(value, (tuple, list)):
+        inner = ", ".join(value_text(v, quote) for v in value)
+        if isinstance(value, tuple):
+            return f"({inner},)" if len(value) == 1 else f"({inner})"
+        return f"[{inner}]"
+    raise CannotRewrite(f"cannot write the value {value!r}")
+
+
+# ------------------------------------------------------------------------- style
+class _Style:
+    """How the file spells layer classes, and the import edits a new class name needs."""
+
+    def __init__(self, index: SourceIndex) -> None:
+        self.index = index
+        self.import_changes: dict[int, list[str]] = {}  # id(ImportFrom) -> names to add
+        self.new_import_lines: dict[int, tuple[int, str, list[str]]] = {}
+
+    def spell(self, type_: str, reference: cst.Call) -> str:
+        func = reference.func
+        if isinstance(func, cst.Attribute):
+            return f"{self.index.code(func.value)}.{type_}"
+        if isinstance(func, cst.Name):
+            self._ensure_imported(type_, func.value)
+            return type_
+        raise CannotRewrite("the neighbouring layer is not spelled as a name or attribute")
+
+    def _ensure_imported(self, type_: str, neighbour: str) -> None:
+        source = None
+        for imp in self.index.import_froms:
+            module = _module_name(imp.module)
+            if "keras" not in module.split("."):
+                continue
+            if isinstance(imp.names, cst.ImportStar):
+                if module.endswith("layers"):
+                    return
+                continue
+            for alias in imp.names:
+                bound = alias.asname.name.value if alias.asname else _module_name(alias.name)
+                if bound == type_ and _module_name(alias.name) == type_:
+                    return
+                if bound == neighbour:
+                    source = imp
+        if type_ in self.index.names and type_ not in self._pending():
+            raise CannotRewrite(f"the name {type_} is already used for something else")
+        if source is None:
+            raise CannotRewrite(f"cannot find the import of {neighbour}")
+        module = _module_name(source.module)
+        if module.split(".")[-1] == "layers" or module in ("keras", "tensorflow.keras"):
+            self.import_changes.setdefault(id(source), [])
+            if type_ not in self.import_changes[id(source)]:
+                self.import_changes[id(source)].append(type_)
+            self._sources = getattr(self, "_sources", {})
+            self._sources[id(source)] = source
+        else:  # e.g. keras.layers.convolutional: a new import from the layers package
+            parts = module.split(".")
+            root = ".".join(parts[:parts.index("keras") + 1]) + ".layers"
+            entry = self.new_import_lines.setdefault(id(source), (id(source), root, []))
+            if type_ not in entry[2]:
+                entry[2].append(type_)
+            self._sources = getattr(self, "_sources", {})
+            self._sources[id(source)] = source
+
+    def _pending(self) -> set[str]:
+        names = {n for names in self.import_changes.values() for n in names}
+        names |= {n for (_, _, ns) in self.new_import_lines.values() for n in ns}
+        return names
+
+    def changes(self) -> list[_Change]:
+        out = []
+        sources = getattr(self, "_sources", {})
+        for key, names in self.import_changes.items():
+            imp = sources[key]
+            last = imp.names[-1]
+            index = self.index
+            if isinstance(last.comma, cst.Comma):  # trailing comma: keep the layout
+                comma_end = _comma_end(index, last)
+                ws = last.comma.whitespace_after
+                if isinstance(ws, cst.ParenthesizedWhitespace):
+                    indent = index.t.indent_at(index.start(last))
+                    text = "".join(f"\n{indent}{n}," for n in names)
+                else:
+                    text = "".join(f" {n}," for n in names)
+                out.append(_Change(comma_end, comma_end, text))
+            else:
+                end = index.end(last.asname.name if last.asname else last.name)
+                out.append(_Change(end, end, "".join(f", {n}" for n in names)))
+        for key, (_, root, names) in self.new_import_lines.items():
+            imp = sources[key]
+            stmt = self.index.statement_of(imp)
+            end = self.index.end(stmt)
+            if end < len(self.index.text) and self.index.text[end] == "\n":
+                end += 1
+            indent = self.index.t.indent_at(self.index.start(stmt))
+            out.append(_Change(end, end, f"{indent}from {root} import {', '.join(names)}\n"))
+        return out
+
+
+def _comma_end(index: SourceIndex, alias: cst.ImportAlias) -> int:
+    return index.text.index(",", index.end(alias.asname.name if alias.asname else alias.name)) + 1
+
+
+def _module_name(node) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{_module_name(node.value)}.{node.attr.value}"
+    return ""
+
+
+# ----------------------------------------------------------------------- context
+def _context(index: SourceIndex, call: cst.Call):
+    """("list", Element) | ("add", Call of .add) | ("functional", outer Call) | ("other", None)."""
+    parent = index.parent(call)
+    if isinstance(parent, cst.Element) and isinstance(index.parent(parent), (cst.List, cst.Tuple)):
+        return "list", parent
+    if isinstance(parent, cst.Arg):
+        outer = index.parent(parent)
+        if isinstance(outer, cst.Call) and isinstance(outer.func, cst.Attribute) and outer.func.attr.value == "add" \
+                and outer.args and outer.args[0] is parent:
+            return "add", outer
+    if isinstance(parent, cst.Call) and parent.func is call:
+        return "functional", parent
+    return "other", None
+
+
+def _layer_text(style: _Style, type_: str, args: dict, reference: cst.Call, quote: str) -> str:
+    spelled = style.spell(type_, reference)
+    parts = []
+    args = dict(args)
+    first = _POSITIONAL_FIRST.get(type_)
+    if first and first in args:
+        parts.append(value_text(args.pop(first), quote))
+    parts += [f"{k}={value_text(v, quote)}" for k, v in args.items()]
+    return f"{spelled}({', '.join(parts)})"
+
+
+def _keyword_args(call: cst.Call) -> dict[str, cst.Arg]:
+    return {arg.keyword.value: arg for arg in call.args if arg.keyword is not None}
+
+
+def _positional_args(call: cst.Call) -> list[cst.Arg]:
+    return [arg for arg in call.args if arg.keyword is None and not arg.star]
+
+
+def _arg_value_end(index: SourceIndex, arg: cst.Arg) -> int:
+    return index.end(arg.value)
+
+
+def _add_keyword_changes(index: SourceIndex, call: cst.Call, texts: list[str]) -> list[_Change]:
+    """Append ``name=value`` keywords to a call, following its layout."""
+    if not texts:
+        return []
+    if not call.args:
+        close = index.end(call) - 1
+        while index.text[close] != ")":
+            close -= 1
+        return [_Change(close, close, ", ".join(texts))]
+    last = call.args[-1]
+    if isinstance(last.comma, cst.Comma):
+        comma = index.text.index(",", _arg_value_end(index, last)) + 1
+        ws = last.comma.whitespace_after
+        if isinstance(ws, cst.ParenthesizedWhitespace):
+            indent = index.t.indent_at(index.start(last))
+            return [_Change(comma, comma, "".join(f"\n{indent}{t}," for t in texts))]
+        return [_Change(comma, comma, "".join(f" {t}," for t in texts))]
+    end = _arg_value_end(index, last)
+    return [_Change(end, end, "".join(f", {t}" for t in texts))]
+
+
+def _input_kwargs(call: cst.Call) -> list[cst.Arg]:
+    return [arg for arg in call.args if arg.keyword is not None and arg.keyword.value in INPUT_SHAPE_KWARGS]
+
+
+# ------------------------------------------------------------------ the patches
+class _Planner:
+    def __init__(self, text: str, graph: ModelGraph) -> None:
+        self.index = SourceIndex(text)
+        self.graph = graph
+        self.style = _Style(self.index)
+        self.changes: list[_Change] = []
+
+    def plan(self, patches: list[GraphPatch]) -> list[_Change]:
+        for patch in patches:
+            handler = getattr(self, "_op_" + patch.op, None)
+            if handler is None:
+                raise CannotRewrite(f"unknown patch op {patch.op}")
+            handler(patch, self.graph.nodes[patch.node])
+        changes = self.changes + self.style.changes()
+        if self.index.newline != "\n":
+            changes = [_Change(c.start, c.end, c.text.replace("\n", self.index.newline)) for c in changes]
+        ordered = sorted(changes, key=lambda c: (c.start, c.end))
+        for a, b in zip(ordered, ordered[1:]):
+            if b.start < a.end or (a.start == a.end == b.start == b.end):
+                raise CannotRewrite("two edits overlap")
+        return ordered
+
+    def _unique_layer(self, node: LayerNode) -> None:
+        if node.layer_key and sum(1 for n in self.graph.nodes if n.layer_key == node.layer_key) > 1:
+            raise CannotRewrite("the layer object is shared by several calls")
+
+    # set_args ------------------------------------------------------------------
+    def _op_set_args(self, patch: GraphPatch, node: LayerNode) -> None:
+        self._unique_layer(node)
+        call = self.index.call_at(node)
+        self._set_args(call, canonical_type(node.type), patch.arg_dict)
+
+    def _set_args(self, call: cst.Call, type_: str, values: dict) -> None:
+        index = self.index
+        keywords = _keyword_args(call)
+        positional = _positional_args(call)
+        params = RULES[type_].params if type_ in RULES else ()
+        if any(arg.star for arg in call.args):
+            raise CannotRewrite("the call passes *args/**kwargs")
+        appended = []
+        for name, value in values.items():
+            text = value_text(value, index.quote)
+            spelled = [k for k in keywords if KERAS2_KWARGS.get(k, k) == name]
+            if spelled:
+                arg = keywords[spelled[0]]
+                self.changes.append(_Change(index.start(arg.value), index.end(arg.value), text))
+            elif name in params and params.index(name) < len(positional):
+                arg = positional[params.index(name)]
+                self.changes.append(_Change(index.start(arg.value), index.end(arg.value), text))
+            else:
+                appended.append(f"{name}={text}")
+        self.changes += _add_keyword_changes(index, call, appended)
+
+    # set_input_shape ----------------------------------------------------------------
+    def _op_set_input_shape(self, patch: GraphPatch, node: LayerNode) -> None:
+        call = self.index.call_at(node)
+        shape = tuple(patch.arg_dict["shape"])
+        func = call.func
+        leaf = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
+        if leaf in ("Input", "InputLayer"):
+            keywords = _keyword_args(call)
+            if "batch_shape" in keywords or "batch_input_shape" in keywords:
+                key = "batch_shape" if "batch_shape" in keywords else "batch_input_shape"
+                arg = keywords[key]
+                self.changes.append(_Change(self.index.start(arg.value), self.index.end(arg.value),
+                                            value_text((None, *shape))))
+                return
+            for key in ("shape", "input_shape"):
+                if key in keywords:
+                    arg = keywords[key]
+                    self.changes.append(_Change(self.index.start(arg.value), self.index.end(arg.value),
+                                                value_text(shape)))
+                    return
+            positional = _positional_args(call)
+            if positional:
+                self.changes.append(_Change(self.index.start(positional[0].value),
+                                            self.index.end(positional[0].value), value_text(shape)))
+            else:
+                self.changes += _add_keyword_changes(self.index, call, [f"shape={value_text(shape)}"])
+            return
+        declared = _input_kwargs(call)
+        if not declared:
+            raise CannotRewrite("the input shape is not written on this layer")
+        arg = declared[0]
+        key = arg.keyword.value
+        if key in ("input_shape",):
+            self.changes.append(_Change(self.index.start(arg.value), self.index.end(arg.value), value_text(shape)))
+        elif key in ("batch_input_shape", "batch_shape"):
+            self.changes.append(_Change(self.index.start(arg.value), self.index.end(arg.value),
+                                        value_text((None, *shape))))
+        else:  # input_dim=50 -> input_shape=(50, 1)
+            self.changes.append(_Change(self.index.start(arg.keyword), self.index.end(arg.value),
+                                        f"input_shape={value_text(shape)}"))
+
+    # replace --------------------------------------------------------------------------
+    def _op_replace(self, patch: GraphPatch, node: LayerNode) -> None:
+        self._unique_layer(node)
+        index = self.index
+        call = index.call_at(node)
+        if any(arg.star for arg in call.args):
+            raise CannotRewrite("the call passes *args/**kwargs")
+        kept = [index.code(arg.keyword) + "=" + index.code(arg.value) for arg in call.args
+                if arg.keyword is not None and arg.keyword.value in _PORTABLE_KWARGS]
+        new = _layer_text(self.style, patch.type, patch.arg_dict, call, index.quote)
+        if kept:
+            new = new[:-1] + (", " if new[-2] != "(" else "") + ", ".join(kept) + ")"
+        self.changes.append(_Change(index.start(call), index.end(call), new))
+
+    # remove ---------------------------------------------------------------------------
+    def _op_remove(self, patch: GraphPatch, node: LayerNode) -> None:
+        self._unique_layer(node)
+        index = self.index
+        call = index.call_at(node)
+        where, holder = _context(index, call)
+        moved = _input_kwargs(call)
+        if where == "list":
+            self.changes.append(self._remove_element(holder))
+        elif where == "add":
+            self.changes.append(self._remove_statement(index.statement_of(holder), holder))
+        elif where == "functional":
+            outer = holder
+            tensor = _positional_args(outer)
+            if len(outer.args) != 1 or not tensor:
+                raise CannotRewrite("the layer is called with several arguments")
+            tensor_code = index.code(tensor[0].value)
+            assign = index.parent(outer)
+            stmt = index.statement_of(outer)
+            if isinstance(assign, cst.Assign) and len(assign.targets) == 1 \
+                    and index.code(assign.targets[0].target) == tensor_code \
+                    and isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1:
+                self.changes.append(self._remove_statement(stmt, outer))
+            else:
+                self.changes.append(_Change(index.start(outer), index.end(outer), tensor_code))
+            return
+        else:
+            raise CannotRewrite("the layer is not written in a layer list, an add() or a call")
+        if moved:  # the removed first layer declared the input: hand it on to the next one
+            consumers = self.graph.consumers(node.index)
+            if len(consumers) != 1:
+                raise CannotRewrite("the removed layer's input declaration has no single successor")
+            successor = index.call_at(consumers[0])
+            if _input_kwargs(successor):
+                return
+            self.changes += _add_keyword_changes(index, successor, [index.code(arg.keyword) + "=" +
+                                                                    index.code(arg.value) for arg in moved])
+
+    def _remove_element(self, element: cst.Element) -> _Change:
+        index = self.index
+        text = index.text
+        start = index.start(element.value)
+        end = index.end(element.value)
+        after = end
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        has_comma = after < len(text) and text[after] == ","
+        if has_comma:
+            after += 1
+        rest = after
+        while rest < len(text) and text[rest] in " \t":
+            rest += 1
+        line_start = index.t.line_start(start)
+        own_line = text[line_start:start].strip() == ""
+        if own_line and (rest >= len(text) or text[rest] in "\n#"):
+            line_end = text.find("\n", rest)
+            line_end = len(text) if line_end < 0 else line_end + 1
+            if not has_comma:
+                # The last element: keep the previous element's comma (a trailing comma is valid).
+                return _Change(line_start, line_end, "")
+            return _Change(line_start, line_end, "")
+        if has_comma:
+            return _Change(start, rest, "")
+        # The last element on a shared line: drop it with the comma before it.
+        before = start - 1
+        while before >= 0 and text[before] in " \t\n":
+            before -= 1
+        if before >= 0 and text[before] == ",":
+            return _Change(before, end, "")
+        return _Change(start, end, "")
+
+    def _remove_statement(self, stmt: cst.CSTNode, small: cst.CSTNode) -> _Change:
+        index = self.index
+        text = index.text
+        if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+            raise CannotRewrite("the statement shares its line with others")
+        start = index.start(stmt)
+        line_start = index.t.line_start(start)
+        if text[line_start:start].strip():
+            raise CannotRewrite("the statement does not start its line")
+        end = index.end(stmt)
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end + 1
+        parent = index.parent(stmt)
+        body = getattr(parent, "body", None)
+        if isinstance(body, (list, tuple)) and len(body) == 1:
+            raise CannotRewrite("the statement is the only one in its block")
+        return _Change(line_start, line_end, "")
+
+    # insert_before --------------------------------------------------------------------
+    def _op_insert_before(self, patch: GraphPatch, node: LayerNode) -> None:
+        index = self.index
+        call = index.call_at(node)
+        where, holder = _context(index, call)
+        new = _layer_text(self.style, patch.type, patch.arg_dict, call, index.quote)
+        if where == "list":
+            moved = _input_kwargs(call) if self._is_first_layer(node) else []
+            if moved:
+                new = new[:-1] + (", " if new[-2] != "(" else "") + ", ".join(
+                    index.code(a.keyword) + "=" + index.code(a.value) for a in moved) + ")"
+                self.changes += self._drop_args(call, moved)
+            start = index.start(holder.value)
+            own_line = index.text[index.t.line_start(start):start].strip() == ""
+            sep = "\n" + index.t.indent_at(start) if own_line and self._list_is_multiline(holder) else " "
+            self.changes.append(_Change(start, start, f"{new},{sep}"))
+        elif where == "add":
+            if self._is_first_layer(node) and _input_kwargs(call):
+                moved = _input_kwargs(call)
+                new = new[:-1] + (", " if new[-2] != "(" else "") + ", ".join(
+                    index.code(a.keyword) + "=" + index.code(a.value) for a in moved) + ")"
+                self.changes += self._drop_args(call, moved)
+            stmt = index.statement_of(holder)
+            start = index.start(stmt)
+            receiver = index.code(holder.func.value)
+            self.changes.append(_Change(start, start, f"{receiver}.add({new})\n{index.t.indent_at(start)}"))
+        elif where == "functional":
+            outer = holder
+            tensors = _positional_args(outer)
+            if len(outer.args) != 1 or not tensors or len(node.inputs) != 1:
+                raise CannotRewrite("the layer is called with several arguments")
+            tensor = tensors[0].value
+            if not isinstance(tensor, cst.Name):
+                self.changes.append(_Change(index.start(tensor), index.end(tensor), f"{new}({index.code(tensor)})"))
+                return
+            stmt = index.statement_of(outer)
+            if not isinstance(stmt, cst.SimpleStatementLine):
+                raise CannotRewrite("the call is inside a compound statement header")
+            assign = index.parent(outer)
+            target_is_same = isinstance(assign, cst.Assign) and len(assign.targets) == 1 and \
+                isinstance(assign.targets[0].target, cst.Name) and assign.targets[0].target.value == tensor.value
+            name = tensor.value if target_is_same else index.fresh_name(f"{tensor.value}_{_snake(patch.type)}")
+            start = index.start(stmt)
+            line_start = index.t.line_start(start)
+            if index.text[line_start:start].strip():
+                raise CannotRewrite("the statement does not start its line")
+            self.changes.append(_Change(start, start, f"{name} = {new}({tensor.value})\n{index.t.indent_at(start)}"))
+            if name != tensor.value:
+                self.changes.append(_Change(index.start(tensor), index.end(tensor), name))
+        else:
+            raise CannotRewrite("the layer is not written in a layer list, an add() or a call")
+
+    def _is_first_layer(self, node: LayerNode) -> bool:
+        return bool(node.inputs) and self.graph.nodes[node.inputs[0][0]].type == "InputLayer" \
+            and self.graph.nodes[node.inputs[0][0]].span == node.span
+
+    def _list_is_multiline(self, element: cst.Element) -> bool:
+        container = self.index.parent(element)
+        rng = self.index.positions[container]
+        return rng.start.line != rng.end.line
+
+    def _drop_args(self, call: cst.Call, args: list[cst.Arg]) -> list[_Change]:
+        index = self.index
+        text = index.text
+        out = []
+        for arg in args:
+            start, end = index.start(arg), index.end(arg.value)
+            # Remove the comma and spaces before it (the previous argument's separator).
+            before = start - 1
+            while before >= 0 and text[before] in " \t\n":
+                before -= 1
+            if before >= 0 and text[before] == ",":
+                start = before
+            else:
+                after = end
+                while after < len(text) and text[after] in " \t":
+                    after += 1
+                if after < len(text) and text[after] == ",":
+                    end = after + 1
+                    while end < len(text) and text[end] in " \t":
+                        end += 1
+            out.append(_Change(start, end, ""))
+        return out
+
+
+def _snake(name: str) -> str:
+    name = re.sub("(.)([A-Z][a-z]+)", r"\1_\2", name)
+    return re.sub("([a-z0-9])([A-Z])", r"\1_\2", name).lower()
+
+
+# ------------------------------------------------------------------------ public
+def edits_for_fix(text: str, graph: ModelGraph, fix: Fix) -> list[Edit]:
+    """The source edits that realise ``fix`` on ``graph`` (parsed from ``text``); raises CannotRewrite."""
+    try:
+        changes = _Planner(text, graph).plan(fix.patches)
+    except cst.ParserSyntaxError as exc:
+        raise CannotRewrite(f"cannot parse: {exc.message}") from None
+    except (KeyError, IndexError, ValueError) as exc:
+        raise CannotRewrite(f"cannot place the edit ({type(exc).__name__})") from None
+    if not changes:
+        raise CannotRewrite("nothing to change")
+    return to_edits(text, changes)
+
+
+# ------------------------------------------------------------------ verification
+def verify_source(before, model_index: int, new_text: str, target_shape=None, kind=None) -> bool:
+    """Re-check the rewritten text: the fixed model is clean and no other model got worse."""
+    from collections import Counter
+
+    from ..check import check_source
+
+    after = check_source(new_text, before.path, target_shape, with_fixes=False).files[0]
+    if after.error or len(after.models) != len(before.models):
+        return False
+
+    if not _fixed_model_ok(after.models[model_index], kind):
+        return False
+
+    def problems(report, skip, _):
+        counts = Counter()
+        for i, model in enumerate(report.models):
+            if i == skip:
+                continue
+            for d in model.inference.diagnostics:
+                if d.severity in ("error", "warning"):
+                    counts[(i, d.kind.name)] += 1
+        return counts
+
+    old, new = problems(before, model_index, set()), problems(after, model_index, set())
+    return all(count <= old.get(key, 0) for key, count in new.items())
+
+
+def _fixed_model_ok(after_model, kind) -> bool:
+    """No error at all; a warning only of another kind (the next round of ``fix`` handles it)."""
+    return not any(d.severity == "error" or (d.severity == "warning" and d.kind is kind)
+                   for d in after_model.inference.diagnostics)
+
+
+def attach_edits(file_report, target_shape=None) -> None:
+    """Give every fix of a Python source file its edits, verified on the rewritten text.
+
+    A fix whose rewritten source leaves or creates an error is dropped; one this module
+    cannot write as edits stays as "display-only" (shown, never applied).  Ranks are renumbered.
+    """
+    text = getattr(file_report, "text", None)
+    if text is None or file_report.error:
+        return
+    for model_index, model in enumerate(file_report.models):
+        for diagnostic in model.inference.diagnostics:
+            if not diagnostic.fixes:
+                continue
+            kept = []
+            for fix in diagnostic.fixes:
+                try:
+                    edits = edits_for_fix(text, model.graph, fix)
+                except CannotRewrite:
+                    fix.edits = []
+                    fix.applicability = "display-only"
+                    kept.append(fix)
+                    continue
+                if verify_source(file_report, model_index, apply_edits(text, edits), target_shape, diagnostic.kind):
+                    fix.edits = edits
+                    kept.append(fix)
+            for rank, fix in enumerate(kept, 1):
+                fix.rank = rank
+            diagnostic.fixes = kept

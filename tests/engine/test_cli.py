@@ -1,0 +1,145 @@
+"""The command-line contract of DESIGN.md: exit codes, formats, one-line errors, never a traceback."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
+EXAMPLES = os.path.join(ROOT, "examples")
+BROKEN = os.path.join(EXAMPLES, "seed_1_broken_conv_after_dense.py")
+CLEAN = os.path.join(EXAMPLES, "seed_3_purely_convolutional.py")
+
+
+def run(*args, cwd=None):
+    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "src"))
+    return subprocess.run([sys.executable, "-m", "shapedoctor", *args], capture_output=True, text=True, env=env,
+                          cwd=cwd, timeout=120)
+
+
+def test_clean_file_exits_0():
+    proc = run("check", CLEAN)
+    assert proc.returncode == 0 and "All checks passed" in proc.stdout
+
+
+def test_broken_file_exits_1_with_ruff_style_line():
+    proc = run("check", BROKEN)
+    assert proc.returncode == 1
+    first = proc.stdout.splitlines()[0]
+    assert first == (f"{BROKEN}:10:5: SD101 [rank] Conv1D needs input (batch, steps, channels) "
+                     f"but gets (None, 64)")
+
+
+def test_missing_path_is_a_usage_error():
+    proc = run("check", "/no/such/path.py")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "shapedoctor: error: path does not exist: /no/such/path.py"
+
+
+def test_bad_flag_is_a_usage_error_in_one_line():
+    proc = run("check", "--format", "xml", CLEAN)
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in proc.stderr
+
+
+def test_unparsable_file_is_a_finding(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("model = Sequential([\n")
+    proc = run("check", "--format", "json", str(bad))
+    assert proc.returncode == 1
+    data = json.loads(proc.stdout)
+    (d,) = data["files"][0]["diagnostics"]
+    assert d["kind"] == "parse-error" and d["severity"] == "error"
+
+
+def test_non_utf8_file_is_an_input_error(tmp_path):
+    bad = tmp_path / "latin.py"
+    bad.write_bytes(b"x = '\xff\xfe'\n")
+    proc = run("check", str(bad))
+    assert proc.returncode == 1 and "SD902 [input-error]" in proc.stdout
+
+
+def test_json_contract():
+    proc = run("check", "--format", "json", BROKEN)
+    data = json.loads(proc.stdout)
+    assert data["version"] == 1 and data["tool"]["name"] == "shapedoctor"
+    assert data["summary"] == {"files": 1, "models": 1, "errors": 1, "warnings": 0}
+    (file,) = data["files"]
+    (model,) = file["models"]
+    assert model["kind"] == "sequential"
+    dense = [layer for layer in model["layers"] if layer["type"] == "Dense"][0]
+    assert dense["input_shapes"] == [[None, 50]] and dense["output_shape"] == [None, 64]
+    (d,) = file["diagnostics"]
+    assert (d["code"], d["kind"], d["line"], d["col"], d["layer"]) == ("SD101", "rank", 10, 4, "Conv1D")
+    assert d["fixes"][0]["verified"] is True and d["fixes"][0]["rank"] == 1
+
+
+def test_select_and_ignore():
+    assert run("check", "--ignore", "rank", BROKEN).returncode == 0
+    assert run("check", "--select", "SD102", BROKEN).returncode == 0
+    assert run("check", "--select", "rank", BROKEN).returncode == 1
+    proc = run("check", "--select", "nonsense", BROKEN)
+    assert proc.returncode == 2 and "unknown finding kind" in proc.stderr
+
+
+def test_github_format():
+    proc = run("check", "--format", "github", BROKEN)
+    assert proc.stdout.startswith(f"::error file={BROKEN},line=10,endLine=10,col=5,")
+
+
+def test_sarif_format_shape():
+    data = json.loads(run("check", "--format", "sarif", BROKEN).stdout)
+    assert data["version"] == "2.1.0"
+    (result,) = data["runs"][0]["results"]
+    assert result["ruleId"] == "SD101" and result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 10
+
+
+def test_directory_recursion_honours_gitignore(tmp_path):
+    (tmp_path / "ignored").mkdir()
+    (tmp_path / "ignored" / "broken.py").write_text(open(BROKEN).read())
+    (tmp_path / ".gitignore").write_text("ignored/\n")
+    (tmp_path / "ok.py").write_text(open(CLEAN).read())
+    proc = run("check", str(tmp_path))
+    assert proc.returncode == 0 and "1 file" in proc.stdout
+
+
+def test_parallel_jobs_give_the_same_result():
+    one = json.loads(run("check", "--format", "json", EXAMPLES).stdout)
+    two = json.loads(run("check", "--format", "json", "-j", "2", EXAMPLES).stdout)
+    assert one == two and one["summary"]["errors"] == 3
+
+
+def test_trace_shows_broken_model_up_to_the_failing_layer():
+    proc = run("trace", BROKEN)
+    assert proc.returncode == 1
+    lines = proc.stdout.splitlines()
+    assert any("dense (Dense)" in line and "(None, 50)" in line and "(None, 64)" in line and "3,264" in line
+               for line in lines)
+    assert any("conv1d (Conv1D)" in line and "<-- error" in line for line in lines)
+    assert not any("flatten" in line for line in lines)  # after the error: not reached
+
+
+def test_trace_unknown_model_name():
+    proc = run("trace", BROKEN, "--model", "nope")
+    assert proc.returncode == 2 and "no model named 'nope'" in proc.stderr
+
+
+@pytest.mark.parametrize("kind", ["rank", "SD105", "output-target-mismatch"])
+def test_explain(kind):
+    proc = run("explain", kind)
+    assert proc.returncode == 0 and "## Why is this bad?" in proc.stdout
+
+
+def test_explain_unknown():
+    assert run("explain", "nope").returncode == 2
+
+
+def test_check_path_does_not_import_heavy_modules():
+    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "src"))
+    code = ("import sys; from shapedoctor.cli import main; main(['check', %r]); "
+            "print(sorted(m for m in ('numpy', 'keras', 'torch', 'libcst', 'rich') if m in sys.modules))" % BROKEN)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert proc.stdout.strip().splitlines()[-1] == "[]"

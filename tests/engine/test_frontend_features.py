@@ -1,0 +1,173 @@
+"""Source front-end features: each snippet is a model as users write it, with the output shape of every
+layer (in model order) or the error Keras raises.
+
+The expected values are checked twice: against shapedoctor (fast suite, no Keras) and, in the
+`keras`-marked test, against real Keras 3 (torch backend) by executing the same snippet and reading
+`layer.output.shape` of every layer of the model bound to `model` — so the table cannot drift from Keras.
+"""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import shapedoctor
+
+CASES = {
+    "sequential_list_keras2_input_shape": ("""
+        from keras.models import Sequential
+        from keras.layers import Dense, Conv1D, Reshape, Flatten
+        model = Sequential([Dense(64, input_shape=(50,)), Reshape((8, 8)), Conv1D(32, 3), Flatten(), Dense(1)])
+        """, [(None, 64), (None, 8, 8), (None, 6, 32), (None, 192), (None, 1)]),
+    "add_chain_with_constants": ("""
+        import keras
+        N_STEPS = 4 * 32
+        N_FEATURES = 3
+        model = keras.Sequential()
+        model.add(keras.Input(shape=(N_STEPS, N_FEATURES)))
+        model.add(keras.layers.Conv1D(16, 5, strides=2, padding="same"))
+        model.add(keras.layers.MaxPooling1D(pool_size=3))
+        model.add(keras.layers.GlobalAveragePooling1D())
+        """, [(None, 64, 16), (None, 21, 16), (None, 16)]),
+    "loop_unrolled": ("""
+        import keras
+        from keras import layers
+        model = keras.Sequential([keras.Input(shape=(100, 1))])
+        for filters in (8, 16, 32):
+            model.add(layers.Conv1D(filters, 3, activation="relu"))
+            model.add(layers.MaxPooling1D(2))
+        model.add(layers.Flatten())
+        """, [(None, 98, 8), (None, 49, 8), (None, 47, 16), (None, 23, 16), (None, 21, 32), (None, 10, 32),
+              (None, 320)]),
+    "foldable_if": ("""
+        import keras
+        USE_POOL = False
+        model = keras.Sequential([keras.Input(shape=(10, 2))])
+        if USE_POOL:
+            model.add(keras.layers.MaxPooling1D(2))
+        else:
+            model.add(keras.layers.Conv1D(4, 3))
+        """, [(None, 8, 4)]),
+    "numpy_shapes": ("""
+        import numpy as np
+        import keras
+        X = np.random.rand(32, 60, 2)
+        X2 = X.reshape(32, -1)
+        model = keras.Sequential([keras.Input(shape=X2.shape[1:]), keras.layers.Reshape((X.shape[1], 2)),
+                                  keras.layers.LSTM(8)])
+        """, [(None, 60, 2), (None, 8)]),
+    "function_defaults": ("""
+        import keras
+        from keras import layers
+        def build(n_steps=64, n_channels=2, n_classes=3):
+            inputs = keras.Input(shape=(n_steps, n_channels))
+            x = layers.Conv1D(8, 3, padding="causal", dilation_rate=2)(inputs)
+            x = layers.GlobalMaxPooling1D()(x)
+            return keras.Model(inputs, layers.Dense(n_classes, activation="softmax")(x))
+        model = build()
+        """, [(None, 64, 8), (None, 8), (None, 3)]),
+    "functional_multi_input_shared_layer": ("""
+        import keras
+        from keras import layers
+        a = keras.Input(shape=(20, 3))
+        b = keras.Input(shape=(20, 3))
+        shared = layers.Conv1D(4, 3)
+        merged = layers.concatenate([shared(a), shared(b)], axis=-1)
+        out = layers.Dense(1)(layers.Flatten()(merged))
+        model = keras.Model(inputs=[a, b], outputs=out)
+        """, None),
+    "lambda_expand_dims": ("""
+        import keras
+        from keras import ops
+        model = keras.Sequential([keras.Input(shape=(30,)),
+                                  keras.layers.Lambda(lambda x: ops.expand_dims(x, -1)),
+                                  keras.layers.Conv1D(4, 3)])
+        """, [(None, 30, 1), (None, 28, 4)]),
+    "error_conv_after_dense": ("""
+        import keras
+        model = keras.Sequential([keras.Input(shape=(50,)), keras.layers.Dense(64),
+                                  keras.layers.Conv1D(32, 3)])
+        """, ("rank", 4)),
+    "error_reshape_size": ("""
+        import keras
+        model = keras.Sequential([keras.Input(shape=(50,)), keras.layers.Dense(64),
+                                  keras.layers.Reshape((10, 10))])
+        """, ("reshape-size", 4)),
+    "error_undefined_dim": ("""
+        import keras
+        model = keras.Sequential([keras.Input(shape=(None, 3)), keras.layers.Flatten(),
+                                  keras.layers.Dense(4)])
+        """, ("undefined-dim", 4)),
+    "error_strides_with_dilation": ("""
+        import keras
+        model = keras.Sequential([keras.Input(shape=(50, 1)),
+                                  keras.layers.Conv1D(4, 3, strides=2, dilation_rate=2)])
+        """, ("invalid-argument", 4)),
+    "error_incompatible_merge": ("""
+        import keras
+        x = keras.Input(shape=(16,))
+        y = keras.layers.Add()([keras.layers.Dense(8)(x), keras.layers.Dense(4)(x)])
+        model = keras.Model(x, y)
+        """, ("incompatible-merge", 4)),
+    "error_pooling_runs_out": ("""
+        import keras
+        model = keras.Sequential([keras.Input(shape=(8, 1)), keras.layers.Conv1D(4, 3),
+                                  keras.layers.MaxPooling1D(4), keras.layers.Conv1D(4, 3)])
+        """, ("negative-length", 4)),
+}
+
+
+def _check(source):
+    return shapedoctor.check_source(textwrap.dedent(source), "case.py", with_fixes=False)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_shapedoctor(name):
+    source, expected = CASES[name]
+    report = _check(source)
+    problems = [(d.kind.name, d.line) for d in report.diagnostics if d.severity in ("error", "warning")]
+    if isinstance(expected, tuple):
+        assert problems == [expected]
+        return
+    assert problems == []
+    # A model returned from a function is reported under the function's name.
+    (model,) = [m for m in report.models if m.name in ("model", "build")]
+    shapes = [r.output_shape for r in model.inference.results if r.node.type != "InputLayer"]
+    if expected is not None:
+        assert shapes == expected
+    assert all(r.status == "ok" for r in model.inference.results)
+
+
+_KERAS_PROBE = """
+import sys, traceback
+try:
+    exec(compile(open(sys.argv[1]).read(), sys.argv[1], "exec"), {"__name__": "__main__"})
+except Exception as exc:
+    line = [f.lineno for f in traceback.extract_tb(exc.__traceback__) if f.filename == sys.argv[1]][-1]
+    print("ERROR", line, type(exc).__name__, str(exc).splitlines()[0][:200])
+    sys.exit(0)
+"""
+
+
+@pytest.mark.keras
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_matches_keras(name, tmp_path):
+    pytest.importorskip("keras")
+    source, expected = CASES[name]
+    script = tmp_path / "case.py"
+    dump = ("\nfrom keras.layers import InputLayer as _IL\n"
+            "print('SHAPES', [tuple(l.output.shape) for l in model.layers if not isinstance(l, _IL)])\n")
+    script.write_text(textwrap.dedent(source) + dump)
+    env = dict(os.environ, KERAS_BACKEND="torch")
+    proc = subprocess.run([sys.executable, "-c", _KERAS_PROBE, str(script)], capture_output=True, text=True,
+                          env=env, timeout=300)
+    out = proc.stdout.strip().splitlines()[-1]
+    if isinstance(expected, tuple):
+        # Keras' traceback points at the statement (`Sequential(` or the call line); ours at the layer.
+        assert out.startswith("ERROR"), out
+        return
+    assert out.startswith("SHAPES"), out + proc.stderr[-2000:]
+    if expected is not None:
+        assert eval(out[len("SHAPES "):]) == expected
