@@ -55,6 +55,20 @@ def check_output_target(inference: Inference, target_shape: tuple | None = None)
     return _diagnostic(inference, head, "warning", message, None)
 
 
+# Measured with Keras 3.15, torch backend: fit() raises for these on a rank mismatch; the regression losses
+# broadcast (batch, 1) targets against (batch, steps) outputs and train on the wrong objective.
+FAILING_LOSSES = SPARSE_LOSSES | {"binary_crossentropy", "BinaryCrossentropy", "categorical_crossentropy",
+                                  "CategoricalCrossentropy"}
+
+
+def _consequence(loss: str | None) -> str:
+    if loss is None:
+        return ""
+    if loss in FAILING_LOSSES:
+        return f": fit() fails with {loss}"
+    return f": {loss} would broadcast them silently and train on the wrong objective"
+
+
 def _against_target(output: tuple, target: tuple, loss: str | None) -> str | None:
     if loss in SPARSE_LOSSES:
         wanted_rank = len(target) + 1 if (len(target) < 2 or target[-1] != 1) else len(target)
@@ -65,12 +79,11 @@ def _against_target(output: tuple, target: tuple, loss: str | None) -> str | Non
     if _squeezable(output, target) or _squeezable(target, output):
         return None  # Keras' squeeze_or_expand_to_same_rank drops a trailing 1: (n,) vs (n, 1) is fine
     if len(output) != len(target):
-        return (f"output {format_shape(output)} does not match targets {format_shape(target)}"
-                + (f": {loss} would broadcast them silently" if loss else ""))
+        return f"output {format_shape(output)} does not match targets {format_shape(target)}" + _consequence(loss)
     for o, t in zip(output[1:], target[1:]):
         if is_known(o) and is_known(t) and o != t:
             return (f"output {format_shape(output)} does not match targets {format_shape(target)}"
-                    + (f" under {loss}" if loss else ""))
+                    + _consequence(loss))
     return None
 
 
@@ -86,8 +99,7 @@ def _looks_per_sample(inference: Inference, head, loss: str | None) -> bool:
     types = {n.type for n in graph.nodes}
     if types & SEQUENCE_OUTPUT_SIGNS:
         return False
-    if any(n.type in _RECURRENT and n.args.get("return_sequences") is not False and
-           n.args.get("return_sequences") is not None for n in graph.nodes):
+    if any(n.type in _RECURRENT and n.args.get("return_sequences") is True for n in graph.nodes):
         return False
     inputs = [r.outputs[0] for r in inference.results if r.node.type == "InputLayer" and r.outputs]
     output = head.outputs[0]

@@ -733,8 +733,9 @@ def attach_edits(file_report, target_shape=None) -> None:
     cannot write as edits stays as "display-only" (shown, never applied).  Ranks are renumbered.
     """
     text = getattr(file_report, "text", None)
-    if text is None or file_report.error:
+    if text is None or file_report.error or getattr(file_report, "_edits_attached", False):
         return
+    file_report._edits_attached = True
     for model_index, model in enumerate(file_report.models):
         for diagnostic in model.inference.diagnostics:
             if not diagnostic.fixes:

@@ -1,0 +1,121 @@
+"""output-target-mismatch: per-sample heads that still carry a steps axis, and the seq2seq models that must
+stay clean. The keras-marked test shows why this finding exists: with `mse`, Keras 3 (torch backend) fits the
+mismatched model without a word, broadcasting (batch, 1) targets against (batch, 18, 1) outputs; with
+binary/categorical cross-entropy fit() raises (measured: "target and output must have the same shape")."""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import shapedoctor
+
+HEAD_WITHOUT_FLATTEN = """
+import numpy as np
+import keras
+from keras import layers
+X = np.random.rand(64, 20, 1)
+y = np.random.randint(0, 2, size=(64, 1))
+model = keras.Sequential([keras.Input(shape=(20, 1)), layers.Conv1D(8, 3, activation="relu"),
+                          layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+"""
+
+
+def findings(source, **kw):
+    report = shapedoctor.check_source(textwrap.dedent(source), "m.py", **kw)
+    return [(d.kind.name, d.severity, d.line) for d in report.diagnostics if d.severity != "info"], report
+
+
+def test_head_without_flatten_is_a_warning():
+    found, report = findings(HEAD_WITHOUT_FLATTEN)
+    assert found == [("output-target-mismatch", "warning", 8)]
+    (d,) = report.diagnostics
+    assert [f.title for f in d.fixes] == ["insert GlobalAveragePooling1D() before Dense", "insert Flatten() before Dense"]
+    assert "Conv1D at line 7 still has the steps axis" in d.explanation[0]
+
+
+def test_known_targets_make_it_an_error():
+    found, report = findings(HEAD_WITHOUT_FLATTEN + "model.fit(X, y)\n")
+    assert found == [("output-target-mismatch", "error", 8)]
+    assert report.diagnostics[0].message.endswith("fit() fails with binary_crossentropy")
+    found, report = findings(HEAD_WITHOUT_FLATTEN.replace("binary_crossentropy", "mse") + "model.fit(X, y)\n")
+    assert "mse would broadcast them silently" in report.diagnostics[0].message
+
+
+def test_target_shape_option():
+    found, _ = findings(HEAD_WITHOUT_FLATTEN, target_shape=(None, 1))
+    assert found == [("output-target-mismatch", "error", 8)]
+    found, _ = findings(HEAD_WITHOUT_FLATTEN, target_shape=(None, 18, 1))
+    assert found == []
+
+
+@pytest.mark.parametrize("source", [
+    # seq2seq: per-step outputs on purpose
+    """
+    import keras
+    from keras import layers
+    model = keras.Sequential([keras.Input(shape=(30, 4)), layers.LSTM(16, return_sequences=True),
+                              layers.TimeDistributed(layers.Dense(1))])
+    model.compile(loss="mse")
+    """,
+    # sequence tagging with integer labels per step
+    """
+    import numpy as np
+    import keras
+    from keras import layers
+    y = np.zeros((10, 30))
+    model = keras.Sequential([keras.Input(shape=(30, 4)), layers.GRU(16, return_sequences=True),
+                              layers.Dense(5, activation="softmax")])
+    model.compile(loss="sparse_categorical_crossentropy")
+    model.fit(np.zeros((10, 30, 4)), y)
+    """,
+    # denoising autoencoder: output steps = input steps
+    """
+    import keras
+    from keras import layers
+    model = keras.Sequential([keras.Input(shape=(128, 1)), layers.Conv1D(16, 7, padding="same"),
+                              layers.MaxPooling1D(2), layers.Conv1DTranspose(16, 7, strides=2, padding="same"),
+                              layers.Conv1D(1, 7, padding="same")])
+    model.compile(loss="mse")
+    """,
+    # per-step regression with padding="same": same steps as the input
+    """
+    import keras
+    from keras import layers
+    model = keras.Sequential([keras.Input(shape=(50, 3)), layers.Conv1D(8, 3, padding="same"), layers.Dense(1)])
+    model.compile(loss="mse")
+    """,
+])
+def test_sequence_outputs_stay_clean(source):
+    assert findings(source)[0] == []
+
+
+def test_return_sequences_against_known_target():
+    source = """
+    import numpy as np
+    import keras
+    from keras import layers
+    model = keras.Sequential([keras.Input(shape=(30, 4)), layers.LSTM(16, return_sequences=True),
+                              layers.Dense(1)])
+    model.compile(loss="mse")
+    model.fit(np.zeros((8, 30, 4)), np.zeros((8, 1)))
+    """
+    found, report = findings(source)
+    assert found == [("output-target-mismatch", "error", 6)]
+    assert report.diagnostics[0].fixes[0].title == "set return_sequences=False on the LSTM at line 5"
+
+
+@pytest.mark.keras
+def test_keras_trains_the_mismatched_model_silently(tmp_path):
+    pytest.importorskip("keras")
+    script = tmp_path / "m.py"
+    script.write_text(textwrap.dedent(HEAD_WITHOUT_FLATTEN).replace("binary_crossentropy", "mse") +
+                      "h = model.fit(X, y, epochs=1, verbose=0)\nprint('OUT', model.output_shape, 'LOSS', "
+                      "h.history['loss'][0])\n")
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          env=dict(os.environ, KERAS_BACKEND="torch"), timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "OUT (None, 18, 1) LOSS" in proc.stdout
