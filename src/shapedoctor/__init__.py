@@ -15,4 +15,12 @@ def __getattr__(name):
         from .frontends.live import check_model
 
         return check_model
+    if name == "explain":  # shadowed once the submodule shapedoctor/explain.py is imported: see its rename
+        from .frontends.live import explain
+
+        return explain
+    if name in ("load_ipython_extension", "unload_ipython_extension"):  # %load_ext shapedoctor
+        from . import ipython
+
+        return getattr(ipython, name)
     raise AttributeError(name)

@@ -111,6 +111,24 @@ CASES = {
         y = keras.layers.Add()([keras.layers.Dense(8)(x), keras.layers.Dense(4)(x)])
         model = keras.Model(x, y)
         """, ("incompatible-merge", 4)),
+    "error_subclassed_model": ("""
+        import numpy as np
+        import keras
+        from keras import layers
+        class ECGNet(keras.Model):
+            def __init__(self, n_classes=5):
+                super().__init__()
+                self.conv1 = layers.Conv1D(8, 7, activation="relu")
+                self.flat = layers.Flatten()
+                self.conv2 = layers.Conv1D(8, 3)
+                self.head = layers.Dense(n_classes, activation="softmax")
+            def call(self, inputs):
+                return self.head(self.conv2(self.flat(self.conv1(inputs))))
+        X = np.random.rand(4, 187, 1)
+        model = ECGNet(n_classes=5)
+        model.compile(loss="sparse_categorical_crossentropy")
+        model.fit(X, np.zeros(4), verbose=0)
+        """, ("rank", 10)),
     "error_pooling_runs_out": ("""
         import keras
         model = keras.Sequential([keras.Input(shape=(8, 1)), keras.layers.Conv1D(4, 3),

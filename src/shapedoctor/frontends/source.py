@@ -85,7 +85,8 @@ class Scope:
     name: str
     bindings: dict = field(default_factory=dict)
     builder: FunctionalBuilder = field(default_factory=FunctionalBuilder)
-    models: list = field(default_factory=list)  # SequentialModel | FunctionalModel, in creation order
+    models: list = field(default_factory=list)  # Sequential/Functional/SubclassedModel, in creation order
+    returned: list = field(default_factory=list)  # values of `return` statements
     parent: "Scope | None" = None
 
     def lookup(self, name: str):
@@ -164,14 +165,18 @@ class SourceFrontend:
     _stmt_AsyncFunctionDef = _stmt_FunctionDef
 
     def _stmt_ClassDef(self, stmt: ast.ClassDef, scope: Scope) -> None:
-        scope.bindings[stmt.name] = stmt
+        bases = [self._fold(b, scope) for b in stmt.bases]
+        if any(isinstance(b, KerasName) and b.leaf == "Model" for b in bases):
+            scope.bindings[stmt.name] = ModelClass(stmt.name, stmt)
+        else:
+            scope.bindings[stmt.name] = UNKNOWN
 
     def _stmt_Expr(self, stmt: ast.Expr, scope: Scope) -> None:
         self._fold(stmt.value, scope)
 
     def _stmt_Return(self, stmt: ast.Return, scope: Scope) -> None:
         if stmt.value is not None:
-            self._fold(stmt.value, scope)
+            scope.returned.append(self._fold(stmt.value, scope))
 
     def _stmt_Assign(self, stmt: ast.Assign, scope: Scope) -> None:
         value = self._fold(stmt.value, scope)
@@ -194,14 +199,16 @@ class SourceFrontend:
                 value = Symbol(target.id)
             if isinstance(value, SequentialModel) and value.user_name is None:
                 value.name = target.id
-            if isinstance(value, FunctionalModel):
+            if isinstance(value, (FunctionalModel, SubclassedModel)):
                 value.name = target.id
             scope.bindings[target.id] = value
         elif isinstance(target, (ast.Tuple, ast.List)):
             items = _unpack(value, len(target.elts))
             for elt, item in zip(target.elts, items):
                 self._bind(elt, item, scope)
-        # attribute/subscript targets: nothing we track
+        elif isinstance(target, ast.Attribute) and isinstance(self._fold(target.value, scope), SelfObject):
+            self._fold(target.value, scope).attributes[target.attr] = value
+        # other attribute/subscript targets: nothing we track
 
     def _stmt_If(self, stmt: ast.If, scope: Scope) -> None:
         test = self._fold(stmt.test, scope)
@@ -355,7 +362,9 @@ class SourceFrontend:
             return len(base.shape)
         if isinstance(base, ArrayValue) and node.attr == "T":
             return ArrayValue(tuple(reversed(base.shape)))
-        if isinstance(base, (SequentialModel, FunctionalModel, ArrayValue)):
+        if isinstance(base, SelfObject):
+            return base.attributes.get(node.attr, UNKNOWN)
+        if isinstance(base, (SequentialModel, FunctionalModel, ArrayValue, SubclassedModel)):
             return _BoundMethod(base, node.attr)
         return UNKNOWN
 
@@ -402,6 +411,16 @@ class SourceFrontend:
             return self._method_call(func, node, scope)
         if isinstance(func, NumpyName):
             return self._numpy_call(func, node, scope)
+        if isinstance(func, ModelClass):
+            model = SubclassedModel(func, node, scope, [self._fold(a, scope) for a in node.args],
+                                    {kw.arg: self._fold(kw.value, scope) for kw in node.keywords if kw.arg})
+            scope.models.append(model)
+            return model
+        if isinstance(func, SubclassedModel):
+            value = self._fold(node.args[0], scope) if node.args else UNKNOWN
+            if isinstance(value, ArrayValue):
+                func.build_shape = (None, *value.shape[1:])
+            return UNKNOWN
         if isinstance(func, FunctionValue):
             for arg in node.args:
                 self._fold(arg, scope)
@@ -600,6 +619,10 @@ class SourceFrontend:
             # model.add(keras.Input(...)) adds the Input's tensor (_sequential_graph reads it back).
             target.items.append(args[0] if isinstance(args[0], (LayerObject, Opaque, TensorRef))
                                 else Opaque("a layer shapedoctor cannot read", span_of(node)))
+        elif attr == "build" and isinstance(target, SubclassedModel):
+            shape = args[0] if args else kwargs.get("input_shape")
+            if isinstance(shape, (tuple, list)):
+                target.build_shape = tuple(shape)
         elif attr == "build" and isinstance(target, SequentialModel):
             shape = args[0] if args else kwargs.get("input_shape")
             if isinstance(shape, (tuple, list)):
@@ -613,6 +636,8 @@ class SourceFrontend:
                 target.target_shape = (None, *y.shape[1:])
             if isinstance(target, SequentialModel) and isinstance(x, ArrayValue):
                 target.input_array_shape = (None, *x.shape[1:])
+            if isinstance(target, SubclassedModel) and isinstance(x, ArrayValue) and target.build_shape is None:
+                target.build_shape = (None, *x.shape[1:])
         elif attr == "pop" and isinstance(target, SequentialModel) and target.items:
             target.items.pop()
         return UNKNOWN
@@ -622,6 +647,10 @@ class SourceFrontend:
         for model in scope.models:
             if isinstance(model, SequentialModel):
                 self.graphs.append(self._sequential_graph(model, scope))
+            elif isinstance(model, SubclassedModel):
+                graph = self._subclassed_graph(model)
+                if graph is not None:
+                    self.graphs.append(graph)
             else:
                 graph = model.builder.subgraph(model.name, model.line, model.outputs)
                 graph.loss = model.loss
@@ -683,6 +712,77 @@ class SourceFrontend:
         if previous:
             graph.outputs = [previous]
         return graph
+
+
+    def _subclassed_graph(self, model: "SubclassedModel") -> ModelGraph | None:
+        """``class M(keras.Model)``: ``self.x = Layer(...)`` in ``__init__``, applied in ``call``.
+
+        Checked only when the input shape is known (``build(shape)``, ``fit(X)``, ``model(X)``) and
+        ``call`` is plain enough to fold; anything else in it degrades to unknown shapes.
+        """
+        methods = {s.name: s for s in model.cls.node.body if isinstance(s, ast.FunctionDef)}
+        init, call = methods.get("__init__"), methods.get("call")
+        if call is None or model.build_shape is None:
+            return None
+        scope = Scope(model.cls.name, parent=model.scope)
+        me = SelfObject()
+        if init is not None:
+            self._bind_parameters(init, scope, model.args, model.kwargs, me)
+            self._walk_body(init.body, scope)
+        call_scope = Scope(model.cls.name, parent=model.scope)
+        call_scope.builder = scope.builder
+        params = [a.arg for a in call.args.args]
+        if len(params) < 2:
+            return None
+        call_scope.bindings[params[0]] = me
+        input_layer = LayerObject("InputLayer", "Input", {"batch_shape": model.build_shape}, span_of(call),
+                                  f"layer{next(self._keys)}")
+        call_scope.bindings[params[1]] = self._apply_layer(input_layer, [], call, call_scope, False)
+        for extra in params[2:]:
+            call_scope.bindings[extra] = None
+        self._walk_body(call.body, call_scope)
+        outputs = _as_tensor_list(call_scope.returned[-1]) if call_scope.returned else []
+        if not outputs:
+            return None
+        graph = call_scope.builder.subgraph(model.name or model.cls.name, model.line, outputs)
+        graph.kind = "subclassed"
+        graph.loss, graph.target_shape = model.loss, model.target_shape
+        return graph
+
+    def _bind_parameters(self, fn: ast.FunctionDef, scope: Scope, args: list, kwargs: dict, me) -> None:
+        params = fn.args.posonlyargs + fn.args.args
+        defaults = [None] * (len(params) - len(fn.args.defaults)) + list(fn.args.defaults)
+        scope.bindings[params[0].arg] = me
+        given = dict(zip([p.arg for p in params[1:]], args))
+        given.update(kwargs)
+        for param, default in zip(params[1:], defaults[1:]):
+            if param.arg in given:
+                scope.bindings[param.arg] = given[param.arg]
+            else:
+                scope.bindings[param.arg] = Symbol(param.arg) if default is None else self._fold(default, scope)
+
+
+class ModelClass:
+    def __init__(self, name: str, node: ast.ClassDef) -> None:
+        self.name = name
+        self.node = node
+
+
+class SelfObject:
+    """``self`` inside a subclassed model: the attributes ``__init__`` assigned."""
+
+    def __init__(self) -> None:
+        self.attributes: dict[str, Any] = {}
+
+
+class SubclassedModel:
+    def __init__(self, cls: ModelClass, node: ast.Call, scope: Scope, args: list, kwargs: dict) -> None:
+        self.cls, self.scope, self.args, self.kwargs = cls, scope, args, kwargs
+        self.line = node.lineno
+        self.name = ""
+        self.build_shape = None
+        self.loss = None
+        self.target_shape = None
 
 
 class _BoundMethod:

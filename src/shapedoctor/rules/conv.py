@@ -23,7 +23,9 @@ def _common(call: LayerCall, shape, allow_causal: bool):
     paddings = ("valid", "same", "causal") if allow_causal else ("valid", "same")
     padding = call.choice("padding", paddings, "valid")
     data_format = call.data_format()
-    if max(strides) > 1 and max(dilation) > 1:
+    # Only BaseConv and BaseConvTranspose raise this; separable and depthwise convolutions accept it
+    # (their docstrings say otherwise, Keras 3.15's __init__ does not check).
+    if max(strides) > 1 and max(dilation) > 1 and not call.type.startswith(("Separable", "Depthwise")):
         raise ShapeProblem(
             INVALID_ARGUMENT,
             f"{call.label}(strides={_fmt(strides)}, dilation_rate={_fmt(dilation)}): "
