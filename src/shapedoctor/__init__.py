@@ -15,7 +15,7 @@ def __getattr__(name):
         from .frontends.live import check_model
 
         return check_model
-    if name == "explain":  # shadowed once the submodule shapedoctor/explain.py is imported: see its rename
+    if name == "explain":  # the context manager (no submodule may be named explain)
         from .frontends.live import explain
 
         return explain

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from . import __version__
 from .diagnostics import Diagnostic
-from .explain import explain
+from .causes import explain
 from .graph import ModelGraph
 from .infer import Inference, infer
 from .kinds import INPUT_ERROR, PARSE_ERROR, UNKNOWN_LAYER, Kind
@@ -107,11 +107,13 @@ def file_problem(path: str, kind: Kind, message: str, line: int = 1, col: int = 
     return FileReport(path, error=message, diagnostics=[diagnostic])
 
 
-def check_source(text: str, path: str = "<string>", target_shape=None, with_fixes: bool = True) -> Report:
-    return Report([_check_python(text, path, target_shape, with_fixes)])
+def check_source(text: str, path: str = "<string>", target_shape=None, with_fixes: bool = True,
+                 with_edits: bool = True) -> Report:
+    """``with_edits``: also turn each fix into source edits (LibCST; the text output does not need them)."""
+    return Report([_check_python(text, path, target_shape, with_fixes, with_edits)])
 
 
-def _check_python(text: str, path: str, target_shape, with_fixes: bool) -> FileReport:
+def _check_python(text: str, path: str, target_shape, with_fixes: bool, with_edits: bool = True) -> FileReport:
     from .frontends.source import graphs_from_source
 
     try:
@@ -134,24 +136,32 @@ def _check_python(text: str, path: str, target_shape, with_fixes: bool) -> FileR
         return report
     report = analyse_graphs(graphs, path, target_shape, with_fixes)
     report.text = text
+    if with_fixes and with_edits and any(d.fixes for d in report.diagnostics):
+        from .repair.rewrite import attach_edits  # libcst: loaded only when there is something to fix
+
+        attach_edits(report, target_shape)
     return report
 
 
-def check_file(path: str, target_shape=None, with_fixes: bool = True) -> Report:
-    return Report([check_one_file(path, target_shape, with_fixes)])
+def check_file(path: str, target_shape=None, with_fixes: bool = True, with_edits: bool = True) -> Report:
+    return Report([check_one_file(path, target_shape, with_fixes, explicit=True, with_edits=with_edits)])
 
 
-def check_one_file(path: str, target_shape=None, with_fixes: bool = True) -> FileReport:
-    """Any readable file kind; unreadable input becomes an input-error finding, never an exception."""
+def check_one_file(path: str, target_shape=None, with_fixes: bool = True, explicit: bool = False,
+                   with_edits: bool = True) -> FileReport:
+    """Any readable file kind; unreadable input becomes an input-error finding, never an exception.
+
+    ``explicit``: the user named this file (a .json that is not a Keras config is then an error;
+    found by a directory scan, it is skipped).
+    """
+    if path.lower().endswith((".json", ".keras")):
+        from .frontends.config import check_config_file  # its own limits: archives hold large weights
+
+        return check_config_file(path, target_shape, with_fixes, explicit=explicit)
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
             return file_problem(path, INPUT_ERROR, f"file is too large ({size} bytes)")
-        lower = path.lower()
-        if lower.endswith((".json", ".keras")):
-            from .frontends.config import check_config_file
-
-            return check_config_file(path, target_shape, with_fixes)
         with open(path, "rb") as handle:
             raw = handle.read()
     except OSError as exc:
@@ -160,4 +170,4 @@ def check_one_file(path: str, target_shape=None, with_fixes: bool = True) -> Fil
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return file_problem(path, INPUT_ERROR, "cannot read: not UTF-8 text")
-    return _check_python(text, path, target_shape, with_fixes)
+    return _check_python(text, path, target_shape, with_fixes, with_edits)

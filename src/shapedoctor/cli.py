@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import __version__
@@ -133,7 +134,7 @@ def _main(argv) -> int:
     return EXIT_USAGE
 
 
-def _collect(paths, target_shape, jobs: int = 1, with_fixes: bool = True):
+def _collect(paths, target_shape, jobs: int = 1, with_fixes: bool = True, with_edits: bool = False):
     from .check import Report, check_one_file
     from .discover import discover
 
@@ -141,14 +142,16 @@ def _collect(paths, target_shape, jobs: int = 1, with_fixes: bool = True):
         files = discover(paths)
     except FileNotFoundError as exc:
         raise UsageError(f"path does not exist: {exc.args[0]}") from None
+    named = {os.path.normpath(p) for p in paths}
+    explicit = [os.path.normpath(f) in named for f in files]
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             reports = list(pool.map(check_one_file, files, [target_shape] * len(files),
-                                    [with_fixes] * len(files), chunksize=16))
+                                    [with_fixes] * len(files), explicit, [with_edits] * len(files), chunksize=16))
     else:
-        reports = [check_one_file(f, target_shape, with_fixes) for f in files]
+        reports = [check_one_file(f, target_shape, with_fixes, e, with_edits) for f, e in zip(files, explicit)]
     return Report(reports)
 
 
@@ -166,7 +169,9 @@ def _check(args) -> int:
     target = parse_shape(args.target_shape) if args.target_shape else None
     if args.jobs < 1:
         raise UsageError("-j/--jobs must be at least 1")
-    report = _filter(_collect(args.paths, target, args.jobs, not args.no_fixes), select, ignore)
+    # Source edits are only shown by the machine-readable formats.
+    with_edits = args.format in ("json", "sarif")
+    report = _filter(_collect(args.paths, target, args.jobs, not args.no_fixes, with_edits), select, ignore)
     sys.stdout.write(render(report, args.format))
     return report.exit_code
 

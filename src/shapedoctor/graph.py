@@ -57,6 +57,7 @@ class LayerNode:
     list_input: bool = False  # called with a list of tensors (merge layers)
     layer_key: str | None = None  # equal for calls of one shared layer object
     path: str = ""  # location in a config file, e.g. "layers[3]"
+    call_span: Span | None = None  # where the layer is called, when that differs from its constructor
 
     @property
     def label(self) -> str:

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
 from .graph import LayerNode, ModelGraph
-from .kinds import UNKNOWN_LAYER
+from .kinds import SHARED_LAYER_MISMATCH, UNKNOWN_LAYER
 from .rules import RULES, LayerCall, ShapeProblem, Unresolved, canonical_type
-from .shapes import Shape
+from .shapes import Shape, format_shape
 
 
 @dataclass
@@ -57,8 +57,14 @@ class Inference:
 def infer(graph: ModelGraph) -> Inference:
     """Shape inference for one model; never raises."""
     inference = Inference(graph)
+    first_calls: dict[str, LayerResult] = {}
     for node in graph.nodes:
-        inference.results.append(_infer_node(inference, node))
+        result = _infer_node(inference, node)
+        if node.layer_key and result.status == "ok" and result.input_shapes:
+            first = first_calls.setdefault(node.layer_key, result)
+            if first is not result:
+                result = _check_shared_call(inference, first, result)
+        inference.results.append(result)
     if graph.unbuildable_reason and graph.nodes:
         first = graph.nodes[0]
         inference.diagnostics.append(_diagnostic(graph, first, UNKNOWN_LAYER.severity, UNKNOWN_LAYER,
@@ -112,6 +118,38 @@ def _infer_node(inference: Inference, node: LayerNode) -> LayerResult:
         return LayerResult(node, "unknown", input_shapes, note="rule failed")
     outputs = output if isinstance(output, list) else [output]
     return LayerResult(node, "ok", input_shapes, [tuple(s) for s in outputs])
+
+
+# Layers whose weights do not depend on the input's feature size: sharing them across sizes is fine.
+_SIZE_FREE = {"InputLayer", "Flatten", "Reshape", "Permute", "RepeatVector", "Dropout", "Activation", "Lambda",
+              "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
+              "AveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
+              "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D", "UpSampling1D",
+              "UpSampling2D", "UpSampling3D", "ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D", "Cropping1D",
+              "Cropping2D", "Cropping3D", "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum",
+              "Concatenate", "Dot", "GaussianNoise", "GaussianDropout", "SpatialDropout1D", "SpatialDropout2D",
+              "ReLU", "LeakyReLU", "ELU", "Softmax", "Masking", "Embedding"}
+
+
+def _check_shared_call(inference: Inference, first: LayerResult, result: LayerResult) -> LayerResult:
+    """Keras builds a shared layer at its first call; later calls must bring the same feature size."""
+    node = result.node
+    if node.type in _SIZE_FREE or len(first.input_shapes) != 1 or len(result.input_shapes) != 1:
+        return result
+    axis = 1 if node.args.get("data_format") == "channels_first" else -1
+    built, got = first.input_shapes[0], result.input_shapes[0]
+    if len(got) < 2 or len(built) < 2:
+        return result
+    if isinstance(built[axis], int) and isinstance(got[axis], int) and built[axis] != got[axis]:
+        first_call = first.node.call_span or first.node.span
+        problem = ShapeProblem(
+            SHARED_LAYER_MISMATCH,
+            f"shared {node.label} was built by its first call (line {first_call.line if first_call else '?'}) "
+            f"for inputs of size {built[axis]} on axis {axis}, but this call gets {format_shape(got)}")
+        inference.diagnostics.append(_diagnostic(inference.graph, node, "error", SHARED_LAYER_MISMATCH,
+                                                 problem.message))
+        return LayerResult(node, "error", result.input_shapes, problem=problem)
+    return result
 
 
 # The test suite sets this so a crashing rule fails loudly instead of degrading.

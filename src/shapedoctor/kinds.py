@@ -182,6 +182,26 @@ INVALID_ARGUMENT = _kind("SD107", "invalid-argument", "error", """
     Either strides or dilation, not both.
 """)
 
+SHARED_LAYER_MISMATCH = _kind("SD108", "shared-layer-mismatch", "error", """
+    ## What it does
+    Finds a layer object called more than once (a shared layer) on inputs whose feature size
+    differs from the first call, which created its weights.
+
+    ## Why is this bad?
+    Keras raises "expected axis -1 of input shape to have value 8, but received input with
+    shape (None, 16)" at the second call: one set of weights cannot serve both sizes.
+
+    ## Example
+    ```python
+    shared = Dense(4)
+    a = shared(Input(shape=(8,)))
+    b = shared(Input(shape=(16,)))   # SD108
+    ```
+
+    ## Use instead
+    Two separate layers, or project both inputs to the same size first.
+""")
+
 UNKNOWN_LAYER = _kind("SD201", "unknown-layer", "info", """
     ## What it does
     Notes a layer or call shapedoctor has no rule for (a custom layer, a Lambda it cannot

@@ -8,7 +8,7 @@ when every sign says "one prediction per sample" and none says "sequence output"
 from __future__ import annotations
 
 from .diagnostics import Diagnostic
-from .explain import where
+from .causes import where
 from .infer import Inference
 from .kinds import OUTPUT_TARGET_MISMATCH
 from .shapes import format_shape, is_known

@@ -172,3 +172,19 @@ def test_apply_edits_uses_the_json_edit_positions():
              {"line": 1, "col": 10, "end_line": 1, "end_col": 12, "text": "128"}]
     assert command.apply_edits(source, edits) == (
         "a = Dense(128)(x)\nb = Conv1D(32, 3)(Reshape((64, 1))(a)) if 0 else Conv1D(32, 3)(a)\n")
+
+
+def test_large_training_set_uses_early_stopping_on_a_validation_split(compare, tmp_path):
+    rng = np.random.default_rng(0)
+    n, length = 800, 32
+    y = np.arange(n) % 2
+    t = np.linspace(0, 4 * np.pi, length)
+    X = (np.where(y[:, None] == 1, np.sin(t), np.sign(np.sin(t))) + 0.3 * rng.normal(size=(n, length)))[..., None]
+    np.savez(tmp_path / "big.npz", X=X[:600], y=y[:600], X_test=X[600:], y_test=y[600:])
+    code, err, out = compare("--dataset", tmp_path / "big.npz", "--candidates", "flatten-reshape-conv",
+                             "--epochs", "30", "--seeds", "1")
+    assert code == 0, err
+    run = _results(out)["candidates"][0]["runs"][0]
+    assert run["protocol"] == "early-stopping" and len(run["history"]["val_loss"]) == run["epochs_run"] <= 30
+    assert run["test_accuracy"] > 0.9
+    assert "early stopping: a stratified 20%" in (out / "report.md").read_text()

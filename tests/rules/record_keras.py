@@ -333,16 +333,452 @@ def embedding_cases() -> list[dict]:
     ]
 
 
+def F(op: str, axis: int | None = None) -> dict:
+    """A Lambda function argument: ``identity``, ``expand_dims`` or ``squeeze`` (keras.ops) on ``axis``."""
+    return {"__fn__": op, "axis": axis}
+
+
+def core_cases() -> list[dict]:
+    cases = []
+    for inp in ("Input", "InputLayer"):
+        cases += [
+            C(inp, {"shape": (10,)}),
+            C(inp, {"shape": (28, 28, 3)}),
+            C(inp, {"shape": [5, 4]}),
+            C(inp, {"shape": (None, 8)}),
+            C(inp, {"shape": ()}),
+            C(inp, {"shape": 10}),
+            C(inp, {"shape": (-1, 3)}),
+            C(inp, {"shape": (10,), "batch_size": 32}),
+            C(inp, {"batch_shape": (4, 10)}),
+            C(inp, {"batch_shape": (None, None, 3)}),
+            C(inp, {}),
+        ]
+    d = "Dense"
+    cases += [
+        C(d, {"units": 8}, (None, 4)),
+        C(d, {"units": 8}, (None, 10, 4)),
+        C(d, {"units": 8}, (None, 5, 6, 4)),
+        C(d, {"units": 8}, (None, None, 4)),
+        C(d, {"units": 8}, (32, 4)),
+        C(d, {"units": 8}, (None, None)),
+        C(d, {"units": 8}, (None, 10, None)),
+        C(d, {"units": 8}, (None,)),
+        C(d, {"units": 1}, (None, 1)),
+        C(d, {"units": 0}, (None, 4)),
+        C(d, {"units": -3}, (None, 4)),
+        C(d, {"units": 4.0}, (None, 4)),
+        C(d, {"units": 4.5}, (None, 4)),
+        C(d, {"units": "8"}, (None, 4)),
+        C(d, {"units": None}, (None, 4)),
+        C(d, {"units": 8, "activation": "relu", "use_bias": False}, (None, 4)),
+    ]
+    lam = "Lambda"
+    cases += [
+        C(lam, {"function": F("identity")}, (None, 4)),
+        C(lam, {"function": F("identity")}, (None, None, 4)),
+        C(lam, {"function": F("expand_dims", -1)}, (None, 4)),
+        C(lam, {"function": F("expand_dims", 1)}, (None, 4, 5)),
+        C(lam, {"function": F("expand_dims", 2)}, (None, 4)),
+        C(lam, {"function": F("squeeze", 1)}, (None, 1, 4)),
+        C(lam, {"function": F("squeeze", -1)}, (None, 4, 1)),
+        C(lam, {"function": F("identity"), "output_shape": (8,)}, (None, 4)),
+        C(lam, {"function": F("expand_dims", -1), "output_shape": (4, 1)}, (None, 4)),
+    ]
+    for same in ("Activation", "ReLU", "LeakyReLU", "ELU", "Softmax", "Identity", "Masking",
+                 "ActivityRegularization"):
+        args = {"activation": "relu"} if same == "Activation" else {}
+        cases += [C(same, args, (None, 4)), C(same, args, (None, None, 7)), C(same, args, (None,))]
+    for noise, arg in (("Dropout", "rate"), ("GaussianNoise", "stddev"), ("GaussianDropout", "rate"),
+                       ("AlphaDropout", "rate")):
+        cases += [C(noise, {arg: 0.5}, (None, 4)), C(noise, {arg: 0.5}, (None, None, 7))]
+    cases += [
+        C("Dropout", {"rate": 0.0}, (None, 4)),
+        C("Dropout", {"rate": 1.0}, (None, 4)),
+        C("Dropout", {"rate": 1.5}, (None, 4)),
+        C("Dropout", {"rate": -0.1}, (None, 4)),
+        C("Dropout", {"rate": "0.5"}, (None, 4)),
+        C("Dropout", {"rate": 0.5, "noise_shape": (None, 1)}, (None, 4)),
+        C("Rescaling", {"scale": 1 / 255}, (None, 28, 28, 3)),
+        C("PReLU", {}, (None, 4)),
+        C("PReLU", {}, (None, None, 4)),
+        C("PReLU", {"shared_axes": [1]}, (None, None, 4)),
+    ]
+    for name, sp in (("SpatialDropout1D", (10,)), ("SpatialDropout2D", (8, 8)), ("SpatialDropout3D", (4, 4, 4))):
+        cases += [
+            C(name, {"rate": 0.3}, (None, *sp, 3)),
+            C(name, {"rate": 0.3}, (None, *sp[:-1], None, 3)),
+            C(name, {"rate": 0.3}, (None, 3)),
+            C(name, {"rate": 0.3}, (None, *sp, 3, 2)),
+            C(name, {"rate": 1.5}, (None, *sp, 3)),
+        ]
+    return cases
+
+
+def conv_cases() -> list[dict]:
+    c1 = "Conv1D"
+    cases = [
+        C(c1, {"filters": 16, "kernel_size": 3}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3}, (8, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "padding": "same"}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "padding": "causal"}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "padding": "causal", "dilation_rate": 4}, (None, 10, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "padding": "SAME"}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "padding": "full"}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "strides": 2}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "strides": 2, "padding": "same"}, (None, 101, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "strides": 3, "padding": "causal"}, (None, 10, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "dilation_rate": 2}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "dilation_rate": 2}, (None, 5, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "dilation_rate": 2}, (None, 4, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "strides": 2, "dilation_rate": 2}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "strides": 2, "dilation_rate": 1}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3}, (None, 3, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3}, (None, 2, 4)),
+        C(c1, {"filters": 16, "kernel_size": 5}, (None, 2, 4)),
+        C(c1, {"filters": 16, "kernel_size": 5}, (None, 3, 4)),
+        C(c1, {"filters": 16, "kernel_size": 5, "padding": "same"}, (None, 2, 4)),
+        C(c1, {"filters": 16, "kernel_size": 5, "padding": "causal"}, (None, 2, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3}, (None, None, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "strides": 2}, (None, None, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3}, (None, 100, None)),
+        C(c1, {"filters": 16, "kernel_size": 3}, (None, 64)),
+        C(c1, {"filters": 16, "kernel_size": 3}, (None, 28, 28, 3)),
+        C(c1, {"filters": 16, "kernel_size": 3}, (None, 10, 28, 28, 3)),
+        C(c1, {"filters": 16, "kernel_size": 3, "data_format": "channels_first"}, (None, 4, 100)),
+        C(c1, {"filters": 16, "kernel_size": 3, "data_format": "channels_first"}, (None, None, 100)),
+        C(c1, {"filters": 16, "kernel_size": 3, "data_format": "channels_first", "padding": "causal"},
+          (None, 4, 100)),
+        C(c1, {"filters": 16, "kernel_size": 3, "data_format": "channels_middle"}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": (3,)}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": (3, 3)}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 0}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": -1}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "strides": 0}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "dilation_rate": 0}, (None, 100, 4)),
+        C(c1, {"filters": 0, "kernel_size": 3}, (None, 100, 4)),
+        C(c1, {"filters": -4, "kernel_size": 3}, (None, 100, 4)),
+        C(c1, {"filters": 16.0, "kernel_size": 3}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3.0}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "groups": 2}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "groups": 4}, (None, 100, 4)),
+        C(c1, {"filters": 16, "kernel_size": 3, "groups": 3}, (None, 100, 6)),
+        C(c1, {"filters": 15, "kernel_size": 3, "groups": 3}, (None, 100, 6)),
+        C(c1, {"filters": 16, "kernel_size": 3, "groups": 2}, (None, 100, 5)),
+        C(c1, {"filters": 16, "kernel_size": 3, "groups": 0}, (None, 100, 4)),
+        C("Convolution1D", {"filters": 16, "kernel_size": 3}, (None, 100, 4)),
+    ]
+    c2 = "Conv2D"
+    cases += [
+        C(c2, {"filters": 8, "kernel_size": 3}, (None, 28, 28, 3)),
+        C(c2, {"filters": 8, "kernel_size": (3, 5)}, (None, 28, 20, 3)),
+        C(c2, {"filters": 8, "kernel_size": 3, "padding": "same", "strides": 2}, (None, 27, 28, 3)),
+        C(c2, {"filters": 8, "kernel_size": 3, "strides": (2, 1)}, (None, 28, 28, 3)),
+        C(c2, {"filters": 8, "kernel_size": 3, "dilation_rate": (2, 1)}, (None, 28, 28, 3)),
+        C(c2, {"filters": 8, "kernel_size": 3, "strides": 2, "dilation_rate": 2}, (None, 28, 28, 3)),
+        C(c2, {"filters": 8, "kernel_size": 3, "padding": "causal"}, (None, 28, 28, 3)),
+        C(c2, {"filters": 8, "kernel_size": 3, "data_format": "channels_first"}, (None, 3, 28, 28)),
+        C(c2, {"filters": 8, "kernel_size": 3}, (None, 28, 3)),
+        C(c2, {"filters": 8, "kernel_size": 3}, (None, 784)),
+        C(c2, {"filters": 8, "kernel_size": 3}, (None, 4, 28, 28, 3)),
+        C(c2, {"filters": 8, "kernel_size": 3}, (None, 2, 28, 3)),
+        C(c2, {"filters": 8, "kernel_size": 3}, (None, 3, 28, 3)),
+        C(c2, {"filters": 8, "kernel_size": 3}, (None, None, None, 3)),
+        C(c2, {"filters": 8, "kernel_size": 3}, (None, 28, 28, None)),
+        C(c2, {"filters": 8, "kernel_size": (3, 3, 3)}, (None, 28, 28, 3)),
+        C(c2, {"filters": 8, "kernel_size": 3, "groups": 3}, (None, 28, 28, 3)),
+        C(c2, {"filters": 8, "kernel_size": 3, "groups": 2}, (None, 28, 28, 4)),
+        C(c2, {"filters": 6, "kernel_size": 3, "groups": 4}, (None, 28, 28, 4)),
+        C(c2, {"filters": 8, "kernel_size": 30}, (None, 28, 28, 3)),
+    ]
+    c3 = "Conv3D"
+    cases += [
+        C(c3, {"filters": 4, "kernel_size": 3}, (None, 10, 12, 14, 2)),
+        C(c3, {"filters": 4, "kernel_size": (1, 3, 3), "padding": "same", "strides": 2}, (None, 10, 12, 14, 2)),
+        C(c3, {"filters": 4, "kernel_size": 3, "dilation_rate": 2}, (None, 10, 12, 14, 2)),
+        C(c3, {"filters": 4, "kernel_size": 3, "data_format": "channels_first"}, (None, 2, 10, 12, 14)),
+        C(c3, {"filters": 4, "kernel_size": 3}, (None, 12, 14, 2)),
+        C(c3, {"filters": 4, "kernel_size": 3}, (None, 2, 12, 14, 2)),
+        C(c3, {"filters": 4, "kernel_size": 3}, (None, None, 12, 14, 2)),
+        C(c3, {"filters": 4, "kernel_size": 3, "strides": 2, "dilation_rate": 2}, (None, 10, 12, 14, 2)),
+        C(c3, {"filters": 4, "kernel_size": 3, "padding": "causal"}, (None, 10, 12, 14, 2)),
+        C(c3, {"filters": 4, "kernel_size": 3, "groups": 2}, (None, 10, 12, 14, 2)),
+    ]
+    for sep, sp in (("SeparableConv1D", (20,)), ("SeparableConv2D", (20, 18))):
+        cases += [
+            C(sep, {"filters": 8, "kernel_size": 3}, (None, *sp, 4)),
+            C(sep, {"filters": 8, "kernel_size": 3, "padding": "same", "strides": 2}, (None, *sp, 4)),
+            C(sep, {"filters": 8, "kernel_size": 3, "depth_multiplier": 2}, (None, *sp, 4)),
+            C(sep, {"filters": 8, "kernel_size": 3, "dilation_rate": 2}, (None, *sp, 4)),
+            C(sep, {"filters": 8, "kernel_size": 3, "strides": 2, "dilation_rate": 2}, (None, *sp, 4)),
+            C(sep, {"filters": 8, "kernel_size": 3, "data_format": "channels_first"}, (None, 4, *sp)),
+            C(sep, {"filters": 8, "kernel_size": 3, "padding": "causal"}, (None, *sp, 4)),
+            C(sep, {"filters": 8, "kernel_size": 3}, (None, *sp)),
+            C(sep, {"filters": 8, "kernel_size": 3}, (None, *sp, None)),
+            C(sep, {"filters": 8, "kernel_size": 3}, (None, *(None for _ in sp), 4)),
+            C(sep, {"filters": 8, "kernel_size": 30}, (None, *sp, 4)),
+            C(sep, {"filters": 0, "kernel_size": 3}, (None, *sp, 4)),
+            C(sep, {"filters": 8, "kernel_size": 3, "depth_multiplier": 0}, (None, *sp, 4)),
+        ]
+    for dw, sp in (("DepthwiseConv1D", (20,)), ("DepthwiseConv2D", (20, 18))):
+        cases += [
+            C(dw, {"kernel_size": 3}, (None, *sp, 4)),
+            C(dw, {"kernel_size": 3, "depth_multiplier": 3}, (None, *sp, 4)),
+            C(dw, {"kernel_size": 3, "padding": "same", "strides": 2}, (None, *sp, 4)),
+            C(dw, {"kernel_size": 3, "dilation_rate": 2}, (None, *sp, 4)),
+            C(dw, {"kernel_size": 3, "strides": 2, "dilation_rate": 2}, (None, *sp, 4)),
+            C(dw, {"kernel_size": 3, "data_format": "channels_first"}, (None, 4, *sp)),
+            C(dw, {"kernel_size": 3, "padding": "causal"}, (None, *sp, 4)),
+            C(dw, {"kernel_size": 3}, (None, *sp)),
+            C(dw, {"kernel_size": 3}, (None, *sp, None)),
+            C(dw, {"kernel_size": 3}, (None, *(None for _ in sp), 4)),
+            C(dw, {"kernel_size": 30}, (None, *sp, 4)),
+            C(dw, {"kernel_size": 3, "depth_multiplier": 0}, (None, *sp, 4)),
+        ]
+    for tr, sp in (("Conv1DTranspose", (10,)), ("Conv2DTranspose", (10, 7)), ("Conv3DTranspose", (5, 6, 7))):
+        cases += [
+            C(tr, {"filters": 8, "kernel_size": 3}, (None, *sp, 4)),
+            C(tr, {"filters": 8, "kernel_size": 3, "strides": 2}, (None, *sp, 4)),
+            C(tr, {"filters": 8, "kernel_size": 3, "strides": 2, "padding": "same"}, (None, *sp, 4)),
+            C(tr, {"filters": 8, "kernel_size": 2, "strides": 3}, (None, *sp, 4)),
+            C(tr, {"filters": 8, "kernel_size": 3, "strides": 2, "output_padding": 1}, (None, *sp, 4)),
+            C(tr, {"filters": 8, "kernel_size": 3, "strides": 2, "output_padding": 1, "padding": "same"},
+              (None, *sp, 4)),
+            C(tr, {"filters": 8, "kernel_size": 4, "strides": 2, "output_padding": 0, "padding": "same"},
+              (None, *sp, 4)),
+            C(tr, {"filters": 8, "kernel_size": 3, "strides": 2, "output_padding": 2}, (None, *sp, 4)),
+            C(tr, {"filters": 8, "kernel_size": 3, "output_padding": 1}, (None, *sp, 4)),
+            C(tr, {"filters": 8, "kernel_size": 3, "dilation_rate": 2}, (None, *sp, 4)),
+            C(tr, {"filters": 8, "kernel_size": 3, "strides": 2, "dilation_rate": 2}, (None, *sp, 4)),
+            C(tr, {"filters": 8, "kernel_size": 3, "data_format": "channels_first", "strides": 2},
+              (None, 4, *sp)),
+            C(tr, {"filters": 8, "kernel_size": 3}, (None, *(None for _ in sp), 4)),
+            C(tr, {"filters": 8, "kernel_size": 3}, (None, *sp, None)),
+            C(tr, {"filters": 8, "kernel_size": 3}, (None, *sp)),
+            C(tr, {"filters": 8, "kernel_size": 3}, (None, 2, *sp, 4)),
+            C(tr, {"filters": 8, "kernel_size": 3, "padding": "causal"}, (None, *sp, 4)),
+            C(tr, {"filters": 0, "kernel_size": 3}, (None, *sp, 4)),
+        ]
+    return cases
+
+
+def pooling_cases() -> list[dict]:
+    cases = []
+    m1 = "MaxPooling1D"
+    for p1 in (m1, "AveragePooling1D"):
+        cases += [
+            C(p1, {"pool_size": 2}, (None, 100, 4)),
+            C(p1, {"pool_size": 2}, (None, 101, 4)),
+            C(p1, {"pool_size": 3, "strides": 1}, (None, 10, 4)),
+            C(p1, {"pool_size": 3, "strides": 2, "padding": "same"}, (None, 10, 4)),
+            C(p1, {"pool_size": 2, "padding": "same"}, (None, 1, 4)),
+            C(p1, {"pool_size": 2}, (None, 1, 4)),
+            C(p1, {"pool_size": 4}, (None, 2, 4)),
+            C(p1, {"pool_size": 2}, (None, 2, 4)),
+            C(p1, {"pool_size": 2}, (None, None, 4)),
+            C(p1, {"pool_size": 2}, (None, 10, None)),
+            C(p1, {"pool_size": 2}, (None, 64)),
+            C(p1, {"pool_size": 2}, (None, 28, 28, 3)),
+            C(p1, {"pool_size": 2, "data_format": "channels_first"}, (None, 4, 100)),
+            C(p1, {"pool_size": 2, "padding": "causal"}, (None, 100, 4)),
+            C(p1, {"pool_size": 0}, (None, 100, 4)),
+            C(p1, {"pool_size": 2, "strides": 0}, (None, 100, 4)),
+            C(p1, {"pool_size": (2, 2)}, (None, 100, 4)),
+            C(p1, {"pool_size": 2, "padding": "SAME"}, (None, 11, 4)),
+            C(p1, {}, (None, 100, 4)),
+        ]
+    cases += [
+        C(m1, {"pool_size": 2, "strides": 3}, (None, 100, 4)),
+        C(m1, {"pool_size": 3, "strides": 5, "padding": "same"}, (None, 11, 4)),
+        C(m1, {"pool_size": 2, "strides": None}, (None, 9, 4)),
+        C(m1, {"pool_size": 2.0}, (None, 100, 4)),
+        C(m1, {"pool_size": 2}, (5, 100, 4)),
+        C("MaxPool1D", {"pool_size": 2}, (None, 100, 4)),
+        C("AvgPool1D", {"pool_size": 2}, (None, 100, 4)),
+    ]
+    for p2 in ("MaxPooling2D", "AveragePooling2D"):
+        cases += [
+            C(p2, {"pool_size": 2}, (None, 28, 28, 3)),
+            C(p2, {"pool_size": (2, 3), "strides": (1, 2)}, (None, 28, 28, 3)),
+            C(p2, {"pool_size": 2, "padding": "same"}, (None, 27, 27, 3)),
+            C(p2, {"pool_size": 2, "data_format": "channels_first"}, (None, 3, 28, 28)),
+            C(p2, {"pool_size": 2}, (None, 1, 28, 3)),
+            C(p2, {"pool_size": 2}, (None, 28, 3)),
+            C(p2, {"pool_size": 2}, (None, None, None, 3)),
+            C(p2, {"pool_size": 2}, (None, 4, 28, 28, 3)),
+            C(p2, {"pool_size": (2, 2, 2)}, (None, 28, 28, 3)),
+            C(p2, {}, (None, 28, 28, 3)),
+        ]
+    for p3 in ("MaxPooling3D", "AveragePooling3D"):
+        cases += [
+            C(p3, {"pool_size": 2}, (None, 8, 9, 10, 3)),
+            C(p3, {"pool_size": 2, "padding": "same", "strides": 3}, (None, 8, 9, 10, 3)),
+            C(p3, {"pool_size": 2, "data_format": "channels_first"}, (None, 3, 8, 9, 10)),
+            C(p3, {"pool_size": 2}, (None, 1, 9, 10, 3)),
+            C(p3, {"pool_size": 2}, (None, 9, 10, 3)),
+            C(p3, {"pool_size": 2}, (None, None, 9, 10, 3)),
+            C(p3, {"pool_size": (1, 2)}, (None, 8, 9, 10, 3)),
+            C(p3, {}, (None, 8, 9, 10, 3)),
+        ]
+    for g, sp in (("GlobalMaxPooling1D", (10,)), ("GlobalAveragePooling1D", (10,)),
+                  ("GlobalMaxPooling2D", (8, 9)), ("GlobalAveragePooling2D", (8, 9)),
+                  ("GlobalMaxPooling3D", (5, 6, 7)), ("GlobalAveragePooling3D", (5, 6, 7))):
+        cases += [
+            C(g, {}, (None, *sp, 4)),
+            C(g, {"keepdims": True}, (None, *sp, 4)),
+            C(g, {"data_format": "channels_first"}, (None, 4, *sp)),
+            C(g, {"data_format": "channels_first", "keepdims": True}, (None, 4, *sp)),
+            C(g, {}, (None, *(None for _ in sp), 4)),
+            C(g, {}, (None, *sp, None)),
+            C(g, {}, (None, 4)),
+            C(g, {}, (None, 3, *sp, 4)),
+            C(g, {"data_format": "channels_middle"}, (None, *sp, 4)),
+        ]
+    cases += [C("GlobalAvgPool1D", {}, (None, 10, 4)), C("GlobalMaxPool2D", {"keepdims": True}, (None, 8, 9, 4))]
+    return cases
+
+
+def reshaping_cases() -> list[dict]:
+    fl = "Flatten"
+    cases = [
+        C(fl, {}, (None, 28, 28, 3)),
+        C(fl, {}, (None, 10, 4)),
+        C(fl, {}, (None, 64)),
+        C(fl, {}, (None,)),
+        C(fl, {}, (32, 28, 28)),
+        C(fl, {}, (None, None, 4)),
+        C(fl, {}, (None, 10, None)),
+        C(fl, {}, (None, None, None)),
+        C(fl, {}, (None, 0, 4)),
+        C(fl, {"data_format": "channels_first"}, (None, 3, 28, 28)),
+        C(fl, {"data_format": "channels_first"}, (None, 3)),
+        C(fl, {"data_format": "channels_middle"}, (None, 3, 4)),
+    ]
+    r = "Reshape"
+    cases += [
+        C(r, {"target_shape": (28, 28, 1)}, (None, 784)),
+        C(r, {"target_shape": (8, 8)}, (None, 64)),
+        C(r, {"target_shape": (8, 9)}, (None, 64)),
+        C(r, {"target_shape": (-1,)}, (None, 4, 4)),
+        C(r, {"target_shape": (-1, 4)}, (None, 64)),
+        C(r, {"target_shape": (4, -1)}, (None, 8, 8)),
+        C(r, {"target_shape": (-1, 5)}, (None, 64)),
+        C(r, {"target_shape": (-1, -1)}, (None, 64)),
+        C(r, {"target_shape": (-2, 32)}, (None, 64)),
+        C(r, {"target_shape": (0, 64)}, (None, 64)),
+        C(r, {"target_shape": (-1, 0)}, (None, 64)),
+        C(r, {"target_shape": (4, 4)}, (None, None)),
+        C(r, {"target_shape": (-1, 4)}, (None, None, 4)),
+        C(r, {"target_shape": (5, 5)}, (None, None, 4)),
+        C(r, {"target_shape": (8, 8)}, (3, 64)),
+        C(r, {"target_shape": [2, 32]}, (None, 64)),
+        C(r, {"target_shape": 64}, (None, 8, 8)),
+        C(r, {"target_shape": (64,)}, (None,)),
+        C(r, {"target_shape": (1,)}, (None,)),
+        C(r, {"target_shape": ()}, (None, 1)),
+        C(r, {"target_shape": (2.0, 32)}, (None, 64)),
+    ]
+    p = "Permute"
+    cases += [
+        C(p, {"dims": (2, 1)}, (None, 10, 4)),
+        C(p, {"dims": (3, 1, 2)}, (None, 5, 6, 7)),
+        C(p, {"dims": (1,)}, (None, 7)),
+        C(p, {"dims": (2, 1)}, (None, None, 4)),
+        C(p, {"dims": (0, 1)}, (None, 10, 4)),
+        C(p, {"dims": (1, 1)}, (None, 10, 4)),
+        C(p, {"dims": (1, 3)}, (None, 10, 4)),
+        C(p, {"dims": (2, 3, 1)}, (None, 10, 4)),
+        C(p, {"dims": (2, 1)}, (None, 5, 6, 7)),
+        C(p, {"dims": (-1, 1)}, (None, 10, 4)),
+        C(p, {"dims": 1}, (None, 10)),
+    ]
+    rv = "RepeatVector"
+    cases += [
+        C(rv, {"n": 3}, (None, 8)),
+        C(rv, {"n": 3}, (None, None)),
+        C(rv, {"n": 3}, (None, 5, 8)),
+        C(rv, {"n": 3}, (None,)),
+        C(rv, {"n": 0}, (None, 8)),
+        C(rv, {"n": -2}, (None, 8)),
+        C(rv, {"n": 3.0}, (None, 8)),
+        C(rv, {"n": "3"}, (None, 8)),
+        C(rv, {"n": 1}, (4, 8)),
+        C(rv, {"n": None}, (None, 8)),
+    ]
+    for up, sp in (("UpSampling1D", (10,)), ("UpSampling2D", (8, 9)), ("UpSampling3D", (4, 5, 6))):
+        cases += [
+            C(up, {}, (None, *sp, 3)),
+            C(up, {"size": 3}, (None, *sp, 3)),
+            C(up, {"size": 3}, (None, *(None for _ in sp), 3)),
+            C(up, {"size": 2}, (None, *sp, None)),
+            C(up, {"size": 0}, (None, *sp, 3)),
+            C(up, {"size": -1}, (None, *sp, 3)),
+            C(up, {"size": 2}, (None, 3)),
+            C(up, {"size": 2}, (None, 2, *sp, 3)),
+            C(up, {"size": tuple(range(2, 2 + len(sp)))}, (None, *sp, 3)),
+            C(up, {"size": (2,) * (len(sp) + 1)}, (None, *sp, 3)),
+        ]
+        if up != "UpSampling1D":
+            cases += [C(up, {"size": 2, "data_format": "channels_first"}, (None, 3, *sp))]
+    cases += [C("UpSampling2D", {"size": 2, "interpolation": "bilinear"}, (None, 8, 9, 3)),
+              C("UpSampling2D", {"size": 2, "interpolation": "cubic"}, (None, 8, 9, 3))]
+    for zp, sp in (("ZeroPadding1D", (10,)), ("ZeroPadding2D", (8, 9)), ("ZeroPadding3D", (4, 5, 6))):
+        n = len(sp)
+        cases += [
+            C(zp, {}, (None, *sp, 3)),
+            C(zp, {"padding": 2}, (None, *sp, 3)),
+            C(zp, {"padding": 0}, (None, *sp, 3)),
+            C(zp, {"padding": -1}, (None, *sp, 3)),
+            C(zp, {"padding": tuple(range(1, n + 1))}, (None, *sp, 3)),
+            C(zp, {"padding": tuple((i, i + 1) for i in range(n))}, (None, *sp, 3)),
+            C(zp, {"padding": (1,) * (n + 2)}, (None, *sp, 3)),
+            C(zp, {"padding": 2}, (None, *(None for _ in sp), 3)),
+            C(zp, {"padding": 2}, (None, *sp, None)),
+            C(zp, {"padding": 2}, (None, 3)),
+            C(zp, {"padding": 2}, (None, 2, *sp, 3)),
+        ]
+        if n > 1:
+            cases += [C(zp, {"padding": 1, "data_format": "channels_first"}, (None, 3, *sp))]
+    for cr, sp in (("Cropping1D", (10,)), ("Cropping2D", (8, 9)), ("Cropping3D", (4, 5, 6))):
+        n = len(sp)
+        cases += [
+            C(cr, {}, (None, *sp, 3)),
+            C(cr, {"cropping": 1}, (None, *sp, 3)),
+            C(cr, {"cropping": tuple((1, 2) for _ in range(n))}, (None, *sp, 3)),
+            C(cr, {"cropping": tuple(range(1, n + 1))}, (None, *sp, 3)),
+            C(cr, {"cropping": 2}, (None, *(4,) * n, 3)),
+            C(cr, {"cropping": (2, 3) if n == 1 else tuple((2, 3) for _ in range(n))}, (None, *(4,) * n, 3)),
+            C(cr, {"cropping": 1}, (None, *(None for _ in sp), 3)),
+            C(cr, {"cropping": 1}, (None, *sp, None)),
+            C(cr, {"cropping": -1}, (None, *sp, 3)),
+            C(cr, {"cropping": 1}, (None, 3)),
+            C(cr, {"cropping": 1}, (None, 2, *sp, 3)),
+            C(cr, {"cropping": 0}, (None, *sp, 3)),
+        ]
+        if n > 1:
+            cases += [C(cr, {"cropping": 1, "data_format": "channels_first"}, (None, 3, *sp)),
+                      C(cr, {"cropping": 2, "data_format": "channels_first"}, (None, 3, 4, 4, *sp[2:]))]
+    cases += [C("Cropping1D", {"cropping": (5, 5)}, (None, 10, 3)),
+              C("Cropping1D", {"cropping": (6, 5)}, (None, 10, 3)),
+              C("Cropping2D", {"cropping": ((4, 4), (0, 0))}, (None, 8, 9, 3))]
+    return cases
+
+
 FAMILIES = {
     "recurrent": recurrent_cases,
     "wrappers": wrappers_cases,
     "merging": merging_cases,
     "normalization": normalization_cases,
     "embedding": embedding_cases,
+    "core": core_cases,
+    "conv": conv_cases,
+    "pooling": pooling_cases,
+    "reshaping": reshaping_cases,
 }
 
 CELLS = {"LSTMCell", "GRUCell", "SimpleRNNCell"}  # arguments of RNN, not layers with rules
 MULTI_INPUT = {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"}
+INPUTS = {"Input", "InputLayer"}  # built from their arguments alone (cases without input shapes)
 FUNCTIONAL = {"add", "subtract", "multiply", "average", "maximum", "minimum", "concatenate", "dot"}
 
 
@@ -365,6 +801,13 @@ def classify(layer: str, exc: BaseException) -> str:
         ("should be called on a list of 2 inputs", "incompatible-merge"),
         ("should be called on a list", "incompatible-merge"),
         ("would be zero or negative", "negative-length"),
+        ("division by zero", "invalid-argument"),  # pooling strides=0
+        ("The total size of the tensor must be unchanged", "reshape-size"),
+        ("must be smaller than the input length", "negative-length"),  # Cropping1D
+        ("should be smaller than the corresponding spatial dimension", "negative-length"),  # Cropping2D/3D
+        # A None channel axis reaching the kernel-shape arithmetic of a convolution's build().
+        ("unsupported operand type(s) for %: 'NoneType'", "undefined-dim"),
+        ("unsupported operand type(s) for *: 'int' and 'NoneType'", "undefined-dim"),
         ("would be negative", "negative-length"),
         ("only support static input shapes", "undefined-dim"),
         ("should be defined. Found None", "undefined-dim"),
@@ -384,7 +827,11 @@ def classify(layer: str, exc: BaseException) -> str:
 
 # Cases where Keras' message names a symptom of a deeper shape problem: the kind is
 # reclassified (the raw Keras kind is kept as ``message_kind`` in the recording).
+_TRANSPOSE_RANK = ("Conv{n}DTranspose builds its kernel on an input with one axis too many and "
+                   "fails in call() indexing the kernel: the input rank is wrong")
 RECLASSIFY = {
+    **{f"Conv{n}DTranspose(filters=8,kernel_size=3)(N,2,{sp},4)": ("rank", _TRANSPOSE_RANK.format(n=n))
+       for n, sp in ((1, "10"), (2, "10,7"), (3, "5,6,7"))},
     "TimeDistributed(layer=LSTM(units=4))(N,5,3)": (
         "rank", "TimeDistributed hands LSTM the per-step shape (None, 3); Keras then builds the cell "
                 "on (None,) and fails creating a kernel with a None dimension"),
@@ -394,6 +841,11 @@ RECLASSIFY = {
 def _build_arg(keras, value):
     if isinstance(value, dict) and "__layer__" in value:
         return make_layer(keras, value["__layer__"], value["args"])
+    if isinstance(value, dict) and "__fn__" in value:
+        op, axis = value["__fn__"], value["axis"]
+        if op == "identity":
+            return lambda x: x * 2.0
+        return lambda x: getattr(keras.ops, op)(x, axis)
     return value
 
 
@@ -419,6 +871,11 @@ def run_case(case: dict, runtime: bool = True) -> dict:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
+            if case["layer"] in INPUTS:
+                # keras.Input(...) or InputLayer(...).output: no input tensor, nothing to run.
+                out = (keras.Input(**case["args"]) if case["layer"] == "Input"
+                       else keras.layers.InputLayer(**case["args"]).output)
+                return {"keras": {"output": _shape(out)}, "runtime": "skipped"}
             if case["layer"] in FUNCTIONAL:
                 out = getattr(keras.layers, case["layer"])(inputs, **case["args"])
             else:
@@ -501,9 +958,12 @@ def nested_types(value) -> list[str]:
 
 def rule_args(args: dict) -> dict:
     """Recorded arguments as the front-end gives them (nested layers as NestedLayer)."""
+    from shapedoctor.rules.core import LambdaBody
     from shapedoctor.rules.nested import NestedLayer
 
     def convert(value):
+        if isinstance(value, dict) and "__fn__" in value:
+            return LambdaBody(value["__fn__"], value["axis"])
         if isinstance(value, dict) and "__layer__" in value:
             return NestedLayer(value["__layer__"], {k: convert(v) for k, v in value["args"].items()})
         return value
@@ -527,8 +987,10 @@ def check_case(case: dict) -> None:
     if missing:
         pytest.skip(f"no rule for {missing} yet")
     keras_result = case["keras"]
+    # The front-ends turn a keras.Input(...) call into an InputLayer node (no input tensors).
+    type_ = "InputLayer" if case["layer"] == "Input" else case["layer"]
     try:
-        got = apply_rule(case["layer"], rule_args(case["args"]), [tuple(s) for s in case["inputs"]])
+        got = apply_rule(type_, rule_args(case["args"]), [tuple(s) for s in case["inputs"]])
     except ShapeProblem as problem:
         if "error" in keras_result:
             assert (problem.kind.name, problem.severity) == (keras_result["kind"], "error"), (

@@ -164,7 +164,8 @@ def plot_accuracy(results: dict, path: Path) -> None:
     shown += [100 * v for v in (results.get("reference") or {}).get("test_accuracy", {}).values()]
     ax.set_ylim(max(0, 10 * int(min(shown, default=0) // 10) - 10), 101)
     ax.set_title(f"{results['dataset']['name']}: {results['epochs']} epochs, {len(results['seeds'])} seeds")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
@@ -189,7 +190,8 @@ def plot_curves(results: dict, path: Path) -> None:
         ax.set_ylabel(f"training {key}")
         if key == "loss":
             ax.set_yscale("log")
-        ax.legend(fontsize=8)
+        if ax.get_legend_handles_labels()[0]:
+            ax.legend(fontsize=8)
     fig.suptitle(f"{results['dataset']['name']}: learning curves (one line per run)")
     fig.tight_layout()
     fig.savefig(path, dpi=110)

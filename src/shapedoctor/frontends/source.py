@@ -75,7 +75,7 @@ class FunctionalBuilder:
             graph.nodes.append(LayerNode(index=renumber[old], type=n.type, args=n.args,
                                          inputs=[(renumber[r[0]], r[1]) for r in n.inputs], span=n.span,
                                          name=n.name, written_type=n.written_type, list_input=n.list_input,
-                                         layer_key=n.layer_key))
+                                         layer_key=n.layer_key, call_span=n.call_span))
         graph.outputs = [(renumber[ref.node], ref.output) for ref in outputs]
         return graph
 
@@ -404,8 +404,9 @@ class SourceFrontend:
         if isinstance(func, (SequentialModel, FunctionalModel)):
             args = [self._fold(a, scope) for a in node.args]
             if args and isinstance(args[0], TensorRef):
-                return self._op_node(scope, "Sequential" if isinstance(func, SequentialModel) else "Model",
-                                     {}, [args[0]], node, "nested model")
+                if isinstance(func, SequentialModel):
+                    return self._inline_sequential(func, args[0], node, scope)
+                return self._op_node(scope, "Model", {}, [args[0]], node, "nested model")
             return UNKNOWN
         if isinstance(func, _BoundMethod):
             return self._method_call(func, node, scope)
@@ -517,6 +518,21 @@ class SourceFrontend:
             body = LambdaBody("identity")
         return self._op_node(scope, "Lambda", {"function": body}, [args[0]], node, leaf)
 
+    def _inline_sequential(self, model: SequentialModel, tensor: TensorRef, node: ast.Call, scope: Scope):
+        """``inner(x)`` with ``inner`` a Sequential: its layers applied in turn (its Input is dropped)."""
+        model.used_inside = True
+        for item in _flatten_items(model.items):
+            if isinstance(item, TensorRef):
+                continue  # the inner model's own Input
+            if not isinstance(item, LayerObject):
+                return self._op_node(scope, "<opaque>", {}, [tensor], node, "a nested model shapedoctor cannot read")
+            if item.type == "InputLayer":
+                continue
+            tensor = self._apply_layer(item, [tensor], node, scope, False)
+            if not isinstance(tensor, TensorRef):
+                return UNKNOWN
+        return tensor
+
     def _op_node(self, scope: Scope, type_: str, args: dict, inputs: list[TensorRef], node: ast.AST,
                  written: str):
         layer = LayerObject(type_, written, args, span_of(node), f"op{next(self._keys)}")
@@ -567,6 +583,7 @@ class SourceFrontend:
         name = user_name or self.namer(layer.type if layer.type in RULES else layer.written_type)
         layer_node = builder.add(layer.type, args, inputs, layer.span, name, layer.written_type, list_input,
                                  layer.key)
+        layer_node.call_span = span_of(call_node)
         count = _output_count(layer)
         if count == 1:
             return TensorRef(builder, layer_node.index, 0)
@@ -617,7 +634,7 @@ class SourceFrontend:
             return UNKNOWN
         if attr == "add" and isinstance(target, SequentialModel) and args:
             # model.add(keras.Input(...)) adds the Input's tensor (_sequential_graph reads it back).
-            target.items.append(args[0] if isinstance(args[0], (LayerObject, Opaque, TensorRef))
+            target.items.append(args[0] if isinstance(args[0], (LayerObject, Opaque, TensorRef, SequentialModel))
                                 else Opaque("a layer shapedoctor cannot read", span_of(node)))
         elif attr == "build" and isinstance(target, SubclassedModel):
             shape = args[0] if args else kwargs.get("input_shape")
@@ -646,7 +663,9 @@ class SourceFrontend:
     def _finish_scope(self, scope: Scope) -> None:
         for model in scope.models:
             if isinstance(model, SequentialModel):
-                self.graphs.append(self._sequential_graph(model, scope))
+                graph = self._sequential_graph(model, scope)
+                if not (graph.unbuildable_reason and model.used_inside):  # checked where it is used
+                    self.graphs.append(graph)
             elif isinstance(model, SubclassedModel):
                 graph = self._subclassed_graph(model)
                 if graph is not None:
@@ -668,7 +687,7 @@ class SourceFrontend:
     def _sequential_graph(self, model: SequentialModel, scope: Scope) -> ModelGraph:
         graph = ModelGraph(name=model.name, kind="sequential", line=model.line, loss=model.loss,
                            target_shape=model.target_shape)
-        items = list(model.items)
+        items = _flatten_items(model.items)
         previous = None
         for position, item in enumerate(items):
             if isinstance(item, Opaque):
@@ -704,7 +723,7 @@ class SourceFrontend:
                                                 f"(no Input, input_shape= or build()); its shapes are not checked")
             elif item.type != "InputLayer":
                 input_args_from_layer_kwargs(args, item.type)
-            user_name = args.get("name") if isinstance(args.get("name"), str) else None
+            user_name = args.get("name") if isinstance(args.get("name"), str) else item.name
             node = graph.add(item.type, args, [previous] if previous else [], span=item.span,
                              name=user_name or self.namer(item.type), written_type=item.written_type,
                              layer_key=item.key)
@@ -821,6 +840,24 @@ def _nested(layer: LayerObject):
     return NestedLayer(layer.type, layer.args, layer.written_type)
 
 
+def _flatten_items(items: list) -> list:
+    """A Sequential inside a Sequential's layer list contributes its layers (not its own Input)."""
+    out = []
+    for item in items:
+        if isinstance(item, SequentialModel):
+            item.used_inside = True
+            inner = [i for i in _flatten_items(item.items)
+                     if not isinstance(i, TensorRef) and not (isinstance(i, LayerObject) and i.type == "InputLayer")]
+            if not out and item.items:
+                first = item.items[0]
+                if isinstance(first, TensorRef) or (isinstance(first, LayerObject) and first.type == "InputLayer"):
+                    out.append(first)  # the nested model's Input is the outer model's input
+            out.extend(inner)
+        else:
+            out.append(item)
+    return out
+
+
 def _output_count(layer: LayerObject) -> int:
     args = layer.args
     if args.get("return_state") is True and layer.type in ("LSTM", "GRU", "SimpleRNN"):
@@ -848,7 +885,9 @@ def _layer_of_input_ref(ref: TensorRef) -> LayerObject | None:
     if node.type != "InputLayer":
         return None
     ref.builder.used.add(ref.node)
-    return LayerObject("InputLayer", node.written_type, node.args, node.span, node.layer_key or "input")
+    layer = LayerObject("InputLayer", node.written_type, node.args, node.span, node.layer_key or "input")
+    layer.name = node.name
+    return layer
 
 
 def _unpack(value, n: int) -> list:

@@ -48,6 +48,7 @@ class LayerObject:
     span: Span
     key: str  # identity of this layer object, shared by every call of it
     list_input_hint: bool = False
+    name: str = ""  # a name already given (an Input node turned into a Sequential's first layer)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class SequentialModel:
     target_shape: Any = None
     input_array_shape: Any = None
     user_name: str | None = None
+    used_inside: bool = False  # a layer of another model (then checked there)
 
 
 @dataclass(eq=False)

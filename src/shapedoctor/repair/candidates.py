@@ -9,7 +9,7 @@ can use.
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Fix, GraphPatch
-from ..explain import rank_origin
+from ..causes import rank_origin
 from ..infer import Inference, infer
 from ..shapes import format_shape, is_known
 from .patch import apply_patches

@@ -35,6 +35,13 @@ def _common(call: LayerCall, shape, allow_causal: bool):
     return rank, kernel, strides, dilation, padding, data_format
 
 
+def _filters(call: LayerCall):
+    if isinstance(call.raw("filters", None, allow_symbol=True), float):
+        # The kernel shape (..., filters) is refused: "Cannot convert '(3, 4, 16.0)' to a shape".
+        raise call.bad("filters", call.raw("filters"), "a positive integer")
+    return call.dim("filters")
+
+
 def _input_channels(call: LayerCall, shape, data_format: str):
     _, channels = split_spatial(shape, data_format)
     if channels is None:
@@ -48,7 +55,7 @@ def _input_channels(call: LayerCall, shape, data_format: str):
       aliases={"Convolution1D": "Conv1D", "Convolution2D": "Conv2D", "Convolution3D": "Conv3D"})
 def conv(call: LayerCall, inputs):
     (shape,) = inputs
-    filters = call.dim("filters")
+    filters = _filters(call)
     groups = call.dim("groups", default=1)
     if is_known(filters) and is_known(groups) and filters % groups:
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(filters={filters}, groups={groups}): "
@@ -66,7 +73,7 @@ def conv(call: LayerCall, inputs):
       aliases={"SeparableConvolution1D": "SeparableConv1D", "SeparableConvolution2D": "SeparableConv2D"})
 def separable_conv(call: LayerCall, inputs):
     (shape,) = inputs
-    filters = call.dim("filters")
+    filters = _filters(call)
     call.dim("depth_multiplier", default=1)
     rank, kernel, strides, dilation, padding, data_format = _common(call, shape, False)
     _input_channels(call, shape, data_format)
@@ -90,7 +97,7 @@ def depthwise_conv(call: LayerCall, inputs):
                "Convolution3DTranspose": "Conv3DTranspose", "Deconvolution2D": "Conv2DTranspose"})
 def conv_transpose(call: LayerCall, inputs):
     (shape,) = inputs
-    filters = call.dim("filters")
+    filters = _filters(call)
     rank, kernel, strides, dilation, padding, data_format = _common(call, shape, False)
     output_padding = call.int_tuple("output_padding", rank, default=None, allow_zero=True)
     if output_padding is not None:

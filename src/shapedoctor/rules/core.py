@@ -36,6 +36,9 @@ def input_layer(call: LayerCall, inputs):
 @rule("Dense", params=("units", "activation", "use_bias"))
 def dense(call: LayerCall, inputs):
     (shape,) = inputs
+    if isinstance(call.raw("units", None, allow_symbol=True), float):
+        # Dense.__init__ checks isinstance(units, int): 4.0 is refused (LSTM and Conv accept it).
+        raise call.bad("units", call.raw("units"), "a positive integer")
     units = call.dim("units")
     require_rank(call, shape, min_ndim=2, words="(batch, ..., features)")
     if shape[-1] is None:
@@ -51,7 +54,7 @@ def einsum_dense(call: LayerCall, inputs):
 
 _SAME_SHAPE = (
     "Activation", "AlphaDropout", "GaussianDropout", "GaussianNoise", "ActivityRegularization",
-    "Masking", "Identity", "ReLU", "LeakyReLU", "PReLU", "ELU", "Softmax", "ThresholdedReLU",
+    "Masking", "Identity", "ReLU", "LeakyReLU", "ELU", "Softmax", "ThresholdedReLU",
     "Rescaling",
 )
 
@@ -62,13 +65,33 @@ def same_shape(call: LayerCall, inputs):
     return shape
 
 
-@rule("Dropout", params=("rate", "noise_shape", "seed"))
-def dropout(call: LayerCall, inputs):
+@rule("PReLU", params=("alpha_initializer", "alpha_regularizer", "alpha_constraint", "shared_axes"))
+def prelu(call: LayerCall, inputs):
+    """One alpha per non-batch position, except along ``shared_axes``: those sizes must be known."""
     (shape,) = inputs
+    shared = call.raw("shared_axes", None)
+    if isinstance(shared, int) and not isinstance(shared, bool):
+        shared = [shared]
+    shared = set(shared or ())
+    unknown = [i for i in range(1, len(shape)) if i not in shared and shape[i] is None]
+    if unknown:
+        raise ShapeProblem(UNDEFINED_DIM, f"{call.label} needs input axes {tuple(unknown)} to be known (one alpha "
+                                          f"per position) but gets {format_shape(shape)}; share them with "
+                                          f"shared_axes={list(unknown)}")
+    return shape
+
+
+def _check_rate(call: LayerCall) -> None:
     rate = call.raw("rate", None)
     if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 <= rate <= 1:
         # Dropout.__init__: "Invalid value received for argument `rate`. Expected a float value between 0 and 1."
         raise call.bad("rate", rate, "a float between 0 and 1")
+
+
+@rule("Dropout", params=("rate", "noise_shape", "seed"))
+def dropout(call: LayerCall, inputs):
+    (shape,) = inputs
+    _check_rate(call)
     return shape
 
 
@@ -76,6 +99,7 @@ def dropout(call: LayerCall, inputs):
 def spatial_dropout(call: LayerCall, inputs):
     (shape,) = inputs
     rank = {"SpatialDropout1D": 3, "SpatialDropout2D": 4, "SpatialDropout3D": 5}[call.type]
+    _check_rate(call)  # SpatialDropout*D subclasses Dropout
     require_rank(call, shape, ndim=rank)
     return shape
 
@@ -92,9 +116,22 @@ def lambda_layer(call: LayerCall, inputs):
     """Known only when ``output_shape=`` is given or the body is trivially elementwise."""
     (shape,) = inputs
     declared = call.args.get("output_shape")
-    if isinstance(declared, (tuple, list)) and all(isinstance(d, int) or d is None for d in declared):
-        return (shape[0], *declared)
     function = call.args.get("function")
+    if isinstance(declared, (tuple, list)) and all(isinstance(d, int) or d is None for d in declared):
+        out = (shape[0], *declared)
+        if isinstance(function, LambdaBody):
+            try:
+                actual = function.apply(shape)
+            except Unresolved:
+                return out
+            if len(actual) != len(out) or any(a is not None and b is not None and a != b
+                                               for a, b in zip(actual[1:], out[1:])):
+                # Keras believes output_shape symbolically; the data then has the function's shape.
+                raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(output_shape={tuple(declared)!r}) on input "
+                                                     f"{format_shape(shape)}: the function returns "
+                                                     f"{format_shape(actual)}, not {format_shape(out)}",
+                                   severity="warning")
+        return out
     if isinstance(function, LambdaBody):
         return function.apply(shape)
     raise Unresolved("function")

@@ -24,6 +24,9 @@ def pooling(call: LayerCall, inputs):
         raise call.bad("pool_size", None, f"an integer or a tuple of {rank} integers (it has no default)")
     pool = call.int_tuple("pool_size", rank, default=2)
     strides = call.int_tuple("strides", rank, default=None) or pool
+    if call.raw("padding", "valid") in ("VALID", "SAME"):
+        # Pooling does not lower-case padding (convolutions do): "must be either 'valid' or 'same'".
+        raise call.bad("padding", call.raw("padding"), "'valid' or 'same' (lower case)")
     padding = call.choice("padding", ("valid", "same"), "valid")
     data_format = call.data_format()
     require_rank(call, shape, ndim=rank + 2)

@@ -13,6 +13,7 @@ _RANK = {"1D": 1, "2D": 2, "3D": 3}
 @rule("Flatten", params=("data_format",))
 def flatten(call: LayerCall, inputs):
     (shape,) = inputs
+    call.data_format()
     require_rank(call, shape, min_ndim=1, words="(batch, ...)")
     features = shape[1:]
     if not features:
@@ -26,11 +27,14 @@ def flatten(call: LayerCall, inputs):
 def reshape(call: LayerCall, inputs):
     (shape,) = inputs
     target = call.raw("target_shape")
-    if isinstance(target, int) and not isinstance(target, bool):
-        target = (target,)
     if not isinstance(target, (tuple, list)):
-        raise call.bad("target_shape", target, "a tuple of integers")
-    target = tuple(target)
+        # Reshape.__init__ calls tuple(target_shape): Reshape(64) fails, Reshape((64,)) is meant.
+        raise call.bad("target_shape", target, "a tuple of integers, such as "
+                       + (f"({target},)" if isinstance(target, int) else "(8, 8)"))
+    # compute_reshape_output_shape: a non-integer size (2.0) becomes an unknown (None) dimension.
+    target = tuple(None if isinstance(d, float) else d for d in target)
+    if None in target:
+        return (shape[0], *[None if t == -1 else t for t in target])
     for d in target:
         if isinstance(d, bool) or not isinstance(d, (int, Symbol)):
             raise Unresolved("target_shape")
@@ -56,6 +60,8 @@ def permute(call: LayerCall, inputs):
 @rule("RepeatVector", params=("n",))
 def repeat_vector(call: LayerCall, inputs):
     (shape,) = inputs
+    if isinstance(call.raw("n", None, allow_symbol=True), float):
+        raise call.bad("n", call.raw("n"), "an integer")  # "Expected an integer value for `n`"
     n = call.dim("n")
     require_rank(call, shape, ndim=2)
     return (shape[0], n, shape[1])
@@ -77,15 +83,32 @@ def up_sampling(call: LayerCall, inputs):
     data_format = call.data_format()
     require_rank(call, shape, ndim=rank + 2)
     spatial, channels = split_spatial(shape, data_format)
-    return join_spatial(shape[0], [dim_mul(s, d) for s, d in zip(size, spatial)], channels, data_format)
+    out = join_spatial(shape[0], [dim_mul(s, d) for s, d in zip(size, spatial)], channels, data_format)
+    interpolation = call.raw("interpolation", "nearest")
+    if call.type == "UpSampling2D" and interpolation not in _INTERPOLATIONS:
+        # Keras builds the layer and fails on the first batch ("Invalid value for argument `interpolation`").
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(interpolation={interpolation!r}) on input "
+                                             f"{format_shape(shape)}: builds {format_shape(out)} but fails on "
+                                             f"data; expected one of {', '.join(map(repr, _INTERPOLATIONS))}",
+                           severity="warning")
+    return out
 
 
-def _pairs(call: LayerCall, name: str, rank: int, default) -> list[tuple[int, int]]:
-    """An int, a tuple of ``rank`` ints (symmetric), or ``rank`` (before, after) pairs."""
+# The resize methods any backend accepts (torch: nearest, bilinear, bicubic; tensorflow and jax add more).
+_INTERPOLATIONS = ("nearest", "bilinear", "bicubic", "area", "lanczos3", "lanczos5")
+
+
+def _pairs(call: LayerCall, name: str, rank: int, default, allow_negative: bool = False) -> list[tuple[int, int]]:
+    """An int, a tuple of ``rank`` ints (symmetric), or ``rank`` (before, after) pairs.
+
+    The 1D layers take an int or one (before, after) pair only.
+    """
     value = call.raw(name, default)
     if isinstance(value, int) and not isinstance(value, bool):
-        value = (value,) * rank
-    if rank == 1 and isinstance(value, (tuple, list)) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        value = (value,) * rank if rank > 1 else ((value, value),)
+    elif rank == 1 and isinstance(value, (tuple, list)):
+        if len(value) != 2 or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+            raise call.bad(name, value, "an integer or a tuple of 2 integers (before, after)")
         value = (tuple(value),)
     if not isinstance(value, (tuple, list)) or len(value) != rank:
         raise call.bad(name, value, f"an integer, {rank} integers or {rank} (before, after) pairs")
@@ -94,7 +117,8 @@ def _pairs(call: LayerCall, name: str, rank: int, default) -> list[tuple[int, in
         if isinstance(item, int) and not isinstance(item, bool):
             item = (item, item)
         if (not isinstance(item, (tuple, list)) or len(item) != 2
-                or not all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in item)):
+                or not all(isinstance(v, int) and not isinstance(v, bool) and (v >= 0 or allow_negative)
+                           for v in item)):
             raise call.bad(name, value, "non-negative integers")
         pairs.append(tuple(item))
     return pairs
@@ -104,7 +128,8 @@ def _pairs(call: LayerCall, name: str, rank: int, default) -> list[tuple[int, in
 def zero_padding(call: LayerCall, inputs):
     (shape,) = inputs
     rank = _RANK[call.type[-2:]]
-    pairs = _pairs(call, "padding", rank, 1)
+    # ZeroPadding2D/3D accept negative padding (it crops); ZeroPadding1D refuses it.
+    pairs = _pairs(call, "padding", rank, 1, allow_negative=rank > 1)
     data_format = call.data_format()
     require_rank(call, shape, ndim=rank + 2)
     spatial, channels = split_spatial(shape, data_format)
@@ -116,7 +141,7 @@ def zero_padding(call: LayerCall, inputs):
 def cropping(call: LayerCall, inputs):
     (shape,) = inputs
     rank = _RANK[call.type[-2:]]
-    pairs = _pairs(call, "cropping", rank, 1 if rank == 1 else 0)
+    pairs = _pairs(call, "cropping", rank, 0 if rank == 2 else 1)  # Keras' defaults: 1, 0, 1
     data_format = "channels_last" if rank == 1 else call.data_format()
     require_rank(call, shape, ndim=rank + 2)
     spatial, channels = split_spatial(shape, data_format)

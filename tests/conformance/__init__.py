@@ -1,0 +1,1 @@
+"""Differential conformance harness: shapedoctor against Keras 3 (issue 4)."""

@@ -1,0 +1,186 @@
+"""Comparing shapedoctor with Keras on one case.
+
+Keras' exceptions are mapped to shapedoctor's finding kinds by message patterns
+(:data:`KERAS_PATTERNS`, first match wins, each pattern quoted from a real Keras 3.15
+message seen by the harness).  An exception matching no pattern maps to ``"unmapped"``,
+which never agrees with anything: a new Keras message must be looked at and added here.
+
+shapedoctor's verdict comes from ``shapedoctor.check_source`` on the rendered source,
+exactly as a user would run it: the first node with an ``error`` finding is the failing
+node; warnings are allowed on top of a Keras success (we may warn about things Keras
+accepts) and are counted separately.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .case import Case, Verdict
+from .render import render
+
+# (kind, regex on "ExceptionType: message"), first match wins.
+KERAS_PATTERNS: list[tuple[str, str]] = [
+    # InputSpec checks: "Input 0 of layer "conv1d" is incompatible with the layer: expected ndim=3, found ndim=2."
+    ("rank", r"is incompatible with the layer: expected (min_|max_)?ndim=\d+, found ndim=\d+"),
+    # compute_conv_output_shape: "Kernel shape must have the same length as input, but received kernel of shape..."
+    ("rank", r"Kernel shape must have the same length as input"),
+    # TimeDistributed.build: "`TimeDistributed` Layer should be passed an `input_shape` with at least 3 dimensions"
+    ("rank", r"should be passed an `input_shape` with at least 3 dimensions"),
+    # operation_utils: "Computed output size would be zero or negative. Received `inputs shape=...`"
+    ("negative-length", r"Computed output size would be (zero or )?negative"),
+    # Cropping*D.compute_output_shape: "Values in `cropping` argument should be smaller than the corresponding
+    # spatial dimension of the input."
+    ("negative-length", r"Values in `cropping` argument should be smaller"),
+    # "`cropping` parameter of `Cropping1D` layer must be smaller than the input length."
+    ("negative-length", r"`cropping` parameter of `Cropping1D` layer must be smaller"),
+    # Reshape: "The total size of the tensor must be unchanged. Received: input_shape=(6,), target_shape=(5,)"
+    ("reshape-size", r"total size of the tensor must be unchanged"),
+    # Dense.build: "The last dimension of the inputs to a Dense layer should be defined. Found None."
+    ("undefined-dim", r"should be defined\. Found `?None`?"),
+    # Variables of a layer built on a None axis: "Shapes used to initialize variables must be fully-defined
+    # (no `None` dimensions). Received: shape=(None, 3) for variable path='dense/kernel'"
+    ("undefined-dim", r"Shapes used to initialize variables must be fully-defined"),
+    # BaseConv.build with channels None: "unsupported operand type(s) for %: 'NoneType' and 'int'" (input_channel
+    # % groups); same for other arithmetic on the None channel axis.
+    # DepthwiseConv.build: "unsupported operand type(s) for *: 'int' and 'NoneType'" (depth_multiplier * channels).
+    ("undefined-dim", r"TypeError: unsupported operand type\(s\) for [^:]*: '(NoneType' and 'int|int' and 'NoneType)'"),
+    # Merges: "Inputs have incompatible shapes. Received shapes (4,) and (5,)"
+    ("incompatible-merge", r"Inputs have incompatible shapes"),
+    # "A `Concatenate` layer requires inputs with matching shapes except for the concatenation axis."
+    ("incompatible-merge", r"A `Concatenate` layer requires inputs with matching shapes"),
+    # Dot: "Incompatible input shapes: axis values 5 (at axis 2) != 3 (at axis 2)."
+    ("incompatible-merge", r"Incompatible input shapes: axis values"),
+    ("incompatible-merge", r"Dimension incompatibility"),
+    # Arguments first validated at call time: "Argument `padding` must be either 'valid' or 'same'. Received:
+    # padding=causal" (pooling), "Invalid permutation argument `dims` for Permute Layer." (Permute)
+    ("invalid-argument", r"Argument `padding` must be either"),
+    ("invalid-argument", r"Invalid permutation argument `dims`"),
+]
+
+
+# Conv*DTranspose's InputSpec is min_ndim (not ndim): on a tensor of too high a rank its
+# compute_output_shape indexes past the kernel tuple and raises "IndexError: tuple index out
+# of range". That is a rank error in Keras' own terms (shapedoctor says `rank`).
+_TRANSPOSE_RANK = re.compile(r"IndexError: .*tuple index out of range", re.S)
+
+
+def keras_kind(exc: BaseException, layer=None) -> str:
+    text = f"{type(exc).__name__}: {exc}"
+    if layer is not None and layer.type.endswith("Transpose") and _TRANSPOSE_RANK.search(text):
+        return "rank"
+    for kind, pattern in KERAS_PATTERNS:
+        if re.search(pattern, text):
+            return kind
+    return "unmapped"
+
+
+def shapedoctor_verdict(case: Case, source: str | None = None) -> tuple[Verdict, object]:
+    """(verdict, report) of shapedoctor.check_source on the rendered case."""
+    import shapedoctor
+
+    source = render(case) if source is None else source
+    report = shapedoctor.check_source(source, path="case.py", with_fixes=False)
+    models = report.models
+    if len(models) != 1:
+        return Verdict(-1, "front-end", message=f"{len(models)} models found"), report
+    inference = models[0].inference
+    errors = [d for d in inference.diagnostics if d.severity == "error"]
+    warnings = [d for d in inference.diagnostics if d.severity == "warning"]
+    infos = [d for d in inference.diagnostics if d.severity == "info"]
+    shapes = []
+    error_index = min((d.node for d in errors if d.node is not None), default=None)
+    for result in inference.results:
+        if error_index is not None and result.node.index >= error_index:
+            break
+        shapes.append(result.output_shape)
+    if error_index is not None:
+        first = next(d for d in errors if d.node == error_index)
+        return Verdict(error_index, first.kind.name, shapes, first.message, [w.kind.name for w in warnings]), report
+    if infos:
+        return Verdict(-1, "unknown", shapes, infos[0].message, [w.kind.name for w in warnings]), report
+    return Verdict(None, None, shapes, "", [w.kind.name for w in warnings]), report
+
+
+def _norm(shape):
+    if isinstance(shape, list):
+        return [_norm(s) for s in shape]
+    if shape is None:
+        return None
+    return tuple(shape)
+
+
+@dataclass
+class Outcome:
+    case: Case
+    keras: Verdict
+    ours: Verdict
+    problems: list = field(default_factory=list)  # human-readable disagreements; empty = agreement
+    n_nodes: int = 0
+
+    @property
+    def agree(self) -> bool:
+        return not self.problems
+
+    @property
+    def signature(self) -> str:
+        """What kind of disagreement, for grouping and for shrinking one bug at a time."""
+        if not self.problems:
+            return "agree"
+        head = self.problems[0].split(":", 1)[0]
+        return re.sub(r" at node \d+", "", head)
+
+    @property
+    def keras_kind(self) -> str:
+        return self.keras.kind or "valid"
+
+    def failing_type(self) -> str | None:
+        if self.keras.error_index is None:
+            return None
+        return self.case.layers[self.keras.error_index - 1].type
+
+
+def compare(case: Case, keras_v: Verdict, ours: Verdict) -> Outcome:
+    out = Outcome(case, keras_v, ours, n_nodes=len(case.layers) + 1)
+    p = out.problems
+    if ours.kind in ("front-end", "unknown"):
+        p.append(f"{ours.kind}: shapedoctor could not follow the model: {ours.message}")
+        return out
+    if keras_v.error_index is None and ours.error_index is not None:
+        p.append(f"false-alarm at node {ours.error_index} ({case.layers[ours.error_index - 1].type}): "
+                 f"shapedoctor says {ours.kind}: {ours.message}")
+    elif keras_v.error_index is not None and ours.error_index is None:
+        p.append(f"missed at node {keras_v.error_index} ({case.layers[keras_v.error_index - 1].type}): "
+                 f"Keras raises {keras_v.message[:300]}")
+    elif keras_v.error_index is not None:
+        if keras_v.error_index != ours.error_index:
+            p.append(f"wrong-layer: Keras fails at node {keras_v.error_index} "
+                     f"({case.layers[keras_v.error_index - 1].type}), shapedoctor at {ours.error_index} "
+                     f"({case.layers[ours.error_index - 1].type}); Keras: {keras_v.message[:200]}")
+        elif keras_v.kind != ours.kind:
+            p.append(f"wrong-kind at node {ours.error_index} ({case.layers[ours.error_index - 1].type}): "
+                     f"Keras {keras_v.kind} ({keras_v.message[:200]}), shapedoctor {ours.kind} ({ours.message})")
+    n = min(len(keras_v.shapes), len(ours.shapes))
+    for i in range(n):
+        if _norm(keras_v.shapes[i]) != _norm(ours.shapes[i]):
+            what = "Input" if i == 0 else case.layers[i - 1].type
+            p.append(f"wrong-shape at node {i} ({what}): Keras {keras_v.shapes[i]}, shapedoctor {ours.shapes[i]}")
+            break
+    return out
+
+
+def check_case(case: Case, with_exec: bool = False) -> Outcome:
+    from .oracle import exec_verdict, keras_verdict
+
+    source = render(case)
+    keras_v = keras_verdict(case)
+    ours, _ = shapedoctor_verdict(case, source)
+    outcome = compare(case, keras_v, ours)
+    if with_exec:
+        raised, result = exec_verdict(source)
+        if raised != (keras_v.error_index is not None):
+            outcome.problems.insert(0, f"render: the rendered source {'raises' if raised else 'builds'} but the "
+                                       f"layer-by-layer build {'raises' if keras_v.error_index else 'builds'}: {result}")
+        elif not raised and _norm(result) != _norm(keras_v.shapes[-1]):
+            outcome.problems.insert(0, f"render: rendered model output {result} != {keras_v.shapes[-1]}")
+    return outcome

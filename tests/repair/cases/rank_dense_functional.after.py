@@ -1,0 +1,9 @@
+"""rank: LSTM after Dense in functional code; the consumer writes to a new name."""
+import keras
+
+inputs = keras.Input(shape=(30,))
+hidden = keras.layers.Dense(40, activation="tanh")(inputs)
+hidden_reshape = keras.layers.Reshape((40, 1))(hidden)
+encoded = keras.layers.LSTM(8)(hidden_reshape)
+outputs = keras.layers.Dense(1)(encoded)
+model = keras.Model(inputs, outputs)

@@ -1,0 +1,12 @@
+"""reshape-size: the target holds more values than the input."""
+from keras import Sequential, layers
+
+model = Sequential(
+    [
+        layers.Input(shape=(64,)),
+        layers.Reshape((8, 16)),
+        layers.Conv1D(4, 3),
+        layers.Flatten(),
+        layers.Dense(1),
+    ]
+)

@@ -1,0 +1,41 @@
+"""Regenerate the `.after.py` snapshots of tests/repair/cases from the `.before.py` files.
+
+Usage: PYTHONPATH=src python tests/repair/record_cases.py
+Each `<name>.before.py` gets `<name>.after.py` (the top-ranked fix, `fix --pick 1`); the picks in
+EXTRA_PICKS also get `<name>.pick<N>.after.py`.  Review every diff by eye before committing: the
+snapshots are the expected output of the tests in test_fix_cases.py.
+"""
+
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "src"))
+
+from shapedoctor.repair.command import fix_text  # noqa: E402
+
+CASES = pathlib.Path(__file__).parent / "cases"
+EXTRA_PICKS = {
+    "rank_dense_sequential": [4],
+    "rank_flatten_function": [2],
+    "rank_input_functional": [6],
+    "negative_length_addchain": [2, 4],
+    "negative_length_functional_pooling": [2, 4],
+    "target_lstm_sequential": [2],
+    "target_pooling_addchain": [3],
+    "invalid_argument_sequential": [2],
+}
+
+
+def main() -> None:
+    for before in sorted(CASES.glob("*.before.py")):
+        name = before.name[:-len(".before.py")]
+        text = before.read_bytes().decode("utf-8")
+        for pick in [1, *EXTRA_PICKS.get(name, [])]:
+            outcome = fix_text(text, before.name, pick)
+            suffix = ".after.py" if pick == 1 else f".pick{pick}.after.py"
+            (CASES / (name + suffix)).write_bytes(outcome.fixed.encode("utf-8"))
+            print(f"{name}{suffix}: {[a.title for a in outcome.applied]} remaining={len(outcome.remaining)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,339 @@
+"""`shapedoctor fix`: before/after snapshots, convergence, round trip, atomic writes, --diff.
+
+The `.after.py` snapshots in cases/ are produced by `PYTHONPATH=src python tests/repair/record_cases.py`
+and were reviewed by eye; each one is also re-checked here (it must parse and check clean).
+The Keras build test at the bottom records nothing: it builds every fixed corpus model in real
+Keras (torch backend) and asserts the rate of models that build.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import pathlib
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from shapedoctor import check_source
+from shapedoctor.cli import main
+from shapedoctor.repair import command
+from shapedoctor.repair.command import fix_file, fix_text
+from shapedoctor.repair.rewrite import apply_edits, attach_edits
+
+HERE = pathlib.Path(__file__).parent
+CASES = HERE / "cases"
+ROOT = HERE.parents[1]
+AFTERS = sorted(CASES.glob("*.after.py"))
+
+
+def _case(after: pathlib.Path) -> tuple[pathlib.Path, int]:
+    name, *rest = after.name[:-len(".after.py")].split(".")
+    pick = int(rest[0][len("pick"):]) if rest else 1
+    return CASES / f"{name}.before.py", pick
+
+
+def _read(path) -> str:
+    return pathlib.Path(path).read_bytes().decode("utf-8")
+
+
+def _problems(text: str) -> list:
+    return [d for d in check_source(text).diagnostics if d.severity in ("error", "warning")]
+
+
+# ------------------------------------------------------------------ snapshots
+def test_every_kind_and_style_has_a_case():
+    names = {p.name for p in CASES.glob("*.before.py")}
+    for kind in ("rank", "negative_length", "reshape_size", "undefined_dim", "target", "invalid_argument"):
+        assert any(n.startswith(kind) for n in names), kind
+    for style in ("sequential", "addchain", "functional", "function"):
+        assert any(style in n for n in names), style
+    texts = [_read(CASES / n) for n in names]
+    assert any(" as C1" in t for t in texts) and any("layers as L" in t for t in texts)  # aliased imports
+
+
+@pytest.mark.parametrize("after", AFTERS, ids=lambda p: p.name)
+def test_fix_matches_snapshot(after):
+    before, pick = _case(after)
+    text = _read(before)
+    assert _problems(text), "a case must start with a finding"
+    outcome = fix_text(text, before.name, pick)
+    assert outcome.applied
+    assert outcome.fixed == _read(after)
+
+
+@pytest.mark.parametrize("after", AFTERS, ids=lambda p: p.name)
+def test_fixed_source_parses_checks_clean_and_converges(after):
+    fixed = _read(after)
+    ast.parse(fixed)
+    assert _problems(fixed) == []
+    again = fix_text(fixed, after.name)
+    assert again.fixed == fixed and not again.applied
+
+
+@pytest.mark.parametrize("after", [a for a in AFTERS if ".pick" not in a.name], ids=lambda p: p.name)
+def test_json_edits_reproduce_the_top_fix(after):
+    """The edits check --format json reports are exactly the rewrite `fix` applies (single-fix cases)."""
+    before, _ = _case(after)
+    text = _read(before)
+    report = check_source(text, before.name).files[0]
+    attach_edits(report)
+    first = next(d for d in report.diagnostics if d.severity in ("error", "warning"))
+    fix = first.fixes[0]
+    assert fix.edits and fix.verified
+    edits = fix.to_json()["edits"]
+    assert all(set(e) == {"line", "col", "end_line", "end_col", "text"} for e in edits)
+    if len(fix_text(text, before.name).applied) == 1:
+        assert apply_edits(text, fix.edits) == _read(after)
+
+
+def test_edits_touch_only_their_span():
+    text = _read(CASES / "rank_dense_sequential.before.py")
+    fixed = _read(CASES / "rank_dense_sequential.after.py")
+    assert text.replace("Flatten  #", "Flatten, Reshape  #") == fixed.replace("    Reshape((64, 1)),\n", "")
+
+
+def test_crlf_line_endings_are_kept():
+    fixed = (CASES / "rank_dense_crlf.after.py").read_bytes()
+    assert b"\r\n" in fixed and b"\n" not in fixed.replace(b"\r\n", b"")
+
+
+# ------------------------------------------------------------------ the seed examples
+def _layers(text: str) -> list[tuple]:
+    graph = check_source(text).models[0].graph
+    return [(n.type, {k: v for k, v in n.args.items() if k != "name"}) for n in graph.nodes]
+
+
+def test_seed_1_reshape_8x8_is_ranked_and_explained():
+    text = _read(ROOT / "examples/seed_1_broken_conv_after_dense.py")
+    report = check_source(text).files[0]
+    attach_edits(report)
+    fixes = report.diagnostics[0].fixes
+    titles = [f.title for f in fixes]
+    assert "insert Reshape((8, 8)) before Conv1D" in titles
+    assert titles[0] == "insert Reshape((64, 1)) before Conv1D"  # longest steps axis first
+    assert "longest steps axis first" in fixes[titles.index("insert Reshape((8, 8)) before Conv1D")].why
+    pick = titles.index("insert Reshape((8, 8)) before Conv1D") + 1
+    fixed = fix_text(text, "seed_1.py", pick).fixed
+    assert _layers(fixed) == _layers(_read(ROOT / "examples/seed_1_dense_reshape.py"))
+
+
+def test_seed_2_fixes_include_the_seeds_reshape_and_restore_the_shape_first():
+    text = _read(ROOT / "examples/seed_2_broken_conv_after_flatten.py")
+    report = check_source(text).files[0]
+    attach_edits(report)
+    titles = [f.title for f in report.diagnostics[0].fixes]
+    assert titles[:2] == ["remove the Flatten at line 9", "insert Reshape((20, 1)) before Conv1D"]
+    pick = titles.index("insert Reshape((10, 2)) before Conv1D") + 1
+    fixed = fix_text(text, "seed_2.py", pick).fixed
+    assert _layers(fixed) == _layers(_read(ROOT / "examples/seed_2_flatten_reshape.py"))
+
+
+def test_seed_3_removing_the_pooling_that_runs_out_gives_the_seeds_layer_stack():
+    text = _read(ROOT / "examples/seed_3_broken_pooling_runs_out.py")
+    report = check_source(text).files[0]
+    attach_edits(report)
+    titles = [f.title for f in report.diagnostics[0].fixes]
+    fixed = fix_text(text, "seed_3.py", titles.index("remove MaxPooling1D") + 1).fixed
+    seed = _layers(_read(ROOT / "examples/seed_3_purely_convolutional.py"))
+    assert [t for t, _ in _layers(fixed)] == [t for t, _ in seed]  # Conv1D, pool, Conv1D, Flatten, Dense
+    assert _problems(fixed) == []
+
+
+# ------------------------------------------------------------------ round trip (hypothesis)
+_LAYER_LINES = ["Dense({u}, activation={q}relu{q})", "Dropout(0.{u})", "Dense({u})", "BatchNormalization()"]
+_COMMENTS = ["", "  # a comment", "  #: odd ,comment, (", "  # ünïcödé"]
+
+
+@st.composite
+def clean_models(draw):
+    q = draw(st.sampled_from(["'", '"']))
+    style = draw(st.sampled_from(["list", "add", "functional"]))
+    units = draw(st.lists(st.integers(1, 99), min_size=1, max_size=5))
+    layers = [draw(st.sampled_from(_LAYER_LINES)).format(u=u, q=q) for u in units]
+    comments = [draw(st.sampled_from(_COMMENTS)) for _ in layers]
+    blank = draw(st.sampled_from(["", "\n"]))
+    trailing = draw(st.sampled_from(["", ","]))
+    n = draw(st.integers(1, 64))
+    head = ("from keras.layers import Dense, Dropout, BatchNormalization, Input\n"
+            "from keras.models import Sequential, Model\n" + blank)
+    if style == "list":
+        body = f"model = Sequential([\n    Input(shape=({n},)),\n"
+        body += "".join(f"    {layer},{c}\n" for layer, c in zip(layers[:-1], comments)) + \
+            f"    {layers[-1]}{trailing}{comments[-1]}\n])\n"
+    elif style == "add":
+        body = f"model = Sequential()\nmodel.add(Input(shape=({n},)))\n"
+        body += "".join(f"model.add({layer}){c}\n{blank}" for layer, c in zip(layers, comments))
+    else:
+        body = f"inputs = Input(shape=({n},))\nx = inputs\n"
+        body += "".join(f"x = {layer}(x){c}\n" for layer, c in zip(layers, comments))
+        body += "model = Model(inputs, x)\n"
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    return (head + body).replace("\n", newline)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(clean_models())
+def test_round_trip_files_without_findings_stay_byte_identical(text):
+    assert _problems(text) == []
+    outcome = fix_text(text, "gen.py")
+    assert outcome.fixed == text and not outcome.applied
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_text_never_crashes_and_unparsable_text_is_untouched(text):
+    outcome = fix_text(text, "junk.py")
+    try:
+        ast.parse(text)
+    except (SyntaxError, ValueError):
+        assert not outcome.applied and outcome.fixed in (None, text)
+
+
+def test_round_trip_on_disk_for_the_clean_corpus(tmp_path):
+    for path in sorted((ROOT / "tests/corpus").glob("ok_*.py"))[:8]:
+        target = tmp_path / path.name
+        target.write_bytes(path.read_bytes())
+        assert main(["fix", str(target)]) == 0
+        assert target.read_bytes() == path.read_bytes()
+
+
+# ------------------------------------------------------------------ files, atomicity, CLI
+def _copy(tmp_path, name: str) -> pathlib.Path:
+    target = tmp_path / name
+    target.write_bytes((CASES / name).read_bytes())
+    return target
+
+
+def test_fix_writes_in_place_and_is_idempotent(tmp_path, capsys):
+    path = _copy(tmp_path, "rank_dense_sequential.before.py")
+    assert main(["fix", str(path)]) == 0
+    assert path.read_bytes() == (CASES / "rank_dense_sequential.after.py").read_bytes()
+    assert "fixed: insert Reshape((64, 1)) before Conv1D" in capsys.readouterr().out
+    assert main(["fix", str(path)]) == 0
+    assert path.read_bytes() == (CASES / "rank_dense_sequential.after.py").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]  # no temp files left
+
+
+def test_pick_chooses_the_nth_fix(tmp_path):
+    path = _copy(tmp_path, "rank_dense_sequential.before.py")
+    assert main(["fix", "--pick", "4", str(path)]) == 0
+    assert path.read_bytes() == (CASES / "rank_dense_sequential.pick4.after.py").read_bytes()
+
+
+def test_diff_prints_a_diff_and_writes_nothing(tmp_path, capsys):
+    path = _copy(tmp_path, "negative_length_addchain.before.py")
+    before = path.read_bytes()
+    mtime = os.stat(path).st_mtime_ns
+    assert main(["fix", "--diff", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"--- a/{path}") and "+model.add(MaxPooling1D(pool_size=4, padding='same'))" in out
+    assert path.read_bytes() == before and os.stat(path).st_mtime_ns == mtime
+
+
+def test_file_changed_since_read_is_not_written(tmp_path, monkeypatch, capsys):
+    path = _copy(tmp_path, "rank_dense_sequential.before.py")
+    edited_by_someone_else = path.read_bytes() + b"# edited meanwhile\n"
+    real = command.fix_text
+
+    def racing(*args, **kwargs):
+        outcome = real(*args, **kwargs)
+        path.write_bytes(edited_by_someone_else)
+        return outcome
+
+    monkeypatch.setattr(command, "fix_text", racing)
+    assert main(["fix", str(path)]) == 1
+    assert path.read_bytes() == edited_by_someone_else
+    assert "changed since it was read" in capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+UNREWRITABLE = '''from keras.layers import Dense, Conv1D, Flatten
+from keras.models import Sequential
+
+conv = Conv1D(32, 3)
+layer_list = [Dense(64, input_shape=(50,)), conv, Flatten(), Dense(1)]
+model = Sequential(layer_list)
+'''
+
+
+def test_a_fix_without_a_faithful_rewrite_leaves_the_file_untouched(tmp_path):
+    path = tmp_path / "model.py"
+    path.write_text(UNREWRITABLE)
+    report = check_source(UNREWRITABLE).files[0]
+    attach_edits(report)
+    fixes = report.diagnostics[0].fixes
+    assert fixes and all(f.applicability == "display-only" and not f.edits for f in fixes)
+    assert main(["fix", str(path)]) == 1
+    assert path.read_text() == UNREWRITABLE
+
+
+def test_fix_that_does_not_verify_on_source_is_dropped(tmp_path):
+    # Two models share the layer list: a fix for one must not break the other.
+    text = ("from keras.layers import Dense, Conv1D, Flatten\nfrom keras.models import Sequential\n\n"
+            "a = Sequential([Dense(64, input_shape=(50,)), Conv1D(8, 3), Flatten(), Dense(1)])\n"
+            "b = Sequential([Dense(64, input_shape=(50,)), Conv1D(8, 3), Flatten(), Dense(1)])\n")
+    outcome = fix_text(text)
+    assert len(outcome.applied) == 2 and outcome.remaining == []
+    assert outcome.fixed.count("Reshape((64, 1))") == 2
+
+
+def test_unparsable_file_is_never_touched(tmp_path):
+    path = tmp_path / "broken.py"
+    path.write_bytes(b"model = Sequential([\n")
+    assert main(["fix", str(path)]) == 1
+    assert path.read_bytes() == b"model = Sequential([\n"
+
+
+def test_usage_errors_exit_2(tmp_path, capsys):
+    assert main(["fix", str(tmp_path / "missing.py")]) == 2
+    path = _copy(tmp_path, "rank_dense_sequential.before.py")
+    assert main(["fix", "--pick", "0", str(path)]) == 2
+    assert main(["fix"]) == 2
+
+
+def test_remaining_findings_exit_1(tmp_path):
+    path = tmp_path / "merge.py"
+    path.write_bytes((ROOT / "tests/corpus/bad_merge_add_sizes.py").read_bytes())
+    assert main(["fix", str(path)]) == 1
+
+
+def test_fix_file_keeps_a_byte_order_mark(tmp_path):
+    path = tmp_path / "bom.py"
+    path.write_bytes(b"\xef\xbb\xbf" + (CASES / "reshape_size_sequential.before.py").read_bytes())
+    outcome = fix_file(str(path))
+    assert outcome.error is None and outcome.applied
+    assert path.read_bytes() == b"\xef\xbb\xbf" + (CASES / "reshape_size_sequential.after.py").read_bytes()
+
+
+# ------------------------------------------------------------------ real Keras
+@pytest.mark.keras
+@pytest.mark.slow
+def test_top_ranked_fix_of_every_corpus_error_file_builds_in_keras():
+    pytest.importorskip("keras")
+    from shapedoctor.repair.keras_build import build_source
+
+    files = sorted((ROOT / "tests/corpus").glob("*.py"))
+    broken = [p for p in files if p.name != "record_keras.py" and any(
+        d.severity == "error" for d in check_source(_read(p), p.name).diagnostics)]
+    if not broken:
+        pytest.skip("no corpus error files")
+    built, failures, unfixed = 0, [], []
+    for path in broken:
+        outcome = fix_text(_read(path), path.name)
+        if outcome.remaining or not outcome.applied:
+            unfixed.append(path.name)
+            continue
+        result = build_source(outcome.fixed, timeout=240)
+        if result.ok:
+            built += 1
+        else:
+            failures.append(f"{path.name}: {result.summary}")
+    fixed = len(broken) - len(unfixed)
+    rate = built / fixed
+    print(f"\ncorpus error files fixed statically: {fixed}/{len(broken)} (not fixed: {', '.join(unfixed)})")
+    print(f"fixed models that build in Keras: {built}/{fixed} = {rate:.0%}")
+    for failure in failures:
+        print("  ", failure)
+    assert rate >= 0.9, failures
