@@ -48,16 +48,26 @@ def _paren(d: Dim) -> str:
 
 
 def dim_add(a: Dim, b: Dim) -> Dim:
+    if is_known(b) and b < 0:
+        return dim_sub(a, -b)
+    if b == 0 and a is not None:
+        return a
     return _combine(a, b, "+", lambda x, y: x + y)
 
 
 def dim_sub(a: Dim, b: Dim) -> Dim:
+    if b == 0 and a is not None:
+        return a
     return _combine(a, b, "-", lambda x, y: x - y)
 
 
 def dim_mul(a: Dim, b: Dim) -> Dim:
     if a == 0 or b == 0:
         return 0 if (a is not None and b is not None) else None
+    if a == 1:
+        return b
+    if b == 1:
+        return a
     return _combine(a, b, "*", lambda x, y: x * y)
 
 

@@ -228,6 +228,6 @@ def apply_rule(type_: str, args: dict, inputs: list, label: str | None = None):
     """
     rule_ = RULES[canonical_type(type_)]
     call = LayerCall(rule_.type, args, label or type_)
-    if not rule_.multi_input and len(inputs) != 1 and rule_.type != "InputLayer":
+    if not rule_.multi_input and len(inputs) != 1 and rule_.type not in ("InputLayer", "Input"):
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} takes one input but gets {len(inputs)}")
     return rule_.fn(call, [tuple(s) for s in inputs])
