@@ -84,19 +84,30 @@ def keras_layers(path: Path) -> list[dict]:
     return [layer for layer in EXPECTED[path.name]["layers"] if layer["type"] != "InputLayer"]
 
 
-def compare_layers(path: Path) -> tuple[int, list[str], list[str]]:
-    """(agreeing layers, disagreements, Keras layers shapedoctor has no shape for)."""
-    ours = checker_shapes(path)
-    agree, wrong, missing = 0, [], []
+def keras_shapes(path: Path) -> dict[tuple[int, str], list]:
+    """``(line, layer type) -> [output shapes]`` over every layer Keras created on that line
+    (a layer constructed in a loop is several Keras layers on one line)."""
+    shapes: dict[tuple[int, str], list] = defaultdict(list)
     for layer in keras_layers(path):
         key = (layer["line"], layer["type"])
-        if key not in ours:
-            missing.append(f"{layer['type']} at line {layer['line']}: Keras {layer['shapes']}")
-        elif sorted(map(json.dumps, ours[key])) == sorted(map(json.dumps, layer["shapes"])):
-            agree += 1
+        shapes[key] += [s for s in layer["shapes"] if s not in shapes[key]]
+    return shapes
+
+
+def compare_layers(path: Path) -> tuple[int, list[str], list[str]]:
+    """(agreeing layer shapes, disagreements, Keras layer shapes shapedoctor has no shape for).
+
+    Counted per distinct (line, type, output shape): a layer built once per loop iteration
+    counts once per shape."""
+    ours = checker_shapes(path)
+    agree, wrong, missing = 0, [], []
+    for (line, type_), shapes in keras_shapes(path).items():
+        if (line, type_) not in ours:
+            missing += [f"{type_} at line {line}: Keras {s}" for s in shapes]
+        elif sorted(map(json.dumps, ours[(line, type_)])) == sorted(map(json.dumps, shapes)):
+            agree += len(shapes)
         else:
-            wrong.append(f"{layer['type']} at line {layer['line']}: Keras {layer['shapes']}, "
-                         f"shapedoctor {ours[key]}")
+            wrong.append(f"{type_} at line {line}: Keras {shapes}, shapedoctor {ours[(line, type_)]}")
     return agree, wrong, missing
 
 
@@ -141,7 +152,8 @@ def test_output_target_agrees_with_keras_fit(path):
         if fit["error"] is not None:
             assert fit["error"]["kind"] == "output-target-mismatch", fit["error"]["message"]
             wrong_fits.append(fit)
-        elif fit["output_shapes"] and len(fit["output_shapes"]) == 1 and fit["y_shape"] is not None:
+        elif (fit["output_shapes"] and len(fit["output_shapes"]) == 1 and fit["y_shape"] is not None
+              and "sparse" not in str(fit["loss"])):
             out, target = fit["output_shapes"][0], fit["y_shape"]
             squeezed = out[:-1] if len(out) == len(target) + 1 and out[-1] == 1 else out
             if len(squeezed) != len(target) or any(a is not None and a != b
@@ -150,8 +162,18 @@ def test_output_target_agrees_with_keras_fit(path):
     assert bool(ours) == bool(wrong_fits)
 
 
+# Files whose control flow is only known at run time: shapedoctor may know fewer shapes than
+# Keras built (never different ones), and that is the honest answer.
+PARTIAL = {"ok_runtime_loop_blocks.py": "the number of loop iterations comes from sys.argv"}
+
+
 @pytest.mark.parametrize("path", FILES, ids=ids(FILES))
 def test_layer_shapes_agree_with_keras(path):
+    if path.name in PARTIAL:
+        theirs = keras_shapes(path)
+        for key, shapes in checker_shapes(path).items():
+            assert key in theirs and all(s in theirs[key] for s in shapes), key
+        return
     agree, wrong, missing = compare_layers(path)
     assert not wrong
     assert not missing

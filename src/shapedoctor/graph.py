@@ -99,8 +99,9 @@ def input_args_from_layer_kwargs(args: dict, layer_type: str = "") -> dict | Non
         length = args.get("input_length")
         kwargs = {k: args.pop(k) for k in ("input_shape", "batch_input_shape", "batch_shape") if k in args}
         if kwargs:
-            args.update(kwargs)
-            return input_args_from_layer_kwargs(args)
+            # only the shape kwargs: `args` still holds input_dim, which here is the vocabulary size
+            kwargs["batch_size"] = args.pop("batch_size", None)
+            return input_args_from_layer_kwargs(kwargs)
         return {"shape": (length,)} if isinstance(length, int) and not isinstance(length, bool) else None
     found = {k: args.pop(k) for k in INPUT_SHAPE_KWARGS if k in args}
     batch_size = args.pop("batch_size", None)

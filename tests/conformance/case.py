@@ -52,6 +52,8 @@ class Case:
     style: str = "sequential"  # sequential | add | functional
     spelling: str = "layers"  # layers | names | dotted
     intent: str = "valid"  # what the generator aimed for (a kind name or "valid")
+    input_kwarg: bool = False  # Keras 2 style: input_shape= on the first layer instead of keras.Input
+    lists: bool = False  # sequence arguments written as lists ([3, 3]) instead of tuples
 
     @property
     def is_chain(self) -> bool:
@@ -94,12 +96,21 @@ def layer_from_json(d: dict) -> Layer:
 
 def case_to_json(case: Case) -> dict:
     return {"input_shape": list(case.input_shape), "batch_size": case.batch_size, "style": case.style,
-            "spelling": case.spelling, "intent": case.intent, "layers": [layer_to_json(x) for x in case.layers]}
+            "spelling": case.spelling, "intent": case.intent, "input_kwarg": case.input_kwarg, "lists": case.lists,
+            "layers": [layer_to_json(x) for x in case.layers]}
 
 
 def case_from_json(d: dict) -> Case:
     return Case(tuple(d["input_shape"]), tuple(layer_from_json(x) for x in d["layers"]), d.get("batch_size"),
-                d.get("style", "sequential"), d.get("spelling", "layers"), d.get("intent", "valid"))
+                d.get("style", "sequential"), d.get("spelling", "layers"), d.get("intent", "valid"),
+                d.get("input_kwarg", False), d.get("lists", False))
+
+
+def as_lists(value):
+    """Tuples (at any depth) as lists: how a ``lists`` case writes its arguments."""
+    if isinstance(value, tuple):
+        return [as_lists(v) for v in value]
+    return value
 
 
 @dataclass

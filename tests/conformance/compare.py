@@ -45,6 +45,10 @@ KERAS_PATTERNS: list[tuple[str, str]] = [
     # % groups); same for other arithmetic on the None channel axis.
     # DepthwiseConv.build: "unsupported operand type(s) for *: 'int' and 'NoneType'" (depth_multiplier * channels).
     ("undefined-dim", r"TypeError: unsupported operand type\(s\) for [^:]*: '(NoneType' and 'int|int' and 'NoneType)'"),
+    # ConvLSTM.build: "ConvLSTM layers only support static input shapes for the spatial dimension."
+    ("undefined-dim", r"only support static input shapes for the spatial dimension"),
+    # BaseConv.build: "The number of input channels must be evenly divisible by the number of groups."
+    ("invalid-argument", r"input channels must be evenly divisible by the number of groups"),
     # Merges: "Inputs have incompatible shapes. Received shapes (4,) and (5,)"
     ("incompatible-merge", r"Inputs have incompatible shapes"),
     # "A `Concatenate` layer requires inputs with matching shapes except for the concatenation axis."
@@ -69,6 +73,11 @@ def keras_kind(exc: BaseException, layer=None) -> str:
     text = f"{type(exc).__name__}: {exc}"
     if layer is not None and layer.type.endswith("Transpose") and _TRANSPOSE_RANK.search(text):
         return "rank"
+    # BatchNormalization/LayerNormalization.build index input_shape[axis] without a range check: an
+    # axis beyond the rank raises "IndexError: tuple index out of range" (an invalid `axis` argument).
+    if layer is not None and layer.type in ("BatchNormalization", "LayerNormalization") and \
+            _TRANSPOSE_RANK.search(text):
+        return "invalid-argument"
     for kind, pattern in KERAS_PATTERNS:
         if re.search(pattern, text):
             return kind

@@ -120,9 +120,11 @@ def conv_layer(g: G, s, bad: str | None = None):
     strides = 1
     dilation = 1
     padding = g.pick(["valid", "valid", "same"] + (["causal"] if type_ == "Conv1D" else []))
+    if g.rarely(10):
+        padding = padding.upper() if g.chance(50) else padding.capitalize()
     if g.chance(30):
         strides = g.tup(r, 1, 3)
-    elif g.chance(20) and var != "ConvTranspose":
+    elif g.chance(20):
         dilation = g.tup(r, 1, 2)
     kwargs = {}
     filters = g.int(1, 6)
@@ -136,7 +138,8 @@ def conv_layer(g: G, s, bad: str | None = None):
             kernel, dilation = max(2, max_len // 2 + 1), max(2, max_len)
             strides = 1
     elif bad == "invalid-argument":
-        how = g.pick(["strides+dilation", "output_padding", "groups", "filters", "padding", "kernel0"])
+        how = g.pick(["strides+dilation", "output_padding", "groups", "filters", "padding", "kernel0", "strides0",
+                      "kernel-len", "padding-tuple", "dilation0", "depth0"])
         if how == "strides+dilation" or (how == "output_padding" and var != "ConvTranspose"):
             strides, dilation = g.int(2, 3), 2
             if var == "ConvTranspose":
@@ -151,6 +154,16 @@ def conv_layer(g: G, s, bad: str | None = None):
             filters = g.pick([0, -1])
         elif how == "padding":
             padding = g.pick(["causal", "full", "SAME"]) if type_ != "Conv1D" else g.pick(["full", "Same"])
+        elif how == "strides0":
+            strides = 0
+        elif how == "kernel-len":
+            kernel = tuple([2] * (r + g.pick([1, -1]))) if r > 1 else (2, 2)
+        elif how == "padding-tuple":
+            padding = tuple([1] * r)
+        elif how == "dilation0" and var != "ConvTranspose":
+            dilation = 0
+        elif how == "depth0" and var in ("Separable", "Depthwise"):
+            kwargs["depth_multiplier"] = 0
         else:
             kernel = 0
     elif var == "Conv" and g.chance(15) and ch is not None and ch > 1:
@@ -436,6 +449,8 @@ def generic_layer(g: G, s):
     kwargs = {}
     if g.chance(25):
         kwargs["axis"] = g.int(1, len(s)) if g.chance(50) else -1
+        if kind == "LayerNormalization" and len(s) > 1 and g.chance(30):
+            kwargs["axis"] = tuple(sorted({g.int(1, len(s)), g.int(1, len(s))}))
     return L(kind, **kwargs), s
 
 
@@ -486,7 +501,7 @@ def next_layer(g: G, s, bad=None, last=False):
             return {"conv": conv_layer, "pool": pool_layer, "resize": resize_layer}[f](g, s, bad)
         return bad_rank_layer(g, s), None
     if bad == "invalid-argument":
-        opts = ["permute", "dense0", "dropout"]
+        opts = ["permute", "dense0", "dropout", "norm-axis"]
         if rank >= 3:
             opts += ["conv", "conv", "pool", "rnn" if rank == 3 else "conv", "reshape"]
         what = g.pick(opts)
@@ -500,6 +515,9 @@ def next_layer(g: G, s, bad=None, last=False):
             return reshape_layer(g, s, bad)
         if what == "permute":
             return permute_layer(g, s, bad)
+        if what == "norm-axis":
+            return L(g.pick(["BatchNormalization", "LayerNormalization"]),
+                     axis=g.pick([len(s) + 1, len(s) + 2, -(len(s) + 2)])), None
         if what == "dense0":
             return L("Dense", g.pick([0, -3])), None
         return L("Dropout", g.pick([1.5, -0.1])), None
@@ -526,7 +544,10 @@ def next_layer(g: G, s, bad=None, last=False):
         n = g.int(1, 6)
         return L("RepeatVector", n), (n, *s)
     if what == "flatten":
-        return L("Flatten"), ((_prod(s),) if _known(s) else (None,))
+        est = (_prod(s),) if _known(s) else (None,)
+        if g.rarely(15):
+            return L("Flatten", data_format=g.pick(["channels_first", "channels_last"])), est
+        return L("Flatten"), est
     if what == "permute":
         return permute_layer(g, s)
     if what == "conv":
@@ -553,8 +574,8 @@ def input_shapes(draw, undefined: bool = False):
         dims = [g.int(1, 6) for _ in range(4)]
     if undefined and rank >= 3:
         dims[g.int(0, rank - 2)] = None
-    elif rank >= 3 and g.rarely(10):
-        dims[0] = None  # a variable-length series
+    elif rank >= 3 and g.rarely(20):
+        dims[g.int(0, rank - 3)] = None  # a variable-length series or image side
     return tuple(dims)
 
 
@@ -563,7 +584,7 @@ def chains(draw, intent: str | None = None):
     """A Sequential-style chain; ``intent`` None draws valid or one error kind half/half."""
     g = G(draw)
     if intent is None:
-        intent = "valid" if g.chance(40) else g.pick([k for k in ERROR_KINDS if k != "incompatible-merge"])
+        intent = "valid" if g.chance(35) else g.pick([k for k in ERROR_KINDS if k != "incompatible-merge"])
     shape = draw(input_shapes(undefined=intent == "undefined-dim"))
     n = g.int(1, 6)
     bad_at = g.int(0, n - 1) if intent != "valid" else -1
@@ -584,8 +605,11 @@ def chains(draw, intent: str | None = None):
         layers = [Layer(x.type, x.args, x.npos, (i,)) for i, x in enumerate(layers)]
     style = g.pick(["sequential", "add", "functional"])
     spelling = g.pick(["layers", "names", "dotted"])
+    last = layers[-1]
+    if style == "functional" and last.type in ("LSTM", "GRU", "SimpleRNN") and g.rarely(30):
+        layers[-1] = Layer(last.type, last.args + (("return_state", True),), last.npos, last.inputs)
     batch = g.int(1, 4) if g.rarely(10) else None
-    return Case(shape, tuple(layers), batch, style, spelling, intent)
+    return Case(shape, tuple(layers), batch, style, spelling, intent, input_kwarg=g.rarely(20), lists=g.rarely(15))
 
 
 def _undefined_dim_layer(g: G, s):
@@ -643,7 +667,7 @@ def graphs(draw, intent: str | None = None):
         est_a = (*s[:-1], filt)
         if g.chance(50):
             b_out, est_b = cur, s
-            if merge != "Concatenate" and s[-1] != filt and bad != "incompatible-merge":
+            if merge != "Concatenate" and s[-1] != filt and s[-1] is not None and bad != "incompatible-merge":
                 # residual: the branch must keep the channel count
                 nodes[a - 1] = Layer(nodes[a - 1].type, ((nodes[a - 1].args[0][0], s[-1]),) + nodes[a - 1].args[1:],
                                      nodes[a - 1].npos, nodes[a - 1].inputs)
@@ -668,7 +692,7 @@ def graphs(draw, intent: str | None = None):
         kwargs = {}
         if merge == "Concatenate":
             if g.chance(30) and rank >= 3:
-                kwargs["axis"] = g.int(1, rank - 1)
+                kwargs["axis"] = g.int(1, rank - 1) if g.chance(60) else -g.int(1, rank - 1)
             elif bad == "incompatible-merge" and rank >= 3 and est_a[-1] != est_b[-1]:
                 kwargs["axis"] = 1
             est = list(est_a)
@@ -677,13 +701,19 @@ def graphs(draw, intent: str | None = None):
             est[ax] = None if (est_a[ax] is None or est_b[ax] is None) else est_a[ax] + est_b[ax]
             est = tuple(est)
         elif merge == "Dot":
-            kwargs["axes"] = -1 if g.chance(60) else g.int(1, rank - 1)
+            kwargs["axes"] = -1 if g.chance(50) else (g.int(1, rank - 1) if g.chance(60) else
+                                                      (g.int(1, rank - 1), g.int(1, rank - 1)))
+            if g.rarely(20):
+                kwargs["normalize"] = True
             est = None
         else:
             est = est_a
         if merge == "Subtract" and g.chance(50) is False:
             pass
-        cur = add(L(merge, **kwargs), [a, b_out])
+        ins = [a, b_out]
+        if merge not in ("Dot", "Subtract") and g.rarely(20):
+            ins.append(cur if b_out != cur else a)  # three inputs
+        cur = add(L(merge, **kwargs), ins)
         s = est if _positive(est) else None
         if s is not None and g.chance(50):
             layer, est = next_layer(g, s)
@@ -692,7 +722,7 @@ def graphs(draw, intent: str | None = None):
     if not nodes:
         cur = add(L("Dense", 2), [0])
     spelling = g.pick(["layers", "names", "dotted"])
-    return Case(shape, tuple(nodes), None, "functional", spelling, intent)
+    return Case(shape, tuple(nodes), None, "functional", spelling, intent, lists=g.rarely(15))
 
 
 def cases():

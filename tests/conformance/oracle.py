@@ -17,7 +17,7 @@ import warnings
 
 os.environ.setdefault("KERAS_BACKEND", "torch")
 
-from .case import Case, Layer, Verdict
+from .case import Case, Layer, Verdict, as_lists
 from .compare import keras_kind
 
 _keras = None
@@ -34,11 +34,11 @@ def keras():
     return _keras
 
 
-def instantiate(layer: Layer):
+def instantiate(layer: Layer, lists: bool = False):
     k = keras()
     kwargs = {}
     for name, value in layer.args:
-        kwargs[name] = instantiate(value) if isinstance(value, Layer) else value
+        kwargs[name] = instantiate(value, lists) if isinstance(value, Layer) else (as_lists(value) if lists else value)
     return getattr(k.layers, layer.type)(**kwargs)
 
 
@@ -57,7 +57,7 @@ def keras_verdict(case: Case) -> Verdict:
         shapes = [_shape(inp)]
         for i, layer in enumerate(case.layers, start=1):
             try:
-                obj = instantiate(layer)
+                obj = instantiate(layer, case.lists)
             except Exception as exc:  # noqa: BLE001 - the constructor rejects an argument
                 return Verdict(i, "invalid-argument", shapes, f"{type(exc).__name__} in __init__: {exc}")
             try:

@@ -9,7 +9,7 @@ and ``keras.Model(inputs, outputs)``; the only style for DAGs).  Spellings:
 
 from __future__ import annotations
 
-from .case import Case, Layer
+from .case import Case, Layer, as_lists
 
 
 def _all_types(case: Case) -> list[str]:
@@ -31,23 +31,30 @@ def _prefix(spelling: str) -> str:
     return {"layers": "layers.", "names": "", "dotted": "keras.layers."}[spelling]
 
 
-def value_source(v, spelling: str) -> str:
+def value_source(v, spelling: str, lists: bool = False) -> str:
     if isinstance(v, Layer):
-        return layer_source(v, spelling)
-    return repr(v)
+        return layer_source(v, spelling, lists)
+    return repr(as_lists(v) if lists else v)
 
 
-def layer_source(layer: Layer, spelling: str) -> str:
+def layer_source(layer: Layer, spelling: str, lists: bool = False, extra: str = "") -> str:
     parts = []
     for i, (name, value) in enumerate(layer.args):
-        text = value_source(value, spelling)
+        text = value_source(value, spelling, lists)
         parts.append(text if i < layer.npos else f"{name}={text}")
+    if extra:
+        parts.append(extra)
     return f"{_prefix(spelling)}{layer.type}({', '.join(parts)})"
 
 
 def _input_source(case: Case) -> str:
     extra = f", batch_size={case.batch_size}" if case.batch_size else ""
     return f"keras.Input(shape={case.input_shape!r}{extra})"
+
+
+def uses_input_kwarg(case: Case) -> bool:
+    """Keras 2 style ``Dense(8, input_shape=(4,))``: only for chains without a batch size."""
+    return case.input_kwarg and case.is_chain and case.style != "functional" and not case.batch_size
 
 
 def render(case: Case) -> str:
@@ -58,22 +65,28 @@ def render(case: Case) -> str:
         lines.append(f"from keras.layers import {', '.join(_all_types(case))}")
     lines.append("")
     style = case.style if case.is_chain else "functional"
+    kwarg_input = uses_input_kwarg(case)
+    srcs = [layer_source(layer, case.spelling, case.lists) for layer in case.layers]
+    if kwarg_input:
+        srcs[0] = layer_source(case.layers[0], case.spelling, case.lists, f"input_shape={case.input_shape!r}")
     if style == "sequential":
         lines.append("model = keras.Sequential([")
-        lines.append(f"    {_input_source(case)},")
-        for layer in case.layers:
-            lines.append(f"    {layer_source(layer, case.spelling)},")
+        if not kwarg_input:
+            lines.append(f"    {_input_source(case)},")
+        for text in srcs:
+            lines.append(f"    {text},")
         lines.append("])")
     elif style == "add":
         lines.append("model = keras.Sequential()")
-        lines.append(f"model.add({_input_source(case)})")
-        for layer in case.layers:
-            lines.append(f"model.add({layer_source(layer, case.spelling)})")
+        if not kwarg_input:
+            lines.append(f"model.add({_input_source(case)})")
+        for text in srcs:
+            lines.append(f"model.add({text})")
     else:
         lines.append(f"x0 = {_input_source(case)}")
-        for i, layer in enumerate(case.layers, start=1):
+        for i, (layer, text) in enumerate(zip(case.layers, srcs), start=1):
             ins = [f"x{j}" for j in layer.inputs]
             arg = f"[{', '.join(ins)}]" if len(ins) > 1 else ins[0]
-            lines.append(f"x{i} = {layer_source(layer, case.spelling)}({arg})")
+            lines.append(f"x{i} = {text}({arg})")
         lines.append(f"model = keras.Model(x0, x{len(case.layers)})")
     return "\n".join(lines) + "\n"

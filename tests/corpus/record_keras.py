@@ -192,8 +192,10 @@ def record_one(path: str) -> dict:
             raise
 
     def fit(self, x=None, y=None, *args, **kwargs):
+        loss = getattr(self, "loss", None)
         entry = {"line": _corpus_line(path, inspect.currentframe()), "x_shape": _shapes(x),
-                 "y_shape": _shapes(y), "error": None}
+                 "y_shape": _shapes(y), "loss": loss if isinstance(loss, (str, list, dict)) else None,
+                 "error": None}
         try:
             keras.Model.fit.__wrapped_fit__(self, _head(x), _head(y), epochs=1, batch_size=4, verbose=0)
             entry["output_shapes"] = [_shape(t) for t in self.outputs]

@@ -222,8 +222,11 @@ class SourceFrontend:
         """Walk branches that may or may not run; models they change become opaque from there on."""
         snapshots = {id(m): len(m.items) for m in scope.models if isinstance(m, SequentialModel)}
         before = dict(scope.bindings)
+        first_new_node = len(scope.builder.nodes)
         for body in bodies:
             self._walk_body(body, scope)
+        # Layer calls in a body that may run zero or many times are not checked on their own.
+        scope.builder.used.update(range(first_new_node, len(scope.builder.nodes)))
         for model in scope.models:
             start = snapshots.get(id(model), 0)
             if isinstance(model, SequentialModel) and len(model.items) != start:
@@ -234,7 +237,12 @@ class SourceFrontend:
                     model.items.append(Opaque(f"layers added {why}", span_of(stmt)))
         for name, value in scope.bindings.items():
             if before.get(name, None) is not value and name in before:
-                scope.bindings[name] = _merge_uncertain(before[name], value, name)
+                old = before[name]
+                if isinstance(old, TensorRef) and isinstance(value, TensorRef) and old.builder is value.builder:
+                    # The tensor may or may not have gone through the body: same graph, unknown shape.
+                    scope.bindings[name] = self._op_node(scope, "<opaque>", {}, [old], stmt, f"layers applied {why}")
+                else:
+                    scope.bindings[name] = _merge_uncertain(old, value, name)
 
     def _stmt_For(self, stmt: ast.For, scope: Scope) -> None:
         iterable = self._fold(stmt.iter, scope)
@@ -580,7 +588,10 @@ class SourceFrontend:
         if layer.type != "InputLayer":
             input_args_from_layer_kwargs(args, layer.type)  # ignored when called on a tensor, as Keras does
         user_name = args.get("name") if isinstance(args.get("name"), str) else None
-        name = user_name or self.namer(layer.type if layer.type in RULES else layer.written_type)
+        if layer.type == "<opaque>":
+            name = "<unknown>"
+        else:
+            name = user_name or self.namer(layer.type if layer.type in RULES else layer.written_type)
         layer_node = builder.add(layer.type, args, inputs, layer.span, name, layer.written_type, list_input,
                                  layer.key)
         layer_node.call_span = span_of(call_node)
