@@ -112,5 +112,6 @@ def test_explain_leaves_other_exceptions_alone(tmp_path):
 def test_top_level_explain_is_the_context_manager():
     import shapedoctor
     import shapedoctor.check  # noqa: F401  (imports every engine module; none may shadow `explain`)
+    from shapedoctor.frontends.live import explain
 
     assert shapedoctor.explain is explain

@@ -14,29 +14,12 @@ test marked ``keras`` re-runs a few cases live to check the recording is still c
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from record_keras import check_case, check_live, load_cases
-
-CASES = load_cases("conv")
-BY_ID = {case["id"]: case for case in CASES}
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
-def test_rule_matches_keras(case):
-    check_case(case)
-
+from family import family_tests
 
 LIVE = ['Conv1D(filters=16,kernel_size=3)(N,28,28,3)', 'Conv1D(filters=16,kernel_size=3)(N,2,4)', 'Conv1D(filters=16,kernel_size=3,strides=2,dilation_rate=2)(N,100,4)', "Conv1D(filters=16,kernel_size=3,padding='causal',dilation_rate=4)(N,10,4)", 'Conv1D(filters=16,kernel_size=3,groups=2)(N,100,5)', 'Conv2D(filters=8,kernel_size=3)(N,28,28,N)', "Conv2DTranspose(filters=8,kernel_size=3,strides=2,output_padding=1,padding='same')(N,10,7,4)"]
 
-
-@pytest.mark.keras
-@pytest.mark.parametrize("case_id", LIVE)
-def test_recording_is_current(case_id):
-    os.environ.setdefault("KERAS_BACKEND", "torch")
-    pytest.importorskip("keras")
-    check_live(BY_ID[case_id])
+test_rule_matches_keras, test_recording_is_current = family_tests("conv", LIVE)
 
 
 # Engine semantics (not Keras facts): unfoldable arguments and symbolic sizes.

@@ -14,29 +14,11 @@ test marked ``keras`` re-runs a few cases live to check the recording is still c
 
 from __future__ import annotations
 
-import os
-
-import pytest
-from record_keras import check_case, check_live, load_cases
-
-CASES = load_cases("embedding")
-BY_ID = {case["id"]: case for case in CASES}
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
-def test_rule_matches_keras(case):
-    check_case(case)
-
+from family import family_tests
 
 LIVE = ['Embedding(input_dim=1000,output_dim=64)(N,5,7)', 'Embedding(input_dim=1000.0,output_dim=64)(N,10)', 'Embedding(input_dim=1000,output_dim=64,input_length=12)(N,10)']
 
-
-@pytest.mark.keras
-@pytest.mark.parametrize("case_id", LIVE)
-def test_recording_is_current(case_id):
-    os.environ.setdefault("KERAS_BACKEND", "torch")
-    pytest.importorskip("keras")
-    check_live(BY_ID[case_id])
+test_rule_matches_keras, test_recording_is_current = family_tests("embedding", LIVE)
 
 
 # Engine semantics (not Keras facts): Keras 2 names and symbolic sizes.

@@ -14,29 +14,11 @@ test marked ``keras`` re-runs a few cases live to check the recording is still c
 
 from __future__ import annotations
 
-import os
-
-import pytest
-from record_keras import check_case, check_live, load_cases
-
-CASES = load_cases("merging")
-BY_ID = {case["id"]: case for case in CASES}
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
-def test_rule_matches_keras(case):
-    check_case(case)
-
+from family import family_tests
 
 LIVE = ['Add()(N,8)+(N,4)', 'Add()(N,3)+(N,4,3)', 'Subtract()(N,8)+(N,8)+(N,8)', 'Concatenate(axis=1)(N,5,8)+(N,3,8)', 'Concatenate()(N,1,8)+(N,5,4)', 'Dot(axes=1)(N,N)+(N,8)', 'Dot(axes=[1,2])(N,5,8)+(N,6,5)']
 
-
-@pytest.mark.keras
-@pytest.mark.parametrize("case_id", LIVE)
-def test_recording_is_current(case_id):
-    os.environ.setdefault("KERAS_BACKEND", "torch")
-    pytest.importorskip("keras")
-    check_live(BY_ID[case_id])
+test_rule_matches_keras, test_recording_is_current = family_tests("merging", LIVE)
 
 
 # Engine semantics (not Keras facts): symbolic sizes are never reported as mismatches.

@@ -14,29 +14,12 @@ test marked ``keras`` re-runs a few cases live to check the recording is still c
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from record_keras import check_case, check_live, load_cases
-
-CASES = load_cases("normalization")
-BY_ID = {case["id"]: case for case in CASES}
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
-def test_rule_matches_keras(case):
-    check_case(case)
-
+from family import family_tests
 
 LIVE = ['BatchNormalization(axis=3)(N,64)', 'BatchNormalization()(N,10,N)', 'LayerNormalization(axis=[1,2])(N,4,8)', 'GroupNormalization()(N,10,48)', 'UnitNormalization()(N,10,N)']
 
-
-@pytest.mark.keras
-@pytest.mark.parametrize("case_id", LIVE)
-def test_recording_is_current(case_id):
-    os.environ.setdefault("KERAS_BACKEND", "torch")
-    pytest.importorskip("keras")
-    check_live(BY_ID[case_id])
+test_rule_matches_keras, test_recording_is_current = family_tests("normalization", LIVE)
 
 
 # Engine semantics (not Keras facts): unfoldable and symbolic values.

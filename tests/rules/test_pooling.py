@@ -14,29 +14,12 @@ test marked ``keras`` re-runs a few cases live to check the recording is still c
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from record_keras import check_case, check_live, load_cases
-
-CASES = load_cases("pooling")
-BY_ID = {case["id"]: case for case in CASES}
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
-def test_rule_matches_keras(case):
-    check_case(case)
-
+from family import family_tests
 
 LIVE = ['MaxPooling1D(pool_size=2)(N,1,4)', "MaxPooling1D(pool_size=2,padding='SAME')(N,11,4)", 'AveragePooling1D()(N,100,4)', 'MaxPooling2D(pool_size=2)(N,28,3)', "GlobalAveragePooling2D(data_format='channels_first',keepdims=True)(N,4,8,9)"]
 
-
-@pytest.mark.keras
-@pytest.mark.parametrize("case_id", LIVE)
-def test_recording_is_current(case_id):
-    os.environ.setdefault("KERAS_BACKEND", "torch")
-    pytest.importorskip("keras")
-    check_live(BY_ID[case_id])
+test_rule_matches_keras, test_recording_is_current = family_tests("pooling", LIVE)
 
 
 # Engine semantics (not Keras facts): unfoldable arguments and symbolic sizes.

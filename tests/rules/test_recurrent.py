@@ -14,29 +14,12 @@ test marked ``keras`` re-runs a few cases live to check the recording is still c
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from record_keras import check_case, check_live, load_cases
-
-CASES = load_cases("recurrent")
-BY_ID = {case["id"]: case for case in CASES}
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
-def test_rule_matches_keras(case):
-    check_case(case)
-
+from family import family_tests
 
 LIVE = ['LSTM(units=8,return_state=True)(N,10,4)', 'LSTM(units=8)(N,64)', 'ConvLSTM2D(filters=4,kernel_size=3)(N,5,9,8,N)', 'Bidirectional(layer=LSTM(units=4,return_state=True))(N,10,3)', "Bidirectional(layer=LSTM(units=4),merge_mode='max')(N,10,3)"]
 
-
-@pytest.mark.keras
-@pytest.mark.parametrize("case_id", LIVE)
-def test_recording_is_current(case_id):
-    os.environ.setdefault("KERAS_BACKEND", "torch")
-    pytest.importorskip("keras")
-    check_live(BY_ID[case_id])
+test_rule_matches_keras, test_recording_is_current = family_tests("recurrent", LIVE)
 
 
 # Engine semantics (not Keras facts): unfoldable arguments and symbolic sizes.

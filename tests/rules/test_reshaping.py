@@ -14,29 +14,12 @@ test marked ``keras`` re-runs a few cases live to check the recording is still c
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from record_keras import check_case, check_live, load_cases
-
-CASES = load_cases("reshaping")
-BY_ID = {case["id"]: case for case in CASES}
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
-def test_rule_matches_keras(case):
-    check_case(case)
-
+from family import family_tests
 
 LIVE = ['Flatten()(N,N,4)', 'Reshape(target_shape=(8,9))(N,64)', 'Reshape(target_shape=(-1,4))(N,N,4)', 'Permute(dims=(1,3))(N,10,4)', 'ZeroPadding2D(padding=-1)(N,8,9,3)', 'Cropping3D()(N,4,5,6,3)', 'Cropping2D(cropping=((4,4),(0,0)))(N,8,9,3)']
 
-
-@pytest.mark.keras
-@pytest.mark.parametrize("case_id", LIVE)
-def test_recording_is_current(case_id):
-    os.environ.setdefault("KERAS_BACKEND", "torch")
-    pytest.importorskip("keras")
-    check_live(BY_ID[case_id])
+test_rule_matches_keras, test_recording_is_current = family_tests("reshaping", LIVE)
 
 
 # Engine semantics (not Keras facts): unfoldable arguments and symbolic sizes.

@@ -14,29 +14,12 @@ test marked ``keras`` re-runs a few cases live to check the recording is still c
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from record_keras import check_case, check_live, load_cases
-
-CASES = load_cases("wrappers")
-BY_ID = {case["id"]: case for case in CASES}
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
-def test_rule_matches_keras(case):
-    check_case(case)
-
+from family import family_tests
 
 LIVE = ['TimeDistributed(layer=Dense(units=8))(N,10,4)', 'TimeDistributed(layer=Dense(units=8))(N,64)', 'TimeDistributed(layer=LSTM(units=4))(N,5,7,3)', 'TimeDistributed(layer=Dense(units=8))(N,10,N)']
 
-
-@pytest.mark.keras
-@pytest.mark.parametrize("case_id", LIVE)
-def test_recording_is_current(case_id):
-    os.environ.setdefault("KERAS_BACKEND", "torch")
-    pytest.importorskip("keras")
-    check_live(BY_ID[case_id])
+test_rule_matches_keras, test_recording_is_current = family_tests("wrappers", LIVE)
 
 
 # Engine semantics (not Keras facts): a wrapped layer the front-end could not read.
