@@ -158,34 +158,52 @@ def test_shapedoctor(name):
     assert all(r.status == "ok" for r in model.inference.results)
 
 
+# One Keras process runs every snippet (importing Keras once), each in a fresh namespace.
 _KERAS_PROBE = """
-import sys, traceback
-try:
-    exec(compile(open(sys.argv[1]).read(), sys.argv[1], "exec"), {"__name__": "__main__"})
-except Exception as exc:
-    line = [f.lineno for f in traceback.extract_tb(exc.__traceback__) if f.filename == sys.argv[1]][-1]
-    print("ERROR", line, type(exc).__name__, str(exc).splitlines()[0][:200])
-    sys.exit(0)
+import json, sys, traceback
+results = {}
+for name, path in json.loads(sys.argv[1]).items():
+    scope = {"__name__": "__main__"}
+    try:
+        exec(compile(open(path).read(), path, "exec"), scope)
+        from keras.layers import InputLayer
+        results[name] = ["SHAPES", [list(l.output.shape) for l in scope["model"].layers
+                                    if not isinstance(l, InputLayer)]]
+    except Exception as exc:
+        line = [f.lineno for f in traceback.extract_tb(exc.__traceback__) if f.filename == path][-1]
+        results[name] = ["ERROR", line, type(exc).__name__, str(exc).splitlines()[0][:200]]
+print("RESULTS", json.dumps(results))
 """
+
+
+@pytest.fixture(scope="module")
+def keras_results(tmp_path_factory):
+    pytest.importorskip("keras")
+    import json
+
+    folder = tmp_path_factory.mktemp("cases")
+    paths = {}
+    for name, (source, _) in CASES.items():
+        paths[name] = str(folder / f"{name}.py")
+        with open(paths[name], "w") as handle:
+            handle.write(textwrap.dedent(source))
+    env = dict(os.environ, KERAS_BACKEND="torch")
+    proc = subprocess.run([sys.executable, "-c", _KERAS_PROBE, json.dumps(paths)], capture_output=True, text=True,
+                          env=env, timeout=600)
+    line = [x for x in proc.stdout.splitlines() if x.startswith("RESULTS ")]
+    assert line, proc.stderr[-3000:]
+    return json.loads(line[-1][len("RESULTS "):])
 
 
 @pytest.mark.keras
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_matches_keras(name, tmp_path):
-    pytest.importorskip("keras")
-    source, expected = CASES[name]
-    script = tmp_path / "case.py"
-    dump = ("\nfrom keras.layers import InputLayer as _IL\n"
-            "print('SHAPES', [tuple(l.output.shape) for l in model.layers if not isinstance(l, _IL)])\n")
-    script.write_text(textwrap.dedent(source) + dump)
-    env = dict(os.environ, KERAS_BACKEND="torch")
-    proc = subprocess.run([sys.executable, "-c", _KERAS_PROBE, str(script)], capture_output=True, text=True,
-                          env=env, timeout=300)
-    out = proc.stdout.strip().splitlines()[-1]
+def test_matches_keras(name, keras_results):
+    _, expected = CASES[name]
+    verdict = keras_results[name]
     if isinstance(expected, tuple):
         # Keras' traceback points at the statement (`Sequential(` or the call line); ours at the layer.
-        assert out.startswith("ERROR"), out
+        assert verdict[0] == "ERROR", verdict
         return
-    assert out.startswith("SHAPES"), out + proc.stderr[-2000:]
+    assert verdict[0] == "SHAPES", verdict
     if expected is not None:
-        assert eval(out[len("SHAPES "):]) == expected
+        assert [tuple(s) for s in verdict[1]] == expected
