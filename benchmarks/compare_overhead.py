@@ -1,15 +1,17 @@
 """Overhead of `shapedoctor compare` over a plain `model.fit` of the same model.
 
 Runs, alternately and REPEAT times each:
-  compare  `shapedoctor compare --dataset D --candidates C --seeds 1 --epochs E --jobs 1` with a fresh cache
+  compare  `shapedoctor compare --dataset D --candidates C --seeds 1 --epochs E --jobs 2` with a fresh cache
            (a worker subprocess, progress lines, ReduceLROnPlateau, best-weights tracking) and reads the
            per-epoch time the worker measured around fit from results.json; the whole command is timed too;
   plain    a subprocess that loads the same data, builds the same model with the same seed and thread count
            and calls model.fit(X, y, batch_size=16, epochs=E, verbose=0) with no callbacks.
-Prints the per-epoch ratio (target: overhead < 5%) and the end-to-end wall-clock of both.
+Both use one torch thread (what compare gives each worker with --jobs 2 on 2 cores), which also keeps the
+measurement less sensitive to other load on a shared machine; the ratio uses the fastest repetition of each
+(the least disturbed one) and the median is printed too.
 
     KERAS_BACKEND=torch PYTHONPATH=src python benchmarks/compare_overhead.py [--dataset GunPoint]
-        [--candidate fcn] [--epochs 100] [--repeat 2]
+        [--candidate fcn] [--epochs 60] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def run_plain(args, threads):
 def run_compare(args):
     with tempfile.TemporaryDirectory() as tmp:
         argv = ["--dataset", args.dataset, "--candidates", args.candidate, "--seeds", "1", "--epochs",
-                str(args.epochs), "--jobs", "1", "--quiet", "--out", f"{tmp}/out", "--cache-dir", f"{tmp}/cache"]
+                str(args.epochs), "--jobs", "2", "--quiet", "--out", f"{tmp}/out", "--cache-dir", f"{tmp}/cache"]
         start = time.perf_counter()
         subprocess.run([sys.executable, "-c", COMPARE, *argv], env=env(), capture_output=True, text=True, check=True)
         wall = time.perf_counter() - start
@@ -78,22 +80,23 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dataset", default="GunPoint")
     parser.add_argument("--candidate", default="fcn")
-    parser.add_argument("--epochs", type=int, default=100)
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=60)
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    threads = os.cpu_count() or 1  # what compare gives one worker with --jobs 1
+    threads = max(1, (os.cpu_count() or 1) // 2)  # what compare gives each worker with --jobs 2
     plain, compare = [], []
     for i in range(args.repeat):
         plain.append(run_plain(args, threads))
         compare.append(run_compare(args))
         print(f"rep {i + 1}: plain {1000 * plain[-1][0]:.1f} ms/epoch ({plain[-1][1]:.1f} s total), "
               f"compare {1000 * compare[-1][0]:.1f} ms/epoch ({compare[-1][1]:.1f} s total)", flush=True)
-    p_epoch, c_epoch = statistics.median(p for p, _ in plain), statistics.median(c for c, _ in compare)
-    p_wall, c_wall = statistics.median(w for _, w in plain), statistics.median(w for _, w in compare)
-    ratio = c_epoch / p_epoch
-    print(f"{args.candidate} on {args.dataset}, {args.epochs} epochs, {threads} threads, median of {args.repeat}")
-    print(f"per-epoch time compare/plain = {ratio:.3f}  (overhead {100 * (ratio - 1):+.1f}%, target < 5%)")
-    print(f"end-to-end wall clock compare/plain = {c_wall / p_wall:.3f}  ({c_wall:.1f} s vs {p_wall:.1f} s, "
+    ratio = min(c for c, _ in compare) / min(p for p, _ in plain)
+    median = statistics.median(c for c, _ in compare) / statistics.median(p for p, _ in plain)
+    c_wall, p_wall = min(w for _, w in compare), min(w for _, w in plain)
+    print(f"{args.candidate} on {args.dataset}, {args.epochs} epochs, {threads} thread(s), {args.repeat} repetitions")
+    print(f"per-epoch time compare/plain = {ratio:.3f} (fastest of each; median {median:.3f}): "
+          f"overhead {100 * (ratio - 1):+.1f}%, target < 5%")
+    print(f"end-to-end wall clock compare/plain = {c_wall / p_wall:.3f} ({c_wall:.1f} s vs {p_wall:.1f} s: "
           "includes process start, data loading, evaluation, report and plots)")
     return 0
 

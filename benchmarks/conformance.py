@@ -18,7 +18,7 @@ import argparse
 import json
 import os
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 os.environ.setdefault("KERAS_BACKEND", "torch")
@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "src"))
 
-from conformance.campaign import run, shrink  # noqa: E402
-from conformance.case import case_to_json  # noqa: E402
-from conformance.render import render  # noqa: E402
+from conformance.campaign import run, shrink
+from conformance.case import case_to_json
+from conformance.render import render
 
 
 def _pct(a: int, b: int) -> str:

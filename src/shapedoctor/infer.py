@@ -106,8 +106,12 @@ def _infer_node(inference: Inference, node: LayerNode) -> LayerResult:
     except ShapeProblem as problem:
         diagnostic = _diagnostic(graph, node, problem.severity, problem.kind, problem.message)
         inference.diagnostics.append(diagnostic)
-        status = "error" if problem.severity == "error" else "ok"
-        return LayerResult(node, status, input_shapes, problem=problem)
+        if problem.severity == "error":
+            return LayerResult(node, "error", input_shapes, problem=problem)
+        outputs = None
+        if problem.output is not None:
+            outputs = problem.output if isinstance(problem.output, list) else [problem.output]
+        return LayerResult(node, "ok", input_shapes, outputs, problem=problem)
     except Exception as exc:  # a rule bug must never reach the user as a traceback
         if _STRICT:
             raise

@@ -12,14 +12,15 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from hypothesis import HealthCheck, Phase, given, seed as hseed, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import find as hfind
+from hypothesis import seed as hseed
 
 from .case import FAMILY_OF
 from .compare import Outcome, check_case
 from .generator import cases
 
-_QUIET = dict(database=None, deadline=None, suppress_health_check=list(HealthCheck), print_blob=False)
+_QUIET = {"database": None, "deadline": None, "suppress_health_check": list(HealthCheck), "print_blob": False}
 
 
 @dataclass

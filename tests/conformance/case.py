@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 # Family of each layer type, for the agreement tables.
 FAMILIES = {
-    "core": ("Dense", "Activation", "Dropout", "Embedding"),
+    "core": ("Dense", "Activation", "Dropout", "Embedding", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D"),
     "reshaping": ("Flatten", "Reshape", "Permute", "RepeatVector", "UpSampling1D", "UpSampling2D", "UpSampling3D",
                   "ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D", "Cropping1D", "Cropping2D", "Cropping3D"),
     "conv": ("Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
@@ -22,7 +22,7 @@ FAMILIES = {
     "recurrent": ("LSTM", "GRU", "SimpleRNN", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"),
     "wrappers": ("Bidirectional", "TimeDistributed"),
     "merging": ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"),
-    "normalization": ("BatchNormalization", "LayerNormalization"),
+    "normalization": ("BatchNormalization", "LayerNormalization", "GroupNormalization"),
 }
 FAMILY_OF = {t: fam for fam, types in FAMILIES.items() for t in types}
 MERGES = set(FAMILIES["merging"])
@@ -122,3 +122,4 @@ class Verdict:
     shapes: list = field(default_factory=list)  # output shape per node, up to the failing one (excluded)
     message: str = ""
     warnings: list = field(default_factory=list)
+    warn_index: int | None = None  # first node with a warning (shapedoctor only): its shape is not given

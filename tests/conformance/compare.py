@@ -45,10 +45,16 @@ KERAS_PATTERNS: list[tuple[str, str]] = [
     # % groups); same for other arithmetic on the None channel axis.
     # DepthwiseConv.build: "unsupported operand type(s) for *: 'int' and 'NoneType'" (depth_multiplier * channels).
     ("undefined-dim", r"TypeError: unsupported operand type\(s\) for [^:]*: '(NoneType' and 'int|int' and 'NoneType)'"),
+    # GroupNormalization.build: "Axis -1 of input tensor should have a defined dimension but the layer received
+    # an input with shape (None, None)."
+    ("undefined-dim", r"of input tensor should have a defined dimension"),
     # ConvLSTM.build: "ConvLSTM layers only support static input shapes for the spatial dimension."
     ("undefined-dim", r"only support static input shapes for the spatial dimension"),
     # BaseConv.build: "The number of input channels must be evenly divisible by the number of groups."
     ("invalid-argument", r"input channels must be evenly divisible by the number of groups"),
+    # GroupNormalization.build: "Number of groups (5) must be a multiple of the number of channels (27)." and
+    # "Number of groups (8) cannot be more than the number of channels (4)."
+    ("invalid-argument", r"Number of groups \(\d+\) (must be a multiple of|cannot be more than) the number of channels"),
     # Merges: "Inputs have incompatible shapes. Received shapes (4,) and (5,)"
     ("incompatible-merge", r"Inputs have incompatible shapes"),
     # "A `Concatenate` layer requires inputs with matching shapes except for the concatenation axis."
@@ -59,27 +65,32 @@ KERAS_PATTERNS: list[tuple[str, str]] = [
     # Arguments first validated at call time: "Argument `padding` must be either 'valid' or 'same'. Received:
     # padding=causal" (pooling), "Invalid permutation argument `dims` for Permute Layer." (Permute)
     ("invalid-argument", r"Argument `padding` must be either"),
+    # torch backend conv with a tuple `padding`: "`padding` must be either `'valid'` or `'same'`. Received (1, 1)."
+    ("invalid-argument", r"`padding` must be either `'valid'` or `'same'`"),
     ("invalid-argument", r"Invalid permutation argument `dims`"),
+    # standardize_padding lets a list/tuple `padding` through; the call then fails on it:
+    # "AttributeError: 'TrackedList' object has no attribute 'lower'" (also 'tuple').
+    ("invalid-argument", r"AttributeError: .*'(TrackedList|tuple|list)' object has no attribute 'lower'"),
 ]
 
 
 # Conv*DTranspose's InputSpec is min_ndim (not ndim): on a tensor of too high a rank its
 # compute_output_shape indexes past the kernel tuple and raises "IndexError: tuple index out
 # of range". That is a rank error in Keras' own terms (shapedoctor says `rank`).
-_TRANSPOSE_RANK = re.compile(r"IndexError: .*tuple index out of range", re.S)
+_TRANSPOSE_RANK = re.compile(r"IndexError: .*tuple index out of range", re.DOTALL)
 
 
 def keras_kind(exc: BaseException, layer=None) -> str:
     text = f"{type(exc).__name__}: {exc}"
     if layer is not None and layer.type.endswith("Transpose") and _TRANSPOSE_RANK.search(text):
         return "rank"
-    # BatchNormalization/LayerNormalization.build index input_shape[axis] without a range check: an
-    # axis beyond the rank raises "IndexError: tuple index out of range" (an invalid `axis` argument).
-    if layer is not None and layer.type in ("BatchNormalization", "LayerNormalization") and \
+    # BatchNormalization/LayerNormalization.build and Dot.build index input_shape[axis] without a range
+    # check: an axis beyond the rank raises "IndexError: tuple index out of range" (an invalid `axis`/`axes`).
+    if layer is not None and layer.type in ("BatchNormalization", "LayerNormalization", "Dot") and \
             _TRANSPOSE_RANK.search(text):
         return "invalid-argument"
     for kind, pattern in KERAS_PATTERNS:
-        if re.search(pattern, text):
+        if re.search(pattern, text, re.DOTALL):  # call-time messages span lines (Keras wraps them)
             return kind
     return "unmapped"
 
@@ -99,16 +110,20 @@ def shapedoctor_verdict(case: Case, source: str | None = None) -> tuple[Verdict,
     infos = [d for d in inference.diagnostics if d.severity == "info"]
     shapes = []
     error_index = min((d.node for d in errors if d.node is not None), default=None)
-    for result in inference.results:
-        if error_index is not None and result.node.index >= error_index:
-            break
+    # A rule that warns (Keras accepts it, but it cannot train) gives no output shape: infer.py
+    # leaves that node's outputs unknown, so shapes are compared only before it.
+    warn_index = min((d.node for d in warnings if d.node is not None), default=None)
+    stop = min(x for x in (error_index, warn_index, len(inference.results)) if x is not None)
+    for result in inference.results[:stop]:
         shapes.append(result.output_shape)
+    names = [w.kind.name for w in warnings]
     if error_index is not None:
         first = next(d for d in errors if d.node == error_index)
-        return Verdict(error_index, first.kind.name, shapes, first.message, [w.kind.name for w in warnings]), report
+        return Verdict(error_index, first.kind.name, shapes, first.message, names, warn_index), report
+    infos = [d for d in infos if warn_index is None or d.node is None or d.node <= warn_index]
     if infos:
-        return Verdict(-1, "unknown", shapes, infos[0].message, [w.kind.name for w in warnings]), report
-    return Verdict(None, None, shapes, "", [w.kind.name for w in warnings]), report
+        return Verdict(-1, "unknown", shapes, infos[0].message, names, warn_index), report
+    return Verdict(None, None, shapes, "", names, warn_index), report
 
 
 def _norm(shape):
@@ -158,6 +173,11 @@ def compare(case: Case, keras_v: Verdict, ours: Verdict) -> Outcome:
     if keras_v.error_index is None and ours.error_index is not None:
         p.append(f"false-alarm at node {ours.error_index} ({case.layers[ours.error_index - 1].type}): "
                  f"shapedoctor says {ours.kind}: {ours.message}")
+    elif keras_v.error_index is not None and ours.error_index is None and ours.warn_index is not None \
+            and keras_v.error_index > ours.warn_index:
+        p.append(f"missed-after-warning at node {keras_v.error_index} ({case.layers[keras_v.error_index - 1].type}): "
+                 f"shapedoctor warned at node {ours.warn_index} and checked nothing after it; Keras raises "
+                 f"{keras_v.message[:300]}")
     elif keras_v.error_index is not None and ours.error_index is None:
         p.append(f"missed at node {keras_v.error_index} ({case.layers[keras_v.error_index - 1].type}): "
                  f"Keras raises {keras_v.message[:300]}")

@@ -280,6 +280,8 @@ def resize_layer(g: G, s, bad=None):
         else:
             size = g.tup(r, 1, 3)
             out = [None if n is None else n * z for n, z in zip(spatial, _as_tuple(size, r))]
+            if r == 2 and g.rarely(20):
+                kwargs["interpolation"] = g.pick(["bilinear", "nearest", "bicubic"])
         kwargs["size"] = size
     else:
         name = "padding" if what == "ZeroPadding" else "cropping"
@@ -326,7 +328,7 @@ def recurrent_layer(g: G, s, bad=None, last=False):
     inner = L(type_, units, **kwargs)
     steps = s[0] if s else None
     out = (steps, units) if seq else (units,)
-    if g.chance(30):
+    if g.chance(45):
         mode = g.pick(["concat", "concat", "sum", "ave", "mul"])
         wk = {} if mode == "concat" else {"merge_mode": mode}
         if bad == "invalid-argument" and g.chance(50):
@@ -368,7 +370,10 @@ def time_distributed(g: G, s, bad=None):
         units = g.int(1, 6)
         return L("TimeDistributed", L("Dense", units)), (s[0], units)
     if len(rest) == 2:
-        choice = g.pick(["Conv1D", "Flatten", "Pool", "Dense"])
+        choice = g.pick(["Conv1D", "Flatten", "Pool", "Dense", "RNN"])
+        if choice == "RNN":
+            inner, est = recurrent_layer(g, rest, bad)
+            return L("TimeDistributed", inner), (s[0], *est)
         if choice == "Conv1D":
             inner, est = conv_layer(g, rest, bad)
             if inner.type not in ("Conv1D", "SeparableConv1D", "DepthwiseConv1D", "Conv1DTranspose"):
@@ -438,7 +443,17 @@ def permute_layer(g: G, s, bad=None):
 
 def generic_layer(g: G, s):
     """Rank-agnostic layers: Dense, Activation, Dropout, normalization."""
-    kind = g.pick(["Dense", "Dense", "Activation", "Dropout", "BatchNormalization", "LayerNormalization"])
+    kind = g.pick(["Dense", "Dense", "Activation", "Dropout", "BatchNormalization", "LayerNormalization",
+                   "GroupNormalization", "SpatialDropout"])
+    if kind == "SpatialDropout":
+        if 2 <= len(s) <= 4 and g.chance(80):
+            return L(f"SpatialDropout{len(s) - 1}D", 0.2), s
+        return L(f"SpatialDropout{g.int(1, 3)}D", 0.2), s
+    if kind == "GroupNormalization":
+        ch = s[-1]
+        divs = [d for d in range(1, (ch or 1) + 1) if ch and ch % d == 0] or [1]
+        groups = g.pick(divs) if g.chance(80) else g.int(2, 5)
+        return L("GroupNormalization", groups=groups), s
     if kind == "Dense":
         units = g.int(1, 8)
         return L("Dense", units, **({"activation": "relu"} if g.chance(40) else {})), (*s[:-1], units)
@@ -530,7 +545,7 @@ def next_layer(g: G, s, bad=None, last=False):
             options += ["conv", "conv", "pool", "pool", "resize"]
         options += ["td"]
     if rank == 3:
-        options += ["rnn", "rnn"]
+        options += ["rnn", "rnn", "rnn", "rnn"]
     if rank in (4, 5):
         options += ["convlstm"]
     what = g.pick(options)
@@ -600,14 +615,17 @@ def chains(draw, intent: str | None = None):
             layer, est = next_layer(g, s, bad=intent if i == bad_at else None, last=i == n - 1)
         layers.append(Layer(layer.type, layer.args, layer.npos, (i,)))
         s = est if _positive(est) else None
-    if g.rarely(10) and shape and len(shape) == 1 and intent == "valid":
+    if g.rarely(25) and shape and len(shape) == 1 and intent in ("valid", "rank", "invalid-argument"):
         layers.insert(0, Layer("Embedding", (("input_dim", 20), ("output_dim", g.int(1, 4))), 2, (0,)))
         layers = [Layer(x.type, x.args, x.npos, (i,)) for i, x in enumerate(layers)]
     style = g.pick(["sequential", "add", "functional"])
     spelling = g.pick(["layers", "names", "dotted"])
     last = layers[-1]
-    if style == "functional" and last.type in ("LSTM", "GRU", "SimpleRNN") and g.rarely(30):
+    if style == "functional" and last.type in ("LSTM", "GRU", "SimpleRNN") and g.rarely(60):
         layers[-1] = Layer(last.type, last.args + (("return_state", True),), last.npos, last.inputs)
+    elif style == "functional" and last.type == "Bidirectional" and g.rarely(60):
+        layers[-1] = Layer(last.type, tuple(a for a in last.args if a[0] != "merge_mode") + (("merge_mode", None),),
+                           last.npos, last.inputs)
     batch = g.int(1, 4) if g.rarely(10) else None
     return Case(shape, tuple(layers), batch, style, spelling, intent, input_kwarg=g.rarely(20), lists=g.rarely(15))
 
@@ -659,9 +677,9 @@ def graphs(draw, intent: str | None = None):
         if rank >= 3 and rank <= 5 and g.chance(50):
             r = rank - 2
             filt = g.int(1, 5)
-            mk = lambda f: L(f"Conv{r}D", f, g.int(1, 3), padding="same")  # noqa: E731
+            mk = lambda f, r=r: L(f"Conv{r}D", f, g.int(1, 3), padding="same")
         else:
-            mk = lambda f: L("Dense", f)  # noqa: E731
+            mk = lambda f: L("Dense", f)
             filt = units
         a = add(mk(filt), [cur])
         est_a = (*s[:-1], filt)
@@ -677,29 +695,35 @@ def graphs(draw, intent: str | None = None):
             b_out = add(mk(f2), [cur])
             est_b = (*s[:-1], f2)
         if bad == "incompatible-merge":
-            how = g.pick(["channels", "concat-axis", "dot"])
+            how = g.pick(["channels", "concat-axis", "dot", "rank"])
             if how == "channels" or merge in ("Concatenate", "Dot"):
                 merge = g.pick(["Add", "Multiply", "Subtract", "Average", "Maximum", "Minimum"]) if how == "channels" \
                     else merge
                 na = nodes[a - 1]
-                newf = (est_b[-1] or 1) + g.int(1, 3)
+                newf = 1 if g.rarely(25) else (est_b[-1] or 1) + g.int(1, 3)  # 1: broadcastable?
                 nodes[a - 1] = Layer(na.type, ((na.args[0][0], newf),) + na.args[1:], na.npos, na.inputs)
                 est_a = (*s[:-1], newf)
             if how == "concat-axis" and rank >= 3:
                 merge = "Concatenate"
             if how == "dot":
                 merge = "Dot"
+            if how == "rank" and rank >= 3:
+                # one branch loses an axis: merging tensors of different ranks
+                a = add(L(g.pick(["GlobalAveragePooling1D", "Flatten"]) if rank == 3 else "Flatten"), [a])
+                est_a = None
         kwargs = {}
         if merge == "Concatenate":
             if g.chance(30) and rank >= 3:
                 kwargs["axis"] = g.int(1, rank - 1) if g.chance(60) else -g.int(1, rank - 1)
-            elif bad == "incompatible-merge" and rank >= 3 and est_a[-1] != est_b[-1]:
+            elif bad == "incompatible-merge" and rank >= 3 and est_a is not None and est_a[-1] != est_b[-1]:
                 kwargs["axis"] = 1
-            est = list(est_a)
-            ax = kwargs.get("axis", -1)
-            ax = ax - 1 if ax > 0 else len(est) + ax
-            est[ax] = None if (est_a[ax] is None or est_b[ax] is None) else est_a[ax] + est_b[ax]
-            est = tuple(est)
+            est = None
+            if est_a is not None and len(est_a) == len(est_b):
+                est = list(est_a)
+                ax = kwargs.get("axis", -1)
+                ax = ax - 1 if ax > 0 else len(est) + ax
+                est[ax] = None if (est_a[ax] is None or est_b[ax] is None) else est_a[ax] + est_b[ax]
+                est = tuple(est)
         elif merge == "Dot":
             kwargs["axes"] = -1 if g.chance(50) else (g.int(1, rank - 1) if g.chance(60) else
                                                       (g.int(1, rank - 1), g.int(1, rank - 1)))

@@ -21,10 +21,10 @@ from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    __package__ = "conformance"  # noqa: A001
+    __package__ = "conformance"
 
-from .case import Verdict, case_from_json, case_to_json  # noqa: E402
-from .render import render  # noqa: E402
+from .case import Verdict, case_from_json, case_to_json
+from .render import render
 
 REGRESSIONS = Path(__file__).resolve().parent / "regressions"
 

@@ -15,19 +15,21 @@ read back by the source front-end as exactly one model with one node per layer.
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
-from .case import FAMILIES
-from .compare import keras_kind, shapedoctor_verdict
+from .case import FAMILIES, case_to_json
+from .compare import keras_kind
 from .generator import ERROR_KINDS, cases
 from .render import render
 
-# ~35 cases/s on the 2-core CI machine (Keras build ~10-15 ms, generation ~12 ms, shapedoctor ~1 ms).
-N_CI = int(os.environ.get("SHAPEDOCTOR_CONFORMANCE_N", "2000"))
+# Measured 50-100 cases/s on the 2-core machine (Keras build 5-15 ms, hypothesis generation ~10 ms,
+# shapedoctor ~1 ms): 3000 cases take 30-60 s.
+N_CI = int(os.environ.get("SHAPEDOCTOR_CONFORMANCE_N", "3000"))
 
 
 @seed(20261125)
@@ -49,23 +51,25 @@ def test_rendered_cases_are_read_back_as_one_model(case):
 
 @pytest.mark.parametrize("message, kind", [
     # Messages as Keras 3.15 raises them when a layer is called (recorded by the harness).
-    ('ValueError: Input 0 of layer "conv1d" is incompatible with the layer: expected min_ndim=3, found ndim=2. '
-     "Full shape received: (None, 64)", "rank"),
+    (('ValueError: Input 0 of layer "conv1d" is incompatible with the layer: expected min_ndim=3, found ndim=2. '
+     "Full shape received: (None, 64)"), "rank"),
     ("ValueError: Computed output size would be zero or negative. Received `inputs shape=(2, 4, 2)`", "negative-length"),
-    ("ValueError: Values in `cropping` argument should be smaller than the corresponding spatial dimension of the "
-     "input.", "negative-length"),
+    (("ValueError: Values in `cropping` argument should be smaller than the corresponding spatial dimension of the "
+     "input."), "negative-length"),
     ("ValueError: The total size of the tensor must be unchanged. Received: input_shape=(6,), target_shape=(5,)",
      "reshape-size"),
-    ("ValueError: Shapes used to initialize variables must be fully-defined (no `None` dimensions). Received: "
-     "shape=(None, 3) for variable path='dense/kernel'", "undefined-dim"),
+    (("ValueError: Shapes used to initialize variables must be fully-defined (no `None` dimensions). Received: "
+     "shape=(None, 3) for variable path='dense/kernel'"), "undefined-dim"),
     ("ValueError: Inputs have incompatible shapes. Received shapes (4,) and (5,)", "incompatible-merge"),
     ("ValueError: Incompatible input shapes: axis values 5 (at axis 2) != 3 (at axis 2).", "incompatible-merge"),
     ("ValueError: Argument `padding` must be either 'valid' or 'same'. Received: padding=causal", "invalid-argument"),
+    (("AttributeError: Exception encountered when calling Conv3DTranspose.call().\n\n\x1b[1m'tuple' object has no "
+     "attribute 'lower'\x1b[0m"), "invalid-argument"),
     ("RuntimeError: something new", "unmapped"),
 ])
 def test_keras_message_mapping(message, kind):
     type_name, text = message.split(": ", 1)
-    exc = {"ValueError": ValueError, "RuntimeError": RuntimeError}[type_name](text)
+    exc = {"ValueError": ValueError, "RuntimeError": RuntimeError, "AttributeError": AttributeError}[type_name](text)
     assert keras_kind(exc) == kind
 
 
@@ -79,7 +83,8 @@ def _failure_report(campaign) -> str:
     lines += ["first disagreement:", first.problems[0], render(first.case)]
     try:
         minimal = shrink(first.signature, max_examples=2000)
-        lines += ["minimized (hypothesis):", render(minimal)]
+        lines += ["minimized (hypothesis):", render(minimal), "record it as a fixture with tests/conformance/record.py:",
+                  json.dumps(case_to_json(minimal))]
     except Exception as exc:  # noqa: BLE001 - shrinking is a courtesy; the failure stands without it
         lines.append(f"(could not minimize: {type(exc).__name__}: {exc})")
     return "\n".join(lines)

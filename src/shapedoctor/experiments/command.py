@@ -157,8 +157,8 @@ def _run(args) -> int:
         order = report.ranked(out_results)
         if order:
             best = order[0]
-            print(f"{best['name']} wins with {100 * best['test_accuracy_mean']:.1f}% "
-                  f"({report.confidence(out_results)}); report: {out / 'report.md'}")
+            print(f"best: {best['name']} {100 * best['test_accuracy_mean']:.1f}%; "
+                  f"{report.confidence(out_results)} Report: {out / 'report.md'}")
     return EXIT_FAILURE if failures else EXIT_OK
 
 

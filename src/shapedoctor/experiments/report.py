@@ -121,7 +121,9 @@ def markdown(results: dict) -> str:
         if c.get("error"):
             lines.append(f"| {c['name']} | failed: {c['error']} | | | |")
     order = ranked(results)
-    if order:
+    if len(order) > 1 and order[0]["test_accuracy_mean"] == order[1]["test_accuracy_mean"]:
+        lines += ["", f"**No single winner**: {confidence(results)}"]
+    elif order:
         lines += ["", f"**Winner: {order[0]['name']}** ({_pct(order[0]['test_accuracy_mean'])}). "
                       f"How sure: {confidence(results)}"]
     ref = results.get("reference") or {}

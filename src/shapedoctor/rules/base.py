@@ -19,15 +19,17 @@ from ..shapes import Dim, Shape, Symbol, format_shape, is_known
 class ShapeProblem(Exception):
     """What Keras would raise (or, with severity='warning', accept but fail on later)."""
 
-    def __init__(self, kind: Kind, message: str, severity: str | None = None, hint: str | None = None):
+    def __init__(self, kind: Kind, message: str, severity: str | None = None, hint: str | None = None,
+                 output=None):
         super().__init__(message)
         self.kind = kind
         self.message = message
         self.severity = severity or kind.severity
         self.hint = hint
+        self.output = output  # for a warning: the shape Keras builds anyway, so checking goes on
 
     def __reduce__(self):  # picklable, for `check -j N`
-        return (ShapeProblem, (self.kind, self.message, self.severity, self.hint))
+        return (ShapeProblem, (self.kind, self.message, self.severity, self.hint, self.output))
 
 
 class Unresolved(Exception):

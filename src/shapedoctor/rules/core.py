@@ -130,7 +130,7 @@ def lambda_layer(call: LayerCall, inputs):
                 raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(output_shape={tuple(declared)!r}) on input "
                                                      f"{format_shape(shape)}: the function returns "
                                                      f"{format_shape(actual)}, not {format_shape(out)}",
-                                   severity="warning")
+                                   severity="warning", output=out)
         return out
     if isinstance(function, LambdaBody):
         return function.apply(shape)

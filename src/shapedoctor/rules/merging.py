@@ -132,7 +132,7 @@ def concatenate(call: LayerCall, inputs):
     if len(shapes) == 1 and not (-len(out) <= axis < len(out)):
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(axis={axis}) on {format_shape(shapes[0])}: the axis "
                                              f"is out of range; Keras builds it but fails when run",
-                           severity="warning")
+                           severity="warning", output=tuple(out))
     return tuple(out)
 
 
@@ -191,7 +191,7 @@ def _dot(call: LayerCall, inputs, default_axes):
     if 0 in (pair[0] % len(shape1), pair[1] % len(shape2)):
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(axes={_axes_text(axes)}) sums over the batch axis; "
                                              f"Keras builds it as {format_shape(tuple(out))} but fails when run",
-                           severity="warning")
+                           severity="warning", output=tuple(out))
     return tuple(out)
 
 

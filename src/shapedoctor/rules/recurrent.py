@@ -118,11 +118,12 @@ def rnn_wrapper(call: LayerCall, inputs):
         raise ShapeProblem(UNDEFINED_DIM, f"{call.label} needs input {_SEQ_WORDS} with known features "
                                           f"but gets {format_shape(shape)}")
     _stateful_batch(call, shape)
+    outputs = _rnn_outputs(call, shape, (units,), _STATES[cell.type])
     if len(shape) != 3:
         raise ShapeProblem(RANK, f"{call.label} needs input {_SEQ_WORDS} but gets {format_shape(shape)}; "
                                  f"Keras builds the layer but the cell fails on the first batch",
-                           severity="warning")
-    return _rnn_outputs(call, shape, (units,), _STATES[cell.type])
+                           severity="warning", output=outputs)
+    return outputs
 
 
 def _conv_lstm_config(call: LayerCall, rank: int):
@@ -166,7 +167,7 @@ def _conv_lstm_state(call: LayerCall, shape: tuple, rank: int) -> tuple:
     if filters == 0:
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(filters=0) on input {format_shape(shape)}: Keras "
                                              f"builds it but the convolution fails on the first batch",
-                           severity="warning")
+                           severity="warning", output=tuple(out[1:]))
     return tuple(out[1:])
 
 

@@ -90,7 +90,7 @@ def up_sampling(call: LayerCall, inputs):
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(interpolation={interpolation!r}) on input "
                                              f"{format_shape(shape)}: builds {format_shape(out)} but fails on "
                                              f"data; expected one of {', '.join(map(repr, _INTERPOLATIONS))}",
-                           severity="warning")
+                           severity="warning", output=out)
     return out
 
 
