@@ -11,7 +11,7 @@ measurement less sensitive to other load on a shared machine; the ratio uses the
 (the least disturbed one) and the median is printed too.
 
     KERAS_BACKEND=torch PYTHONPATH=src python benchmarks/compare_overhead.py [--dataset GunPoint]
-        [--candidate fcn] [--epochs 60] [--repeat 3]
+        [--candidate fcn] [--epochs 40] [--repeat 4]
 """
 
 from __future__ import annotations
@@ -80,8 +80,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dataset", default="GunPoint")
     parser.add_argument("--candidate", default="fcn")
-    parser.add_argument("--epochs", type=int, default=60)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=40)
+    parser.add_argument("--repeat", type=int, default=4)
     args = parser.parse_args()
     threads = max(1, (os.cpu_count() or 1) // 2)  # what compare gives each worker with --jobs 2
     plain, compare = [], []

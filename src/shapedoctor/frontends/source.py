@@ -18,6 +18,8 @@ from ..graph import UNKNOWN, AutoNamer, LayerNode, ModelGraph, Span, input_args_
 from ..rules import RULES, canonical_type, map_arguments
 from ..rules.core import LambdaBody
 from ..shapes import Symbol
+from .folding import (EXPAND, ELEMENTWISE_OPS, SQUEEZE, binop, index_array, is_plain, lambda_body,
+                      merge_uncertain, reshape_array, subscript_body, unpack)
 from .values import (ArrayValue, FunctionalModel, FunctionValue, KerasName, LayerObject, Module, NumpyName,
                      Opaque, SequentialModel, TensorRef)
 
@@ -33,8 +35,6 @@ _FUNCTIONAL_MERGES = {"add": "Add", "subtract": "Subtract", "multiply": "Multipl
                       "maximum": "Maximum", "minimum": "Minimum", "concatenate": "Concatenate", "dot": "Dot"}
 _NUMPY_CREATORS = {"zeros", "ones", "empty", "full", "rand", "randn", "random", "random_sample", "normal",
                    "uniform", "randint", "standard_normal", "zeros_like", "ones_like"}
-_EXPAND = {"expand_dims"}
-_SQUEEZE = {"squeeze"}
 
 
 def span_of(node: ast.AST) -> Span:
@@ -190,7 +190,7 @@ class SourceFrontend:
     def _stmt_AugAssign(self, stmt: ast.AugAssign, scope: Scope) -> None:
         if isinstance(stmt.target, ast.Name):
             current = scope.lookup(stmt.target.id)
-            value = _binop(stmt.op, current, self._fold(stmt.value, scope))
+            value = binop(stmt.op, current, self._fold(stmt.value, scope))
             scope.bindings[stmt.target.id] = value if value is not UNKNOWN else Symbol(stmt.target.id)
 
     def _bind(self, target: ast.expr, value: Any, scope: Scope, source: ast.expr | None = None) -> None:
@@ -203,7 +203,7 @@ class SourceFrontend:
                 value.name = target.id
             scope.bindings[target.id] = value
         elif isinstance(target, (ast.Tuple, ast.List)):
-            items = _unpack(value, len(target.elts))
+            items = unpack(value, len(target.elts))
             for elt, item in zip(target.elts, items):
                 self._bind(elt, item, scope)
         elif isinstance(target, ast.Attribute) and isinstance(self._fold(target.value, scope), SelfObject):
@@ -212,7 +212,7 @@ class SourceFrontend:
 
     def _stmt_If(self, stmt: ast.If, scope: Scope) -> None:
         test = self._fold(stmt.test, scope)
-        if isinstance(test, (bool, int, str, tuple, type(None))) and not isinstance(test, Symbol):
+        if is_plain(test):
             self._walk_body(stmt.body if test else stmt.orelse, scope)
             return
         self._walk_uncertain([stmt.body, stmt.orelse], scope, "inside an `if` whose condition is only known at "
@@ -242,7 +242,7 @@ class SourceFrontend:
                     # The tensor may or may not have gone through the body: same graph, unknown shape.
                     scope.bindings[name] = self._op_node(scope, "<opaque>", {}, [old], stmt, f"layers applied {why}")
                 else:
-                    scope.bindings[name] = _merge_uncertain(old, value, name)
+                    scope.bindings[name] = merge_uncertain(old, value, name)
 
     def _stmt_For(self, stmt: ast.For, scope: Scope) -> None:
         iterable = self._fold(stmt.iter, scope)
@@ -313,7 +313,7 @@ class SourceFrontend:
         return out
 
     def _expr_BinOp(self, node: ast.BinOp, scope: Scope):
-        return _binop(node.op, self._fold(node.left, scope), self._fold(node.right, scope))
+        return binop(node.op, self._fold(node.left, scope), self._fold(node.right, scope))
 
     def _expr_UnaryOp(self, node: ast.UnaryOp, scope: Scope):
         value = self._fold(node.operand, scope)
@@ -333,7 +333,7 @@ class SourceFrontend:
         result = True
         for op, right in zip(node.ops, rights):
             fn = ops.get(type(op))
-            if fn is None or not (_is_plain(left) and _is_plain(right)):
+            if fn is None or not (is_plain(left) and is_plain(right)):
                 return UNKNOWN
             try:
                 result = result and fn(left, right)
@@ -344,7 +344,7 @@ class SourceFrontend:
 
     def _expr_BoolOp(self, node: ast.BoolOp, scope: Scope):
         values = [self._fold(v, scope) for v in node.values]
-        if not all(_is_plain(v) for v in values):
+        if not all(is_plain(v) for v in values):
             return UNKNOWN
         if isinstance(node.op, ast.And):
             return all(values)
@@ -352,7 +352,7 @@ class SourceFrontend:
 
     def _expr_IfExp(self, node: ast.IfExp, scope: Scope):
         test = self._fold(node.test, scope)
-        if _is_plain(test):
+        if is_plain(test):
             return self._fold(node.body if test else node.orelse, scope)
         return UNKNOWN
 
@@ -379,9 +379,9 @@ class SourceFrontend:
     def _expr_Subscript(self, node: ast.Subscript, scope: Scope):
         base = self._fold(node.value, scope)
         if isinstance(base, ArrayValue):
-            return _index_array(base, node.slice, self, scope)
+            return index_array(base, node.slice, self, scope)
         if isinstance(base, TensorRef):
-            body = _subscript_body(node.slice)
+            body = subscript_body(node.slice)
             return self._op_node(scope, "Lambda", {"function": body if body else UNKNOWN}, [base], node,
                                  "subscript")
         index = self._fold(node.slice, scope) if not isinstance(node.slice, ast.Slice) else None
@@ -401,7 +401,7 @@ class SourceFrontend:
         return UNKNOWN
 
     def _expr_Lambda(self, node: ast.Lambda, scope: Scope):
-        return _lambda_body(node)
+        return lambda_body(node)
 
     def _expr_Call(self, node: ast.Call, scope: Scope):
         func = self._fold(node.func, scope)
@@ -492,7 +492,7 @@ class SourceFrontend:
                 shape.insert(axis, 1)
                 return ArrayValue(tuple(shape))
         if leaf == "reshape" and len(args) >= 2 and isinstance(args[0], ArrayValue):
-            return _reshape_array(args[0], args[1])
+            return reshape_array(args[0], args[1])
         return UNKNOWN
 
     # ---------------------------------------------------------- keras calls
@@ -509,7 +509,7 @@ class SourceFrontend:
             if isinstance(tensors, (list, tuple)) and all(isinstance(t, TensorRef) for t in tensors):
                 return self._apply_layer(layer, list(tensors), node, scope, True)
             return UNKNOWN
-        if leaf in _EXPAND | _SQUEEZE or func.qualname.split(".")[-2:-1] in (["ops"], ["backend"]):
+        if leaf in EXPAND | SQUEEZE or func.qualname.split(".")[-2:-1] in (["ops"], ["backend"]):
             return self._tensor_function(leaf, node, scope)
         return self._layer_object(canonical_type(leaf), leaf, node, scope)
 
@@ -520,9 +520,9 @@ class SourceFrontend:
             return UNKNOWN
         axis = args[1] if len(args) > 1 else kwargs.get("axis", UNKNOWN)
         body = UNKNOWN
-        if leaf in _EXPAND | _SQUEEZE and isinstance(axis, int) and not isinstance(axis, bool):
-            body = LambdaBody("expand_dims" if leaf in _EXPAND else "squeeze", axis)
-        elif leaf in _ELEMENTWISE_OPS:
+        if leaf in EXPAND | SQUEEZE and isinstance(axis, int) and not isinstance(axis, bool):
+            body = LambdaBody("expand_dims" if leaf in EXPAND else "squeeze", axis)
+        elif leaf in ELEMENTWISE_OPS:
             body = LambdaBody("identity")
         return self._op_node(scope, "Lambda", {"function": body}, [args[0]], node, leaf)
 
@@ -549,7 +549,6 @@ class SourceFrontend:
     def _layer_object(self, type_: str, written: str, node: ast.Call, scope: Scope,
                       skip_first: bool = False) -> LayerObject:
         positional = [self._fold(a, scope) for a in node.args[1 if skip_first else 0:]]
-        positional = [p for p in positional]
         keywords: dict[str, Any] = {}
         for kw in node.keywords:
             value = self._fold(kw.value, scope)
@@ -639,7 +638,7 @@ class SourceFrontend:
         kwargs = {kw.arg: self._fold(kw.value, scope) for kw in node.keywords if kw.arg}
         if isinstance(target, ArrayValue):
             if attr == "reshape" and args:
-                return _reshape_array(target, args[0] if len(args) == 1 else tuple(args))
+                return reshape_array(target, args[0] if len(args) == 1 else tuple(args))
             if attr in ("astype", "copy"):
                 return target
             return UNKNOWN
@@ -821,8 +820,6 @@ class _BoundMethod:
         self.attr = attr
 
 
-_ELEMENTWISE_OPS = {"relu", "sigmoid", "tanh", "abs", "exp", "log", "sqrt", "square", "softmax", "gelu",
-                    "silu", "swish", "elu", "selu", "softplus", "negative", "sign", "l2_normalize", "cast"}
 
 
 def _classify_qualname(qual: str):
@@ -831,11 +828,11 @@ def _classify_qualname(qual: str):
         return NumpyName(qual) if len(parts) > 1 else Module(qual)
     if "keras" in parts:
         leaf = parts[-1]
-        if leaf[:1].isupper() or leaf in _FUNCTIONAL_MERGES or leaf in _EXPAND | _SQUEEZE \
-                or parts[-2:-1] in (["ops"], ["backend"]) or leaf in _ELEMENTWISE_OPS:
+        if leaf[:1].isupper() or leaf in _FUNCTIONAL_MERGES or leaf in EXPAND | SQUEEZE \
+                or parts[-2:-1] in (["ops"], ["backend"]) or leaf in ELEMENTWISE_OPS:
             return KerasName(qual)
         return Module(qual)
-    if parts[0] == "tensorflow" and len(parts) == 2 and parts[1] in _EXPAND | _SQUEEZE | _ELEMENTWISE_OPS:
+    if parts[0] == "tensorflow" and len(parts) == 2 and parts[1] in EXPAND | SQUEEZE | ELEMENTWISE_OPS:
         return KerasName("tensorflow.ops." + parts[1])
     return Module(qual)
 
@@ -899,165 +896,6 @@ def _layer_of_input_ref(ref: TensorRef) -> LayerObject | None:
     layer = LayerObject("InputLayer", node.written_type, node.args, node.span, node.layer_key or "input")
     layer.name = node.name
     return layer
-
-
-def _unpack(value, n: int) -> list:
-    if isinstance(value, (tuple, list)) and len(value) == n:
-        return list(value)
-    return [UNKNOWN] * n
-
-
-def _merge_uncertain(before, after, name: str):
-    if before == after:
-        return after
-    if isinstance(before, (int, Symbol)) or isinstance(after, (int, Symbol)):
-        return Symbol(name)
-    return UNKNOWN
-
-
-def _is_plain(value) -> bool:
-    return isinstance(value, (bool, int, float, str, tuple, type(None))) and not isinstance(value, Symbol)
-
-
-def _binop(op: ast.operator, left, right):
-    from ..shapes import dim_add, dim_floordiv, dim_mul, dim_sub
-
-    numeric = (int, float)
-    if isinstance(left, bool) or isinstance(right, bool):
-        return UNKNOWN
-    if isinstance(left, numeric) and isinstance(right, numeric):
-        try:
-            return {ast.Add: lambda: left + right, ast.Sub: lambda: left - right, ast.Mult: lambda: left * right,
-                    ast.FloorDiv: lambda: left // right, ast.Mod: lambda: left % right,
-                    ast.Div: lambda: left / right, ast.Pow: lambda: left ** right if abs(right) < 64 else UNKNOWN,
-                    }.get(type(op), lambda: UNKNOWN)()
-        except (ZeroDivisionError, OverflowError):
-            return UNKNOWN
-    if isinstance(left, (tuple, list)) and isinstance(right, (tuple, list)) and isinstance(op, ast.Add):
-        return type(left)(list(left) + list(right))
-    if isinstance(left, (tuple, list)) and isinstance(right, int) and isinstance(op, ast.Mult) and right < 64:
-        return left * right
-    ints = (int, Symbol)
-    if isinstance(left, ints) and isinstance(right, ints):
-        fn = {ast.Add: dim_add, ast.Sub: dim_sub, ast.Mult: dim_mul, ast.FloorDiv: dim_floordiv}.get(type(op))
-        return fn(left, right) if fn else UNKNOWN
-    return UNKNOWN
-
-
-def _reshape_array(array: ArrayValue, shape):
-    if isinstance(shape, int):
-        shape = (shape,)
-    if not isinstance(shape, (tuple, list)) or not all(isinstance(d, int) for d in shape):
-        return UNKNOWN
-    size = 1
-    for d in array.shape:
-        if not isinstance(d, int):
-            return UNKNOWN
-        size *= d
-    if shape.count(-1) == 1:
-        known = 1
-        for d in shape:
-            if d != -1:
-                known *= d
-        if known == 0 or size % known:
-            return UNKNOWN
-        shape = tuple(size // known if d == -1 else d for d in shape)
-    return ArrayValue(tuple(shape))
-
-
-def _index_array(array: ArrayValue, index: ast.expr, frontend: SourceFrontend, scope: Scope):
-    """``X[..., None]``, ``X[:, :, np.newaxis]``, ``X[:80]`` on an array of known shape."""
-    items = index.elts if isinstance(index, ast.Tuple) else [index]
-    shape = list(array.shape)
-    out = []
-    position = 0
-    for item in items:
-        if isinstance(item, ast.Constant) and item.value is Ellipsis:
-            remaining = len([i for i in items[items.index(item) + 1:] if not _is_newaxis(i, frontend, scope)])
-            keep = len(shape) - position - remaining
-            out.extend(shape[position:position + keep])
-            position += keep
-        elif _is_newaxis(item, frontend, scope):
-            out.append(1)
-        elif isinstance(item, ast.Slice):
-            if position >= len(shape):
-                return UNKNOWN
-            if item.lower is None and item.upper is None and item.step is None:
-                out.append(shape[position])
-            else:
-                out.append(None)  # length depends on the bounds: left unknown
-            position += 1
-        else:
-            value = frontend._fold(item, scope)
-            if not isinstance(value, int):
-                return UNKNOWN
-            position += 1  # an integer index drops the axis
-    out.extend(shape[position:])
-    return ArrayValue(tuple(out))
-
-
-def _is_newaxis(item: ast.expr, frontend: SourceFrontend, scope: Scope) -> bool:
-    if isinstance(item, ast.Constant) and item.value is None:
-        return True
-    value = frontend._fold(item, scope) if isinstance(item, ast.Attribute) else UNKNOWN
-    return isinstance(value, NumpyName) and value.qualname.endswith("newaxis")
-
-
-def _subscript_body(index: ast.expr):
-    """``x[..., None]`` / ``x[:, :, None]`` on a tensor: one new axis."""
-    items = index.elts if isinstance(index, ast.Tuple) else [index]
-    nones = [i for i, item in enumerate(items) if isinstance(item, ast.Constant) and item.value is None]
-    others_full = all(
-        (isinstance(item, ast.Slice) and item.lower is None and item.upper is None and item.step is None)
-        or (isinstance(item, ast.Constant) and item.value in (None, Ellipsis))
-        for item in items)
-    if len(nones) != 1 or not others_full:
-        return None
-    if isinstance(items[0], ast.Constant) and items[0].value is Ellipsis:
-        return LambdaBody("expand_dims", -(len(items) - nones[0]))
-    return LambdaBody("expand_dims", nones[0])
-
-
-def _lambda_body(node: ast.Lambda):
-    """What a ``lambda x: ...`` does to shapes, when that is plain; else UNKNOWN."""
-    if len(node.args.args) != 1:
-        return UNKNOWN
-    param = node.args.args[0].arg
-    body = node.body
-    if isinstance(body, ast.Name) and body.id == param:
-        return LambdaBody("identity")
-    if isinstance(body, ast.BinOp) and _is_param_and_constant(body, param):
-        return LambdaBody("identity")
-    if isinstance(body, ast.Subscript) and isinstance(body.value, ast.Name) and body.value.id == param:
-        result = _subscript_body(body.slice)
-        return result if result is not None else UNKNOWN
-    if isinstance(body, ast.Call) and body.args and isinstance(body.args[0], ast.Name) \
-            and body.args[0].id == param:
-        fname = body.func.attr if isinstance(body.func, ast.Attribute) else getattr(body.func, "id", "")
-        axis_node = body.args[1] if len(body.args) > 1 else next(
-            (kw.value for kw in body.keywords if kw.arg == "axis"), None)
-        axis = _literal_int(axis_node)
-        if fname in _EXPAND and axis is not None:
-            return LambdaBody("expand_dims", axis)
-        if fname in _SQUEEZE and axis is not None:
-            return LambdaBody("squeeze", axis)
-        if fname in _ELEMENTWISE_OPS and len(body.args) == 1 and not body.keywords:
-            return LambdaBody("identity")
-    return UNKNOWN
-
-
-def _is_param_and_constant(body: ast.BinOp, param: str) -> bool:
-    sides = [body.left, body.right]
-    return (any(isinstance(s, ast.Name) and s.id == param for s in sides)
-            and any(isinstance(s, ast.Constant) and isinstance(s.value, (int, float)) for s in sides))
-
-
-def _literal_int(node) -> int | None:
-    if isinstance(node, ast.Constant) and isinstance(node.value, int):
-        return node.value
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
-        return -node.operand.value
-    return None
 
 
 def graphs_from_source(text: str, path: str = "<string>") -> list[ModelGraph]:

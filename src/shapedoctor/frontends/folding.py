@@ -1,0 +1,175 @@
+"""Constant folding for the source front-end: numbers, tuples, numpy array shapes, lambda bodies.
+
+Every function returns UNKNOWN (or None) for what it cannot fold: never a guess.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from ..graph import UNKNOWN
+from ..rules.core import LambdaBody
+from ..shapes import Symbol, dim_add, dim_floordiv, dim_mul, dim_sub
+from .values import ArrayValue, NumpyName
+
+EXPAND = {"expand_dims"}
+SQUEEZE = {"squeeze"}
+ELEMENTWISE_OPS = {"relu", "sigmoid", "tanh", "abs", "exp", "log", "sqrt", "square", "softmax", "gelu",
+                    "silu", "swish", "elu", "selu", "softplus", "negative", "sign", "l2_normalize", "cast"}
+
+
+def unpack(value, n: int) -> list:
+    if isinstance(value, (tuple, list)) and len(value) == n:
+        return list(value)
+    return [UNKNOWN] * n
+
+
+def merge_uncertain(before, after, name: str):
+    if before == after:
+        return after
+    if isinstance(before, (int, Symbol)) or isinstance(after, (int, Symbol)):
+        return Symbol(name)
+    return UNKNOWN
+
+
+def is_plain(value) -> bool:
+    return isinstance(value, (bool, int, float, str, tuple, type(None))) and not isinstance(value, Symbol)
+
+
+def binop(op: ast.operator, left, right):
+    numeric = (int, float)
+    if isinstance(left, bool) or isinstance(right, bool):
+        return UNKNOWN
+    if isinstance(left, numeric) and isinstance(right, numeric):
+        try:
+            return {ast.Add: lambda: left + right, ast.Sub: lambda: left - right, ast.Mult: lambda: left * right,
+                    ast.FloorDiv: lambda: left // right, ast.Mod: lambda: left % right,
+                    ast.Div: lambda: left / right, ast.Pow: lambda: left ** right if abs(right) < 64 else UNKNOWN,
+                    }.get(type(op), lambda: UNKNOWN)()
+        except (ZeroDivisionError, OverflowError):
+            return UNKNOWN
+    if isinstance(left, (tuple, list)) and isinstance(right, (tuple, list)) and isinstance(op, ast.Add):
+        return type(left)(list(left) + list(right))
+    if isinstance(left, (tuple, list)) and isinstance(right, int) and isinstance(op, ast.Mult) and right < 64:
+        return left * right
+    ints = (int, Symbol)
+    if isinstance(left, ints) and isinstance(right, ints):
+        fn = {ast.Add: dim_add, ast.Sub: dim_sub, ast.Mult: dim_mul, ast.FloorDiv: dim_floordiv}.get(type(op))
+        return fn(left, right) if fn else UNKNOWN
+    return UNKNOWN
+
+
+def reshape_array(array: ArrayValue, shape):
+    if isinstance(shape, int):
+        shape = (shape,)
+    if not isinstance(shape, (tuple, list)) or not all(isinstance(d, int) for d in shape):
+        return UNKNOWN
+    size = 1
+    for d in array.shape:
+        if not isinstance(d, int):
+            return UNKNOWN
+        size *= d
+    if shape.count(-1) == 1:
+        known = 1
+        for d in shape:
+            if d != -1:
+                known *= d
+        if known == 0 or size % known:
+            return UNKNOWN
+        shape = tuple(size // known if d == -1 else d for d in shape)
+    return ArrayValue(tuple(shape))
+
+
+def index_array(array: ArrayValue, index: ast.expr, frontend, scope):
+    """``X[..., None]``, ``X[:, :, np.newaxis]``, ``X[:80]`` on an array of known shape."""
+    items = index.elts if isinstance(index, ast.Tuple) else [index]
+    shape = list(array.shape)
+    out = []
+    position = 0
+    for item in items:
+        if isinstance(item, ast.Constant) and item.value is Ellipsis:
+            remaining = len([i for i in items[items.index(item) + 1:] if not is_newaxis(i, frontend, scope)])
+            keep = len(shape) - position - remaining
+            out.extend(shape[position:position + keep])
+            position += keep
+        elif is_newaxis(item, frontend, scope):
+            out.append(1)
+        elif isinstance(item, ast.Slice):
+            if position >= len(shape):
+                return UNKNOWN
+            if item.lower is None and item.upper is None and item.step is None:
+                out.append(shape[position])
+            else:
+                out.append(None)  # length depends on the bounds: left unknown
+            position += 1
+        else:
+            value = frontend._fold(item, scope)
+            if not isinstance(value, int):
+                return UNKNOWN
+            position += 1  # an integer index drops the axis
+    out.extend(shape[position:])
+    return ArrayValue(tuple(out))
+
+
+def is_newaxis(item: ast.expr, frontend, scope) -> bool:
+    if isinstance(item, ast.Constant) and item.value is None:
+        return True
+    value = frontend._fold(item, scope) if isinstance(item, ast.Attribute) else UNKNOWN
+    return isinstance(value, NumpyName) and value.qualname.endswith("newaxis")
+
+
+def subscript_body(index: ast.expr):
+    """``x[..., None]`` / ``x[:, :, None]`` on a tensor: one new axis."""
+    items = index.elts if isinstance(index, ast.Tuple) else [index]
+    nones = [i for i, item in enumerate(items) if isinstance(item, ast.Constant) and item.value is None]
+    others_full = all(
+        (isinstance(item, ast.Slice) and item.lower is None and item.upper is None and item.step is None)
+        or (isinstance(item, ast.Constant) and item.value in (None, Ellipsis))
+        for item in items)
+    if len(nones) != 1 or not others_full:
+        return None
+    if isinstance(items[0], ast.Constant) and items[0].value is Ellipsis:
+        return LambdaBody("expand_dims", -(len(items) - nones[0]))
+    return LambdaBody("expand_dims", nones[0])
+
+
+def lambda_body(node: ast.Lambda):
+    """What a ``lambda x: ...`` does to shapes, when that is plain; else UNKNOWN."""
+    if len(node.args.args) != 1:
+        return UNKNOWN
+    param = node.args.args[0].arg
+    body = node.body
+    if isinstance(body, ast.Name) and body.id == param:
+        return LambdaBody("identity")
+    if isinstance(body, ast.BinOp) and is_param_and_constant(body, param):
+        return LambdaBody("identity")
+    if isinstance(body, ast.Subscript) and isinstance(body.value, ast.Name) and body.value.id == param:
+        result = subscript_body(body.slice)
+        return result if result is not None else UNKNOWN
+    if isinstance(body, ast.Call) and body.args and isinstance(body.args[0], ast.Name) \
+            and body.args[0].id == param:
+        fname = body.func.attr if isinstance(body.func, ast.Attribute) else getattr(body.func, "id", "")
+        axis_node = body.args[1] if len(body.args) > 1 else next(
+            (kw.value for kw in body.keywords if kw.arg == "axis"), None)
+        axis = literal_int(axis_node)
+        if fname in EXPAND and axis is not None:
+            return LambdaBody("expand_dims", axis)
+        if fname in SQUEEZE and axis is not None:
+            return LambdaBody("squeeze", axis)
+        if fname in ELEMENTWISE_OPS and len(body.args) == 1 and not body.keywords:
+            return LambdaBody("identity")
+    return UNKNOWN
+
+
+def is_param_and_constant(body: ast.BinOp, param: str) -> bool:
+    sides = [body.left, body.right]
+    return (any(isinstance(s, ast.Name) and s.id == param for s in sides)
+            and any(isinstance(s, ast.Constant) and isinstance(s.value, (int, float)) for s in sides))
+
+
+def literal_int(node) -> int | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, int):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
+        return -node.operand.value
+    return None
