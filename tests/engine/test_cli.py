@@ -143,3 +143,8 @@ def test_check_path_does_not_import_heavy_modules():
             "print(sorted(m for m in ('numpy', 'keras', 'torch', 'libcst', 'rich') if m in sys.modules))" % BROKEN)
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_docs_kinds_md_is_generated_from_the_registry():
+    with open(os.path.join(ROOT, "docs", "kinds.md")) as handle:
+        assert handle.read() == run("explain", "--markdown").stdout, "regenerate: shapedoctor explain --markdown"
