@@ -157,21 +157,31 @@ def test_bad_user_data_is_one_line(compare, tmp_path):
                            "X = X[..., None] gives (n, L, 1) = (10, 50, 1)")
 
 
-def test_repairs_needs_the_repair_api(compare, tmp_path):
-    if command.repair_available():
-        pytest.skip("shapedoctor.repair exists: the repairs path is exercised by the fix tests")
+def test_repairs_of_a_clean_file_is_one_line(compare, tmp_path):
     (tmp_path / "m.py").write_text("x = 1\n")
     code, err, _ = compare("--dataset", "GunPoint", "--candidates", "repairs", tmp_path / "m.py")
-    assert code == 1 and "requires shapedoctor fix (issue 5)" in err
+    assert code == 1 and "found nothing it can repair" in err
 
 
 
-def test_apply_edits_uses_the_json_edit_positions():
-    source = "a = Dense(64)(x)\nb = Conv1D(32, 3)(a)\n"
-    edits = [{"line": 2, "col": 4, "end_line": 2, "end_col": 4, "text": "Conv1D(32, 3)(Reshape((64, 1))(a)) if 0 else "},
-             {"line": 1, "col": 10, "end_line": 1, "end_col": 12, "text": "128"}]
-    assert command.apply_edits(source, edits) == (
-        "a = Dense(128)(x)\nb = Conv1D(32, 3)(Reshape((64, 1))(a)) if 0 else Conv1D(32, 3)(a)\n")
+def test_repair_variants_are_the_ranked_fixes_and_check_clean(tmp_path):
+    import shapedoctor
+
+    model = tmp_path / "broken.py"
+    model.write_text(
+        "from tensorflow.keras import layers, models\n\n\n"
+        "def build_model(input_shape=(150, 1), n_classes=2):\n"
+        "    return models.Sequential([layers.Input(shape=input_shape), layers.Flatten(),\n"
+        "                              layers.Dense(64, activation='relu'), layers.Conv1D(16, 3),\n"
+        "                              layers.Flatten(), layers.Dense(n_classes, activation='softmax')])\n")
+    variants = command.repair_variants(model, tmp_path / "out")
+    assert len(variants) == 3
+    texts = [open(v).read() for v in variants]
+    assert texts[0].startswith("# broken.py repaired with fix 1: remove the Flatten at line 5")
+    assert len(set(texts)) == 3
+    for v in variants:
+        report = shapedoctor.check_file(v)
+        assert not [d for d in report.diagnostics if d.severity == "error"]
 
 
 def test_large_training_set_uses_early_stopping_on_a_validation_split(compare, tmp_path):

@@ -197,7 +197,6 @@ def resolve_candidates(tokens, out: Path) -> list:
             repairing = False
         elif token == "repairs":
             repairing = True
-            _require_repair()
         elif token in models.SEED_NAMES:
             specs.append(token)
         elif token.endswith(".py"):
@@ -218,11 +217,8 @@ def resolve_candidates(tokens, out: Path) -> list:
 
 def check_candidate(path: Path) -> None:
     """Refuse a model file that shapedoctor's checker finds an error in; print its warnings."""
-    try:
-        from shapedoctor import check_file
-    except ImportError:
-        _err(f"note: the shapedoctor checker is not available; {path.name} was not checked before training")
-        return
+    from shapedoctor import check_file
+
     found = check_file(str(path))
     for d in found.diagnostics:
         line = f"{path.name}:{getattr(d, 'line', '?')}: {getattr(d, 'code', '')} {getattr(d, 'message', d)}".strip()
@@ -232,63 +228,26 @@ def check_candidate(path: Path) -> None:
             _err(f"warning: {line}")
 
 
-def repair_available() -> bool:
-    """shapedoctor fix (issue 5) is there: a real shapedoctor.repair module and the check_file API."""
-    try:
-        import shapedoctor.repair as repair
-        from shapedoctor import check_file  # noqa: F401
-    except ImportError:
-        return False
-    return getattr(repair, "__file__", None) is not None  # an empty folder imports as a namespace package
-
-
-def _require_repair():
-    if not repair_available():
-        raise CommandError("--candidates repairs requires shapedoctor fix (issue 5), "
-                           "which this installation does not have")
-
-
 def repair_variants(path: Path, out: Path, max_rank: int = 3) -> list:
-    """One candidate file per fix rank: every error of `path` repaired with its rank-k fix (rank 1 if fewer)."""
-    from shapedoctor import check_file
+    """One candidate file per fix rank: `path` repaired by ``shapedoctor fix --pick k`` (the same rewrites,
+    re-checked), for k = 1..max_rank; ranks that give the same model are kept once."""
+    from ..repair.command import fix_text
 
-    found = check_file(str(path)).to_json()
-    found = json.loads(found) if isinstance(found, str) else found
-    diagnostics = [d for f in found["files"] for d in f["diagnostics"] if d.get("fixes")]
-    if not diagnostics:
-        raise CommandError(f"{path.name}: shapedoctor found nothing to repair; pass it as a plain candidate")
     source = path.read_text()
     variants, seen = [], set()
     for rank in range(1, max_rank + 1):
-        edits = []
-        for d in diagnostics:
-            fixes = {fx["rank"]: fx for fx in d["fixes"]}
-            edits += (fixes.get(rank) or fixes[min(fixes)])["edits"]
-        text = apply_edits(source, edits)
-        if text in seen:
+        outcome = fix_text(source, str(path), pick=rank)
+        if not outcome.applied or outcome.remaining or outcome.fixed in seen:
             continue
-        seen.add(text)
+        seen.add(outcome.fixed)
+        titles = "; ".join(a.title for a in outcome.applied)
         target = out / "repairs" / f"{path.stem}_fix{rank}.py"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text)
+        target.write_text(f"# {path.name} repaired with fix {rank}: {titles}\n" + outcome.fixed)
         variants.append(str(target.resolve()))
+    if not variants:
+        raise CommandError(f"{path.name}: shapedoctor found nothing it can repair; pass it as a plain candidate")
     return variants
-
-
-def apply_edits(source: str, edits: list) -> str:
-    """Apply (1-based line, 0-based col, end_line, end_col, text) edits, last first."""
-    lines = source.splitlines(keepends=True)
-    starts = [0]
-    for ln in lines:
-        starts.append(starts[-1] + len(ln))
-
-    def offset(line, col):
-        return starts[min(line - 1, len(lines))] + col
-
-    for e in sorted(edits, key=lambda e: (e["line"], e["col"]), reverse=True):
-        a, b = offset(e["line"], e["col"]), offset(e["end_line"], e["end_col"])
-        source = source[:a] + e["text"] + source[b:]
-    return source
 
 
 # ----------------------------------------------------------------------------------------------- progress

@@ -89,6 +89,11 @@ def _build_seed(name, input_shape, n_classes):
 
 
 def _build_user(path: Path, input_shape, n_classes):
+    import keras
+
+    from ..keras_compat import install_tensorflow_shim
+
+    install_tensorflow_shim(keras)  # user files often say `from tensorflow.keras import ...`
     module_spec = importlib.util.spec_from_file_location(f"_sd_candidate_{path.stem}", path)
     module = importlib.util.module_from_spec(module_spec)
     try:

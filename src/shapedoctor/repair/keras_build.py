@@ -50,23 +50,6 @@ def build_source(text: str, timeout: float = 180.0) -> BuildResult:
 
 
 # ----------------------------------------------------------------- child process
-def _install_tensorflow_shim(keras) -> None:
-    import importlib.util
-    import types
-
-    if importlib.util.find_spec("tensorflow") is not None:
-        return
-    tf = types.ModuleType("tensorflow")
-    tf.keras = keras
-    tf.random = types.SimpleNamespace(set_seed=lambda *a, **k: None)
-    sys.modules["tensorflow"] = tf
-    sys.modules["tensorflow.keras"] = keras
-    for name in ("layers", "models", "optimizers", "losses", "metrics", "callbacks", "utils", "activations",
-                 "regularizers", "initializers", "constraints", "backend", "ops", "preprocessing"):
-        if hasattr(keras, name):
-            sys.modules[f"tensorflow.keras.{name}"] = getattr(keras, name)
-
-
 def _head(value):
     import numpy as np
 
@@ -121,7 +104,9 @@ def _child(script: str, result_path: str) -> None:
     except ImportError as exc:
         finish(False, f"Keras is not installed ({exc})")
         return
-    _install_tensorflow_shim(keras)
+    from ..keras_compat import install_tensorflow_shim
+
+    install_tensorflow_shim(keras)
     _stub(keras)
     try:
         namespace = runpy.run_path(script, run_name="__main__")

@@ -1,0 +1,1 @@
+"""Front-ends: Python source, Keras configs and .keras archives, live models -> ModelGraph."""

@@ -1,0 +1,24 @@
+"""Running user code written for ``tensorflow.keras`` on Keras 3 alone (only where running is asked for:
+``fix --verify-keras`` and ``compare``)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import types
+
+
+def install_tensorflow_shim(keras) -> None:
+    """Serve ``import tensorflow as tf`` / ``from tensorflow.keras import ...`` from Keras 3 when TensorFlow
+    is not installed."""
+    if importlib.util.find_spec("tensorflow") is not None or "tensorflow" in sys.modules:
+        return
+    tf = types.ModuleType("tensorflow")
+    tf.keras = keras
+    tf.random = types.SimpleNamespace(set_seed=lambda *a, **k: None)
+    sys.modules["tensorflow"] = tf
+    sys.modules["tensorflow.keras"] = keras
+    for name in ("layers", "models", "optimizers", "losses", "metrics", "callbacks", "utils", "activations",
+                 "regularizers", "initializers", "constraints", "backend", "ops", "preprocessing"):
+        if hasattr(keras, name):
+            sys.modules[f"tensorflow.keras.{name}"] = getattr(keras, name)

@@ -1,0 +1,1 @@
+"""Repairs: ranked candidates (candidates.py), graph patches (patch.py), LibCST rewrites (rewrite.py), the fix command."""
