@@ -11,7 +11,7 @@ import types
 def install_tensorflow_shim(keras) -> None:
     """Serve ``import tensorflow as tf`` / ``from tensorflow.keras import ...`` from Keras 3 when TensorFlow
     is not installed."""
-    if importlib.util.find_spec("tensorflow") is not None or "tensorflow" in sys.modules:
+    if "tensorflow" in sys.modules or importlib.util.find_spec("tensorflow") is not None:
         return
     tf = types.ModuleType("tensorflow")
     tf.keras = keras
