@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..diagnostics import Diagnostic, Fix, GraphPatch
 from ..causes import rank_origin
 from ..infer import Inference, infer
+from ..rules import canonical_type
 from ..shapes import format_shape, is_known
 from .patch import apply_patches
 
@@ -289,6 +290,31 @@ def _argument_fixes(inference: Inference, result) -> list[Fix]:
     return []
 
 
+# -------------------------------------------------------------- incompatible-merge
+_ELEMENTWISE = {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"}
+
+
+def _merge_fixes(inference: Inference, result) -> list[Fix]:
+    node = result.node
+    fixes = []
+    shrinking = []  # valid-padded convolutions/poolings whose outputs are merged
+    for ref in node.inputs:
+        producer = inference.results[ref[0]]
+        if producer.node.type.startswith(("Conv", "SeparableConv", "DepthwiseConv", "MaxPooling", "AveragePooling")) \
+                and producer.node.args.get("padding", "valid") == "valid" and producer.node.index not in shrinking:
+            shrinking.append(producer.node.index)
+    if shrinking:
+        lines = ", ".join(_line(inference.results[i]) for i in shrinking)
+        fixes.append(Fix(f'set padding="same" on the layers at line{"s" * (len(shrinking) > 1)} {lines}',
+                         [_patch("set_args", i, padding="same") for i in shrinking],
+                         why="every branch keeps the input length, so the branches line up"))
+    if canonical_type(node.type) in _ELEMENTWISE:
+        fixes.append(Fix(f"use Concatenate() instead of {node.label}",
+                         [_patch("replace", node.index, "Concatenate")],
+                         why="stacks the features side by side instead of adding them element-wise"))
+    return fixes
+
+
 _MAKERS = {
     "rank": _rank_fixes,
     "negative-length": _length_fixes,
@@ -296,4 +322,5 @@ _MAKERS = {
     "undefined-dim": _undefined_fixes,
     "output-target-mismatch": _target_fixes,
     "invalid-argument": _argument_fixes,
+    "incompatible-merge": _merge_fixes,
 }

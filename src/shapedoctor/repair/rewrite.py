@@ -391,6 +391,11 @@ def _input_kwargs(call: cst.Call) -> list[cst.Arg]:
 
 
 # ------------------------------------------------------------------ the patches
+# Keras' functional merge helpers, by layer class.
+_FUNCTIONAL_NAMES = {"Add": "add", "Subtract": "subtract", "Multiply": "multiply", "Average": "average",
+                     "Maximum": "maximum", "Minimum": "minimum", "Concatenate": "concatenate", "Dot": "dot"}
+
+
 class _Planner:
     def __init__(self, text: str, graph: ModelGraph) -> None:
         self.index = SourceIndex(text)
@@ -492,6 +497,14 @@ class _Planner:
         call = index.call_at(node)
         if any(arg.star for arg in call.args):
             raise CannotRewrite("the call passes *args/**kwargs")
+        if node.written_type[:1].islower():
+            # keras.layers.add([a, b]) -> keras.layers.concatenate([a, b]): the call is also the layer call.
+            functional = _FUNCTIONAL_NAMES.get(patch.type)
+            if functional is None or patch.arg_dict:
+                raise CannotRewrite(f"no functional form of {patch.type}")
+            name = call.func.attr if isinstance(call.func, cst.Attribute) else call.func
+            self.changes.append(_Change(index.start(name), index.end(name), functional))
+            return
         kept = [index.code(arg.keyword) + "=" + index.code(arg.value) for arg in call.args
                 if arg.keyword is not None and arg.keyword.value in _PORTABLE_KWARGS]
         new = _layer_text(self.style, patch.type, patch.arg_dict, call, index.quote)
@@ -703,7 +716,7 @@ def verify_source(before, model_index: int, new_text: str, target_shape=None, ki
     if after.error or len(after.models) != len(before.models):
         return False
 
-    if not _fixed_model_ok(after.models[model_index], kind):
+    if not _fixed_model_ok(after.models[model_index], kind, before.models[model_index]):
         return False
 
     def problems(report, skip, _):
@@ -720,8 +733,14 @@ def verify_source(before, model_index: int, new_text: str, target_shape=None, ki
     return all(count <= old.get(key, 0) for key, count in new.items())
 
 
-def _fixed_model_ok(after_model, kind) -> bool:
-    """No error at all; a warning only of another kind (the next round of ``fix`` handles it)."""
+def _fixed_model_ok(after_model, kind, before_model) -> bool:
+    """No error at all; a warning only of another kind (the next round of ``fix`` handles it); and the model
+    is still all there: no layer lost (a fix removes one at most) and no shape less known than before."""
+    def unknown(model):
+        return sum(1 for r in model.inference.results if r.status == "unknown")
+
+    if len(after_model.graph.nodes) < len(before_model.graph.nodes) - 1 or unknown(after_model) > unknown(before_model):
+        return False
     return not any(d.severity == "error" or (d.severity == "warning" and d.kind is kind)
                    for d in after_model.inference.diagnostics)
 
