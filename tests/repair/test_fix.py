@@ -294,10 +294,21 @@ def test_usage_errors_exit_2(tmp_path, capsys):
 
 
 def test_remaining_findings_exit_1(tmp_path):
-    # One source call unrolled by a loop: a fix of one iteration's layer cannot verify on its own.
+    # A shared layer fed two sizes: shapedoctor has no repair for that.
+    path = tmp_path / "shared.py"
+    path.write_text("import keras\nfrom keras import layers\nshared = layers.Dense(4)\n"
+                    "a = keras.Input(shape=(8,))\nb = keras.Input(shape=(16,))\n"
+                    "model = keras.Model([a, b], layers.add([shared(a), shared(b)]))\n")
+    before = path.read_bytes()
+    assert main(["fix", str(path)]) == 1
+    assert path.read_bytes() == before
+
+
+def test_a_layer_unrolled_by_a_loop_is_fixed_once_for_every_iteration(tmp_path):
     path = tmp_path / "loop.py"
     path.write_bytes((ROOT / "tests/corpus/bad_neg_loop_literal_list.py").read_bytes())
-    assert main(["fix", str(path)]) == 1
+    assert main(["fix", str(path)]) == 0
+    assert 'model.add(Conv1D(n_filters, 3, activation="relu", padding="same"))' in path.read_text()
 
 
 def test_fix_file_keeps_a_byte_order_mark(tmp_path):

@@ -26,10 +26,12 @@ def _apply(graph: ModelGraph, patch: GraphPatch) -> ModelGraph:
     nodes = graph.nodes
     target = nodes[patch.node]
     if patch.op == "set_args":
-        target.args = {**target.args, **patch.arg_dict}
+        for node in _same_call(nodes, target):
+            node.args = {**node.args, **patch.arg_dict}
         return graph
     if patch.op == "replace":
-        target.type, target.written_type, target.args = patch.type, patch.type, patch.arg_dict
+        for node in _same_call(nodes, target):
+            node.type, node.written_type, node.args = patch.type, patch.type, patch.arg_dict
         return graph
     if patch.op == "set_input_shape":
         target.args = {"shape": patch.arg_dict["shape"]}
@@ -51,6 +53,14 @@ def _apply(graph: ModelGraph, patch: GraphPatch) -> ModelGraph:
         graph.outputs = [passthrough if ref[0] == patch.node else ref for ref in graph.outputs]
         return _renumber(graph, order, mapping)
     raise ValueError(f"unknown patch op {patch.op}")
+
+
+def _same_call(nodes: list[LayerNode], target: LayerNode) -> list[LayerNode]:
+    """Nodes made by the same constructor call in the source (a loop unrolled over a literal list): an edit
+    of that call changes all of them."""
+    if target.span is None:
+        return [target]
+    return [n for n in nodes if n.span == target.span and n.type == target.type]
 
 
 def _renumber(graph: ModelGraph, order: list[LayerNode], mapping: dict, rewire=None, new=None) -> ModelGraph:
