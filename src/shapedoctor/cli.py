@@ -85,8 +85,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     compare = sub.add_parser("compare", help="train candidate architectures on time-series data")
     if command == "compare":
-        from .experiments.command import add_arguments as add_compare_arguments
-
+        try:
+            from .experiments.command import add_arguments as add_compare_arguments
+        except ModuleNotFoundError as exc:
+            raise UsageError(f"compare needs the training extras ({exc.name} is not installed): "
+                             f"pip install 'shapedoctor[train]'") from None
         add_compare_arguments(compare)
 
     explain = sub.add_parser("explain", help="long explanation of a finding kind")

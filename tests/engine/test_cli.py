@@ -148,3 +148,13 @@ def test_check_path_does_not_import_heavy_modules():
 def test_docs_kinds_md_is_generated_from_the_registry():
     with open(os.path.join(ROOT, "docs", "kinds.md")) as handle:
         assert handle.read() == run("explain", "--markdown").stdout, "regenerate: shapedoctor explain --markdown"
+
+
+def test_compare_without_training_extras_is_one_line():
+    env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "src"))
+    code = ("import sys; sys.modules['numpy'] = None; from shapedoctor.cli import main; "
+            "sys.exit(main(['compare', '--dataset', 'GunPoint']))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("shapedoctor: error: compare needs the training extras (numpy is not "
+                                   "installed): pip install 'shapedoctor[train]'")
