@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from . import __version__
@@ -170,4 +171,28 @@ def check_one_file(path: str, target_shape=None, with_fixes: bool = True, explic
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         return file_problem(path, INPUT_ERROR, "cannot read: not UTF-8 text")
+    if path.lower().endswith(".ipynb"):
+        return _check_notebook(text, path, target_shape, with_fixes)
     return _check_python(text, path, target_shape, with_fixes, with_edits)
+
+
+def _check_notebook(raw: str, path: str, target_shape, with_fixes: bool) -> FileReport:
+    """Code cells as one source; findings say their cell. Fixes are listed, not applied (no edits)."""
+    from .frontends.notebook import notebook_source
+
+    try:
+        notebook = notebook_source(raw)
+    except ValueError as exc:
+        return file_problem(path, PARSE_ERROR, f"cannot read the notebook: {exc}")
+    report = _check_python(notebook.text, path, target_shape, with_fixes, with_edits=False)
+    report.text = None  # the concatenated cells are not the file: nothing may be rewritten from them
+
+    def cells(text: str) -> str:  # "at line 10" of the concatenated cells -> "at cell 3, line 2"
+        return re.sub(r"\bline (\d+)", lambda m: notebook.where(int(m.group(1))), text)
+
+    for diagnostic in report.diagnostics:
+        diagnostic.message = cells(diagnostic.message)
+        diagnostic.explanation = [f"in {notebook.where(diagnostic.line)}"] + [cells(e) for e in diagnostic.explanation]
+        for fix in diagnostic.fixes:
+            fix.title, fix.why = cells(fix.title), cells(fix.why)
+    return report

@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 
-CHECKABLE = (".py", ".json", ".keras")
+CHECKABLE = (".py", ".ipynb", ".json", ".keras")
 ALWAYS_EXCLUDED = {".git", ".hg", ".svn", "__pycache__", ".venv", "venv", "node_modules", ".tox", ".mypy_cache",
                    ".pytest_cache", "build", "dist", ".eggs", "site-packages"}
 
