@@ -158,3 +158,17 @@ def test_compare_without_training_extras_is_one_line():
     assert proc.returncode == 2
     assert proc.stderr.strip() == ("shapedoctor: error: compare needs the training extras (numpy is not "
                                    "installed): pip install 'shapedoctor[train]'")
+
+
+def test_trace_in_rich_on_a_terminal():
+    from rich.console import Console
+
+    import shapedoctor
+    from shapedoctor.report.trace import render_rich
+
+    console = Console(record=True, width=140, force_terminal=True)
+    render_rich(shapedoctor.check_file(BROKEN), console)
+    text = console.export_text()
+    assert "dense (Dense)" in text and "(None, 64)" in text and "<-- error" in text
+    assert "flatten" not in text  # after the error: not reached
+    assert "error: line 10: Conv1D needs input" in text
