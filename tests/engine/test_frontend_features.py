@@ -6,9 +6,6 @@ The expected values are checked twice: against shapedoctor (fast suite, no Keras
 `layer.output.shape` of every layer of the model bound to `model` — so the table cannot drift from Keras.
 """
 
-import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
@@ -158,41 +155,14 @@ def test_shapedoctor(name):
     assert all(r.status == "ok" for r in model.inference.results)
 
 
-# One Keras process runs every snippet (importing Keras once), each in a fresh namespace.
-_KERAS_PROBE = """
-import json, sys, traceback
-results = {}
-for name, path in json.loads(sys.argv[1]).items():
-    scope = {"__name__": "__main__"}
-    try:
-        exec(compile(open(path).read(), path, "exec"), scope)
-        from keras.layers import InputLayer
-        results[name] = ["SHAPES", [list(l.output.shape) for l in scope["model"].layers
-                                    if not isinstance(l, InputLayer)]]
-    except Exception as exc:
-        line = [f.lineno for f in traceback.extract_tb(exc.__traceback__) if f.filename == path][-1]
-        results[name] = ["ERROR", line, type(exc).__name__, str(exc).splitlines()[0][:200]]
-print("RESULTS", json.dumps(results))
-"""
-
-
 @pytest.fixture(scope="module")
 def keras_results(tmp_path_factory):
+    """Every snippet run by real Keras, in one process."""
     pytest.importorskip("keras")
-    import json
+    from keras_batch import run_in_keras
 
-    folder = tmp_path_factory.mktemp("cases")
-    paths = {}
-    for name, (source, _) in CASES.items():
-        paths[name] = str(folder / f"{name}.py")
-        with open(paths[name], "w") as handle:
-            handle.write(textwrap.dedent(source))
-    env = dict(os.environ, KERAS_BACKEND="torch")
-    proc = subprocess.run([sys.executable, "-c", _KERAS_PROBE, json.dumps(paths)], capture_output=True, text=True,
-                          env=env, timeout=600)
-    line = [x for x in proc.stdout.splitlines() if x.startswith("RESULTS ")]
-    assert line, proc.stderr[-3000:]
-    return json.loads(line[-1][len("RESULTS "):])
+    sources = {name: textwrap.dedent(source) for name, (source, _) in CASES.items()}
+    return run_in_keras(sources, tmp_path_factory.mktemp("cases"))
 
 
 @pytest.mark.keras
@@ -202,8 +172,8 @@ def test_matches_keras(name, keras_results):
     verdict = keras_results[name]
     if isinstance(expected, tuple):
         # Keras' traceback points at the statement (`Sequential(` or the call line); ours at the layer.
-        assert verdict[0] == "ERROR", verdict
+        assert "error" in verdict, verdict
         return
-    assert verdict[0] == "SHAPES", verdict
+    assert "error" not in verdict, verdict
     if expected is not None:
-        assert [tuple(s) for s in verdict[1]] == expected
+        assert [tuple(s) for s in verdict["shapes"]] == expected
