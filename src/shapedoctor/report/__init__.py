@@ -3,6 +3,14 @@
 FORMATS = ("text", "json", "sarif", "github")
 
 
+def full_message(diagnostic, with_fixes: bool = True) -> str:
+    """The one-line message, then the explanation lines and the ranked fixes, for one-field formats."""
+    lines = [diagnostic.message, *diagnostic.explanation]
+    if with_fixes:
+        lines += [f"fix {f.rank}: {f.title}" for f in diagnostic.fixes]
+    return "\n".join(lines)
+
+
 def render(report, fmt: str, **options) -> str:
     if fmt == "json":
         from .json_format import render as fn

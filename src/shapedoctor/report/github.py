@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from . import full_message
+
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -17,11 +19,7 @@ def render(report, **_) -> str:
     out = []
     for file in report.files:
         for d in file.diagnostics:
-            body = d.message
-            if d.explanation:
-                body += "\n" + "\n".join(d.explanation)
-            if d.fixes:
-                body += "\n" + "\n".join(f"fix {f.rank}: {f.title}" for f in d.fixes)
+            body = full_message(d)
             out.append(f"::{_LEVEL[d.severity]} file={_escape_property(file.path)},line={d.line},"
                        f"endLine={d.end_line},col={d.col + 1},endColumn={d.end_col + 1},"
                        f"title={_escape_property(d.code + ' ' + d.kind.name)}::{_escape_data(body)}")

@@ -6,6 +6,7 @@ import json
 
 from .. import __version__
 from ..kinds import KINDS
+from . import full_message
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -21,9 +22,7 @@ def render(report, **_) -> str:
     results = []
     for file in report.files:
         for d in file.diagnostics:
-            message = d.message
-            if d.explanation:
-                message += "\n" + "\n".join(d.explanation)
+            message = full_message(d, with_fixes=False)
             result = {
                 "ruleId": d.code, "ruleIndex": index[d.code], "level": _LEVEL[d.severity],
                 "message": {"text": message},
