@@ -177,3 +177,27 @@ def test_matches_keras(name, keras_results):
     assert "error" not in verdict, verdict
     if expected is not None:
         assert [tuple(s) for s in verdict["shapes"]] == expected
+
+
+def test_sizes_of_data_that_cannot_be_folded_become_named_symbols():
+    # The stock-prediction tutorial: x_train comes from a CSV, so its length is only known at run time.
+    source = """
+    import numpy as np
+    import pandas as pd
+    from keras.models import Sequential
+    from keras.layers import Dense, LSTM, Conv1D
+    df = pd.read_csv("AAPL.csv")
+    x_train, y_train = np.array(df["x"]), np.array(df["y"])
+    x_train = np.reshape(x_train, (x_train.shape[0], x_train.shape[1], 1))
+    n_timesteps, n_features = x_train.shape[1], x_train.shape[2]
+    model = Sequential()
+    model.add(LSTM(50, input_shape=(n_timesteps, n_features)))
+    model.add(Conv1D(8, 3))
+    """
+    report = _check(source)
+    (model,) = report.models
+    lstm = model.inference.results[1]
+    assert str(lstm.input_shapes[0][1]) == "x_train.shape[1]" and str(lstm.input_shapes[0][2]) == "x_train.shape[2]"
+    assert lstm.output_shape == (None, 50)
+    # ...and the rank error after it is still found, with the symbolic sizes never guessed.
+    assert [(d.kind.name, d.line) for d in report.diagnostics if d.severity == "error"] == [("rank", 13)]

@@ -12,7 +12,11 @@ from shapedoctor.check import check_one_file, check_source
 hypothesmith = pytest.importorskip("hypothesmith")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+# derandomize: the same programs every run, so CI is reproducible; hypothesmith filters a lot internally.
+FUZZ = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+
+
+@FUZZ
 @given(hypothesmith.from_grammar())
 def test_generated_programs_never_crash(source):
     check_source(source, "fuzz.py")
@@ -29,7 +33,7 @@ def build(n={n}):
 """
 
 
-@settings(max_examples=150, deadline=None)
+@FUZZ
 @given(hypothesmith.from_node())
 def test_generated_statements_inside_a_model_never_crash(source):
     # Arbitrary statements mixed into a model-building function, so the walker meets odd shapes of code.

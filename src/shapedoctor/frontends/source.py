@@ -204,8 +204,10 @@ class SourceFrontend:
             scope.bindings[target.id] = value
         elif isinstance(target, (ast.Tuple, ast.List)):
             items = unpack(value, len(target.elts))
-            for elt, item in zip(target.elts, items):
-                self._bind(elt, item, scope)
+            sources = source.elts if isinstance(source, (ast.Tuple, ast.List)) and \
+                len(source.elts) == len(target.elts) else [None] * len(target.elts)
+            for elt, item, item_source in zip(target.elts, items, sources):
+                self._bind(elt, item, scope, item_source)
         elif isinstance(target, ast.Attribute) and isinstance(self._fold(target.value, scope), SelfObject):
             self._fold(target.value, scope).attributes[target.attr] = value
         # other attribute/subscript targets: nothing we track
@@ -374,12 +376,18 @@ class SourceFrontend:
             return base.attributes.get(node.attr, UNKNOWN)
         if isinstance(base, (SequentialModel, FunctionalModel, ArrayValue, SubclassedModel)):
             return _BoundMethod(base, node.attr)
+        if node.attr == "shape" and (base is UNKNOWN or isinstance(base, Symbol)):
+            return UnknownShape(ast.unparse(node))
         return UNKNOWN
 
     def _expr_Subscript(self, node: ast.Subscript, scope: Scope):
         base = self._fold(node.value, scope)
         if isinstance(base, ArrayValue):
             return index_array(base, node.slice, self, scope)
+        if isinstance(base, UnknownShape):
+            # x_train.shape[1] of data we cannot fold: a named size, never a guess.
+            index = self._fold(node.slice, scope) if not isinstance(node.slice, ast.Slice) else None
+            return Symbol(ast.unparse(node)) if isinstance(index, int) and not isinstance(index, bool) else UNKNOWN
         if isinstance(base, TensorRef):
             body = subscript_body(node.slice)
             return self._op_node(scope, "Lambda", {"function": body if body else UNKNOWN}, [base], node,
@@ -812,6 +820,13 @@ class SubclassedModel:
         self.build_shape = None
         self.loss = None
         self.target_shape = None
+
+
+class UnknownShape:
+    """``X.shape`` of an array whose shape could not be folded: indexing it gives named sizes."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
 class _BoundMethod:
