@@ -96,6 +96,10 @@ def analyse_graphs(graphs: list[ModelGraph], path: str, target_shape=None, with_
                 diagnostic.explanation = explain(inference, diagnostic)
             if with_fixes and diagnostic.severity in ("error", "warning"):
                 diagnostic.fixes = propose(inference, diagnostic, target_shape)
+                if any(fix.group == "factorization" for fix in diagnostic.fixes):
+                    diagnostic.explanation.append(
+                        "Reshape candidates are ranked longest steps axis first; each one shown builds through "
+                        "every layer after it. Which grouping suits the data: `shapedoctor compare`.")
         report.models.append(ModelReport(graph, inference))
         report.diagnostics.extend(inference.diagnostics)
     report.diagnostics.sort(key=lambda d: (d.line, d.col))

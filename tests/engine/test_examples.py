@@ -50,7 +50,7 @@ def test_example_2_restoring_the_flattened_shape_ranks_first():
     assert [f.title for f in finding.fixes][:2] == ["remove the Flatten at line 9",
                                                     "insert Reshape((20, 1)) before Conv1D"]
     assert "insert Reshape((10, 2)) before Conv1D" in [f.title for f in finding.fixes]
-    assert finding.explanation == ["Flatten at line 9 merged (None, 20, 1) into (None, 20): the steps axis is gone."]
+    assert finding.explanation[0] == "Flatten at line 9 merged (None, 20, 1) into (None, 20): the steps axis is gone."
 
 
 @pytest.fixture(scope="module")

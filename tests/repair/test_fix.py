@@ -113,7 +113,9 @@ def test_seed_1_reshape_8x8_is_ranked_and_explained():
     titles = [f.title for f in fixes]
     assert "insert Reshape((8, 8)) before Conv1D" in titles
     assert titles[0] == "insert Reshape((64, 1)) before Conv1D"  # longest steps axis first
-    assert "longest steps axis first" in fixes[titles.index("insert Reshape((8, 8)) before Conv1D")].why
+    assert fixes[titles.index("insert Reshape((8, 8)) before Conv1D")].why == "8 steps x 8 channels = 64"
+    assert any(line.startswith("Reshape candidates are ranked longest steps axis first")
+               for line in report.diagnostics[0].explanation)
     pick = titles.index("insert Reshape((8, 8)) before Conv1D") + 1
     fixed = fix_text(text, "seed_1.py", pick).fixed
     assert _layers(fixed) == _layers(_read(ROOT / "examples/seed_1_dense_reshape.py"))

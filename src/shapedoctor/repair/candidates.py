@@ -118,7 +118,7 @@ def _reshape_factorizations(node, n: int) -> list[Fix]:
         channels = n // steps
         fixes.append(Fix(f"insert Reshape(({steps}, {channels})) before {node.label}",
                          [_patch("insert_before", node.index, "Reshape", target_shape=(steps, channels))],
-                         why=f"{steps} steps x {channels} channels = {n}; longest steps axis first",
+                         why=f"{steps} steps x {channels} channels = {n}",
                          group="factorization"))
     return fixes
 
