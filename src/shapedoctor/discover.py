@@ -42,6 +42,8 @@ def discover(paths: list[str]) -> list[str]:
                              and not _ignored(os.path.normpath(os.path.join(rel_root, d)), d, patterns))
             for name in sorted(names):
                 rel = os.path.normpath(os.path.join(rel_root, name))
-                if name.endswith(CHECKABLE) and not _ignored(rel, name, patterns):
-                    files.append(os.path.join(root, name))
+                full = os.path.join(root, name)
+                # Regular files only: a FIFO or socket named *.py would block or fail on read.
+                if name.endswith(CHECKABLE) and not _ignored(rel, name, patterns) and os.path.isfile(full):
+                    files.append(full)
     return files

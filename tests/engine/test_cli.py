@@ -172,3 +172,11 @@ def test_trace_in_rich_on_a_terminal():
     assert "dense (Dense)" in text and "(None, 64)" in text and "<-- error" in text
     assert "flatten" not in text  # after the error: not reached
     assert "error: line 10: Conv1D needs input" in text
+
+
+def test_directory_scan_skips_fifos_and_broken_links(tmp_path):
+    os.mkfifo(tmp_path / "pipe.py")
+    os.symlink(tmp_path / "missing.py", tmp_path / "dangling.py")
+    (tmp_path / "ok.py").write_text(open(CLEAN).read())
+    proc = run("check", str(tmp_path))
+    assert proc.returncode == 0 and "1 file" in proc.stdout
