@@ -119,13 +119,7 @@ class SourceFrontend:
 
     def _walk_function(self, fn: FunctionValue, parent: Scope) -> None:
         scope = Scope(fn.name, parent=parent)
-        args = fn.node.args
-        positional = args.posonlyargs + args.args
-        defaults = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
-        for arg, default in zip(positional, defaults):
-            scope.bindings[arg.arg] = Symbol(arg.arg) if default is None else self._fold(default, parent)
-        for arg, default in zip(args.kwonlyargs, args.kw_defaults):
-            scope.bindings[arg.arg] = Symbol(arg.arg) if default is None else self._fold(default, parent)
+        self._bind_parameters(fn.node, scope)
         self._walk_body(fn.node.body, scope)
         self._finish_scope(scope)
 
@@ -786,17 +780,28 @@ class SourceFrontend:
         graph.loss, graph.target_shape = model.loss, model.target_shape
         return graph
 
-    def _bind_parameters(self, fn: ast.FunctionDef, scope: Scope, args: list, kwargs: dict, me) -> None:
+    def _bind_parameters(self, fn: ast.FunctionDef, scope: Scope, args: tuple = (), kwargs: dict | None = None,
+                         me=None) -> None:
+        """Parameters get the values passed, else their defaults, else a symbol named after them.
+
+        ``me``: the ``self`` object of a method (bound to the first parameter).
+        """
         params = fn.args.posonlyargs + fn.args.args
         defaults = [None] * (len(params) - len(fn.args.defaults)) + list(fn.args.defaults)
-        scope.bindings[params[0].arg] = me
-        given = dict(zip([p.arg for p in params[1:]], args))
-        given.update(kwargs)
-        for param, default in zip(params[1:], defaults[1:]):
+        pairs = list(zip(params, defaults)) + list(zip(fn.args.kwonlyargs, fn.args.kw_defaults))
+        if me is not None and params:
+            scope.bindings[params[0].arg] = me
+            pairs = pairs[1:]
+        given = dict(zip([param.arg for param, _ in pairs], args))
+        given.update(kwargs or {})
+        defining_scope = scope.parent or scope  # defaults are evaluated where the function is defined
+        for param, default in pairs:
             if param.arg in given:
                 scope.bindings[param.arg] = given[param.arg]
+            elif default is None:
+                scope.bindings[param.arg] = Symbol(param.arg)
             else:
-                scope.bindings[param.arg] = Symbol(param.arg) if default is None else self._fold(default, scope)
+                scope.bindings[param.arg] = self._fold(default, defining_scope)
 
 
 class ModelClass:
