@@ -8,6 +8,7 @@ be folded, reading it raises :class:`Unresolved` and the output becomes unknown.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -209,6 +210,17 @@ def require_rank(call: LayerCall, shape: Shape, ndim: int | None = None, min_ndi
         want = words or RANK_WORDS.get(min_ndim, f"of rank >= {min_ndim}")
         raise ShapeProblem(RANK, f"{call.label} needs input {want} but gets {format_shape(shape)}",
                            hint=f"expected min_ndim={min_ndim}, found ndim={rank}")
+
+
+def spatial_rank(type_: str) -> int:
+    """1, 2 or 3: the number of spatial axes a ``...1D/2D/3D...`` layer works on (Conv2DTranspose -> 2)."""
+    return int(re.search(r"([123])D", type_).group(1))
+
+
+def format_tuple(values) -> str:
+    """Arguments echoed as written: ``3`` for a 1-tuple, ``(3, 3)`` otherwise."""
+    values = tuple(values)
+    return str(values[0]) if len(values) == 1 else str(values)
 
 
 def single(call: LayerCall, inputs: list) -> Shape:

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from ..kinds import INVALID_ARGUMENT, RANK, UNDEFINED_DIM
 from ..shapes import format_shape, is_known
-from .base import RANK_WORDS, LayerCall, ShapeProblem, require_rank, rule
+from .base import RANK_WORDS, LayerCall, ShapeProblem, format_tuple, require_rank, rule, spatial_rank
 from .shape_math import conv_output_shape, join_spatial, split_spatial
-
-_RANK = {"1D": 1, "2D": 2, "3D": 3}
-
-
-def _rank_of(type_: str) -> int:
-    return _RANK[next(suffix for suffix in _RANK if suffix in type_)]
 
 
 def _common(call: LayerCall, shape, allow_causal: bool):
     """Arguments every convolution shares, validated as ``BaseConv.__init__``/``build`` do."""
-    rank = _rank_of(call.type)
+    rank = spatial_rank(call.type)
     kernel = call.int_tuple("kernel_size", rank)
     strides = call.int_tuple("strides", rank, default=1)
     dilation = call.int_tuple("dilation_rate", rank, default=1)
@@ -28,7 +22,7 @@ def _common(call: LayerCall, shape, allow_causal: bool):
     if max(strides) > 1 and max(dilation) > 1 and not call.type.startswith(("Separable", "Depthwise")):
         raise ShapeProblem(
             INVALID_ARGUMENT,
-            f"{call.label}(strides={_fmt(strides)}, dilation_rate={_fmt(dilation)}): "
+            f"{call.label}(strides={format_tuple(strides)}, dilation_rate={format_tuple(dilation)}): "
             f"strides > 1 cannot be combined with dilation_rate > 1",
         )
     require_rank(call, shape, min_ndim=rank + 2)
@@ -103,8 +97,8 @@ def conv_transpose(call: LayerCall, inputs):
     if output_padding is not None:
         for p, s in zip(output_padding, strides):
             if p >= s:
-                raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(output_padding={_fmt(output_padding)}, "
-                                                     f"strides={_fmt(strides)}): output_padding must be "
+                raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(output_padding={format_tuple(output_padding)}, "
+                                                     f"strides={format_tuple(strides)}): output_padding must be "
                                                      f"smaller than strides")
     _input_channels(call, shape, data_format)
     spatial, _ = split_spatial(shape, data_format)
@@ -123,7 +117,3 @@ def conv_transpose(call: LayerCall, inputs):
         else:
             out.append((length - 1) * strides[i] + k % 2 + pad)
     return join_spatial(shape[0], out, filters, data_format)
-
-
-def _fmt(t) -> str:
-    return str(t[0]) if len(t) == 1 else str(tuple(t))

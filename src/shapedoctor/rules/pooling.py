@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from .base import LayerCall, require_rank, rule
+from .base import LayerCall, require_rank, rule, spatial_rank
 from .shape_math import pooling_output_shape, split_spatial
-
-_RANK = {"1D": 1, "2D": 2, "3D": 3}
-
-
-def _rank_of(type_: str) -> int:
-    return _RANK[type_[-2:]]
 
 
 @rule("MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D", "AveragePooling3D",
       params=("pool_size", "strides", "padding", "data_format"),
-      aliases={f"{short}{d}D": f"{full}{d}D" for short, full in (("MaxPool", "MaxPooling"), ("AvgPool", "AveragePooling"))
-               for d in (1, 2, 3)})
+      aliases={f"{short}{d}D": f"{full}{d}D"
+               for short, full in (("MaxPool", "MaxPooling"), ("AvgPool", "AveragePooling")) for d in (1, 2, 3)})
 def pooling(call: LayerCall, inputs):
     (shape,) = inputs
-    rank = _rank_of(call.type)
+    rank = spatial_rank(call.type)
     if call.type.startswith("Average") and call.args.get("pool_size") is None:
         # AveragePooling*D(pool_size, ...) has no default in Keras 3 (MaxPooling*D defaults to 2).
         raise call.bad("pool_size", None, f"an integer or a tuple of {rank} integers (it has no default)")
@@ -40,7 +34,7 @@ def pooling(call: LayerCall, inputs):
                for short, full in (("MaxPool", "MaxPooling"), ("AvgPool", "AveragePooling")) for d in (1, 2, 3)})
 def global_pooling(call: LayerCall, inputs):
     (shape,) = inputs
-    rank = _rank_of(call.type)
+    rank = spatial_rank(call.type)
     data_format = call.data_format()
     keepdims = call.flag("keepdims")
     require_rank(call, shape, ndim=rank + 2)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..kinds import INVALID_ARGUMENT, RANK, UNDEFINED_DIM
 from ..shapes import Symbol, dim_mul, format_shape, is_known
-from .base import LayerCall, ShapeProblem, Unresolved, require_rank, rule
+from .base import LayerCall, ShapeProblem, Unresolved, format_tuple, require_rank, rule, spatial_rank
 from .nested import NestedLayer, nested_arg, nested_call, run_nested
 from .shape_math import conv_output_shape
 
@@ -39,7 +39,6 @@ CONV_LSTM_PARAMS = ("filters", "kernel_size", "strides", "padding", "data_format
 
 # Number of state tensors per cell type (LSTM carries h and c).
 _STATES = {"LSTM": 2, "GRU": 1, "SimpleRNN": 1, "LSTMCell": 2, "GRUCell": 1, "SimpleRNNCell": 1}
-_CONV_RANK = {"ConvLSTM1D": 1, "ConvLSTM2D": 2, "ConvLSTM3D": 3}
 _SEQ_WORDS = "(batch, steps, features)"
 
 
@@ -138,8 +137,8 @@ def _conv_lstm_config(call: LayerCall, rank: int):
     data_format = call.data_format()
     dilation = call.int_tuple("dilation_rate", rank, default=1)
     if max(strides) > 1 and max(dilation) > 1:
-        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(strides={_fmt(strides)}, dilation_rate="
-                                             f"{_fmt(dilation)}): strides > 1 cannot be combined with "
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(strides={format_tuple(strides)}, dilation_rate="
+                                             f"{format_tuple(dilation)}): strides > 1 cannot be combined with "
                                              f"dilation_rate > 1")
     if 0 in strides:
         # Keras accepts strides=0 here, then divides by it computing the output size.
@@ -174,7 +173,7 @@ def _conv_lstm_state(call: LayerCall, shape: tuple, rank: int) -> tuple:
 @rule("ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D", params=CONV_LSTM_PARAMS)
 def conv_lstm(call: LayerCall, inputs):
     (shape,) = inputs
-    rank = _CONV_RANK[call.type]
+    rank = spatial_rank(call.type)
     state = _conv_lstm_state(call, shape, rank)
     _stateful_batch(call, shape)
     return _rnn_outputs(call, shape, state, 2)
@@ -249,8 +248,3 @@ def _run_direction(call: LayerCall, layer: NestedLayer, name: str, shape: tuple)
     except ShapeProblem as exc:
         raise ShapeProblem(exc.kind, f"{call.label}({layer.label}): {exc.message}", severity=exc.severity,
                            hint=exc.hint) from exc
-
-
-def _fmt(t) -> str:
-    t = tuple(t)
-    return str(t[0]) if len(t) == 1 else str(t)

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from ..kinds import INVALID_ARGUMENT, NEGATIVE_LENGTH
 from ..shapes import Symbol, dim_add, dim_mul, dim_product, format_shape, is_known
-from .base import LayerCall, ShapeProblem, Unresolved, require_rank, rule
-from .shape_math import reshape_output_shape, split_spatial, join_spatial
-
-_RANK = {"1D": 1, "2D": 2, "3D": 3}
+from .base import LayerCall, ShapeProblem, Unresolved, require_rank, rule, spatial_rank
+from .shape_math import join_spatial, reshape_output_shape, split_spatial
 
 
 @rule("Flatten", params=("data_format",))
@@ -78,7 +76,7 @@ def up_sampling_1d(call: LayerCall, inputs):
 @rule("UpSampling2D", "UpSampling3D", params=("size", "data_format", "interpolation"))
 def up_sampling(call: LayerCall, inputs):
     (shape,) = inputs
-    rank = _RANK[call.type[-2:]]
+    rank = spatial_rank(call.type)
     size = call.int_tuple("size", rank, default=2)
     data_format = call.data_format()
     require_rank(call, shape, ndim=rank + 2)
@@ -127,7 +125,7 @@ def _pairs(call: LayerCall, name: str, rank: int, default, allow_negative: bool 
 @rule("ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D", params=("padding", "data_format"))
 def zero_padding(call: LayerCall, inputs):
     (shape,) = inputs
-    rank = _RANK[call.type[-2:]]
+    rank = spatial_rank(call.type)
     # ZeroPadding2D/3D accept negative padding (it crops); ZeroPadding1D refuses it.
     pairs = _pairs(call, "padding", rank, 1, allow_negative=rank > 1)
     data_format = call.data_format()
@@ -140,7 +138,7 @@ def zero_padding(call: LayerCall, inputs):
 @rule("Cropping1D", "Cropping2D", "Cropping3D", params=("cropping", "data_format"))
 def cropping(call: LayerCall, inputs):
     (shape,) = inputs
-    rank = _RANK[call.type[-2:]]
+    rank = spatial_rank(call.type)
     pairs = _pairs(call, "cropping", rank, 0 if rank == 2 else 1)  # Keras' defaults: 1, 0, 1
     data_format = "channels_last" if rank == 1 else call.data_format()
     require_rank(call, shape, ndim=rank + 2)

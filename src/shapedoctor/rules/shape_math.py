@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..kinds import INCOMPATIBLE_MERGE, NEGATIVE_LENGTH, RANK, RESHAPE_SIZE, UNDEFINED_DIM
 from ..shapes import Dim, Shape, Symbol, dim_add, dim_floordiv, dim_sub, format_shape, is_known
-from .base import RANK_WORDS, LayerCall, ShapeProblem
+from .base import RANK_WORDS, LayerCall, ShapeProblem, format_tuple
 
 
 def split_spatial(shape: Shape, data_format: str) -> tuple[Shape, Dim]:
@@ -46,7 +46,7 @@ def conv_output_shape(call: LayerCall, shape: Shape, filters: Dim, kernel: tuple
     if len(kernel) + 2 != len(shape):
         raise ShapeProblem(
             RANK,
-            f"{call.label}(kernel_size={_fmt(kernel)}) needs input {RANK_WORDS.get(len(kernel) + 2)} "
+            f"{call.label}(kernel_size={format_tuple(kernel)}) needs input {RANK_WORDS.get(len(kernel) + 2)} "
             f"but gets {format_shape(shape)}",
             hint="Keras: Kernel shape must have the same length as input",
         )
@@ -57,9 +57,9 @@ def conv_output_shape(call: LayerCall, shape: Shape, filters: Dim, kernel: tuple
         if is_known(n) and n <= 0:
             raise ShapeProblem(
                 NEGATIVE_LENGTH,
-                f"{call.label}(kernel_size={_fmt(kernel)}"
-                + (f", dilation_rate={_fmt(dilation)}" if any(x > 1 for x in dilation) else "")
-                + (f", strides={_fmt(strides)}" if any(x > 1 for x in strides) else "")
+                f"{call.label}(kernel_size={format_tuple(kernel)}"
+                + (f", dilation_rate={format_tuple(dilation)}" if any(x > 1 for x in dilation) else "")
+                + (f", strides={format_tuple(strides)}" if any(x > 1 for x in strides) else "")
                 + f") on input {format_shape(shape)}: output size would be {n}",
             )
         out.append(n)
@@ -76,8 +76,8 @@ def pooling_output_shape(call: LayerCall, shape: Shape, pool: tuple, strides: tu
         if is_known(n) and n <= 0:
             raise ShapeProblem(
                 NEGATIVE_LENGTH,
-                f"{call.label}(pool_size={_fmt(pool)}"
-                + (f", strides={_fmt(strides)}" if strides != pool else "")
+                f"{call.label}(pool_size={format_tuple(pool)}"
+                + (f", strides={format_tuple(strides)}" if strides != pool else "")
                 + f") on input {format_shape(shape)}: output size would be {n}",
             )
         out.append(n)
@@ -101,7 +101,7 @@ def reshape_output_shape(call: LayerCall, shape: Shape, target: tuple) -> Shape:
         if want != size:
             raise ShapeProblem(
                 RESHAPE_SIZE,
-                f"Reshape(target_shape={_fmt(target)}) on input {format_shape(shape)}: "
+                f"Reshape(target_shape={format_tuple(target)}) on input {format_shape(shape)}: "
                 f"{_product_text(target)} = {want} elements, but the input has {size}",
             )
         return (shape[0], *target)
@@ -112,8 +112,8 @@ def reshape_output_shape(call: LayerCall, shape: Shape, target: tuple) -> Shape:
     if known == 0 or size % known:
         raise ShapeProblem(
             RESHAPE_SIZE,
-            f"Reshape(target_shape={_fmt(target)}) on input {format_shape(shape)}: "
-            f"{size} elements cannot be divided into {_fmt(target)}",
+            f"Reshape(target_shape={format_tuple(target)}) on input {format_shape(shape)}: "
+            f"{size} elements cannot be divided into {format_tuple(target)}",
         )
     return (shape[0], *[size // known if t == -1 else t for t in target])
 
@@ -151,11 +151,6 @@ def require_defined(call: LayerCall, shape: Shape, axes, why: str) -> None:
                 UNDEFINED_DIM,
                 f"{call.label} needs {why} to be known but gets {format_shape(shape)}",
             )
-
-
-def _fmt(t) -> str:
-    t = tuple(t)
-    return str(t[0]) if len(t) == 1 else str(t)
 
 
 def _product_text(target) -> str:
