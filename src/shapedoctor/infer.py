@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .diagnostics import Diagnostic
 from .graph import LayerNode, ModelGraph
 from .kinds import SHARED_LAYER_MISMATCH, UNKNOWN_LAYER
+from .params import WEIGHTLESS
 from .rules import RULES, LayerCall, ShapeProblem, Unresolved, canonical_type
 from .shapes import Shape, format_shape
 
@@ -125,14 +126,7 @@ def _infer_node(inference: Inference, node: LayerNode) -> LayerResult:
 
 
 # Layers whose weights do not depend on the input's feature size: sharing them across sizes is fine.
-_SIZE_FREE = {"InputLayer", "Flatten", "Reshape", "Permute", "RepeatVector", "Dropout", "Activation", "Lambda",
-              "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
-              "AveragePooling3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D", "GlobalMaxPooling3D",
-              "GlobalAveragePooling1D", "GlobalAveragePooling2D", "GlobalAveragePooling3D", "UpSampling1D",
-              "UpSampling2D", "UpSampling3D", "ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D", "Cropping1D",
-              "Cropping2D", "Cropping3D", "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum",
-              "Concatenate", "Dot", "GaussianNoise", "GaussianDropout", "SpatialDropout1D", "SpatialDropout2D",
-              "ReLU", "LeakyReLU", "ELU", "Softmax", "Masking", "Embedding"}
+_SIZE_FREE = WEIGHTLESS | {"Embedding"}  # an Embedding's weights depend on its vocabulary, not its input
 
 
 def _check_shared_call(inference: Inference, first: LayerResult, result: LayerResult) -> LayerResult:

@@ -64,10 +64,10 @@ def count_params(node, input_shape, output_shape) -> int | None:
     if t == "Embedding":
         vocab, dim = _int(args.get("input_dim")), _int(args.get("output_dim"))
         return vocab * dim if vocab and dim else None
-    return 0 if t in _NO_WEIGHTS else None
+    return 0 if t in WEIGHTLESS else None
 
 
-_NO_WEIGHTS = {
+WEIGHTLESS = {
     "InputLayer", "Flatten", "Reshape", "Permute", "RepeatVector", "Dropout", "SpatialDropout1D", "SpatialDropout2D",
     "SpatialDropout3D", "GaussianNoise", "GaussianDropout", "AlphaDropout", "Activation", "ReLU", "LeakyReLU",
     "ELU", "Softmax", "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "AveragePooling1D", "AveragePooling2D",
