@@ -6,12 +6,6 @@ from .diagnostics import Diagnostic
 from .infer import Inference, LayerResult
 from .shapes import format_shape
 
-# Layers that drop the steps/spatial axes of what they get.
-_AXIS_DROPPERS = ("Flatten", "GlobalMaxPooling1D", "GlobalAveragePooling1D", "GlobalMaxPooling2D",
-                  "GlobalAveragePooling2D", "GlobalMaxPooling3D", "GlobalAveragePooling3D", "LSTM", "GRU",
-                  "SimpleRNN", "Bidirectional", "Reshape")
-
-
 def where(result: LayerResult) -> str:
     span = result.node.span
     return f"{result.node.label} at line {span.line}" if span else result.node.label

@@ -7,6 +7,7 @@ import os
 import sys
 
 from . import __version__
+from .report import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -65,7 +66,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check models for shape errors")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    check.add_argument("--format", choices=FORMATS, default="text")
     check.add_argument("--select", help="only these kinds/codes (comma-separated)")
     check.add_argument("--ignore", help="skip these kinds/codes (comma-separated)")
     check.add_argument("--target-shape", help="shape of the training targets, e.g. '(None, 1)'")

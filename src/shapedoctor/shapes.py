@@ -30,10 +30,6 @@ def is_known(dim: Dim) -> bool:
     return isinstance(dim, int) and not isinstance(dim, bool)
 
 
-def all_known(dims) -> bool:
-    return all(is_known(d) for d in dims)
-
-
 def _combine(a: Dim, b: Dim, op: str, fn) -> Dim:
     if a is None or b is None:
         return None
@@ -80,15 +76,6 @@ def dim_product(dims) -> Dim:
     for d in dims:
         out = dim_mul(out, d)
     return out
-
-
-def dims_equal(a: Dim, b: Dim) -> bool | None:
-    """True/False when decidable, None when either side is unknown or symbolic."""
-    if is_known(a) and is_known(b):
-        return a == b
-    if isinstance(a, Symbol) and isinstance(b, Symbol) and a == b:
-        return True
-    return None
 
 
 def format_dim(d: Dim) -> str:

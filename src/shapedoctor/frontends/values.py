@@ -47,7 +47,6 @@ class LayerObject:
     args: dict
     span: Span
     key: str  # identity of this layer object, shared by every call of it
-    list_input_hint: bool = False
     name: str = ""  # a name already given (an Input node turned into a Sequential's first layer)
 
 

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from ..graph import UNKNOWN
 from ..kinds import INVALID_ARGUMENT, RANK, Kind
-from ..shapes import Dim, Shape, Symbol, format_shape, is_known
+from ..shapes import Dim, Shape, Symbol, format_shape
 
 
 class ShapeProblem(Exception):
@@ -221,16 +221,6 @@ def format_tuple(values) -> str:
     """Arguments echoed as written: ``3`` for a 1-tuple, ``(3, 3)`` otherwise."""
     values = tuple(values)
     return str(values[0]) if len(values) == 1 else str(values)
-
-
-def single(call: LayerCall, inputs: list) -> Shape:
-    if len(inputs) != 1:
-        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} takes one input but gets {len(inputs)}")
-    return inputs[0]
-
-
-def known_or_none(d: Dim) -> Dim:
-    return d if (d is None or is_known(d) or isinstance(d, Symbol)) else None
 
 
 def apply_rule(type_: str, args: dict, inputs: list, label: str | None = None):
