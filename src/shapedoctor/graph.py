@@ -41,6 +41,29 @@ class Span:
     end_col: int
 
 
+@dataclass(frozen=True)
+class Gap:
+    """A construct a model passes through that the checker could not follow (shapes after it unchecked)."""
+
+    line: int
+    col: int
+    reason: str
+
+    def to_json(self) -> dict:
+        return {"line": self.line, "col": self.col, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class SkippedModel:
+    """A Model/Sequential/model-subclass construction that could not be built at all."""
+
+    line: int
+    reason: str
+
+    def to_json(self) -> dict:
+        return {"line": self.line, "reason": self.reason}
+
+
 # A reference to one output of a node: (node index, output index).
 Ref = tuple
 
@@ -75,6 +98,7 @@ class ModelGraph:
     target_shape: tuple | None = None  # shape of y if the front-end saw it (batch first)
     build_shape: tuple | None = None  # Sequential without input: model.build(shape) / fit(x)
     unbuildable_reason: str | None = None
+    gaps: list[Gap] = field(default_factory=list)  # recorded by the front-end where it lost precision
 
     def add(self, type_: str, args: dict, inputs: list[Ref], **kw) -> LayerNode:
         node = LayerNode(index=len(self.nodes), type=type_, args=args, inputs=inputs, **kw)

@@ -14,7 +14,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..graph import UNKNOWN, AutoNamer, LayerNode, ModelGraph, Span, input_args_from_layer_kwargs
+from ..graph import UNKNOWN, AutoNamer, Gap, LayerNode, ModelGraph, SkippedModel, Span, input_args_from_layer_kwargs
 from ..rules import RULES, canonical_type, map_arguments
 from ..rules.core import LambdaBody
 from ..shapes import Symbol
@@ -105,6 +105,7 @@ class SourceFrontend:
         self.namer = AutoNamer()
         self._keys = itertools.count()
         self.graphs: list[ModelGraph] = []
+        self.skipped_models: list[SkippedModel] = []
 
     # ------------------------------------------------------------------ entry
     def models(self) -> list[ModelGraph]:
@@ -918,6 +919,18 @@ def _layer_of_input_ref(ref: TensorRef) -> LayerObject | None:
     return layer
 
 
-def graphs_from_source(text: str, path: str = "<string>") -> list[ModelGraph]:
+@dataclass
+class SourceModels:
+    graphs: list[ModelGraph]
+    skipped_models: list[SkippedModel]  # constructions that could not be built at all
+
+
+def analyse_source(text: str, path: str = "<string>") -> SourceModels:
     """Raises SyntaxError for unparsable text; everything else degrades to unknown shapes."""
-    return SourceFrontend(text, path).models()
+    frontend = SourceFrontend(text, path)
+    graphs = frontend.models()
+    return SourceModels(graphs, frontend.skipped_models)
+
+
+def graphs_from_source(text: str, path: str = "<string>") -> list[ModelGraph]:
+    return analyse_source(text, path).graphs

@@ -46,6 +46,20 @@ class Rule:
     defaults: dict = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class TensorArg:
+    """In an op node's arguments: the op's ``index``-th graph input stands here (``ops.add(x, y)``)."""
+
+    index: int
+
+
+@dataclass(frozen=True)
+class ConstTensor:
+    """In an op node's arguments: a constant of known shape, no batch axis (a weight, a numpy array)."""
+
+    shape: tuple
+
+
 RULES: dict[str, Rule] = {}
 ALIASES: dict[str, str] = {}
 
