@@ -39,6 +39,33 @@ def C(layer: str, args: dict | None = None, *inputs, id: str = "") -> dict:
             "inputs": [list(s) for s in inputs]}
 
 
+def CALL(layer: str, args: dict | None, *inputs, kwargs: dict | None = None, tensors: dict | None = None,
+         list_input: bool = False, dtype: str | None = None, id: str = "") -> dict:
+    """A case called like ``layer(q, v, attention_mask=m, return_attention_scores=True)``.
+
+    ``inputs``: the positional tensors (or, with ``list_input``, the list's items); ``tensors``: tensor
+    keyword arguments ``{name: shape}``, appended to the inputs and given to the rule as ``TensorArg``;
+    ``kwargs``: other call arguments, given to the rule with the constructor's; ``dtype``: of every input.
+    """
+    case = C(layer, args, *inputs, *(tensors or {}).values())
+    call = {"kwargs": kwargs or {}, "tensors": list(tensors or {}), "list": list_input}
+    case["call"] = call
+    if dtype:
+        case["dtype"] = dtype
+    if not id:
+        n = len(inputs)
+        id = _auto_id(layer, args, inputs)
+        if list_input:
+            id = _auto_id(layer, args, ()) + "[" + _auto_id("", {}, inputs)[2:] + "]"
+        id += "".join(f",{k}={_short(v)}" for k, v in (kwargs or {}).items())
+        id += "".join(f",{k}=({','.join('N' if d is None else str(d) for d in s)})"
+                      for k, s in (tensors or {}).items())
+        id += f":{dtype}" if dtype else ""
+        assert len(case["inputs"]) == n + len(tensors or {})
+    case["id"] = id
+    return case
+
+
 def _auto_id(layer, args, inputs) -> str:
     a = ",".join(f"{k}={_short(v)}" for k, v in args.items())
     s = "+".join("(" + ",".join("N" if d is None else str(d) for d in shape) + ")" for shape in inputs)
@@ -764,6 +791,153 @@ def reshaping_cases() -> list[dict]:
     return cases
 
 
+def attention_cases() -> list[dict]:
+    mha, gqa = "MultiHeadAttention", "GroupQueryAttention"
+    h = {"num_heads": 2, "key_dim": 4}
+    cases = [
+        CALL(mha, h, (None, 5, 8), (None, 5, 8)),
+        CALL(mha, h, (None, 5, 8), (None, 7, 6)),
+        CALL(mha, h, (None, 5, 8), (None, 7, 6), (None, 7, 3)),
+        CALL(mha, h, (None, 5, 8), (None, 7, 6), (None, 9, 3)),
+        CALL(mha, h, (None, 5, 8), (None, 7, 6), (None, 7, 6, 3)),
+        CALL(mha, h, (None, 5, 8), (None, 7, 6), kwargs={"return_attention_scores": True}),
+        CALL(mha, h, (None, 5, 8), (None, 5, 8), kwargs={"return_attention_scores": True}),
+        CALL(mha, h, (None, 5, 8), (None, 5, 8), kwargs={"use_causal_mask": True}),
+        CALL(mha, h, (None, 5, 8), (None, 7, 8), kwargs={"use_causal_mask": True}),
+        CALL(mha, h, (None, 5, 8), (None, 7, 8), tensors={"attention_mask": (None, 5, 7)}),
+        CALL(mha, h, (None, 5, 8), (None, 7, 8), tensors={"attention_mask": (None, 7, 5)}),
+        CALL(mha, h, (None, 5, 8), (None, 7, 8), tensors={"key": (None, 7, 2)}),
+        CALL(mha, h, (None, 5, 8), (None, 7, 8), kwargs={"return_attention_scores": True},
+             tensors={"attention_mask": (None, 5, 7)}),
+        CALL(mha, h, (None, None, 8), (None, None, 8)),
+        CALL(mha, h, (None, 5, None), (None, 5, 8)),
+        CALL(mha, h, (None, 5, 8), (None, 5, None)),
+        CALL(mha, h, (4, 5, 8), (4, 5, 8)),
+        CALL(mha, h, (None, 8), (None, 8)),
+        CALL(mha, h, (None, 4, 6, 8), (None, 4, 6, 8)),
+        CALL(mha, h, (None, 4, 6, 8), (None, 4, 6, 8), kwargs={"return_attention_scores": True}),
+        CALL(mha, {**h, "attention_axes": (1, 2)}, (None, 4, 6, 8), (None, 4, 6, 8)),
+        CALL(mha, {**h, "attention_axes": 2}, (None, 4, 6, 8), (None, 4, 6, 8)),
+        CALL(mha, {**h, "attention_axes": -2}, (None, 4, 6, 8), (None, 4, 6, 8)),
+        CALL(mha, {**h, "attention_axes": "x"}, (None, 4, 6, 8), (None, 4, 6, 8)),
+        CALL(mha, {**h, "attention_axes": (1, 2)}, (None, 4, 6, 8), (None, 4, 6, 8),
+             kwargs={"return_attention_scores": True}),
+        CALL(mha, {**h, "output_shape": 16}, (None, 5, 8), (None, 5, 8)),
+        CALL(mha, {**h, "output_shape": (4, 4)}, (None, 5, 8), (None, 5, 8)),
+        CALL(mha, {**h, "output_shape": [3]}, (None, 5, 8), (None, 5, 8)),
+        CALL(mha, {**h, "value_dim": 6}, (None, 5, 8), (None, 5, 8)),
+        CALL(mha, {**h, "value_dim": 0}, (None, 5, 8), (None, 5, 8)),
+        CALL(mha, {**h, "use_bias": False}, (None, 5, 8), (None, 5, 8)),
+        CALL(mha, {**h, "use_gate": True}, (None, 5, 8), (None, 7, 6)),
+        CALL(mha, {**h, "dropout": 0.1}, (None, 5, 8), (None, 5, 8)),
+        CALL(mha, {**h, "sliding_window": 2}, (None, 5, 8), (None, 5, 8)),
+        CALL(mha, {**h, "sliding_window": 0}, (None, 5, 8), (None, 5, 8)),
+        CALL(mha, {"num_heads": 0, "key_dim": 4}, (None, 5, 8), (None, 5, 8)),
+        CALL(mha, {"num_heads": 2.0, "key_dim": 4}, (None, 5, 8), (None, 5, 8)),
+        CALL(mha, {"num_heads": 2, "key_dim": -1}, (None, 5, 8), (None, 5, 8)),
+        CALL(mha, {"num_heads": 2, "key_dim": 4.0}, (None, 5, 8), (None, 5, 8)),
+        CALL(mha, h, (None, 5, 8)),
+        CALL(mha, h, (None, 5, 8), (None, 5, 8), kwargs={"training": False}),
+    ]
+    g = {"head_dim": 4, "num_query_heads": 4, "num_key_value_heads": 2}
+    cases += [
+        CALL(gqa, g, (None, 5, 8), (None, 5, 8)),
+        CALL(gqa, g, (None, 5, 8), (None, 7, 8)),
+        CALL(gqa, g, (None, 5, 8), (None, 7, 6)),
+        CALL(gqa, g, (None, 5, 8), (None, 7, 8), (None, 7, 3)),
+        CALL(gqa, g, (None, 5, 8), (None, 7, 8), (None, 9, 3)),
+        CALL(gqa, g, (None, 5, 8), (None, 7, 8), kwargs={"return_attention_scores": True}),
+        CALL(gqa, g, (None, 5, 8), (None, 7, 8), (None, 7, 8), kwargs={"return_attention_scores": True}),
+        CALL(gqa, g, (None, 5, 8), (None, 5, 8), kwargs={"use_causal_mask": True}),
+        CALL(gqa, g, (None, 5, 8), (None, 7, 8), tensors={"attention_mask": (None, 5, 7)}),
+        CALL(gqa, g, (None, 8), (None, 8)),
+        CALL(gqa, g, (None, 4, 5, 8), (None, 4, 5, 8)),
+        CALL(gqa, g, (None, None, 8), (None, None, 8)),
+        CALL(gqa, g, (None, 5, None), (None, 5, None)),
+        CALL(gqa, g, (None, 5, 8), (None, 5, None)),
+        CALL(gqa, {**g, "num_key_value_heads": 3}, (None, 5, 8), (None, 5, 8)),
+        CALL(gqa, {**g, "num_key_value_heads": 0}, (None, 5, 8), (None, 5, 8)),
+        CALL(gqa, {**g, "use_bias": False, "use_gate": True}, (None, 5, 8), (None, 5, 8)),
+        CALL(gqa, {**g, "sliding_window": -1}, (None, 5, 8), (None, 5, 8)),
+        CALL(gqa, {**g, "head_dim": 0}, (None, 5, 8), (None, 5, 8)),
+    ]
+    for att in ("Attention", "AdditiveAttention"):
+        cases += [
+            CALL(att, {}, (None, 5, 8), (None, 7, 8), list_input=True),
+            CALL(att, {}, (None, 5, 8), (None, 7, 6), list_input=True),
+            CALL(att, {}, (None, 5, 8), (None, 7, 6), (None, 7, 8), list_input=True),
+            CALL(att, {}, (None, 5, 8), (None, 7, 6), (None, 9, 8), list_input=True),
+            CALL(att, {}, (None, 5, 8), (None, 7, 8), list_input=True, kwargs={"return_attention_scores": True}),
+            CALL(att, {}, (None, 5, 8), (None, 7, 6), (None, 9, 8), list_input=True,
+                 kwargs={"return_attention_scores": True}),
+            CALL(att, {}, (None, 5, 8), (None, 5, 8), list_input=True, kwargs={"use_causal_mask": True}),
+            CALL(att, {}, (None, 5, 8), (None, 7, 4), list_input=True),
+            CALL(att, {}, (None, 8), (None, 8), list_input=True),
+            CALL(att, {}, (None, 3, 5, 8), (None, 3, 7, 8), list_input=True),
+            CALL(att, {}, (None, None, 8), (None, None, 8), list_input=True),
+            CALL(att, {}, (None, 5, None), (None, 7, None), list_input=True),
+            CALL(att, {}, (None, 5, 8), list_input=True),
+            CALL(att, {}, (None, 5, 8), (None, 5, 8), (None, 5, 8), (None, 5, 8), list_input=True),
+            CALL(att, {}, (None, 5, 8)),
+            CALL(att, {"dropout": 0.2}, (None, 5, 8), (None, 7, 8), list_input=True),
+        ]
+    cases += [
+        CALL("Attention", {"use_scale": True}, (None, 5, 8), (None, 7, 8), list_input=True),
+        CALL("Attention", {"score_mode": "concat"}, (None, 5, 8), (None, 7, 8), list_input=True),
+        CALL("Attention", {"score_mode": "concat"}, (None, 5, 8), (None, 7, 4), list_input=True),
+        CALL("Attention", {"score_mode": "add"}, (None, 5, 8), (None, 7, 8), list_input=True),
+        CALL("AdditiveAttention", {"use_scale": False}, (None, 5, 8), (None, 7, 8), list_input=True),
+        CALL("AdditiveAttention", {"use_scale": False}, (None, 5, None), (None, 7, None), list_input=True),
+    ]
+    return cases
+
+
+def einsum_cases() -> list[dict]:
+    e = "EinsumDense"
+    return [
+        C(e, {"equation": "ab,bc->ac", "output_shape": 64}, (None, 32)),
+        C(e, {"equation": "ab,bc->ac", "output_shape": (64,)}, (None, 32)),
+        C(e, {"equation": "ab,bc->ac", "output_shape": 64, "bias_axes": "c"}, (None, 32)),
+        C(e, {"equation": "ab,bc->ac", "output_shape": 64, "bias_axes": "d"}, (None, 32)),
+        C(e, {"equation": "ab,bc->ac", "output_shape": 64}, (None, None)),
+        C(e, {"equation": "ab,bc->ac", "output_shape": 64}, (None, 10, 32)),
+        C(e, {"equation": "ab,bc->ac", "output_shape": None}, (None, 32)),
+        C(e, {"equation": "abc,cd->abd", "output_shape": (None, 64)}, (None, 10, 32)),
+        C(e, {"equation": "abc,cd->abd", "output_shape": (10, 64)}, (None, 10, 32)),
+        C(e, {"equation": "abc,cd->abd", "output_shape": (11, 64)}, (None, 10, 32)),
+        C(e, {"equation": "abc,cd->abd", "output_shape": (None, 64), "bias_axes": "d"}, (None, 10, 32)),
+        C(e, {"equation": "abc,cd->abd", "output_shape": (None, 64), "bias_axes": "bd"}, (None, 10, 32)),
+        C(e, {"equation": "abc,cd->abd", "output_shape": (10, 64), "bias_axes": "bd"}, (None, 10, 32)),
+        C(e, {"equation": "abc,cd->abd", "output_shape": (None, 64)}, (None, 32)),
+        C(e, {"equation": "abc,cd->abd", "output_shape": (None, 64)}, (None, 10, None)),
+        C(e, {"equation": "abc,cd->abd", "output_shape": 64}, (None, 10, 32)),
+        C(e, {"equation": "abc,cde->abde", "output_shape": (None, 4, 16)}, (None, 10, 32)),
+        C(e, {"equation": "abc,cde->abde", "output_shape": (None, 4, 16), "bias_axes": "de"}, (None, 10, 32)),
+        C(e, {"equation": "abc,cde->abde", "output_shape": (None, 4, 16), "bias_axes": "e"}, (None, 10, 32)),
+        C(e, {"equation": "abcd,cde->abe", "output_shape": (None, 16)}, (None, 10, 4, 8)),
+        C(e, {"equation": "abc,bcd->ad", "output_shape": 16}, (None, 10, 32)),
+        C(e, {"equation": "abc,bcd->ad", "output_shape": 16}, (None, None, 32)),
+        C(e, {"equation": "...b,bc->...c", "output_shape": 64}, (None, 10, 32)),
+        C(e, {"equation": "...b,bc->...c", "output_shape": 64}, (None, 3, 10, 32)),
+        C(e, {"equation": "...b,bc->...c", "output_shape": 64, "bias_axes": "c"}, (None, 3, 10, 32)),
+        C(e, {"equation": "...b,bc->...c", "output_shape": 64}, (None, 32)),
+        C(e, {"equation": "ab...,bc->ac...", "output_shape": 64}, (None, 32, 5)),
+        C(e, {"equation": "ab...,bc->ac...", "output_shape": 64, "bias_axes": "c"}, (None, 32, 5, 6)),
+        C(e, {"equation": "abc,cd->abe", "output_shape": (None, 64)}, (None, 10, 32)),
+        C(e, {"equation": "abc,ce->abd", "output_shape": (None, 64)}, (None, 10, 32)),
+        C(e, {"equation": "abc,cd->abd", "output_shape": (None, 64)}, (None, 10, 32, 5)),
+        C(e, {"equation": "abc->abd", "output_shape": (None, 64)}, (None, 10, 32)),
+        C(e, {"equation": "ab,bc", "output_shape": 64}, (None, 32)),
+        C(e, {"equation": "a...b,bc->a...c", "output_shape": 64}, (None, 10, 32)),
+        C(e, {"equation": "ABC,CD->ABD", "output_shape": (None, 64)}, (None, 10, 32)),
+        C(e, {"equation": "abc,dc->abd", "output_shape": (None, 64)}, (None, 10, 32)),
+        C(e, {"equation": "abc,cd->adb", "output_shape": (64, None)}, (None, 10, 32)),
+        C(e, {"equation": "abc,cd->adb", "output_shape": (64, 10)}, (None, 10, 32)),
+        C(e, {"equation": "abc,cd->abd", "output_shape": (None, 0)}, (None, 10, 32)),
+        C(e, {"equation": "ab,bc->ac", "output_shape": 64, "activation": "relu"}, (4, 32)),
+    ]
+
+
 FAMILIES = {
     "recurrent": recurrent_cases,
     "wrappers": wrappers_cases,
@@ -774,6 +948,8 @@ FAMILIES = {
     "conv": conv_cases,
     "pooling": pooling_cases,
     "reshaping": reshaping_cases,
+    "attention": attention_cases,
+    "einsum": einsum_cases,
 }
 
 CELLS = {"LSTMCell", "GRUCell", "SimpleRNNCell"}  # arguments of RNN, not layers with rules
@@ -802,6 +978,7 @@ def classify(layer: str, exc: BaseException) -> str:
         ("should be called on a list", "incompatible-merge"),
         ("would be zero or negative", "negative-length"),
         ("division by zero", "invalid-argument"),  # pooling strides=0
+        ("modulo by zero", "invalid-argument"),  # GroupQueryAttention(num_key_value_heads=0)
         ("The total size of the tensor must be unchanged", "reshape-size"),
         ("must be smaller than the input length", "negative-length"),  # Cropping1D
         ("should be smaller than the corresponding spatial dimension", "negative-length"),  # Cropping2D/3D
@@ -832,6 +1009,10 @@ _TRANSPOSE_RANK = ("Conv{n}DTranspose builds its kernel on an input with one axi
 RECLASSIFY = {
     **{f"Conv{n}DTranspose(filters=8,kernel_size=3)(N,2,{sp},4)": ("rank", _TRANSPOSE_RANK.format(n=n))
        for n, sp in ((1, "10"), (2, "10,7"), (3, "5,6,7"))},
+    **{case_id: ("rank", "EinsumDense's build indexes the input by the equation's axes: an input with fewer axes "
+                         "fails with an IndexError")
+       for case_id in ("EinsumDense(equation='abc,cd->abd',output_shape=(None,64))(N,32)",
+                       "GroupQueryAttention(head_dim=4,num_query_heads=4,num_key_value_heads=2)(N,8)+(N,8)")},
     "TimeDistributed(layer=LSTM(units=4))(N,5,3)": (
         "rank", "TimeDistributed hands LSTM the per-step shape (None, 3); Keras then builds the cell "
                 "on (None,) and fails creating a kernel with a None dimension"),
@@ -863,7 +1044,7 @@ def run_case(case: dict, runtime: bool = True) -> dict:
     import keras
     import numpy as np
 
-    inputs = [keras.Input(batch_shape=tuple(s)) for s in case["inputs"]]
+    inputs = [keras.Input(batch_shape=tuple(s), dtype=case.get("dtype")) for s in case["inputs"]]
     if case["layer"] == "Embedding" or (case["layer"] == "TimeDistributed"
                                         and case["args"]["layer"]["__layer__"] == "Embedding"):
         inputs = [keras.Input(batch_shape=tuple(s), dtype="int32") for s in case["inputs"]]
@@ -880,7 +1061,7 @@ def run_case(case: dict, runtime: bool = True) -> dict:
                 out = getattr(keras.layers, case["layer"])(inputs, **case["args"])
             else:
                 layer = make_layer(keras, case["layer"], case["args"])
-                out = layer(inputs) if case["layer"] in MULTI_INPUT else layer(inputs[0])
+                out = _call_layer(layer, case, inputs)
         except Exception as exc:  # noqa: BLE001 - every Keras failure is data here
             error = {"error": type(exc).__name__, "message": str(exc)[:400],
                      "kind": classify(case["layer"], exc)}
@@ -899,6 +1080,23 @@ def run_case(case: dict, runtime: bool = True) -> dict:
     return result
 
 
+def _call_layer(layer, case: dict, inputs: list):
+    """``layer(x)``, ``layer([a, b])`` for merges, or as ``case["call"]`` says (see :func:`CALL`)."""
+    call = case.get("call")
+    if call is None:
+        return layer(inputs) if case["layer"] in MULTI_INPUT else layer(inputs[0])
+    n = len(inputs) - len(call["tensors"])
+    named = dict(zip(call["tensors"], inputs[n:]))
+    positional = [inputs[:n]] if call["list"] else inputs[:n]
+    return layer(*positional, **named, **call["kwargs"])
+
+
+def _zeros(np, shape, dtype: str):
+    if dtype == "string":
+        return np.full(shape, "a b", dtype=object)
+    return np.zeros(shape, dtype="int32" if "int" in dtype else "float32")
+
+
 def _run_model(keras, np, inputs, out, case) -> str:
     if any(d is None for s in case["inputs"] for d in s[1:]):
         return "skipped"
@@ -907,7 +1105,7 @@ def _run_model(keras, np, inputs, out, case) -> str:
         data = []
         for s, t in zip(case["inputs"], inputs):
             concrete = tuple(2 if d is None else d for d in s)
-            data.append(np.zeros(concrete, dtype="int32" if "int" in str(t.dtype) else "float32"))
+            data.append(_zeros(np, concrete, str(t.dtype)))
         got = model(data if len(data) > 1 else data[0])
     except Exception as exc:  # noqa: BLE001
         return f"failed: {type(exc).__name__}: {str(exc)[:200]}"
@@ -989,8 +1187,16 @@ def check_case(case: dict) -> None:
     keras_result = case["keras"]
     # The front-ends turn a keras.Input(...) call into an InputLayer node (no input tensors).
     type_ = "InputLayer" if case["layer"] == "Input" else case["layer"]
+    args = rule_args(case["args"])
+    call = case.get("call")
+    if call:
+        from shapedoctor.rules.base import TensorArg
+
+        args.update(call["kwargs"])
+        first = len(case["inputs"]) - len(call["tensors"])
+        args.update({name: TensorArg(first + i) for i, name in enumerate(call["tensors"])})
     try:
-        got = apply_rule(type_, rule_args(case["args"]), [tuple(s) for s in case["inputs"]])
+        got = apply_rule(type_, args, [tuple(s) for s in case["inputs"]])
     except ShapeProblem as problem:
         if "error" in keras_result:
             assert (problem.kind.name, problem.severity) == (keras_result["kind"], "error"), (

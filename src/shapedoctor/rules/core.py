@@ -47,11 +47,6 @@ def dense(call: LayerCall, inputs):
     return (*shape[:-1], units)
 
 
-@rule("EinsumDense", params=("equation", "output_shape"))
-def einsum_dense(call: LayerCall, inputs):
-    raise Unresolved("equation")
-
-
 _SAME_SHAPE = (
     "Activation", "AlphaDropout", "GaussianDropout", "GaussianNoise", "ActivityRegularization",
     "Masking", "Identity", "ReLU", "LeakyReLU", "ELU", "Softmax", "ThresholdedReLU",
