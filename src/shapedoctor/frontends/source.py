@@ -18,10 +18,13 @@ from ..graph import UNKNOWN, AutoNamer, Gap, LayerNode, ModelGraph, SkippedModel
 from ..rules import RULES, canonical_type, map_arguments
 from ..rules.core import LambdaBody
 from ..shapes import Symbol
-from .folding import (EXPAND, ELEMENTWISE_OPS, SQUEEZE, binop, index_array, is_plain, lambda_body,
+from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE, binop, bounded, index_array,
+                      is_plain, lambda_body,
                       merge_uncertain, reshape_array, subscript_body, unpack)
-from .values import (ArrayValue, FunctionalModel, FunctionValue, KerasName, LayerObject, Module, NumpyName,
-                     Opaque, SequentialModel, TensorRef)
+from .symbolic import settle_symbolic_inputs
+from .values import (ArrayValue, ClassValue, FunctionalModel, FunctionValue, Instance, KerasName, LayerObject,
+                     Module, NumpyName, Opaque, SequentialModel, SymbolicShape, TensorRef, UnknownSequence,
+                     WeightValue)
 
 MAX_UNROLL = 64
 # Layers that keep any input's shape and accept any rank: skipping them cannot change a verdict.
@@ -47,6 +50,19 @@ class FunctionalBuilder:
     def __init__(self) -> None:
         self.nodes: list[LayerNode] = []
         self.used: set[int] = set()
+        self._eager = None  # shapes computed on demand while walking (``x.shape[-1]``)
+
+    def shape_of(self, ref: TensorRef):
+        """The shape of a tensor as far as the graph built so far tells; None when unknown."""
+        from ..infer import Inference, infer_node
+
+        if self._eager is None:
+            self._eager = Inference(ModelGraph(name="<walk>", kind="functional", line=1, nodes=self.nodes))
+        eager = self._eager
+        while len(eager.results) <= ref.node:
+            eager.results.append(infer_node(eager, self.nodes[len(eager.results)]))
+        eager.diagnostics.clear()
+        return eager.shape_of((ref.node, ref.output))
 
     def add(self, type_: str, args: dict, inputs: list[TensorRef], span: Span | None, name: str,
             written_type: str, list_input: bool, key: str | None) -> LayerNode:
@@ -85,9 +101,10 @@ class Scope:
     name: str
     bindings: dict = field(default_factory=dict)
     builder: FunctionalBuilder = field(default_factory=FunctionalBuilder)
-    models: list = field(default_factory=list)  # Sequential/Functional/SubclassedModel, in creation order
+    models: list = field(default_factory=list)  # Sequential/Functional/Instance models, in creation order
     returned: list = field(default_factory=list)  # values of `return` statements
     parent: "Scope | None" = None
+    uncertain: int = 0  # > 0 inside a branch or loop body that may not run (a `return` there may not happen)
 
     def lookup(self, name: str):
         scope: Scope | None = self
@@ -96,6 +113,19 @@ class Scope:
                 return scope.bindings[name]
             scope = scope.parent
         return UNKNOWN
+
+    def inner(self, name: str, parent: "Scope") -> "Scope":
+        """The scope of a function inlined from this one: it builds into the same graph and model list."""
+        return Scope(name, parent=parent, builder=self.builder, models=self.models)
+
+
+class _Returned(Exception):
+    """A `return` that certainly runs: the rest of the function body is not walked."""
+
+
+# Following user code: how deep calls are inlined, and how many statements a file may cost in all.
+MAX_CALL_DEPTH = 12
+MAX_STATEMENTS = 200_000
 
 
 class SourceFrontend:
@@ -106,27 +136,65 @@ class SourceFrontend:
         self._keys = itertools.count()
         self.graphs: list[ModelGraph] = []
         self.skipped_models: list[SkippedModel] = []
+        self._call_stack: list = []  # function nodes being inlined (recursion guard)
+        self._followed: set[int] = set()  # id() of function/class nodes walked at least once
+        self._statements = 0
 
     # ------------------------------------------------------------------ entry
     def models(self) -> list[ModelGraph]:
         tree = ast.parse(self.text, filename=self.path)
         module = Scope("<module>")
-        self._walk_body(tree.body, module)
+        self._run_body(tree.body, module)
         self._finish_scope(module)
-        for name, value in list(module.bindings.items()):
-            if isinstance(value, FunctionValue):
-                self._walk_function(value, module)
-        return self.graphs
+        self._walk_unfollowed(module)
+        graphs = _dedupe(self.graphs)
+        for graph in graphs:
+            settle_symbolic_inputs(graph)
+        return graphs
 
-    def _walk_function(self, fn: FunctionValue, parent: Scope) -> None:
-        scope = Scope(fn.name, parent=parent)
-        self._bind_parameters(fn.node, scope)
-        self._walk_body(fn.node.body, scope)
+    def _walk_unfollowed(self, module: Scope) -> None:
+        """Functions and classes nothing in the file called: walked on their own, with symbolic parameters.
+
+        Callers go first, so a helper is followed inside the function that uses it rather than alone.
+        """
+        pending = [v for v in _definitions(module) if id(v.node) not in self._followed]
+        called = _names_called(pending)
+        for value in sorted(pending, key=lambda v: v.name in called):
+            if id(value.node) in self._followed:
+                continue
+            self._followed.add(id(value.node))
+            if isinstance(value, FunctionValue):
+                scope = Scope(value.name, parent=value.scope or module)
+                self._bind_parameters(value.node, scope)
+                self._run_body(value.node.body, scope)
+                self._finish_scope(scope)
+            elif isinstance(value, ClassValue) and value.kind == "plain":
+                self._walk_class_alone(value, module)
+
+    def _walk_class_alone(self, cls: ClassValue, module: Scope) -> None:
+        """A builder class never instantiated here: ``__init__`` with symbolic arguments, then each method
+        nothing called (``build_model(self, input_shape, nb_classes)``)."""
+        scope = Scope(cls.name, parent=cls.scope or module)
+        instance = Instance(cls, cls.node.lineno)
+        init = cls.method("__init__")
+        if init is not None:
+            self._invoke(init[0], scope, [], {}, me=instance, where=cls.node, scope=scope, symbolic=True)
+        for stmt in cls.node.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and id(stmt) not in self._followed \
+                    and stmt.name not in ("__init__", "call", "build") and stmt.args.args:
+                self._invoke(stmt, scope, [], {}, me=instance, where=stmt, scope=scope, symbolic=True)
         self._finish_scope(scope)
+
+    def _run_body(self, body: list[ast.stmt], scope: Scope) -> None:
+        try:
+            self._walk_body(body, scope)
+        except _Returned:
+            pass
 
     # -------------------------------------------------------------- statements
     def _walk_body(self, body: list[ast.stmt], scope: Scope) -> None:
         for stmt in body:
+            self._statements += 1
             handler = getattr(self, "_stmt_" + type(stmt).__name__, None)
             if handler is not None:
                 handler(stmt, scope)
@@ -155,23 +223,29 @@ class SourceFrontend:
             scope.bindings[alias.asname or alias.name] = _classify_qualname(qual)
 
     def _stmt_FunctionDef(self, stmt, scope: Scope) -> None:
-        scope.bindings[stmt.name] = FunctionValue(stmt.name, stmt)
+        scope.bindings[stmt.name] = FunctionValue(stmt.name, stmt, scope)
 
     _stmt_AsyncFunctionDef = _stmt_FunctionDef
 
     def _stmt_ClassDef(self, stmt: ast.ClassDef, scope: Scope) -> None:
         bases = [self._fold(b, scope) for b in stmt.bases]
-        if any(isinstance(b, KerasName) and b.leaf == "Model" for b in bases):
-            scope.bindings[stmt.name] = ModelClass(stmt.name, stmt)
-        else:
-            scope.bindings[stmt.name] = UNKNOWN
+        user_bases = [b for b in bases if isinstance(b, ClassValue)]
+        kind = "plain"
+        if any(isinstance(b, KerasName) and b.leaf in ("Model", "Functional", "Sequential") for b in bases):
+            kind = "model"
+        elif any(isinstance(b, KerasName) and b.leaf[:1].isupper() for b in bases):
+            kind = "layer"  # keras.layers.Layer, or a subclass of a Keras layer class
+        elif user_bases:
+            kind = user_bases[0].kind
+        scope.bindings[stmt.name] = ClassValue(stmt.name, stmt, kind, user_bases, scope)
 
     def _stmt_Expr(self, stmt: ast.Expr, scope: Scope) -> None:
         self._fold(stmt.value, scope)
 
     def _stmt_Return(self, stmt: ast.Return, scope: Scope) -> None:
-        if stmt.value is not None:
-            scope.returned.append(self._fold(stmt.value, scope))
+        scope.returned.append(self._fold(stmt.value, scope) if stmt.value is not None else None)
+        if not scope.uncertain:
+            raise _Returned()
 
     def _stmt_Assign(self, stmt: ast.Assign, scope: Scope) -> None:
         value = self._fold(stmt.value, scope)
@@ -194,7 +268,7 @@ class SourceFrontend:
                 value = Symbol(target.id)
             if isinstance(value, SequentialModel) and value.user_name is None:
                 value.name = target.id
-            if isinstance(value, (FunctionalModel, SubclassedModel)):
+            if isinstance(value, (FunctionalModel, Instance)) and not value.name:
                 value.name = target.id
             scope.bindings[target.id] = value
         elif isinstance(target, (ast.Tuple, ast.List)):
@@ -203,8 +277,12 @@ class SourceFrontend:
                 len(source.elts) == len(target.elts) else [None] * len(target.elts)
             for elt, item, item_source in zip(target.elts, items, sources):
                 self._bind(elt, item, scope, item_source)
-        elif isinstance(target, ast.Attribute) and isinstance(self._fold(target.value, scope), SelfObject):
-            self._fold(target.value, scope).attributes[target.attr] = value
+        elif isinstance(target, ast.Attribute):
+            owner = self._fold(target.value, scope)
+            if isinstance(owner, Instance):
+                owner.attributes[target.attr] = value
+                if isinstance(value, (SequentialModel, FunctionalModel, Instance)) and not value.name:
+                    value.name = target.attr
         # other attribute/subscript targets: nothing we track
 
     def _stmt_If(self, stmt: ast.If, scope: Scope) -> None:
@@ -220,8 +298,12 @@ class SourceFrontend:
         snapshots = {id(m): len(m.items) for m in scope.models if isinstance(m, SequentialModel)}
         before = dict(scope.bindings)
         first_new_node = len(scope.builder.nodes)
-        for body in bodies:
-            self._walk_body(body, scope)
+        scope.uncertain += 1
+        try:
+            for body in bodies:
+                self._walk_body(body, scope)
+        finally:
+            scope.uncertain -= 1
         # Layer calls in a body that may run zero or many times are not checked on their own.
         scope.builder.used.update(range(first_new_node, len(scope.builder.nodes)))
         for model in scope.models:
@@ -236,6 +318,9 @@ class SourceFrontend:
             if before.get(name, None) is not value and name in before:
                 old = before[name]
                 if isinstance(old, TensorRef) and isinstance(value, TensorRef) and old.builder is value.builder:
+                    before_shape, after_shape = old.builder.shape_of(old), value.builder.shape_of(value)
+                    if before_shape is not None and before_shape == after_shape:
+                        continue  # the body keeps the shape: whether it runs or not, the same shape follows
                     # The tensor may or may not have gone through the body: same graph, unknown shape.
                     scope.bindings[name] = self._op_node(scope, "<opaque>", {}, [old], stmt, f"layers applied {why}")
                 else:
@@ -273,7 +358,7 @@ class SourceFrontend:
         return handler(node, scope)
 
     def _expr_Constant(self, node: ast.Constant, scope: Scope):
-        return node.value
+        return bounded(node.value)  # a 4,000-digit literal is no size: unknown
 
     def _expr_Name(self, node: ast.Name, scope: Scope):
         value = scope.lookup(node.id)
@@ -292,7 +377,7 @@ class SourceFrontend:
         for elt in elts:
             if isinstance(elt, ast.Starred):
                 inner = self._fold(elt.value, scope)
-                if isinstance(inner, (tuple, list)):
+                if isinstance(inner, (tuple, list)) and len(out) + len(inner) <= MAX_ITEMS:  # t = [*t, *t]: bounded
                     out.extend(inner)
                 else:
                     out.append(Opaque("a starred list shapedoctor cannot expand", span_of(elt)))
@@ -367,13 +452,40 @@ class SourceFrontend:
             return len(base.shape)
         if isinstance(base, ArrayValue) and node.attr == "T":
             return ArrayValue(tuple(reversed(base.shape)))
-        if isinstance(base, SelfObject):
-            return base.attributes.get(node.attr, UNKNOWN)
-        if isinstance(base, (SequentialModel, FunctionalModel, ArrayValue, SubclassedModel)):
+        if isinstance(base, Instance):
+            if node.attr in base.attributes:
+                return base.attributes[node.attr]
+            if base.cls.method(node.attr) is not None:
+                return _BoundMethod(base, node.attr)
+            if base.cls.kind in ("model", "layer"):
+                return _BoundMethod(base, node.attr)  # Keras' own methods: build, fit, compile...
+            return UNKNOWN
+        if isinstance(base, TensorRef):
+            return self._tensor_attribute(base, node, scope)
+        if isinstance(base, WeightValue) and node.attr == "shape":
+            return base.shape
+        if isinstance(base, (SequentialModel, FunctionalModel, ArrayValue, LayerObject)):
+            return _BoundMethod(base, node.attr)
+        if isinstance(base, tuple) and node.attr == "as_list":
+            return _BoundMethod(base, node.attr)
+        if isinstance(base, (list, UnknownSequence)) and node.attr in _LIST_MUTATORS:
             return _BoundMethod(base, node.attr)
         if node.attr == "shape" and (base is UNKNOWN or isinstance(base, Symbol)):
             return UnknownShape(ast.unparse(node))
+        if node.attr in ("reshape", "astype") and (base is UNKNOWN or isinstance(base, Symbol)):
+            return _BoundMethod(UnknownArray(ast.unparse(node.value)), node.attr)
         return UNKNOWN
+
+    def _tensor_attribute(self, tensor: TensorRef, node: ast.Attribute, scope: Scope):
+        if node.attr == "shape":
+            shape = tensor.builder.shape_of(tensor)
+            return shape if shape is not None else UnknownShape(ast.unparse(node))
+        if node.attr == "ndim":
+            shape = tensor.builder.shape_of(tensor)
+            return len(shape) if shape is not None else UNKNOWN
+        if node.attr == "dtype":
+            return UNKNOWN
+        return _BoundMethod(tensor, node.attr)
 
     def _expr_Subscript(self, node: ast.Subscript, scope: Scope):
         base = self._fold(node.value, scope)
@@ -381,6 +493,10 @@ class SourceFrontend:
             return index_array(base, node.slice, self, scope)
         if isinstance(base, UnknownShape):
             # x_train.shape[1] of data we cannot fold: a named size, never a guess.
+            if isinstance(node.slice, ast.Slice) and node.slice.upper is None and node.slice.step is None:
+                start = self._fold(node.slice.lower, scope) if node.slice.lower is not None else 0
+                if isinstance(start, int) and not isinstance(start, bool) and start >= 0:
+                    return SymbolicShape(base.text, start)  # x_train.shape[1:]: rank unknown, sizes named
             index = self._fold(node.slice, scope) if not isinstance(node.slice, ast.Slice) else None
             return Symbol(ast.unparse(node)) if isinstance(index, int) and not isinstance(index, bool) else UNKNOWN
         if isinstance(base, TensorRef):
@@ -412,38 +528,153 @@ class SourceFrontend:
             return self._keras_call(func, node, scope)
         if isinstance(func, LayerObject):
             return self._call_layer(func, node, scope)
-        if isinstance(func, (SequentialModel, FunctionalModel)):
-            args = [self._fold(a, scope) for a in node.args]
-            if args and isinstance(args[0], TensorRef):
-                if isinstance(func, SequentialModel):
-                    return self._inline_sequential(func, args[0], node, scope)
-                return self._op_node(scope, "Model", {}, [args[0]], node, "nested model")
-            return UNKNOWN
         if isinstance(func, _BoundMethod):
             return self._method_call(func, node, scope)
         if isinstance(func, NumpyName):
             return self._numpy_call(func, node, scope)
-        if isinstance(func, ModelClass):
-            model = SubclassedModel(func, node, scope, [self._fold(a, scope) for a in node.args],
-                                    {kw.arg: self._fold(kw.value, scope) for kw in node.keywords if kw.arg})
-            scope.models.append(model)
-            return model
-        if isinstance(func, SubclassedModel):
-            value = self._fold(node.args[0], scope) if node.args else UNKNOWN
-            if isinstance(value, ArrayValue):
-                func.build_shape = (None, *value.shape[1:])
+        if isinstance(node.func, ast.Name) and func is UNKNOWN and node.func.id in _BUILTINS:
+            return self._builtin_call(node.func.id, node, scope)
+        args, kwargs = self._call_arguments(node, scope)
+        if isinstance(func, SequentialModel):
+            if args and isinstance(args[0], TensorRef):
+                return self._inline_sequential(func, args[0], node, scope)
+            if args and isinstance(args[0], ArrayValue) and func.build_shape is None:
+                func.build_shape = (None, *args[0].shape[1:])
+            return UNKNOWN
+        if isinstance(func, FunctionalModel):
+            tensors = _as_tensor_list(args[0]) if args else []
+            if tensors:
+                return self._inline_functional(func, args[0], node, scope)
             return UNKNOWN
         if isinstance(func, FunctionValue):
-            for arg in node.args:
-                self._fold(arg, scope)
-            return UNKNOWN
-        if isinstance(node.func, ast.Name) and func is UNKNOWN:
-            return self._builtin_call(node.func.id, node, scope)
-        for arg in node.args:
-            self._fold(arg, scope)
-        for kw in node.keywords:
-            self._fold(kw.value, scope)
+            return self._invoke(func.node, func.scope or scope, args, kwargs, me=None, where=node, scope=scope)
+        if isinstance(func, ClassValue):
+            return self._instantiate(func, args, kwargs, node, scope)
+        if isinstance(func, Instance):
+            return self._call_instance(func, args, kwargs, node, scope)
+        if isinstance(func, (Module, KerasName)) or func is UNKNOWN or isinstance(func, Symbol):
+            tensors = _tensors_in(args, kwargs)
+            if tensors:
+                return self._unknown_function(ast.unparse(node.func), tensors, node, scope)
         return UNKNOWN
+
+    def _call_arguments(self, node: ast.Call, scope: Scope) -> tuple[list, dict]:
+        """Positional and keyword values of a call, ``*args``/``**kwargs`` expanded when they fold."""
+        args = self._fold_elts(node.args, scope)
+        kwargs: dict[str, Any] = {}
+        for kw in node.keywords:
+            value = self._fold(kw.value, scope)
+            if kw.arg is not None:
+                kwargs[kw.arg] = value
+            elif isinstance(value, dict):
+                kwargs.update(value)
+        return args, kwargs
+
+    def _unknown_function(self, label: str, tensors: list[TensorRef], node: ast.Call, scope: Scope):
+        """A call shapedoctor cannot follow, applied to tensors: an opaque step, never a silent drop."""
+        return self._op_node(scope, "<opaque>", {}, tensors[:1], node,
+                             f"`{_short(label)}(...)` is a call shapedoctor cannot follow")
+
+    # ------------------------------------------------------- following user code
+    def _invoke(self, fn: ast.FunctionDef, defining: Scope, args: list, kwargs: dict, me, where: ast.AST,
+                scope: Scope, symbolic: bool = False):
+        """Walk ``fn``'s body with its parameters bound to the call's values; the value it returns.
+
+        Models it builds join the caller's graph and model list. Recursion, depth and a file-wide
+        statement budget stop following: what the call returns is then opaque, never guessed.
+        """
+        self._followed.add(id(fn))
+        if fn in self._call_stack or len(self._call_stack) >= MAX_CALL_DEPTH or self._statements > MAX_STATEMENTS:
+            tensors = _tensors_in(args, kwargs)
+            why = "recursive" if fn in self._call_stack else "nested too deeply"
+            if tensors:
+                return self._op_node(scope, "<opaque>", {}, tensors[:1], where,
+                                     f"`{fn.name}()` is {why} to follow")
+            return UNKNOWN
+        inner = scope.inner(fn.name, defining)
+        self._bind_parameters(fn, inner, args, kwargs, me, symbolic=symbolic)
+        self._call_stack.append(fn)
+        try:
+            self._run_body(fn.body, inner)
+        finally:
+            self._call_stack.pop()
+        return self._returned_value(inner, fn, where, scope)
+
+    def _returned_value(self, inner: Scope, fn: ast.FunctionDef, where: ast.AST, scope: Scope):
+        values = inner.returned
+        if not values:
+            return None
+        first = values[0]
+        if all(v is first for v in values):
+            return first
+        if all(isinstance(v, TensorRef) for v in values):
+            shapes = [v.builder.shape_of(v) for v in values]
+            if shapes[0] is not None and all(sh == shapes[0] for sh in shapes):
+                return values[-1]  # every return gives the same shape
+            return self._op_node(scope, "<opaque>", {}, [first], where,
+                                 f"`{fn.name}()` returns different tensors depending on a run-time condition")
+        plain = [v for v in values if is_plain(v)]
+        if len(plain) == len(values) and all(v == plain[0] for v in plain):
+            return plain[0]
+        return UNKNOWN
+
+    def _instantiate(self, cls: ClassValue, args: list, kwargs: dict, node: ast.Call, scope: Scope):
+        self._followed.add(id(cls.node))
+        inputs = args[0] if args else kwargs.get("inputs")
+        outputs = args[1] if len(args) > 1 else kwargs.get("outputs")
+        if cls.kind == "model" and cls.method("call") is None and _as_tensor_list(inputs) \
+                and _as_tensor_list(outputs):
+            # class CustomModel(keras.Model) overriding train_step only, built as CustomModel(inputs, outputs)
+            name = kwargs.get("name")
+            return self._functional_model(inputs, outputs, name, node, scope)
+        instance = Instance(cls, node.lineno)
+        init = cls.method("__init__")
+        if init is not None:
+            self._invoke(init[0], init[1].scope or scope, args, kwargs, me=instance, where=node, scope=scope)
+        if cls.kind == "model":
+            scope.models.append(instance)
+        return instance
+
+    def _call_instance(self, instance: Instance, args: list, kwargs: dict, node: ast.Call, scope: Scope):
+        """``layer(x)`` / ``model(x)`` of a user class: ``build(input_shape)`` once, then ``call()``."""
+        if instance.cls.kind == "plain":
+            found = instance.cls.method("__call__")
+            if found is None:
+                return UNKNOWN
+            return self._invoke(found[0], found[1].scope or scope, args, kwargs, me=instance, where=node,
+                                scope=scope)
+        first = args[0] if args else kwargs.get("inputs", UNKNOWN)
+        tensors = _as_tensor_list(first)
+        if not tensors:
+            if isinstance(first, ArrayValue) and instance.build_shape is None:
+                instance.build_shape = (None, *first.shape[1:])
+            return UNKNOWN
+        return self._apply_instance(instance, first, args[1:], kwargs, node, scope)
+
+    def _apply_instance(self, instance: Instance, inputs, rest: list, kwargs: dict, node: ast.AST,
+                        scope: Scope):
+        tensors = _as_tensor_list(inputs)
+        instance.called_on_tensor = True
+        call = instance.cls.method("call")
+        if not instance.built:
+            instance.built = True
+            build = instance.cls.method("build")
+            if build is not None and len(build[0].args.args) >= 2:
+                shapes = [t.builder.shape_of(t) for t in tensors]
+                shape_value = shapes[0] if isinstance(inputs, TensorRef) else list(shapes)
+                if all(sh is not None for sh in shapes):
+                    self._invoke(build[0], build[1].scope or scope, [shape_value], {}, me=instance, where=node,
+                                 scope=scope)
+        if call is None:
+            return self._op_node(scope, "<opaque>", {}, tensors[:1], node,
+                                 f"`{instance.cls.name}` has no call() shapedoctor can read")
+        kwargs = {k: v for k, v in kwargs.items() if k != "inputs"}
+        result = self._invoke(call[0], call[1].scope or scope, [inputs, *rest], kwargs, me=instance, where=node,
+                              scope=scope)
+        if _as_tensor_list(result) or isinstance(result, TensorRef):
+            return result
+        return self._op_node(scope, "<opaque>", {}, tensors[:1], node,
+                             f"`{instance.cls.name}.call()` returns a value shapedoctor cannot follow")
 
     def _builtin_call(self, name: str, node: ast.Call, scope: Scope):
         args = [self._fold(a, scope) for a in node.args]
@@ -451,7 +682,8 @@ class SourceFrontend:
             return len(args[0])
         if name == "len" and len(args) == 1 and isinstance(args[0], ArrayValue) and args[0].shape:
             return args[0].shape[0]
-        if name in ("int", "round") and len(args) == 1 and isinstance(args[0], (int, float)):
+        if name in ("int", "round") and len(args) == 1 and isinstance(args[0], (int, float)) \
+                and abs(args[0]) < 2 ** MAX_INT_BITS:  # not inf, nan or huge
             return int(args[0]) if name == "int" else round(args[0])
         if name in ("tuple", "list") and len(args) == 1 and isinstance(args[0], (tuple, list)):
             return tuple(args[0]) if name == "tuple" else list(args[0])
@@ -530,8 +762,14 @@ class SourceFrontend:
         return self._op_node(scope, "Lambda", {"function": body}, [args[0]], node, leaf)
 
     def _inline_sequential(self, model: SequentialModel, tensor: TensorRef, node: ast.Call, scope: Scope):
-        """``inner(x)`` with ``inner`` a Sequential: its layers applied in turn (its Input is dropped)."""
+        """``inner(x)`` with ``inner`` a Sequential: its layers applied in turn (its Input is dropped).
+
+        A Sequential that declares no input is also checked as a model of its own, on the shape of the
+        first tensor it is called on.
+        """
         model.used_inside = True
+        if model.call_shape is None:
+            model.call_shape = tensor.builder.shape_of(tensor)
         for item in _flatten_items(model.items):
             if isinstance(item, TensorRef):
                 continue  # the inner model's own Input
@@ -543,6 +781,51 @@ class SourceFrontend:
             if not isinstance(tensor, TensorRef):
                 return UNKNOWN
         return tensor
+
+    def _inline_functional(self, model: FunctionalModel, given, node: ast.Call, scope: Scope):
+        """``encoder(x)`` with ``encoder`` a functional model: its layers replayed on ``x``, sharing their
+        weights (same layer keys), its Input layers replaced by the given tensors."""
+        tensors = _as_tensor_list(given)
+        if isinstance(given, dict) and all(isinstance(k, str) for k in given):
+            by_name = {model.builder.nodes[i.node].name: i for i in model.inputs}
+            tensors = [given.get(name) for name in by_name] if set(given) == set(by_name) else []
+        if len(tensors) != len(model.inputs) or not all(isinstance(t, TensorRef) for t in tensors):
+            return self._op_node(scope, "<opaque>", {}, _tensors_in([given], {})[:1], node,
+                                 f"model `{model.name}` called on {len(tensors)} tensors but it has "
+                                 f"{len(model.inputs)} inputs")
+        source = model.builder
+        mapping: dict[int, TensorRef] = {}
+        for inp, tensor in zip(model.inputs, tensors):
+            mapping[inp.node] = tensor
+        needed = sorted(_ancestors(source, [o.node for o in model.outputs], stop=set(mapping)))
+        target = tensors[0].builder
+        if any(t.builder is not target for t in tensors):
+            return UNKNOWN
+        copies: dict[int, int] = {}
+        for index in needed:
+            if index in mapping:
+                continue
+            old = source.nodes[index]
+            inputs = []
+            for ref in old.inputs:
+                inputs.append(mapping[ref[0]] if ref[0] in mapping else TensorRef(target, copies[ref[0]], ref[1]))
+            new = target.add(old.type, old.args, inputs, old.span, old.name, old.written_type, old.list_input,
+                             old.layer_key)
+            new.call_span = span_of(node)
+            copies[index] = new.index
+        source.used.update(needed)
+
+        def mapped(value):
+            if isinstance(value, TensorRef):
+                return mapping[value.node] if value.node in mapping else \
+                    TensorRef(target, copies[value.node], value.output)
+            if isinstance(value, (list, tuple)):
+                return type(value)(mapped(v) for v in value)
+            if isinstance(value, dict):
+                return {k: mapped(v) for k, v in value.items()}
+            return value
+
+        return mapped(model.output_value if model.output_value is not None else model.outputs)
 
     def _op_node(self, scope: Scope, type_: str, args: dict, inputs: list[TensorRef], node: ast.AST,
                  written: str):
@@ -565,6 +848,8 @@ class SourceFrontend:
         args = map_arguments(type_, positional, keywords)
         if type_ == "InputLayer" and "input_shape" in args and "shape" not in args:
             args["shape"] = args.pop("input_shape")
+        if type_ == "InputLayer":
+            _symbolic_input(args)
         for key, value in list(args.items()):
             if isinstance(value, LayerObject):
                 args[key] = _nested(value)
@@ -618,58 +903,112 @@ class SourceFrontend:
                     model.items.append(Opaque("a layer list shapedoctor cannot read", span_of(layers_expr)))
             scope.models.append(model)
             return model
-        inputs_expr = node.args[0] if node.args else kwargs.get("inputs")
-        outputs_expr = node.args[1] if len(node.args) > 1 else kwargs.get("outputs")
-        if inputs_expr is None or outputs_expr is None:
-            return UNKNOWN
-        inputs = _as_tensor_list(self._fold(inputs_expr, scope))
-        outputs = _as_tensor_list(self._fold(outputs_expr, scope))
-        if not outputs or not inputs:
-            return UNKNOWN
-        builders = {id(t.builder) for t in outputs + inputs}
-        if len(builders) != 1:
+        args, kw_values = self._call_arguments(node, scope)
+        inputs = args[0] if args else kw_values.get("inputs", UNKNOWN)
+        outputs = args[1] if len(args) > 1 else kw_values.get("outputs", UNKNOWN)
+        return self._functional_model(inputs, outputs, name_value, node, scope)
+
+    def _functional_model(self, inputs, outputs, name_value, node: ast.Call, scope: Scope):
+        input_refs, output_refs = _as_tensor_list(inputs), _as_tensor_list(outputs)
+        reason = None
+        if not output_refs:
+            reason = "its outputs are not tensors shapedoctor could follow"
+        elif not input_refs:
+            reason = "its inputs are not tensors shapedoctor could follow"
+        elif len({id(t.builder) for t in output_refs + input_refs}) != 1:
+            reason = "its inputs and outputs come from different graphs"
+        if reason is not None:
+            self.skipped_models.append(SkippedModel(node.lineno, f"model not built: {reason}"))
             return UNKNOWN
         model = FunctionalModel(name=name_value if isinstance(name_value, str) else _default_name(scope),
                                 line=node.lineno,
-                                builder=outputs[0].builder, inputs=inputs, outputs=outputs)
+                                builder=output_refs[0].builder, inputs=input_refs, outputs=output_refs)
+        model.output_value = outputs
         scope.models.append(model)
         return model
 
     def _method_call(self, method: "_BoundMethod", node: ast.Call, scope: Scope):
         target, attr = method.target, method.attr
-        args = [self._fold(a, scope) for a in node.args]
-        kwargs = {kw.arg: self._fold(kw.value, scope) for kw in node.keywords if kw.arg}
+        args, kwargs = self._call_arguments(node, scope)
         if isinstance(target, ArrayValue):
             if attr == "reshape" and args:
                 return reshape_array(target, args[0] if len(args) == 1 else tuple(args))
             if attr in ("astype", "copy"):
                 return target
             return UNKNOWN
+        if isinstance(target, UnknownArray):
+            if attr == "reshape" and args:
+                return _reshape_unknown(target, args[0] if len(args) == 1 else tuple(args))
+            return UNKNOWN
+        if isinstance(target, tuple):
+            return target if attr == "as_list" else UNKNOWN
+        if isinstance(target, (list, UnknownSequence)):
+            return self._list_mutation(target, attr, args, node, scope)
+        if isinstance(target, TensorRef):
+            if attr == "get_shape":
+                return self._tensor_attribute(target, ast.Attribute(node.func.value, "shape"), scope) \
+                    if isinstance(node.func, ast.Attribute) else UNKNOWN
+            return self._unknown_function(ast.unparse(node.func), [target], node, scope)
+        if isinstance(target, Instance):
+            found = target.cls.method(attr)
+            if found is not None:
+                if attr == "build":
+                    target.built = True
+                result = self._invoke(found[0], found[1].scope or scope, args, kwargs, me=target, where=node,
+                                      scope=scope)
+                if attr == "build" and target.cls.kind == "model":
+                    self._record_build_shape(target, args, kwargs)
+                return result
+            if attr == "build":
+                self._record_build_shape(target, args, kwargs)
+                return UNKNOWN
         if attr == "add" and isinstance(target, SequentialModel) and args:
             # model.add(keras.Input(...)) adds the Input's tensor (_sequential_graph reads it back).
             target.items.append(args[0] if isinstance(args[0], (LayerObject, Opaque, TensorRef, SequentialModel))
                                 else Opaque("a layer shapedoctor cannot read", span_of(node)))
-        elif attr == "build" and isinstance(target, SubclassedModel):
-            shape = args[0] if args else kwargs.get("input_shape")
-            if isinstance(shape, (tuple, list)):
-                target.build_shape = tuple(shape)
         elif attr == "build" and isinstance(target, SequentialModel):
-            shape = args[0] if args else kwargs.get("input_shape")
-            if isinstance(shape, (tuple, list)):
-                target.build_shape = tuple(shape)
-        elif attr == "compile":
+            self._record_build_shape(target, args, kwargs)
+        elif attr == "compile" and isinstance(target, (SequentialModel, FunctionalModel, Instance)):
             target.loss = kwargs.get("loss", args[1] if len(args) > 1 else None)
-        elif attr in ("fit", "train_on_batch", "evaluate"):
+        elif attr in ("fit", "train_on_batch", "evaluate") and isinstance(target, (SequentialModel, FunctionalModel,
+                                                                                   Instance)):
             x = args[0] if args else kwargs.get("x")
             y = args[1] if len(args) > 1 else kwargs.get("y")
             if isinstance(y, ArrayValue):
                 target.target_shape = (None, *y.shape[1:])
             if isinstance(target, SequentialModel) and isinstance(x, ArrayValue):
                 target.input_array_shape = (None, *x.shape[1:])
-            if isinstance(target, SubclassedModel) and isinstance(x, ArrayValue) and target.build_shape is None:
+            if isinstance(target, Instance) and isinstance(x, ArrayValue) and target.build_shape is None:
                 target.build_shape = (None, *x.shape[1:])
         elif attr == "pop" and isinstance(target, SequentialModel) and target.items:
             target.items.pop()
+        return UNKNOWN
+
+    @staticmethod
+    def _record_build_shape(target, args: list, kwargs: dict) -> None:
+        shape = args[0] if args else kwargs.get("input_shape")
+        if isinstance(shape, (tuple, list)):
+            target.build_shape = tuple(shape)
+
+    def _list_mutation(self, target, attr: str, args: list, node: ast.Call, scope: Scope):
+        """``names.append(x)``: followed in straight-line code; in a branch or loop the length is unknown."""
+        receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+        if isinstance(target, UnknownSequence) or attr not in _LIST_MUTATORS:
+            return UNKNOWN
+        if scope.uncertain:
+            if isinstance(receiver, ast.Name):
+                scope.bindings[receiver.id] = UnknownSequence(receiver.id)
+            return UNKNOWN
+        if attr == "append" and len(args) == 1:
+            target.append(args[0])
+        elif attr == "extend" and len(args) == 1 and isinstance(args[0], (list, tuple)):
+            target.extend(args[0])
+        elif attr == "insert" and len(args) == 2 and isinstance(args[0], int):
+            target.insert(args[0], args[1])
+        elif attr == "pop" and target and not args:
+            return target.pop()
+        elif isinstance(receiver, ast.Name):
+            scope.bindings[receiver.id] = UnknownSequence(receiver.id)
         return UNKNOWN
 
     # --------------------------------------------------------------- models out
@@ -679,8 +1018,8 @@ class SourceFrontend:
                 graph = self._sequential_graph(model, scope)
                 if not (graph.unbuildable_reason and model.used_inside):  # checked where it is used
                     self.graphs.append(graph)
-            elif isinstance(model, SubclassedModel):
-                graph = self._subclassed_graph(model)
+            elif isinstance(model, Instance):
+                graph = self._subclassed_graph(model, scope)
                 if graph is not None:
                     self.graphs.append(graph)
             else:
@@ -720,15 +1059,21 @@ class SourceFrontend:
             args = dict(item.args)
             if position == 0 and item.type != "InputLayer":
                 input_args = input_args_from_layer_kwargs(args, item.type)
-                shape = model.build_shape
+                shape = model.build_shape if model.build_shape is not None else model.call_shape
                 if input_args is None and shape is not None:
                     input_args = {"batch_shape": shape}
                 if input_args is not None:
+                    _symbolic_input(input_args)
                     node = graph.add("InputLayer", input_args, [], span=item.span, name=self.namer("InputLayer"),
                                      written_type="Input")
                     previous = (node.index, 0)
                 elif model.input_array_shape is not None:
                     node = graph.add("InputLayer", {"batch_shape": model.input_array_shape}, [], span=item.span,
+                                     name=self.namer("InputLayer"), written_type="Input")
+                    previous = (node.index, 0)
+                elif not model.used_inside:
+                    # no input declared anywhere: checked for every input shape its first layer accepts
+                    node = graph.add("InputLayer", {"shape": SymbolicShape("input")}, [], span=item.span,
                                      name=self.namer("InputLayer"), written_type="Input")
                     previous = (node.index, 0)
                 else:
@@ -746,43 +1091,38 @@ class SourceFrontend:
         return graph
 
 
-    def _subclassed_graph(self, model: "SubclassedModel") -> ModelGraph | None:
-        """``class M(keras.Model)``: ``self.x = Layer(...)`` in ``__init__``, applied in ``call``.
+    def _subclassed_graph(self, model: Instance, scope: Scope) -> ModelGraph | None:
+        """``class M(keras.Model)`` as a model of its own: ``call()`` followed on an Input of the shape
+        ``build(shape)``, ``fit(X)`` or ``model(X)`` gave, else on a symbolic input (its rank found later).
 
-        Checked only when the input shape is known (``build(shape)``, ``fit(X)``, ``model(X)``) and
-        ``call`` is plain enough to fold; anything else in it degrades to unknown shapes.
+        A model only ever called on tensors of another graph is checked there.
         """
-        methods = {s.name: s for s in model.cls.node.body if isinstance(s, ast.FunctionDef)}
-        init, call = methods.get("__init__"), methods.get("call")
-        if call is None or model.build_shape is None:
+        if model.cls.method("call") is None:
             return None
-        scope = Scope(model.cls.name, parent=model.scope)
-        me = SelfObject()
-        if init is not None:
-            self._bind_parameters(init, scope, model.args, model.kwargs, me)
-            self._walk_body(init.body, scope)
-        call_scope = Scope(model.cls.name, parent=model.scope)
-        call_scope.builder = scope.builder
-        params = [a.arg for a in call.args.args]
-        if len(params) < 2:
+        if model.build_shape is None and model.called_on_tensor:
             return None
-        call_scope.bindings[params[0]] = me
-        input_layer = LayerObject("InputLayer", "Input", {"batch_shape": model.build_shape}, span_of(call),
+        walk = Scope(model.cls.name, parent=model.cls.scope or scope)
+        shape_args = {"batch_shape": model.build_shape} if model.build_shape is not None else \
+            {"shape": SymbolicShape("inputs")}
+        input_layer = LayerObject("InputLayer", "Input", shape_args, _span_of_class(model.cls.node),
                                   f"layer{next(self._keys)}")
-        call_scope.bindings[params[1]] = self._apply_layer(input_layer, [], call, call_scope, False)
-        for extra in params[2:]:
-            call_scope.bindings[extra] = None
-        self._walk_body(call.body, call_scope)
-        outputs = _as_tensor_list(call_scope.returned[-1]) if call_scope.returned else []
+        tensor = self._apply_layer(input_layer, [], model.cls.node, walk, False)
+        model.built = False  # build(input_shape) is walked again with this input
+        outputs = _as_tensor_list(self._apply_instance(model, tensor, [], {}, model.cls.node, walk))
         if not outputs:
+            self.skipped_models.append(SkippedModel(model.line, f"model not built: `{model.cls.name}.call()` "
+                                                                "returns nothing shapedoctor could follow"))
             return None
-        graph = call_scope.builder.subgraph(model.name or model.cls.name, model.line, outputs)
+        graph = walk.builder.subgraph(model.name or model.cls.name, model.line, outputs)
         graph.kind = "subclassed"
         graph.loss, graph.target_shape = model.loss, model.target_shape
+        for extra in walk.models:
+            if extra is not model:
+                scope.models.append(extra)
         return graph
 
-    def _bind_parameters(self, fn: ast.FunctionDef, scope: Scope, args: tuple = (), kwargs: dict | None = None,
-                         me=None) -> None:
+    def _bind_parameters(self, fn: ast.FunctionDef, scope: Scope, args: list | tuple = (),
+                         kwargs: dict | None = None, me=None, symbolic: bool = True) -> None:
         """Parameters get the values passed, else their defaults, else a symbol named after them.
 
         ``me``: the ``self`` object of a method (bound to the first parameter).
@@ -793,8 +1133,16 @@ class SourceFrontend:
         if me is not None and params:
             scope.bindings[params[0].arg] = me
             pairs = pairs[1:]
-        given = dict(zip([param.arg for param, _ in pairs], args))
-        given.update(kwargs or {})
+        positional_names = [param.arg for param, _ in pairs[:len(params) - (1 if me is not None else 0)]]
+        given = dict(zip(positional_names, args))
+        extra_args = list(args[len(positional_names):])
+        kwargs = dict(kwargs or {})
+        names = {param.arg for param, _ in pairs}
+        given.update({k: v for k, v in kwargs.items() if k in names})
+        if fn.args.vararg is not None:
+            scope.bindings[fn.args.vararg.arg] = tuple(extra_args) if args is not None else UNKNOWN
+        if fn.args.kwarg is not None:
+            scope.bindings[fn.args.kwarg.arg] = {k: v for k, v in kwargs.items() if k not in names}
         defining_scope = scope.parent or scope  # defaults are evaluated where the function is defined
         for param, default in pairs:
             if param.arg in given:
@@ -805,34 +1153,27 @@ class SourceFrontend:
                 scope.bindings[param.arg] = self._fold(default, defining_scope)
 
 
-class ModelClass:
-    def __init__(self, name: str, node: ast.ClassDef) -> None:
-        self.name = name
-        self.node = node
-
-
-class SelfObject:
-    """``self`` inside a subclassed model: the attributes ``__init__`` assigned."""
-
-    def __init__(self) -> None:
-        self.attributes: dict[str, Any] = {}
-
-
-class SubclassedModel:
-    def __init__(self, cls: ModelClass, node: ast.Call, scope: Scope, args: list, kwargs: dict) -> None:
-        self.cls, self.scope, self.args, self.kwargs = cls, scope, args, kwargs
-        self.line = node.lineno
-        self.name = ""
-        self.build_shape = None
-        self.loss = None
-        self.target_shape = None
-
-
 class UnknownShape:
     """``X.shape`` of an array whose shape could not be folded: indexing it gives named sizes."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+
+
+class UnknownArray:
+    """An array whose shape is unknown (loaded from data), as the receiver of ``.reshape(...)``."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _reshape_unknown(array: UnknownArray, shape):
+    """``x.reshape(-1, 28, 28, 1)`` of data we cannot fold: the rank and the given sizes are known."""
+    if isinstance(shape, int) and not isinstance(shape, bool):
+        shape = (shape,)
+    if not isinstance(shape, (tuple, list)) or not all(isinstance(d, (int, Symbol)) for d in shape):
+        return UNKNOWN
+    return ArrayValue(tuple(Symbol(f"{array.text}.shape[{i}]") if d == -1 else d for i, d in enumerate(shape)))
 
 
 class _BoundMethod:
@@ -841,6 +1182,95 @@ class _BoundMethod:
         self.attr = attr
 
 
+
+
+_BUILTINS = {"len", "int", "round", "tuple", "list", "max", "min", "range", "enumerate", "zip", "reversed",
+             "sorted", "sum", "abs", "float", "str", "bool", "isinstance", "print", "dict", "getattr", "super"}
+_LIST_MUTATORS = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"}
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def _tensors_in(args: list, kwargs: dict) -> list[TensorRef]:
+    """Graph tensors among a call's arguments (also inside lists, tuples and dicts), in order."""
+    out: list[TensorRef] = []
+
+    def visit(value, depth=0):
+        if isinstance(value, TensorRef):
+            out.append(value)
+        elif isinstance(value, (list, tuple)) and depth < 3:
+            for item in value:
+                visit(item, depth + 1)
+        elif isinstance(value, dict) and depth < 3:
+            for item in value.values():
+                visit(item, depth + 1)
+
+    for value in list(args) + list(kwargs.values()):
+        visit(value)
+    return out
+
+
+def _symbolic_input(args: dict) -> None:
+    """``shape=input_shape`` that could not be folded: a shape of unknown rank with named sizes."""
+    for key in ("shape", "batch_shape"):
+        value = args.get(key)
+        if isinstance(value, Symbol):
+            args[key] = SymbolicShape(value.name)
+        elif isinstance(value, SymbolicShape) and key == "batch_shape":
+            args[key] = SymbolicShape(value.base, value.offset)
+
+
+def _ancestors(builder: FunctionalBuilder, starts: list[int], stop: set[int]) -> set[int]:
+    seen: set[int] = set()
+    stack = list(starts)
+    while stack:
+        i = stack.pop()
+        if i in seen:
+            continue
+        seen.add(i)
+        if i not in stop:
+            stack.extend(ref[0] for ref in builder.nodes[i].inputs)
+    return seen
+
+
+def _definitions(module: Scope) -> list:
+    """Functions and classes defined at module level, and methods nothing needs on their own."""
+    return [v for v in module.bindings.values() if isinstance(v, (FunctionValue, ClassValue))]
+
+
+def _names_called(values: list) -> set[str]:
+    """Names called inside the bodies of ``values`` (``f(...)``, ``self.f(...)``, ``C(...)``)."""
+    names: set[str] = set()
+    for value in values:
+        for node in ast.walk(value.node):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+                if name and name != value.name:
+                    names.add(name)
+    return names
+
+
+def _span_of_class(node: ast.ClassDef) -> Span:
+    return Span(node.lineno, node.col_offset, node.lineno, node.col_offset + len("class ") + len(node.name))
+
+
+def _dedupe(graphs: list[ModelGraph]) -> list[ModelGraph]:
+    """A builder called twice with the same arguments makes the same model twice: report it once."""
+    seen: set = set()
+    out = []
+    for graph in graphs:
+        signature = (graph.line, graph.name, graph.kind,
+                     tuple((n.type, n.span, tuple(n.inputs), repr(sorted(n.args.items(), key=lambda kv: kv[0]))
+                            if n.type == "InputLayer" else None) for n in graph.nodes))
+        if signature in seen:
+            continue
+        seen.add(signature)
+        out.append(graph)
+    return out
 
 
 def _classify_qualname(qual: str):

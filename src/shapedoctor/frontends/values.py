@@ -73,6 +73,7 @@ class SequentialModel:
     input_array_shape: Any = None
     user_name: str | None = None
     used_inside: bool = False  # a layer of another model (then checked there)
+    call_shape: Any = None  # no declared input: the shape of the tensor it was first called on
 
 
 @dataclass(eq=False)
@@ -84,6 +85,7 @@ class FunctionalModel:
     outputs: list
     loss: Any = None
     target_shape: Any = None
+    output_value: Any = None  # the outputs as written (a tensor, a list or a dict), what calling it returns
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,76 @@ class Opaque:
 
 @dataclass(frozen=True)
 class FunctionValue:
-    """A user function defined in the file (walked once with its default arguments)."""
+    """A user function defined in the file: inlined where it is called, else walked once on its own."""
 
     name: str
     node: Any  # ast.FunctionDef
+    scope: Any = field(default=None, compare=False, hash=False)  # where it was defined (its closure)
+
+
+@dataclass(eq=False)
+class ClassValue:
+    """A class defined in the file. ``kind``: "model" (a keras.Model subclass), "layer" (a keras Layer
+    subclass) or "plain" (any other class: research-code builders keep models in attributes)."""
+
+    name: str
+    node: Any  # ast.ClassDef
+    kind: str
+    bases: list  # the ClassValues among its bases, for method lookup
+    scope: Any = None
+
+    def method(self, name: str):
+        """The ``def`` of ``name`` in this class or its user-defined bases (depth-first, as a simple MRO)."""
+        for stmt in self.node.body:
+            if getattr(stmt, "name", None) == name and type(stmt).__name__ in ("FunctionDef", "AsyncFunctionDef"):
+                return stmt, self
+        for base in self.bases:
+            found = base.method(name)
+            if found is not None:
+                return found
+        return None
+
+
+@dataclass(eq=False)
+class Instance:
+    """An instance of a user class: the attributes its ``__init__`` (and ``build``) assigned."""
+
+    cls: ClassValue
+    line: int
+    attributes: dict = field(default_factory=dict)
+    built: bool = False
+    name: str = ""
+    # a subclassed model as a model of its own: the input shape known from build()/fit(X)/model(X)
+    build_shape: Any = None
+    loss: Any = None
+    target_shape: Any = None
+    called_on_tensor: bool = False
+
+
+@dataclass(frozen=True)
+class WeightValue:
+    """``self.add_weight(shape=...)`` / a constant array used in tensor arithmetic: a shape, no batch axis."""
+
+    shape: tuple
+
+
+@dataclass(frozen=True)
+class UnknownSequence:
+    """A list whose length is not known (appended to in a loop): ``len()`` of it is a symbol."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class SymbolicShape:
+    """A shape whose rank is not known here (``Input(shape=input_shape)`` with ``input_shape`` a parameter,
+    ``x_train.shape[1:]`` of data): its dimensions are named ``{base}[{offset}]``, ``{base}[{offset + 1}]``...
+    and its rank is settled later from the layers that consume it."""
+
+    base: str
+    offset: int = 0
+
+    def dims(self, rank: int) -> tuple:
+        from ..shapes import Symbol
+
+        return tuple(Symbol(f"{self.base}[{self.offset + i}]") for i in range(rank))

@@ -1,0 +1,37 @@
+"""Inputs whose rank the source does not say: settle it from the layers that consume them.
+
+``Input(shape=input_shape)`` with ``input_shape`` a parameter, or ``x_train.shape[1:]`` of data that
+cannot be folded, has named sizes but no known rank. The rank is the one the model's own layers accept
+(a ``Conv1D`` first needs ``(batch, steps, channels)``): each rank from 1 to 4 non-batch axes is tried
+and the smallest one that builds is kept. A finding remains only when every rank fails, so it holds
+whatever the data turns out to be; sizes stay symbols, so a finding never depends on a guessed size.
+"""
+
+from __future__ import annotations
+
+from ..graph import ModelGraph
+from ..infer import infer
+from .values import SymbolicShape
+
+MAX_RANK = 4  # non-batch axes: Conv3D's (depth, height, width, channels)
+
+
+def settle_symbolic_inputs(graph: ModelGraph) -> None:
+    for node in graph.nodes:
+        if node.type != "InputLayer":
+            continue
+        key = next((k for k in ("shape", "batch_shape") if isinstance(node.args.get(k), SymbolicShape)), None)
+        if key is None:
+            continue
+        symbolic = node.args[key]
+        base = {k: v for k, v in node.args.items() if k not in ("shape", "batch_shape")}
+        best = None
+        for rank in range(1, MAX_RANK + 1):
+            node.args = {**base, "shape": symbolic.dims(rank)}
+            inference = infer(graph)
+            failures = sum(1 for d in inference.diagnostics if d.severity in ("error", "warning"))
+            built = sum(1 for r in inference.results if r.status == "ok")
+            score = (failures == 0, built, -rank)
+            if best is None or score > best[0]:
+                best = (score, rank)
+        node.args = {**base, "shape": symbolic.dims(best[1])}
