@@ -60,7 +60,7 @@ def infer(graph: ModelGraph) -> Inference:
     inference = Inference(graph)
     first_calls: dict[str, LayerResult] = {}
     for node in graph.nodes:
-        result = _infer_node(inference, node)
+        result = infer_node(inference, node)
         if node.layer_key and result.status == "ok" and result.input_shapes:
             first = first_calls.setdefault(node.layer_key, result)
             if first is not result:
@@ -73,7 +73,7 @@ def infer(graph: ModelGraph) -> Inference:
     return inference
 
 
-def _infer_node(inference: Inference, node: LayerNode) -> LayerResult:
+def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
     graph = inference.graph
     upstream = [inference.results[ref[0]] for ref in node.inputs]
     if any(r.status in ("error", "skipped") for r in upstream):
