@@ -79,7 +79,7 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
     if any(r.status in ("error", "skipped") for r in upstream):
         return LayerResult(node, "skipped", note="after an error")
     input_shapes = [inference.shape_of(ref) for ref in node.inputs]
-    if any(s is None for s in input_shapes) or (not node.inputs and node.type not in ("InputLayer", "<opaque>")):
+    if any(s is None for s in input_shapes) or (not node.inputs and node.type not in ("InputLayer", "Constant", "<opaque>")):
         return LayerResult(node, "unknown", input_shapes=None, note="input shape unknown")
     type_ = canonical_type(node.type)
     rule = RULES.get(type_)
@@ -94,7 +94,7 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
         return LayerResult(node, "unknown", input_shapes, note="unknown layer")
     call = LayerCall(type_, node.args, node.label)
     try:
-        if not rule.multi_input and len(input_shapes) != 1 and type_ != "InputLayer":
+        if not rule.multi_input and len(input_shapes) != 1 and type_ not in ("InputLayer", "Constant"):
             raise Unresolved("inputs")
         output = rule.fn(call, input_shapes)
     except Unresolved as exc:

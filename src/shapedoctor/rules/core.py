@@ -33,6 +33,12 @@ def input_layer(call: LayerCall, inputs):
     return (batch if isinstance(batch, int) else None, *_shape_arg(call, "shape"))
 
 
+@rule("Constant", params=("shape",))
+def constant(call: LayerCall, inputs):
+    """A constant tensor in the source's graph (``ops.arange(n)`` fed to an Embedding): its own shape."""
+    return tuple(call.raw("shape"))
+
+
 @rule("Dense", params=("units", "activation", "use_bias"))
 def dense(call: LayerCall, inputs):
     (shape,) = inputs
