@@ -2,6 +2,7 @@
 
 from . import conv, core, embedding, merging, normalization, pooling, recurrent, reshaping, wrappers  # noqa: F401
 from . import attention, einsum  # noqa: F401  (issue 10: layers added from the Keras 3 export list)
+from . import ops  # noqa: F401  (tensor operations: keras.ops.*, tf.*, operators)
 from .base import ALIASES, RULES, LayerCall, ShapeProblem, Unresolved, apply_rule, canonical_type, map_arguments
 
 __all__ = ["ALIASES", "RULES", "LayerCall", "ShapeProblem", "Unresolved", "apply_rule", "canonical_type",
