@@ -272,7 +272,8 @@ def _broadcast_fails(a: tuple, b: tuple) -> bool:
     return False
 
 
-@rule("Attention", "AdditiveAttention", params=("use_scale", "score_mode", "dropout", "seed"), multi_input=True)
+@rule("AdditiveAttention", params=("use_scale", "dropout"), multi_input=True)
+@rule("Attention", params=("use_scale", "score_mode", "dropout", "seed"), multi_input=True)
 def dot_attention(call: LayerCall, inputs):
     additive = call.type == "AdditiveAttention"
     score_mode = "additive" if additive else call.raw("score_mode", "dot")

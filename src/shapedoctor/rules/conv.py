@@ -85,10 +85,12 @@ def depthwise_conv(call: LayerCall, inputs):
     return conv_output_shape(call, shape, filters, kernel, strides, padding, data_format, dilation)
 
 
-@rule("Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
+@rule("Conv3DTranspose", params=("filters", "kernel_size", "strides", "padding", "data_format", "output_padding",
+                                  "dilation_rate"), aliases=("Convolution3DTranspose", "Deconvolution3D"))
+@rule("Conv1DTranspose", "Conv2DTranspose",
       params=("filters", "kernel_size", "strides", "padding", "output_padding", "data_format", "dilation_rate"),
       aliases={"Convolution1DTranspose": "Conv1DTranspose", "Convolution2DTranspose": "Conv2DTranspose",
-               "Convolution3DTranspose": "Conv3DTranspose", "Deconvolution2D": "Conv2DTranspose"})
+               "Deconvolution2D": "Conv2DTranspose"})
 def conv_transpose(call: LayerCall, inputs):
     (shape,) = inputs
     filters = _filters(call)

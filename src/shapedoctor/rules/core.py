@@ -23,7 +23,7 @@ def _shape_arg(call: LayerCall, name: str) -> tuple:
     return value
 
 
-@rule("InputLayer", "Input", params=("shape", "batch_size", "dtype", "sparse", "batch_shape", "name", "tensor"))
+@rule("InputLayer", "Input", params=("shape", "batch_size", "dtype", "sparse", "ragged", "batch_shape"))
 def input_layer(call: LayerCall, inputs):
     if call.args.get("batch_shape") is not None:
         return _shape_arg(call, "batch_shape")
@@ -60,10 +60,22 @@ _SAME_SHAPE = (
 )
 
 
-@rule(*_SAME_SHAPE, params=("activation",))
+# Positional parameters in Keras 3.15's constructor order (Rescaling(1 / 255) sets scale).
+_SAME_SHAPE_PARAMS = {
+    "Activation": ("activation",), "AlphaDropout": ("rate", "noise_shape", "seed"), "GaussianDropout": ("rate", "seed"),
+    "GaussianNoise": ("stddev", "seed"), "ActivityRegularization": ("l1", "l2"), "Masking": ("mask_value",),
+    "ReLU": ("max_value", "negative_slope", "threshold"), "LeakyReLU": ("negative_slope",), "ELU": ("alpha",),
+    "Softmax": ("axis",), "Rescaling": ("scale", "offset"), "ThresholdedReLU": ("theta",),
+}
+
+
 def same_shape(call: LayerCall, inputs):
     (shape,) = inputs
     return shape
+
+
+for _type in _SAME_SHAPE:
+    rule(_type, params=_SAME_SHAPE_PARAMS.get(_type, ()))(same_shape)
 
 
 @rule("PReLU", params=("alpha_initializer", "alpha_regularizer", "alpha_constraint", "shared_axes"))
