@@ -938,6 +938,315 @@ def einsum_cases() -> list[dict]:
     ]
 
 
+def normalization_more_cases() -> list[dict]:
+    rms, sn = "RMSNormalization", "SpectralNormalization"
+    cases = [
+        C(rms, {}, (None, 8)),
+        C(rms, {}, (None, 10, 8)),
+        C(rms, {}, (None, 10, None)),
+        C(rms, {"axis": 1}, (None, 10, 8)),
+        C(rms, {"axis": 1}, (None, None, 8)),
+        C(rms, {"axis": [1, 2]}, (None, 10, 8)),
+        C(rms, {"axis": (-1, -2)}, (None, 10, 8)),
+        C(rms, {"axis": 3}, (None, 10, 8)),
+        C(rms, {"axis": -4}, (None, 10, 8)),
+        C(rms, {"axis": 0}, (None, 10, 8)),
+        C(rms, {"axis": 0}, (4, 10, 8)),
+        C(rms, {"epsilon": 1e-3}, (None, 4, 4, 3)),
+        C(sn, {"layer": N("Dense", units=4)}, (None, 8)),
+        C(sn, {"layer": N("Dense", units=4)}, (None, 10, 8)),
+        C(sn, {"layer": N("Dense", units=4)}, (None, None)),
+        C(sn, {"layer": N("Dense", units=4), "power_iterations": 0}, (None, 8)),
+        C(sn, {"layer": N("Dense", units=4), "power_iterations": 3}, (None, 8)),
+        C(sn, {"layer": N("Conv2D", filters=4, kernel_size=3)}, (None, 8, 8, 3)),
+        C(sn, {"layer": N("Conv2D", filters=4, kernel_size=3)}, (None, 8, 3)),
+        C(sn, {"layer": N("Conv2D", filters=4, kernel_size=9)}, (None, 8, 8, 3)),
+        C(sn, {"layer": N("Conv1D", filters=4, kernel_size=3, padding="same")}, (None, 8, 3)),
+        C(sn, {"layer": N("Embedding", input_dim=10, output_dim=4)}, (None, 5)),
+        C(sn, {"layer": N("BatchNormalization")}, (None, 8)),
+        C(sn, {"layer": N("Dropout", rate=0.5)}, (None, 8)),
+        C(sn, {"layer": N("Dense", units=0)}, (None, 8)),
+    ]
+    return cases
+
+
+def adaptive_pooling_cases() -> list[dict]:
+    cases = []
+    for kind in ("Average", "Max"):
+        for n, sp in ((1, (12,)), (2, (12, 10)), (3, (8, 6, 4))):
+            name = f"Adaptive{kind}Pooling{n}D"
+            cases += [
+                C(name, {"output_size": 4}, (None, *sp, 3)),
+                C(name, {"output_size": tuple(range(2, 2 + n))}, (None, *sp, 3)),
+                C(name, {"output_size": 4, "data_format": "channels_first"}, (None, 3, *sp)),
+                C(name, {"output_size": 4}, (None, *(None,) * n, 3)),
+                C(name, {"output_size": 4}, (None, *sp, None)),
+                C(name, {"output_size": 4}, (None, *sp)),
+                C(name, {"output_size": 4}, (None, 2, *sp, 3)),
+                C(name, {"output_size": 20}, (None, *sp, 3)),
+                C(name, {"output_size": (4,) * (n + 1)}, (None, *sp, 3)),
+                C(name, {"output_size": "4"}, (None, *sp, 3)),
+                C(name, {"output_size": 4, "data_format": "channels_middle"}, (None, *sp, 3)),
+                C(name, {"output_size": 0}, (None, *sp, 3)),
+            ]
+    return cases
+
+
+_IMAGE_SAME = {
+    "AutoContrast": {}, "Equalization": {}, "RandomBrightness": {"factor": 0.2},
+    "RandomContrast": {"factor": 0.2}, "RandomFlip": {}, "RandomRotation": {"factor": 0.1},
+    "RandomTranslation": {"height_factor": 0.1, "width_factor": 0.1}, "RandomZoom": {"height_factor": 0.1},
+    "Solarization": {}, "MixUp": {}, "CutMix": {}, "RandAugment": {}, "AugMix": {},
+    "RandomColorJitter": {}, "RandomColorDegeneration": {"factor": 0.2}, "RandomHue": {"factor": 0.2},
+    "RandomSaturation": {"factor": 0.2}, "RandomSharpness": {"factor": 0.2}, "RandomGrayscale": {},
+    "RandomInvert": {}, "RandomPosterization": {"factor": (2, 4)}, "RandomShear": {"x_factor": 0.1},
+    "RandomPerspective": {}, "RandomGaussianBlur": {}, "RandomErasing": {}, "RandomElasticTransform": {},
+    "ContrastLimitedAdaptiveHistogramEqualization": {},
+}
+
+
+def image_preprocessing_cases() -> list[dict]:
+    cases = []
+    for name, args in _IMAGE_SAME.items():
+        cases += [
+            C(name, args, (None, 16, 16, 3)),
+            C(name, args, (16, 16, 3)),
+            C(name, args, (None, 16, 16, 1)),
+            C(name, args, (None, None, None, 3)),
+            C(name, args, (None, 16, 16)),
+            C(name, args, (None, 16)),
+            C(name, args, (None, 4, 16, 16, 3)),
+            C(name, {**args, "data_format": "channels_first"}, (None, 3, 16, 16))
+            if name not in ("RandomBrightness", "RandomContrast", "Solarization", "AutoContrast") else
+            C(name, args, (2, 16, 16, 3)),
+        ]
+    for name in ("Resizing", "CenterCrop", "RandomCrop"):
+        cases += [
+            C(name, {"height": 8, "width": 6}, (None, 16, 16, 3)),
+            C(name, {"height": 8, "width": 6}, (16, 16, 3)),
+            C(name, {"height": 8, "width": 6}, (None, None, None, 3)),
+            C(name, {"height": 8, "width": 6, "data_format": "channels_first"}, (None, 3, 16, 16)),
+            C(name, {"height": 8, "width": 6, "data_format": "channels_first"}, (3, 16, 16)),
+            C(name, {"height": 8, "width": 6}, (None, 16, 16)),
+            C(name, {"height": 8, "width": 6}, (None, 16)),
+            C(name, {"height": 8, "width": 6}, (None, 4, 16, 16, 3)),
+            C(name, {"height": 32, "width": 32}, (None, 16, 16, 3)),
+            C(name, {"height": 0, "width": 6}, (None, 16, 16, 3)),
+            C(name, {"height": 8.0, "width": 6}, (None, 16, 16, 3)),
+            C(name, {"height": 8, "width": 6, "data_format": "channels_middle"}, (None, 16, 16, 3)),
+        ]
+    cases += [
+        C("Resizing", {"height": 8, "width": 6, "interpolation": "bicubic"}, (None, 16, 16, 3)),
+        C("Resizing", {"height": 8, "width": 6, "interpolation": "cubic"}, (None, 16, 16, 3)),
+        C("Resizing", {"height": 8, "width": 6, "crop_to_aspect_ratio": True}, (None, 16, 16, 3)),
+        C("Resizing", {"height": 8, "width": 6, "pad_to_aspect_ratio": True}, (None, 16, 16, 3)),
+        C("Resizing", {"height": 8, "width": 6, "crop_to_aspect_ratio": True, "pad_to_aspect_ratio": True},
+          (None, 16, 16, 3)),
+        C("RandomFlip", {"mode": "horizontal"}, (None, 16, 16, 3)),
+        C("RandomFlip", {"mode": "diagonal"}, (None, 16, 16, 3)),
+        C("RandomRotation", {"factor": 1.5}, (None, 16, 16, 3)),
+        C("RandomRotation", {"factor": (-0.2, 0.3)}, (None, 16, 16, 3)),
+        C("RandomRotation", {"factor": (0.1, 0.2, 0.3)}, (None, 16, 16, 3)),
+        C("RandomRotation", {"factor": 0.1, "fill_mode": "mirror"}, (None, 16, 16, 3)),
+        C("RandomRotation", {"factor": 0.1, "interpolation": "cubic"}, (None, 16, 16, 3)),
+        C("RandomRotation", {"factor": "0.1"}, (None, 16, 16, 3)),
+        C("RandomZoom", {"height_factor": 1.5}, (None, 16, 16, 3)),
+        C("RandomZoom", {"height_factor": -1.0}, (None, 16, 16, 3)),
+        C("RandomZoom", {"height_factor": (-0.2, 0.3), "width_factor": 0.5}, (None, 16, 16, 3)),
+        C("RandomZoom", {"height_factor": 0.1, "fill_mode": "mirror"}, (None, 16, 16, 3)),
+        C("RandomTranslation", {"height_factor": 1.2, "width_factor": 0.1}, (None, 16, 16, 3)),
+        C("RandomTranslation", {"height_factor": 0.1, "width_factor": (0.1, 0.2, 0.3)}, (None, 16, 16, 3)),
+        C("RandomTranslation", {"height_factor": 0.1, "width_factor": 0.1, "interpolation": "area"},
+          (None, 16, 16, 3)),
+        C("RandomContrast", {"factor": -0.1}, (None, 16, 16, 3)),
+        C("RandomContrast", {"factor": 1.5}, (None, 16, 16, 3)),
+        C("RandomContrast", {"factor": (0.1, 0.2)}, (None, 16, 16, 3)),
+        C("RandomBrightness", {"factor": 1.5}, (None, 16, 16, 3)),
+        C("RandomBrightness", {"factor": (-0.2, 0.3)}, (None, 16, 16, 3)),
+        C("RandomBrightness", {"factor": 0.2, "value_range": (0, 1)}, (None, 16, 16, 3)),
+        C("RandomBrightness", {"factor": 0.2, "value_range": (1, 0)}, (None, 16, 16, 3)),
+        C("RandomBrightness", {"factor": 0.2, "value_range": (0, 1, 2)}, (None, 16, 16, 3)),
+        C("RandomHue", {"factor": -0.2}, (None, 16, 16, 3)),
+        C("RandomSaturation", {"factor": 1.5}, (None, 16, 16, 3)),
+        C("RandomPosterization", {"factor": 9}, (None, 16, 16, 3)),
+        C("RandomPosterization", {"factor": 0}, (None, 16, 16, 3)),
+        C("RandomGrayscale", {"factor": 1.5}, (None, 16, 16, 3)),
+        C("RandomColorDegeneration", {"factor": 0.2}, (None, 16, 16, 4)),
+        C("RandomSharpness", {"factor": 1.5}, (None, 16, 16, 3)),
+        C("Solarization", {"addition_factor": 1.5}, (None, 16, 16, 3)),
+        C("Solarization", {"threshold_factor": -0.5}, (None, 16, 16, 3)),
+        C("Solarization", {"value_range": (0, 1, 2)}, (None, 16, 16, 3)),
+        C("AutoContrast", {"value_range": (255, 0)}, (None, 16, 16, 3)),
+        C("AutoContrast", {"value_range": 255}, (None, 16, 16, 3)),
+        C("Equalization", {"bins": 0}, (None, 16, 16, 3)),
+        C("Equalization", {"value_range": (0, 1, 2)}, (None, 16, 16, 3)),
+        C("RandAugment", {"num_ops": 0}, (None, 16, 16, 3)),
+        C("RandAugment", {"factor": 1.5}, (None, 16, 16, 3)),
+        C("AugMix", {"num_chains": 0}, (None, 16, 16, 3)),
+        C("AugMix", {"factor": 1.5}, (None, 16, 16, 3)),
+        C("MixUp", {"alpha": -1.0}, (None, 16, 16, 3)),
+        C("CutMix", {"factor": 1.5}, (None, 16, 16, 3)),
+        C("RandomErasing", {"factor": 1.5}, (None, 16, 16, 3)),
+        C("RandomErasing", {"scale": (0.5, 0.1)}, (None, 16, 16, 3)),
+        C("RandomGaussianBlur", {"kernel_size": 0}, (None, 16, 16, 3)),
+        C("RandomGaussianBlur", {"kernel_size": 4}, (None, 16, 16, 3)),
+        C("RandomInvert", {"factor": 1.5}, (None, 16, 16, 3)),
+        C("RandomPerspective", {"scale": 1.5}, (None, 16, 16, 3)),
+        C("RandomShear", {"x_factor": 1.5}, (None, 16, 16, 3)),
+        C("RandomShear", {"x_factor": 0.1, "fill_mode": "mirror"}, (None, 16, 16, 3)),
+        C("RandomElasticTransform", {"factor": 1.5}, (None, 16, 16, 3)),
+        C("RandomElasticTransform", {"scale": 1.5}, (None, 16, 16, 3)),
+        C("ContrastLimitedAdaptiveHistogramEqualization", {"tile_grid_size": (0, 8)}, (None, 16, 16, 3)),
+        C("ContrastLimitedAdaptiveHistogramEqualization", {"clip_limit": -1.0}, (None, 16, 16, 3)),
+        C("RandomColorJitter", {"brightness_factor": 1.5}, (None, 16, 16, 3)),
+        C("RandomColorJitter", {"hue_factor": 0.2}, (None, 16, 16, 1)),
+    ]
+    return cases
+
+
+def preprocessing_cases() -> list[dict]:
+    cases = [
+        C("Rescaling", {"scale": 1 / 255}, (None, 16, 16, 3)),
+        C("Rescaling", {"scale": 2.0, "offset": -1.0}, (None, 8)),
+        C("Rescaling", {"scale": (1.0, 2.0, 3.0)}, (None, 16, 16, 3)),
+        C("Rescaling", {"scale": (1.0, 2.0)}, (None, 16, 16, 3)),
+        C("Normalization", {}, (None, 8)),
+        C("Normalization", {"mean": 0.0, "variance": 1.0}, (None, 8)),
+        C("Normalization", {"mean": 0.0, "variance": 1.0}, (None, 10, 8)),
+        C("Normalization", {"mean": [0.0] * 8, "variance": [1.0] * 8}, (None, 8)),
+        C("Normalization", {"mean": [0.0] * 8, "variance": [1.0] * 8}, (None, 4)),
+        C("Normalization", {"mean": [0.0] * 8, "variance": [1.0] * 8}, (None, None)),
+        C("Normalization", {"mean": 0.0}, (None, 8)),
+        C("Normalization", {"mean": 0.0, "variance": 1.0, "axis": None}, (None, 8)),
+        C("Normalization", {"mean": 0.0, "variance": 1.0, "axis": 1}, (None, 10, 8)),
+        C("Normalization", {"mean": 0.0, "variance": 1.0, "axis": 3}, (None, 10, 8)),
+        C("Normalization", {"mean": 0.0, "variance": 1.0, "axis": 0}, (None, 10, 8)),
+        C("Normalization", {"mean": 0.0, "variance": 1.0, "axis": (1, 2)}, (None, 10, 8)),
+        C("Normalization", {"mean": 0.0, "variance": 1.0, "invert": True}, (None, 8)),
+        C("Normalization", {"mean": 0.0, "variance": 1.0}, (None, 16, 16, 3)),
+        C("Normalization", {"mean": [0.0] * 3, "variance": [1.0] * 3}, (None, 16, 16, 3)),
+        C("Normalization", {}, (None, None)),
+        C("Normalization", {}, (None,)),
+    ]
+    ce = "CategoryEncoding"
+    cases += [
+        CALL(ce, {"num_tokens": 10}, (None,), dtype="int32"),
+        CALL(ce, {"num_tokens": 10}, (None, 1), dtype="int32"),
+        CALL(ce, {"num_tokens": 10}, (None, 3), dtype="int32"),
+        CALL(ce, {"num_tokens": 10, "output_mode": "one_hot"}, (None, 3), dtype="int32"),
+        CALL(ce, {"num_tokens": 10, "output_mode": "one_hot"}, (None, 1), dtype="int32"),
+        CALL(ce, {"num_tokens": 10, "output_mode": "one_hot"}, (None,), dtype="int32"),
+        CALL(ce, {"num_tokens": 10, "output_mode": "count"}, (None, 3), dtype="int32"),
+        CALL(ce, {"num_tokens": 10, "output_mode": "multi_hot"}, (None, 4, 3), dtype="int32"),
+        CALL(ce, {"num_tokens": 10, "output_mode": "one_hot"}, (None, 4, 3), dtype="int32"),
+        CALL(ce, {"num_tokens": 10, "output_mode": "tf_idf"}, (None, 3), dtype="int32"),
+        CALL(ce, {"num_tokens": 0}, (None, 3), dtype="int32"),
+        CALL(ce, {"num_tokens": None}, (None, 3), dtype="int32"),
+        CALL(ce, {"num_tokens": 10, "sparse": True}, (None, 3), dtype="int32"),
+        CALL(ce, {"num_tokens": 10}, (None, None), dtype="int32"),
+    ]
+    d = "Discretization"
+    cases += [
+        C(d, {"bin_boundaries": [0.0, 1.0, 2.0]}, (None, 8)),
+        C(d, {"bin_boundaries": [0.0, 1.0, 2.0]}, (None, 4, 8)),
+        C(d, {"bin_boundaries": [0.0, 1.0, 2.0], "output_mode": "one_hot"}, (None, 1)),
+        C(d, {"bin_boundaries": [0.0, 1.0, 2.0], "output_mode": "one_hot"}, (None,)),
+        C(d, {"bin_boundaries": [0.0, 1.0, 2.0], "output_mode": "multi_hot"}, (None, 8)),
+        C(d, {"bin_boundaries": [0.0, 1.0, 2.0], "output_mode": "count"}, (None, 8)),
+        C(d, {"bin_boundaries": [0.0, 1.0, 2.0], "output_mode": "one_hot"}, (None, 8)),
+        C(d, {"bin_boundaries": [0.0, 1.0, 2.0], "output_mode": "tf_idf"}, (None, 8)),
+        C(d, {"num_bins": 4}, (None, 8)),
+        C(d, {"bin_boundaries": [0.0, 1.0], "num_bins": 4}, (None, 8)),
+        C(d, {}, (None, 8)),
+    ]
+    cases += [
+        CALL("Hashing", {"num_bins": 4}, (None, 3), dtype="int32"),
+        CALL("Hashing", {"num_bins": 4, "output_mode": "one_hot"}, (None, 1), dtype="int32"),
+        CALL("Hashing", {"num_bins": 4, "output_mode": "multi_hot"}, (None, 3), dtype="int32"),
+        CALL("Hashing", {"num_bins": 4, "output_mode": "count"}, (None, 3), dtype="int32"),
+        CALL("Hashing", {"num_bins": 0}, (None, 3), dtype="int32"),
+        CALL("Hashing", {"num_bins": 4, "output_mode": "bad"}, (None, 3), dtype="int32"),
+        CALL("Hashing", {"num_bins": 4}, (None, 3), dtype="string"),
+        CALL("HashedCrossing", {"num_bins": 4}, (None, 1), (None, 1), list_input=True, dtype="int32"),
+        CALL("HashedCrossing", {"num_bins": 4}, (None,), (None,), list_input=True, dtype="int32"),
+        CALL("HashedCrossing", {"num_bins": 4, "output_mode": "one_hot"}, (None,), (None,), list_input=True,
+             dtype="int32"),
+        CALL("HashedCrossing", {"num_bins": 4}, (None, 3), (None, 3), list_input=True, dtype="int32"),
+        CALL("HashedCrossing", {"num_bins": 4}, (None,), list_input=True, dtype="int32"),
+    ]
+    for lookup, dt, vocab in (("IntegerLookup", "int32", [1, 2, 3, 4]), ("StringLookup", "string", ["a", "b", "c"])):
+        cases += [
+            CALL(lookup, {"vocabulary": vocab}, (None, 3), dtype=dt),
+            CALL(lookup, {"vocabulary": vocab}, (None,), dtype=dt),
+            CALL(lookup, {"vocabulary": vocab}, (None, 4, 3), dtype=dt),
+            CALL(lookup, {"vocabulary": vocab, "output_mode": "one_hot"}, (None, 1), dtype=dt),
+            CALL(lookup, {"vocabulary": vocab, "output_mode": "one_hot"}, (None,), dtype=dt),
+            CALL(lookup, {"vocabulary": vocab, "output_mode": "one_hot"}, (None, 3), dtype=dt),
+            CALL(lookup, {"vocabulary": vocab, "output_mode": "multi_hot"}, (None, 3), dtype=dt),
+            CALL(lookup, {"vocabulary": vocab, "output_mode": "count", "num_oov_indices": 2}, (None, 3), dtype=dt),
+            CALL(lookup, {"vocabulary": vocab, "output_mode": "tf_idf", "idf_weights": [1.0] * len(vocab)},
+                 (None, 3), dtype=dt),
+            CALL(lookup, {"vocabulary": vocab, "output_mode": "multi_hot", "pad_to_max_tokens": True,
+                          "max_tokens": 10}, (None, 3), dtype=dt),
+            CALL(lookup, {"vocabulary": vocab, "invert": True}, (None, 3), dtype="int32"),
+            CALL(lookup, {"vocabulary": vocab, "output_mode": "bad"}, (None, 3), dtype=dt),
+            CALL(lookup, {}, (None, 3), dtype=dt),
+            CALL(lookup, {"vocabulary": vocab, "num_oov_indices": -1}, (None, 3), dtype=dt),
+            CALL(lookup, {"vocabulary": vocab, "max_tokens": 1}, (None, 3), dtype=dt),
+            CALL(lookup, {"vocabulary": vocab, "mask_token": vocab[0]}, (None, 3), dtype=dt),
+        ]
+    tv = "TextVectorization"
+    vocab = ["a", "b", "c"]
+    cases += [
+        CALL(tv, {"vocabulary": vocab}, (None,), dtype="string"),
+        CALL(tv, {"vocabulary": vocab}, (None, 1), dtype="string"),
+        CALL(tv, {"vocabulary": vocab}, (None, 2), dtype="string"),
+        CALL(tv, {"vocabulary": vocab, "output_sequence_length": 6}, (None,), dtype="string"),
+        CALL(tv, {"vocabulary": vocab, "output_sequence_length": 6}, (None, 1), dtype="string"),
+        CALL(tv, {"vocabulary": vocab, "output_mode": "multi_hot"}, (None,), dtype="string"),
+        CALL(tv, {"vocabulary": vocab, "output_mode": "multi_hot"}, (None, 1), dtype="string"),
+        CALL(tv, {"vocabulary": vocab, "output_mode": "count"}, (None, 1), dtype="string"),
+        CALL(tv, {"vocabulary": vocab, "output_mode": "tf_idf", "idf_weights": [1.0, 1.0, 1.0]}, (None, 1),
+             dtype="string"),
+        CALL(tv, {"vocabulary": vocab, "output_mode": "multi_hot", "max_tokens": 10, "pad_to_max_tokens": True},
+             (None, 1), dtype="string"),
+        CALL(tv, {"vocabulary": vocab, "output_mode": "multi_hot", "ngrams": 2}, (None, 1), dtype="string"),
+        CALL(tv, {"vocabulary": vocab, "output_mode": "int", "split": None}, (None, 1), dtype="string"),
+        CALL(tv, {"vocabulary": vocab, "output_mode": "bad"}, (None, 1), dtype="string"),
+        CALL(tv, {"vocabulary": vocab, "output_sequence_length": 6, "output_mode": "multi_hot"}, (None, 1),
+             dtype="string"),
+        CALL(tv, {"vocabulary": vocab, "ragged": True, "output_mode": "multi_hot"}, (None, 1), dtype="string"),
+        CALL(tv, {"max_tokens": 1}, (None, 1), dtype="string"),
+        CALL(tv, {"vocabulary": vocab, "output_sequence_length": 0}, (None, 1), dtype="string"),
+        CALL(tv, {"vocabulary": vocab}, (None, 2, 3), dtype="string"),
+    ]
+    cases += [
+        C("MelSpectrogram", {}, (None, 16000)),
+        C("MelSpectrogram", {}, (16000,)),
+        C("MelSpectrogram", {"fft_length": 512, "sequence_stride": 256, "num_mel_bins": 64}, (None, 8000)),
+        C("MelSpectrogram", {"sequence_length": 400, "fft_length": 256}, (None, 8000)),
+        C("MelSpectrogram", {}, (None, None)),
+        C("MelSpectrogram", {}, (None, 100, 2)),
+        C("MelSpectrogram", {"power_to_db": False, "mag_exp": 1.0}, (None, 4000)),
+        C("STFTSpectrogram", {}, (None, 16000, 1)),
+        C("STFTSpectrogram", {"frame_length": 256, "frame_step": 128}, (None, 4000, 1)),
+        C("STFTSpectrogram", {"frame_length": 256, "frame_step": 128, "fft_length": 512}, (None, 4000, 1)),
+        C("STFTSpectrogram", {"frame_length": 256, "frame_step": 128, "fft_length": 128}, (None, 4000, 1)),
+        C("STFTSpectrogram", {"mode": "stft"}, (None, 4000, 1)),
+        C("STFTSpectrogram", {"mode": "angle"}, (None, 4000, 1)),
+        C("STFTSpectrogram", {"mode": "bad"}, (None, 4000, 1)),
+        C("STFTSpectrogram", {"expand_dims": True}, (None, 4000, 1)),
+        C("STFTSpectrogram", {"data_format": "channels_first"}, (None, 1, 4000)),
+        C("STFTSpectrogram", {}, (None, 4000, 2)),
+        C("STFTSpectrogram", {}, (None, 4000)),
+        C("STFTSpectrogram", {}, (None, None, 1)),
+        C("STFTSpectrogram", {"padding": "same"}, (None, 4000, 1)),
+        C("STFTSpectrogram", {"frame_length": 256, "frame_step": 0}, (None, 4000, 1)),
+        C("STFTSpectrogram", {}, (None, 100, 1)),
+    ]
+    return cases
+
+
 FAMILIES = {
     "recurrent": recurrent_cases,
     "wrappers": wrappers_cases,
@@ -950,6 +1259,10 @@ FAMILIES = {
     "reshaping": reshaping_cases,
     "attention": attention_cases,
     "einsum": einsum_cases,
+    "normalization_more": normalization_more_cases,
+    "adaptive_pooling": adaptive_pooling_cases,
+    "image_preprocessing": image_preprocessing_cases,
+    "preprocessing": preprocessing_cases,
 }
 
 CELLS = {"LSTMCell", "GRUCell", "SimpleRNNCell"}  # arguments of RNN, not layers with rules
@@ -979,6 +1292,10 @@ def classify(layer: str, exc: BaseException) -> str:
         ("would be zero or negative", "negative-length"),
         ("division by zero", "invalid-argument"),  # pooling strides=0
         ("modulo by zero", "invalid-argument"),  # GroupQueryAttention(num_key_value_heads=0)
+        ("values to be kept must have a known shape", "undefined-dim"),  # Normalization(axis=...)
+        ("Invalid images rank", "rank"),  # RandomColorDegeneration
+        ("with size 3 (unbatched) or 4 (batched)", "rank"),  # CenterCrop
+        ("must match the existing size", "invalid-argument"),  # Normalization(mean=[...]) of the wrong size
         ("The total size of the tensor must be unchanged", "reshape-size"),
         ("must be smaller than the input length", "negative-length"),  # Cropping1D
         ("should be smaller than the corresponding spatial dimension", "negative-length"),  # Cropping2D/3D
@@ -996,7 +1313,7 @@ def classify(layer: str, exc: BaseException) -> str:
     for needle, kind in table:
         if needle in m:
             return kind
-    if isinstance(exc, (ValueError, TypeError, IndexError, OverflowError, AttributeError)):
+    if isinstance(exc, (ValueError, TypeError, IndexError, OverflowError, AttributeError, NotImplementedError)):
         # Argument validation (positive integers, merge_mode, groups, axis out of range...).
         return "invalid-argument"
     return "unclassified"
@@ -1013,6 +1330,8 @@ RECLASSIFY = {
                          "fails with an IndexError")
        for case_id in ("EinsumDense(equation='abc,cd->abd',output_shape=(None,64))(N,32)",
                        "GroupQueryAttention(head_dim=4,num_query_heads=4,num_key_value_heads=2)(N,8)+(N,8)")},
+    "RandomCrop(height=8,width=6)(N,16)": (
+        "rank", "RandomCrop sets the height and width axes (-3, -2) of a rank-2 input: IndexError"),
     "TimeDistributed(layer=LSTM(units=4))(N,5,3)": (
         "rank", "TimeDistributed hands LSTM the per-step shape (None, 3); Keras then builds the cell "
                 "on (None,) and fails creating a kernel with a None dimension"),

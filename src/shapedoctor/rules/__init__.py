@@ -1,7 +1,7 @@
 """Shape rules, one module per layer family; importing this package registers them all."""
 
 from . import conv, core, embedding, merging, normalization, pooling, recurrent, reshaping, wrappers  # noqa: F401
-from . import attention, einsum  # noqa: F401  (issue 10: layers added from the Keras 3 export list)
+from . import adaptive_pooling, attention, einsum, image_preprocessing, normalization_more, preprocessing  # noqa: F401,E501  (issue 10)
 from . import ops  # noqa: F401  (tensor operations: keras.ops.*, tf.*, operators)
 from .base import ALIASES, RULES, LayerCall, ShapeProblem, Unresolved, apply_rule, canonical_type, map_arguments
 
