@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from . import __version__
 from .diagnostics import Diagnostic
 from .causes import explain
-from .graph import ModelGraph
+from .graph import Gap, ModelGraph, SkippedModel
 from .infer import Inference, infer
-from .kinds import INPUT_ERROR, PARSE_ERROR, UNKNOWN_LAYER, Kind
+from .kinds import INCOMPLETE_MODEL, INPUT_ERROR, INTERNAL_ERROR, PARSE_ERROR, SKIPPED_MODEL, Kind
 from .repair.candidates import propose
 from .shapes import shape_to_json
 from .targets import check_output_target
@@ -28,6 +28,16 @@ class ModelReport:
     def name(self) -> str:
         return self.graph.name
 
+    @property
+    def complete(self) -> bool:
+        """True when every layer was checked: no gap, every layer reached with a known output shape."""
+        return self.inference.complete
+
+    @property
+    def gaps(self) -> list[Gap]:
+        """Each construct the model passes through that was not checked (line, col, reason), in source order."""
+        return self.inference.gaps
+
     def to_json(self) -> dict:
         layers = []
         for result in self.inference.results:
@@ -38,7 +48,8 @@ class ModelReport:
                 "input_shapes": [shape_to_json(s) for s in result.input_shapes] if result.input_shapes else None,
                 "output_shape": shape_to_json(result.output_shape), "status": result.status,
             })
-        return {"name": self.graph.name, "line": self.graph.line, "kind": self.graph.kind, "layers": layers}
+        return {"name": self.graph.name, "line": self.graph.line, "kind": self.graph.kind, "layers": layers,
+                "complete": self.complete, "gaps": [g.to_json() for g in self.gaps]}
 
 
 @dataclass
@@ -48,9 +59,12 @@ class FileReport:
     models: list[ModelReport] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     text: str | None = None  # the source as read, for fixes
+    skipped_models: list[SkippedModel] = field(default_factory=list)  # constructions not built at all
+    internal_errors: int = 0  # front-end failures on this file (rule failures are counted per model)
 
     def to_json(self) -> dict:
         return {"path": self.path, "error": self.error, "models": [m.to_json() for m in self.models],
+                "skipped_models": [s.to_json() for s in self.skipped_models],
                 "diagnostics": [d.to_json() for d in self.diagnostics]}
 
 
@@ -70,6 +84,28 @@ class Report:
         return sum(1 for d in self.diagnostics if d.severity == severity)
 
     @property
+    def fully_checked(self) -> int:
+        return sum(1 for m in self.models if m.complete)
+
+    @property
+    def partly_checked(self) -> int:
+        return len(self.models) - self.fully_checked
+
+    @property
+    def skipped_models(self) -> list[SkippedModel]:
+        return [s for f in self.files for s in f.skipped_models]
+
+    @property
+    def internal_errors(self) -> int:
+        """Failures of shapedoctor itself (a rule or a front-end): what they hid was not checked."""
+        return sum(f.internal_errors for f in self.files) + sum(m.inference.internal_errors for m in self.models)
+
+    @property
+    def everything_checked(self) -> bool:
+        """Every model complete, none skipped, no internal error: only then may a report say "all passed"."""
+        return not self.partly_checked and not self.skipped_models and not self.internal_errors
+
+    @property
     def exit_code(self) -> int:
         return 1 if any(d.severity in ("error", "warning") for d in self.diagnostics) else 0
 
@@ -79,7 +115,9 @@ class Report:
             "tool": {"name": "shapedoctor", "version": __version__},
             "files": [f.to_json() for f in self.files],
             "summary": {"files": len(self.files), "models": len(self.models), "errors": self.count("error"),
-                        "warnings": self.count("warning")},
+                        "warnings": self.count("warning"), "fully_checked": self.fully_checked,
+                        "partly_checked": self.partly_checked, "skipped_models": len(self.skipped_models),
+                        "internal_errors": self.internal_errors},
         }
 
 
@@ -100,10 +138,89 @@ def analyse_graphs(graphs: list[ModelGraph], path: str, target_shape=None, with_
                     diagnostic.explanation.append(
                         "Reshape candidates are ranked longest steps axis first; each one shown builds through "
                         "every layer after it. Which grouping suits the data: `shapedoctor compare`.")
-        report.models.append(ModelReport(graph, inference))
+        model = ModelReport(graph, inference)
+        report.models.append(model)
         report.diagnostics.extend(inference.diagnostics)
+        incomplete = incomplete_model_finding(model, path)
+        if incomplete is not None:
+            report.diagnostics.append(incomplete)
     report.diagnostics.sort(key=lambda d: (d.line, d.col))
     return report
+
+
+MAX_LISTED_GAPS = 10
+
+
+def incomplete_model_finding(model: ModelReport, path: str) -> Diagnostic | None:
+    """The ``incomplete-model`` info at the model's constructor line: the first construct lost and why.
+
+    None for a complete model, and for one whose only gaps are layers left unreached by an error (its error
+    finding says where checking stopped)."""
+    if model.complete:
+        return None
+    gaps = model.inference.precision_gaps
+    if not gaps:
+        return None
+    first, rest = gaps[0], gaps[1:]
+    more = f"; {len(rest)} more gap{'s' * (len(rest) != 1)}" if rest else ""
+    explanation = [f"line {g.line}: {g.reason}" for g in rest[:MAX_LISTED_GAPS]]
+    if len(rest) > MAX_LISTED_GAPS:
+        explanation.append(f"... and {len(rest) - MAX_LISTED_GAPS} more (--format json lists them all)")
+    explanation.append(f"Shapes after {'each of these' if rest else 'it'} are unknown, so errors there are not "
+                       f"found.")
+    line = model.graph.line
+    return Diagnostic(kind=INCOMPLETE_MODEL, severity=INCOMPLETE_MODEL.severity,
+                      message=f"model '{model.name}' is only partly checked: line {first.line}: {first.reason}{more}",
+                      line=line, col=0, end_line=line, end_col=0, model=model.name, explanation=explanation,
+                      path=path)
+
+
+def skipped_model_finding(skipped: SkippedModel, path: str, text: str | None = None) -> Diagnostic:
+    reason = skipped.reason
+    message = reason if reason.lower().startswith("model") else f"model not checked: {reason}"
+    col, end_col = _constructor_col(text, skipped.line)
+    return Diagnostic(kind=SKIPPED_MODEL, severity=SKIPPED_MODEL.severity, message=message, line=skipped.line,
+                      col=col, end_line=skipped.line, end_col=end_col, path=path,
+                      explanation=["Nothing in this model was checked."])
+
+
+def add_skipped_models(report: FileReport, skipped: list[SkippedModel]) -> None:
+    """Record constructions that could not be built, each with its ``skipped-model`` finding."""
+    report.skipped_models.extend(skipped)
+    report.diagnostics.extend(skipped_model_finding(s, report.path, report.text) for s in skipped)
+    report.diagnostics.sort(key=lambda d: (d.line, d.col))
+
+
+def _constructor_lines(text: str) -> list[int]:
+    """Lines of every ``Model(...)``/``Sequential(...)``/``Functional(...)`` call in ``text`` (for a file the
+    front-end failed on: each of them is then a skipped model)."""
+    import ast
+
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    lines = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            if name in ("Model", "Sequential", "Functional"):
+                lines.add(node.lineno)
+    return sorted(lines)
+
+
+def _constructor_col(text: str | None, line: int) -> tuple[int, int]:
+    """Start and end column of the model constructor call on ``line`` (0, 0 when it cannot be found)."""
+    if not text:
+        return 0, 0
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return 0, 0
+    source = lines[line - 1]
+    match = (re.search(r"[\w.]*\b(?:Sequential|Model|Functional)\s*\(", source)
+             or re.search(r"[A-Za-z_][\w.]*\s*\(", source) or re.search(r"\S", source))
+    return (match.start(), len(source.rstrip())) if match else (0, 0)
 
 
 def file_problem(path: str, kind: Kind, message: str, line: int = 1, col: int = 0) -> FileReport:
@@ -119,10 +236,10 @@ def check_source(text: str, path: str = "<string>", target_shape=None, with_fixe
 
 
 def _check_python(text: str, path: str, target_shape, with_fixes: bool, with_edits: bool = True) -> FileReport:
-    from .frontends.source import graphs_from_source
+    from .frontends.source import analyse_source
 
     try:
-        graphs = graphs_from_source(text, path)
+        found = analyse_source(text, path)
     except SyntaxError as exc:
         return file_problem(path, PARSE_ERROR, f"cannot parse: {exc.msg}", exc.lineno or 1,
                             max((exc.offset or 1) - 1, 0))
@@ -133,14 +250,21 @@ def _check_python(text: str, path: str, target_shape, with_fixes: bool, with_edi
 
         if infer._STRICT:
             raise
-        report = FileReport(path, text=text)
+        report = FileReport(path, text=text, internal_errors=1)
         report.diagnostics.append(Diagnostic(
-            kind=UNKNOWN_LAYER, message=f"shapedoctor could not analyse this file (internal error: "
-                                        f"{type(exc).__name__}: {exc}); please report it", severity="info",
+            kind=INTERNAL_ERROR, message=f"shapedoctor could not analyse this file (internal error: "
+                                         f"{type(exc).__name__}); please report it", severity="info",
             line=1, col=0, end_line=1, end_col=0, path=path))
+        add_skipped_models(report, [SkippedModel(line, f"model not checked: shapedoctor failed on this file "
+                                                       f"({type(exc).__name__})")
+                                    for line in _constructor_lines(text)])
         return report
-    report = analyse_graphs(graphs, path, target_shape, with_fixes)
+    report = analyse_graphs(found.graphs, path, target_shape, with_fixes)
     report.text = text
+    for diagnostic in report.diagnostics:  # the constructor call's own columns
+        if diagnostic.kind is INCOMPLETE_MODEL:
+            diagnostic.col, diagnostic.end_col = _constructor_col(text, diagnostic.line)
+    add_skipped_models(report, found.skipped_models)
     if with_fixes and with_edits and any(d.fixes for d in report.diagnostics):
         from .repair.rewrite import attach_edits  # libcst: loaded only when there is something to fix
 

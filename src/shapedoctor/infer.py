@@ -2,15 +2,20 @@
 
 A branch stops at its first error: layers downstream of an error (or of an unknown
 layer) are marked ``skipped``/``unknown`` and never produce findings of their own.
+
+Every loss of precision is recorded where it happens, as a :class:`~shapedoctor.graph.Gap`
+(an opaque step, a layer without a rule, an argument that could not be folded, a rule that
+failed): a model is *complete* only when it has none and every layer was reached.
 """
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
-from .graph import LayerNode, ModelGraph
-from .kinds import SHARED_LAYER_MISMATCH, UNKNOWN_LAYER
+from .graph import Gap, LayerNode, ModelGraph
+from .kinds import INTERNAL_ERROR, SHARED_LAYER_MISMATCH, UNKNOWN_LAYER
 from .params import WEIGHTLESS
 from .rules import RULES, LayerCall, ShapeProblem, Unresolved, canonical_type
 from .shapes import Shape, format_shape
@@ -37,6 +42,31 @@ class Inference:
     graph: ModelGraph
     results: list[LayerResult] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    lost: list[Gap] = field(default_factory=list)  # precision lost in this walk (see ``gaps``)
+    stopped: list[Gap] = field(default_factory=list)  # where an error stopped checking (see ``precision_gaps``)
+    internal_errors: int = 0  # rules that failed (a shapedoctor bug); each is also in ``lost``
+
+    @property
+    def gaps(self) -> list[Gap]:
+        """Every construct the model passes through that was not checked, in source order: the front-end's
+        gaps, then the engine's (one per place; the first reason given for a place is kept)."""
+        seen: dict[tuple[int, int], Gap] = {}
+        for gap in [*self.graph.gaps, *self.lost, *self.stopped]:
+            seen.setdefault((gap.line, gap.col), gap)
+        return sorted(seen.values(), key=lambda g: (g.line, g.col))
+
+    @property
+    def precision_gaps(self) -> list[Gap]:
+        """``gaps`` without the places where an error stopped checking (the error finding says so already)."""
+        stopped = set(self.stopped) - set(self.lost) - set(self.graph.gaps)
+        return [g for g in self.gaps if g not in stopped]
+
+    @property
+    def complete(self) -> bool:
+        """Every layer checked with status ok and a known output, and no gap.  (A model with an error is not
+        complete: checking stops at the error, as Keras does, and the layers after it are not checked.)"""
+        return bool(self.results) and not self.gaps and all(
+            r.status == "ok" and r.outputs is not None for r in self.results)
 
     def result(self, index: int) -> LayerResult:
         return self.results[index]
@@ -55,22 +85,86 @@ class Inference:
         return [self.shape_of(ref) for ref in self.graph.outputs]
 
 
-def infer(graph: ModelGraph) -> Inference:
-    """Shape inference for one model; never raises."""
+def infer(graph: ModelGraph, base: Inference | None = None, start: int = 0) -> Inference:
+    """Shape inference for one model; never raises.
+
+    ``base``, ``start``: ``graph`` begins with the same ``start`` node objects as ``base.graph`` (unchanged, as
+    ``repair.patch.apply_patches`` leaves the nodes before the first patched one); their results, findings and
+    gaps are taken from ``base`` and only the nodes from ``start`` on are inferred.  Repair candidates are
+    verified this way, so a candidate costs the layers after the patch, not the whole model.
+    """
     inference = Inference(graph)
     first_calls: dict[str, LayerResult] = {}
-    for node in graph.nodes:
+    # Per node: how many findings, lost gaps and internal errors came before it (what a resumed walk keeps).
+    marks = array("i")
+    nodes = graph.nodes
+    base_marks = getattr(base, "_marks", None)
+    if base is not None and base_marks is not None and 0 < start < len(base.results) \
+            and start <= len(graph.nodes) and len(base_marks) >= 3 * start + 3 \
+            and all(graph.nodes[i] is base.graph.nodes[i] for i in (0, start - 1)):
+        diagnostics, lost, internal = base_marks[3 * start:3 * start + 3]
+        inference.results = base.results[:start]
+        inference.diagnostics = base.diagnostics[:diagnostics]
+        inference.lost = base.lost[:lost]
+        inference.internal_errors = internal
+        marks = base_marks[:3 * start]
+        first_calls = {k: r for k, r in base._first_calls.items() if r.node.index < start}
+        nodes = graph.nodes[start:]
+    for node in nodes:
+        marks.extend((len(inference.diagnostics), len(inference.lost), inference.internal_errors))
         result = infer_node(inference, node)
         if node.layer_key and result.status == "ok" and result.input_shapes:
             first = first_calls.setdefault(node.layer_key, result)
             if first is not result:
                 result = _check_shared_call(inference, first, result)
         inference.results.append(result)
+    inference._marks, inference._first_calls = marks, first_calls
     if graph.unbuildable_reason and graph.nodes:
         first = graph.nodes[0]
         inference.diagnostics.append(_diagnostic(graph, first, UNKNOWN_LAYER.severity, UNKNOWN_LAYER,
                                                  graph.unbuildable_reason))
+    _account(inference)
     return inference
+
+
+def _gap(graph: ModelGraph, node: LayerNode | None, reason: str) -> Gap:
+    span = node.span if node is not None else None
+    return Gap(span.line, span.col, reason) if span else Gap(graph.line, 0, reason)
+
+
+def _account(inference: Inference) -> None:
+    """Gaps for what the walk itself could not see: no input shape, layers left unreached."""
+    graph = inference.graph
+    if not graph.nodes:
+        inference.lost.append(Gap(graph.line, 0, f"no layer of model '{graph.name}' could be followed"))
+        return
+    if graph.unbuildable_reason:
+        inference.lost.append(_gap(graph, graph.nodes[0], graph.unbuildable_reason))
+    for result in inference.results:
+        node = result.node
+        if result.status == "unknown" and not node.inputs and node.type not in ("InputLayer", "Constant", "<opaque>") \
+                and not graph.unbuildable_reason:
+            inference.lost.append(_gap(graph, node, f"`{node.label}` gets a tensor whose shape is not known"))
+    for result in inference.results:  # each error stops checking of what comes after it
+        if result.status != "error":
+            continue
+        after = _count_downstream(inference, result.node.index)
+        tail = f"; the {after} layer{'s' * (after != 1)} after it {'are' if after != 1 else 'is'} not checked " \
+               f"until it is fixed" if after else ""
+        inference.stopped.append(_gap(graph, result.node, f"checking stops at the error in `{result.node.label}`"
+                                                          f"{tail}"))
+    if not inference.complete and not inference.gaps:  # never "incomplete" without a reason
+        first = next((r for r in inference.results if r.status == "unknown"), inference.results[0])
+        inference.lost.append(_gap(graph, first.node, f"`{first.node.label}`: its output shape is not known"))
+
+
+def _count_downstream(inference: Inference, index: int) -> int:
+    """The skipped layers reachable from ``index``; nodes are in topological order."""
+    reached = {index}
+    for node in inference.graph.nodes[index + 1:]:
+        if any(ref[0] in reached for ref in node.inputs):
+            reached.add(node.index)
+    return sum(1 for r in inference.results if r.node.index in reached and r.status == "skipped")
 
 
 def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
@@ -79,18 +173,22 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
     if any(r.status in ("error", "skipped") for r in upstream):
         return LayerResult(node, "skipped", note="after an error")
     input_shapes = [inference.shape_of(ref) for ref in node.inputs]
-    if any(s is None for s in input_shapes) or (not node.inputs and node.type not in ("InputLayer", "Constant", "<opaque>")):
-        return LayerResult(node, "unknown", input_shapes=None, note="input shape unknown")
     type_ = canonical_type(node.type)
     rule = RULES.get(type_)
+    if any(s is None for s in input_shapes) or (not node.inputs and node.type not in ("InputLayer", "Constant", "<opaque>")):
+        if type_ == "<opaque>" or rule is None:  # not followed either: a gap of its own, after an earlier one
+            inference.lost.append(_gap(graph, node, _not_followed(node, rule is None and type_ != "<opaque>")))
+        return LayerResult(node, "unknown", input_shapes=None, note="input shape unknown")
     if type_ == "<opaque>":
         inference.diagnostics.append(_diagnostic(
             graph, node, "info", UNKNOWN_LAYER, f"{node.written_type}: shapes after it are not checked"))
+        inference.lost.append(_gap(graph, node, _not_followed(node, False)))
         return LayerResult(node, "unknown", input_shapes, note=node.written_type)
     if rule is None:
         inference.diagnostics.append(_diagnostic(
             graph, node, "info", UNKNOWN_LAYER,
             f"{node.label} is not a layer shapedoctor knows; shapes after it are not checked"))
+        inference.lost.append(_gap(graph, node, _not_followed(node, True)))
         return LayerResult(node, "unknown", input_shapes, note="unknown layer")
     call = LayerCall(type_, node.args, node.label)
     try:
@@ -103,6 +201,8 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
             graph, node, "info", UNKNOWN_LAYER,
             f"{node.label}: the value of {what} could not be determined statically; "
             f"shapes after it are not checked"))
+        inference.lost.append(_gap(graph, node, f"`{node.label}`: the value of {what} could not be determined "
+                                                f"statically"))
         return LayerResult(node, "unknown", input_shapes, note=f"{what} unknown")
     except ShapeProblem as problem:
         diagnostic = _diagnostic(graph, node, problem.severity, problem.kind, problem.message)
@@ -116,13 +216,23 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
     except Exception as exc:  # a rule bug must never reach the user as a traceback
         if _STRICT:
             raise
-        inference.diagnostics.append(_diagnostic(
-            graph, node, "info", UNKNOWN_LAYER,
-            f"{node.label}: internal error in the shape rule ({type(exc).__name__}); shapes after it are "
-            f"not checked"))
+        reason = (f"`{node.label}`: internal error in shapedoctor's shape rule ({type(exc).__name__}); "
+                  f"please report it")
+        inference.diagnostics.append(_diagnostic(graph, node, "info", INTERNAL_ERROR,
+                                                 f"{reason}; shapes after it are not checked"))
+        inference.lost.append(_gap(graph, node, reason))
+        inference.internal_errors += 1
         return LayerResult(node, "unknown", input_shapes, note="rule failed")
     outputs = output if isinstance(output, list) else [output]
     return LayerResult(node, "ok", input_shapes, [tuple(s) for s in outputs])
+
+
+def _not_followed(node: LayerNode, no_rule: bool) -> str:
+    if node.type == "<opaque>":
+        return node.written_type or "a construct shapedoctor cannot follow"
+    if no_rule:
+        return f"`{node.label}` is not a layer shapedoctor knows"
+    return f"`{node.label}` is not followed"
 
 
 # Layers whose weights do not depend on the input's feature size: sharing them across sizes is fine.

@@ -212,6 +212,58 @@ UNKNOWN_LAYER = _kind("SD201", "unknown-layer", "info", """
     simply not checked.
 """)
 
+INCOMPLETE_MODEL = _kind("SD202", "incomplete-model", "info", """
+    ## What it does
+    Notes a model that shapedoctor could check only in part: somewhere between its input and
+    its outputs is a construct it could not follow (a helper function it cannot read, a
+    custom layer without a rule, an argument whose value comes from run-time data...). The
+    finding sits at the model's constructor line and names the first such construct and why;
+    `--format json` lists every one of them as the model's `gaps`.
+
+    ## Why is this bad?
+    It is not an error in your model. But the shapes after each gap are unknown, so a
+    shape error there would go unnoticed: "no errors found" for this model means "no
+    errors in the part that was checked".
+
+    ## Example
+    ```python
+    def conv_block(x, filters):      # defined in another module: not visible here
+        ...
+
+    inputs = keras.Input(shape=(128, 1))
+    x = conv_block(inputs, 32)       # shapes after this call are unknown
+    outputs = layers.Dense(1)(x)
+    model = keras.Model(inputs, outputs)   # SD202
+    ```
+
+    ## Use instead
+    Nothing is required. To have the whole model checked, write the construct in a form
+    shapedoctor follows: define the helper in the same file, give a `Lambda` its
+    `output_shape=`, pass sizes as literals or module-level constants. Or check the built
+    model itself: `shapedoctor.check_model(model)`.
+""")
+
+SKIPPED_MODEL = _kind("SD203", "skipped-model", "info", """
+    ## What it does
+    Notes a `Model(...)`, `Sequential(...)` or model-subclass construction that shapedoctor
+    could not build at all, with the reason (its inputs or outputs are not tensors it could
+    follow, its `call()` returns nothing it can read...).
+
+    ## Why is this bad?
+    It is not an error in your model, but nothing in that model was checked. The file's
+    `skipped_models` in `--format json` lists every such construction.
+
+    ## Example
+    ```python
+    inputs = get_inputs()                  # from another module
+    model = keras.Model(inputs, head(inputs))   # SD203
+    ```
+
+    ## Use instead
+    Build the model from `keras.Input(...)` in the same file, or check the built model
+    itself: `shapedoctor.check_model(model)`.
+""")
+
 PARSE_ERROR = _kind("SD901", "parse-error", "error", """
     ## What it does
     Reports a file that cannot be parsed (Python syntax error, malformed JSON).
@@ -227,6 +279,18 @@ INPUT_ERROR = _kind("SD902", "input-error", "error", """
 
     ## Why is this bad?
     Nothing in the file could be checked.
+""")
+
+
+INTERNAL_ERROR = _kind("SD903", "internal-error", "info", """
+    ## What it does
+    Reports a construct on which shapedoctor itself failed (a bug in a shape rule or in a
+    front-end). The model, or the whole file, is then only partly checked, and the summary
+    counts the failure.
+
+    ## Why is this bad?
+    It is a bug in shapedoctor, not in your model; but what it could not check may hide a
+    real shape error. Please report it with the construct that triggers it.
 """)
 
 

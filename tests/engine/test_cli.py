@@ -65,10 +65,15 @@ def test_json_contract():
     proc = run("check", "--format", "json", BROKEN)
     data = json.loads(proc.stdout)
     assert data["version"] == 1 and data["tool"]["name"] == "shapedoctor"
-    assert data["summary"] == {"files": 1, "models": 1, "errors": 1, "warnings": 0}
+    assert data["summary"] == {"files": 1, "models": 1, "errors": 1, "warnings": 0, "fully_checked": 0,
+                               "partly_checked": 1, "skipped_models": 0, "internal_errors": 0}
     (file,) = data["files"]
+    assert file["skipped_models"] == []
     (model,) = file["models"]
     assert model["kind"] == "sequential"
+    # checking stops at the error, as in Keras: the model is not complete, and the gap says why
+    assert model["complete"] is False
+    assert [(g["line"], g["col"]) for g in model["gaps"]] == [(10, 4)]
     dense = [layer for layer in model["layers"] if layer["type"] == "Dense"][0]
     assert dense["input_shapes"] == [[None, 50]] and dense["output_shape"] == [None, 64]
     (d,) = file["diagnostics"]

@@ -84,7 +84,9 @@ def test_valid_configs_match_keras_shapes_and_are_clean(name):
 
 def test_custom_layer_degrades_to_unknown_info():
     report = check_config_file(str(FIXTURES / "custom_layer.json"))
-    assert [(d.kind.name, d.severity, d.layer) for d in report.diagnostics] == [("unknown-layer", "info", "Scale")]
+    assert [(d.kind.name, d.severity, d.layer) for d in report.diagnostics] == [
+        ("incomplete-model", "info", ""), ("unknown-layer", "info", "Scale")]
+    assert report.models[0].complete is False and "Scale" in report.models[0].gaps[0].reason
     ours = shapes_by_name(report)
     assert ours["conv"] == [EXPECTED["custom_layer"]["layers"]["conv"][0]]
     assert ours["flat"] == [None]  # not guessed after the unknown layer
@@ -221,7 +223,9 @@ def test_unbuilt_sequential_is_an_info_not_a_guess():
     from shapedoctor.check import analyse_graphs
 
     report = analyse_graphs(graphs_from_config(config, "s.json"), "s.json")
-    assert [(d.kind.name, d.severity) for d in report.diagnostics] == [("unknown-layer", "info")]
+    assert sorted((d.kind.name, d.severity) for d in report.diagnostics) == [("incomplete-model", "info"),
+                                                                              ("unknown-layer", "info")]
+    assert "declares no input shape" in report.models[0].gaps[0].reason
 
 
 def test_lambda_bytecode_is_never_decoded():

@@ -41,7 +41,7 @@ import zipfile
 import zlib
 from typing import Any
 
-from ..graph import UNKNOWN, LayerNode, ModelGraph, Span, input_args_from_layer_kwargs
+from ..graph import UNKNOWN, LayerNode, ModelGraph, SkippedModel, Span, input_args_from_layer_kwargs
 from ..kinds import INPUT_ERROR, PARSE_ERROR
 from ..rules import RULES, canonical_type, map_arguments
 
@@ -101,10 +101,10 @@ def check_config_file(path: str, target_shape=None, with_fixes: bool = True, exp
 
 def check_config(config: dict, path: str, target_shape=None, with_fixes: bool = True, text: str | None = None):
     """A parsed model config -> FileReport; malformed configs become a ``parse-error`` finding."""
-    from ..check import analyse_graphs, file_problem
+    from ..check import add_skipped_models, analyse_graphs, file_problem
 
     try:
-        graphs = graphs_from_config(config, path, text)
+        graphs, skipped = analyse_config(config, path, text)
     except ConfigProblem as exc:
         return file_problem(path, exc.kind, exc.message)
     except NotAModel:
@@ -121,6 +121,7 @@ def check_config(config: dict, path: str, target_shape=None, with_fixes: bool = 
                 node = model.graph.nodes[diagnostic.node]
                 if node.path:
                     diagnostic.explanation.insert(0, f"in the config at {node.path}")
+    add_skipped_models(report, skipped)
     return report
 
 
@@ -144,11 +145,18 @@ def graphs_from_config(config: dict, path: str, text: str | None = None) -> list
     pointing at their ``"name"`` in it.  Raises ConfigProblem/NotAModel for configs that are
     not readable models.
     """
+    return analyse_config(config, path, text)[0]
+
+
+def analyse_config(config: dict, path: str, text: str | None = None) -> tuple[list[ModelGraph], list[SkippedModel]]:
+    """``graphs_from_config``, and the models that could not be built at all (a model class whose layers
+    are not in the config)."""
     if not looks_like_model(config):
         raise NotAModel(path)
     positions = _name_positions(config, text) if text is not None else {}
     builder = _Builder(positions)
-    return [builder.model(config)]
+    graph = builder.model(config)
+    return ([graph] if graph is not None else []), builder.skipped
 
 
 # ----------------------------------------------------------------------------- reading files
@@ -337,9 +345,10 @@ class _Builder:
     def __init__(self, positions: dict[int, Span]):
         self.positions = positions
         self.graph: ModelGraph | None = None
+        self.skipped: list[SkippedModel] = []
 
     # -- models
-    def model(self, serialized: dict) -> ModelGraph:
+    def model(self, serialized: dict) -> ModelGraph | None:
         class_name, config = _split(serialized)
         kind = _model_kind(class_name, config)
         name = config.get("name") if isinstance(config, dict) and isinstance(config.get("name"), str) else "model"
@@ -348,9 +357,10 @@ class _Builder:
         graph.loss = _loss(serialized.get("compile_config")) if "class_name" in serialized else None
         self.graph = graph
         if kind is None:
-            graph.add("<opaque>", {}, [], span=span, name=name,
-                      written_type=f"model class {class_name} (its layers are not in the config)", path="config")
-            return graph
+            what = f"model class {class_name}" if isinstance(class_name, str) else "this model's class"
+            self.skipped.append(SkippedModel(graph.line, f"model not built: {what} does not list its layers in "
+                                                         f"the config"))
+            return None
         if kind == "sequential":
             build_shape = _build_shape(serialized, config)
             last = self._sequential(_layers(config), None, "config", "", top=True, build_shape=build_shape)

@@ -19,12 +19,35 @@ def render(report, show_info: bool = True, **_) -> str:
             if d.severity == "info" and not show_info:
                 continue
             out.extend(finding_lines(d, file.path))
-    errors, warnings = report.count("error"), report.count("warning")
-    models = len(report.models)
-    files = len(report.files)
-    if errors or warnings:
-        out.append(f"Found {errors} error{'s' * (errors != 1)} and {warnings} warning{'s' * (warnings != 1)} "
-                   f"in {files} file{'s' * (files != 1)} ({models} model{'s' * (models != 1)} checked).")
-    else:
-        out.append(f"All checks passed: {files} file{'s' * (files != 1)}, {models} model{'s' * (models != 1)}.")
+    out.append(summary(report))
     return "\n".join(out) + "\n"
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
+def summary(report) -> str:
+    """The last line: findings, then how much was really checked.
+
+    "All checks passed" only when every model was fully checked, none was skipped and shapedoctor never failed.
+    """
+    errors, warnings = report.count("error"), report.count("warning")
+    models, files = len(report.models), len(report.files)
+    full, partly, skipped = report.fully_checked, report.partly_checked, len(report.skipped_models)
+    internal = report.internal_errors
+    if errors or warnings:
+        coverage = f"{_n(models, 'model')}: {full} fully checked"
+        coverage += f", {partly} partly" if partly else ""
+        coverage += f"; {skipped} skipped" if skipped else ""
+        coverage += f"; {_n(internal, 'internal error')}" if internal else ""
+        return (f"Found {_n(errors, 'error')} and {_n(warnings, 'warning')} in {_n(files, 'file')} "
+                f"({coverage}).")
+    if report.everything_checked:
+        checked = f"{_n(models, 'model')} fully checked" if models else "0 models"
+        return f"All checks passed: {_n(files, 'file')}, {checked}."
+    parts = [f"{full} fully checked", f"{partly} partly checked"]
+    parts += [f"{skipped} skipped"] if skipped else []
+    parts += [_n(internal, "internal error")] if internal else []
+    return (f"No errors found: {_n(files, 'file')}, {_n(models, 'model')} ({', '.join(parts)}); "
+            f"run with --format json to see the gaps.")

@@ -60,6 +60,16 @@ class ConstTensor:
     shape: tuple
 
 
+def _front_end_value(value: Any, depth: int = 0) -> bool:
+    """A front-end's own abstract value (a tensor reference, an unfolded ``x.shape``...) where a rule expects a
+    plain one: the argument is not known, and its repr must never reach a message."""
+    if type(value).__module__.startswith("shapedoctor.frontends"):
+        return True
+    if isinstance(value, (tuple, list)) and depth < 2:
+        return any(_front_end_value(v, depth + 1) for v in value)
+    return False
+
+
 RULES: dict[str, Rule] = {}
 ALIASES: dict[str, str] = {}
 
@@ -136,7 +146,7 @@ class LayerCall:
 
     def raw(self, name: str, default: Any = None, allow_symbol: bool = False) -> Any:
         value = self.args.get(name, default)
-        if value is UNKNOWN or (isinstance(value, Symbol) and not allow_symbol):
+        if value is UNKNOWN or (isinstance(value, Symbol) and not allow_symbol) or _front_end_value(value):
             raise Unresolved(name)
         return value
 
