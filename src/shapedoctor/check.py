@@ -231,8 +231,54 @@ def file_problem(path: str, kind: Kind, message: str, line: int = 1, col: int = 
 
 def check_source(text: str, path: str = "<string>", target_shape=None, with_fixes: bool = True,
                  with_edits: bool = True) -> Report:
-    """``with_edits``: also turn each fix into source edits (LibCST; the text output does not need them)."""
-    return Report([_check_python(text, path, target_shape, with_fixes, with_edits)])
+    """``with_edits``: also turn each fix into source edits (LibCST; the text output does not need them).
+    Never raises (see ``guarded``)."""
+    return Report([guarded(path, _check_python, text, path, target_shape, with_fixes, with_edits)])
+
+
+def guarded(path: str, fn, *args) -> FileReport:
+    """``fn(*args)``, and if shapedoctor itself fails on this input, that file's finding instead of an exception:
+    one bad file never aborts a directory scan, and the Python API never raises.  (The test suite sets
+    ``infer._STRICT`` so that such a failure is a test failure there.)"""
+    try:
+        return fn(*args)
+    except Exception as exc:
+        from . import infer
+
+        if infer._STRICT:
+            raise
+        detail = f"{type(exc).__name__}: {exc}"
+        if len(detail) > 200:
+            detail = detail[:200] + "..."
+        if isinstance(exc, (MemoryError, RecursionError)):
+            detail = "the file is too large or too deeply nested to analyse"
+        message = f"file not checked: shapedoctor failed on it (internal error: {detail}); please report it"
+        return FileReport(path, internal_errors=1, diagnostics=[Diagnostic(
+            kind=INTERNAL_ERROR, message=message, severity=INTERNAL_ERROR.severity, line=1, col=0, end_line=1,
+            end_col=0, path=path)])
+
+
+def decode_source(raw: bytes) -> tuple[str, str]:
+    """Python source bytes -> (text, encoding), as Python reads them: a UTF-8 BOM or a PEP 263 coding cookie
+    (``# -*- coding: latin-1 -*-``) decides, UTF-8 otherwise.  Raises ValueError with the reason."""
+    import codecs
+    import io
+    import tokenize
+
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+        if not codecs.lookup(encoding)._is_text_encoding:
+            raise LookupError(encoding)
+        return raw.decode(encoding), encoding
+    except UnicodeDecodeError as exc:
+        raise ValueError("not UTF-8 text" if exc.encoding in ("utf-8", "utf-8-sig")
+                         else f"not valid {exc.encoding} text (its coding declaration)") from None
+    except (SyntaxError, LookupError) as exc:
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:  # no usable declaration and not UTF-8 either
+            raise ValueError("not UTF-8 text (and no coding declaration)") from None
+        raise ValueError(f"bad coding declaration ({str(exc)[:80]})") from None
 
 
 def _check_python(text: str, path: str, target_shape, with_fixes: bool, with_edits: bool = True) -> FileReport:
@@ -283,6 +329,10 @@ def check_one_file(path: str, target_shape=None, with_fixes: bool = True, explic
     ``explicit``: the user named this file (a .json that is not a Keras config is then an error;
     found by a directory scan, it is skipped).
     """
+    return guarded(path, _check_one_file, path, target_shape, with_fixes, explicit, with_edits)
+
+
+def _check_one_file(path: str, target_shape, with_fixes: bool, explicit: bool, with_edits: bool) -> FileReport:
     if path.lower().endswith((".json", ".keras")):
         from .frontends.config import check_config_file  # its own limits: archives hold large weights
 
@@ -295,12 +345,16 @@ def check_one_file(path: str, target_shape=None, with_fixes: bool = True, explic
             raw = handle.read()
     except OSError as exc:
         return file_problem(path, INPUT_ERROR, f"cannot read: {exc.strerror or exc}")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return file_problem(path, INPUT_ERROR, "cannot read: not UTF-8 text")
-    if path.lower().endswith(".ipynb"):
+    if path.lower().endswith(".ipynb"):  # JSON: UTF-8 always
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return file_problem(path, INPUT_ERROR, "cannot read: not UTF-8 text")
         return _check_notebook(text, path, target_shape, with_fixes)
+    try:
+        text, _ = decode_source(raw)
+    except ValueError as exc:
+        return file_problem(path, INPUT_ERROR, f"cannot read: {exc}")
     return _check_python(text, path, target_shape, with_fixes, with_edits)
 
 

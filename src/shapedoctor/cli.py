@@ -7,7 +7,7 @@ import os
 import sys
 
 from . import __version__
-from .report import FORMATS
+from .report import FORMATS, printable
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -30,15 +30,19 @@ def parse_shape(text: str) -> tuple:
             continue
         if part.lower() in ("none", "null", "?"):
             dims.append(None)
-        elif part.isdigit():
+        elif part.isascii() and part.isdigit() and len(part) <= 18:  # not "²", not 5,000 digits
             dims.append(int(part))
         else:
-            raise UsageError(f"--target-shape: cannot read {text!r}; write e.g. '(None, 1)'")
+            raise UsageError(f"--target-shape: cannot read {_clip(text)!r}; write e.g. '(None, 1)'")
     if not dims:
-        raise UsageError(f"--target-shape: cannot read {text!r}; write e.g. '(None, 1)'")
+        raise UsageError(f"--target-shape: cannot read {_clip(text)!r}; write e.g. '(None, 1)'")
     if dims[0] is not None:
         dims.insert(0, None)
     return tuple(dims)
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 def _kinds(text: str | None) -> set[str] | None:
@@ -102,10 +106,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .interrupt import install, restore
+
+    previous = install()  # first: a Ctrl-C from here on is exit 130 and one line, never a traceback
     try:
         return _main(argv)
     except UsageError as exc:
-        print(f"shapedoctor: error: {exc}", file=sys.stderr)
+        print(f"shapedoctor: error: {printable(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("shapedoctor: interrupted", file=sys.stderr)
@@ -113,8 +120,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_CLEAN
     except Exception as exc:  # never a traceback: one line, and a distinct exit code for bugs
-        print(f"shapedoctor: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
+        print(f"shapedoctor: internal error: {type(exc).__name__}: {printable(exc)} (please report this)",
+              file=sys.stderr)
         return 3
+    finally:
+        if argv is not None:  # called as a function (tests, embedding): give the caller its handler back
+            restore(previous)
 
 
 def _main(argv) -> int:
@@ -141,24 +152,48 @@ def _main(argv) -> int:
 
 
 def _collect(paths, target_shape, jobs: int = 1, with_fixes: bool = True, with_edits: bool = False):
-    from .check import Report, check_one_file
+    from .check import Report, check_one_file, file_problem
     from .discover import discover
+    from .kinds import INPUT_ERROR
 
+    problems: list = []
     try:
-        files = discover(paths)
+        files = discover(paths, problems)
     except FileNotFoundError as exc:
         raise UsageError(f"path does not exist: {exc.args[0]}") from None
     named = {os.path.normpath(p) for p in paths}
     explicit = [os.path.normpath(f) in named for f in files]
+    # Input that exists but cannot be read is a finding (exit 1), never "All checks passed: 0 files".
+    unread = [file_problem(path, INPUT_ERROR, message) for path, message in problems]
     if jobs > 1 and len(files) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            reports = list(pool.map(check_one_file, files, [target_shape] * len(files),
-                                    [with_fixes] * len(files), explicit, [with_edits] * len(files), chunksize=16))
-    else:
+        reports = _collect_parallel(files, explicit, target_shape, with_fixes, with_edits, jobs)
+    else:  # check_one_file never raises: a failure in one file is that file's finding
         reports = [check_one_file(f, target_shape, with_fixes, e, with_edits) for f, e in zip(files, explicit)]
-    return Report(reports)
+    return Report(unread + reports)
+
+
+def _collect_parallel(files, explicit, target_shape, with_fixes, with_edits, jobs):
+    """Each file is its own task, so one that fails (or kills its worker) is that file's finding only."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .check import check_one_file, file_problem
+    from .kinds import INPUT_ERROR
+
+    reports = [None] * len(files)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(check_one_file, f, target_shape, with_fixes, e, with_edits)
+                   for f, e in zip(files, explicit)]
+        for i, future in enumerate(futures):
+            try:
+                reports[i] = future.result()
+            except BrokenProcessPool:
+                reports[i] = file_problem(files[i], INPUT_ERROR, "not checked: a worker process died while checking "
+                                                                 "files (out of memory?); check it with -j 1")
+            except Exception as exc:  # e.g. a result that cannot be sent back
+                reports[i] = file_problem(files[i], INPUT_ERROR, f"not checked: shapedoctor failed on this file "
+                                                                 f"({type(exc).__name__}); please report it")
+    return reports
 
 
 def _filter(report, select, ignore):
@@ -192,7 +227,7 @@ def _trace(args) -> int:
         raise UsageError(f"no model named {args.model!r} (models: {names})")
     for file in report.files:
         if file.error:
-            print(f"{file.path}: {file.error}")
+            print(printable(f"{file.path}: {file.error}"))
     if sys.stdout.isatty():
         from rich.console import Console
 

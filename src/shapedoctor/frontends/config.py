@@ -112,8 +112,8 @@ def check_config(config: dict, path: str, target_shape=None, with_fixes: bool = 
                                                "and no layer list)")
     except RecursionError:
         return file_problem(path, PARSE_ERROR, "malformed Keras config: nested too deeply")
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        return file_problem(path, PARSE_ERROR, f"malformed Keras config ({type(exc).__name__}: {exc})")
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError) as exc:
+        return file_problem(path, PARSE_ERROR, f"malformed Keras config ({type(exc).__name__}: {str(exc)[:200]})")
     report = analyse_graphs(graphs, path, target_shape, with_fixes)
     for model in report.models:
         for diagnostic in model.inference.diagnostics:
@@ -128,10 +128,22 @@ def check_config(config: dict, path: str, target_shape=None, with_fixes: bool = 
 def looks_like_model(config: Any) -> bool:
     if not isinstance(config, dict):
         return False
-    if config.get("class_name") in _MODEL_CLASSES and isinstance(config.get("config"), (dict, list)):
+    if _str(config.get("class_name")) in _MODEL_CLASSES and isinstance(config.get("config"), (dict, list)):
         return True
     inner = config.get("config") if "class_name" in config else config
     return isinstance(inner, dict) and _is_layer_list(inner.get("layers"))
+
+
+def _str(value) -> str | None:
+    """A config string field, or None (a list or dict there must not be hashed, compared or called)."""
+    return value if isinstance(value, str) else None
+
+
+def _int(value) -> int:
+    """A node/tensor index of a config; anything else (a float, Infinity, a string) is a malformed config."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1_000_000:
+        return value
+    raise ConfigProblem(PARSE_ERROR, f"malformed Keras config: {str(value)[:40]!r} is not a node or tensor index")
 
 
 def _is_layer_list(value) -> bool:
@@ -260,7 +272,9 @@ def plain_value(value: Any, key: str = "") -> Any:
     if isinstance(value, list):
         return [plain_value(v) for v in value]
     if not isinstance(value, dict):
-        return value
+        from .folding import bounded
+
+        return bounded(value)  # a 4,000-digit number or inf is no size: unknown
     class_name = value.get("class_name")
     if not isinstance(class_name, str) or "config" not in value:
         return {k: plain_value(v, k) for k, v in value.items()}
@@ -308,7 +322,7 @@ def _tensor_history(value) -> tuple | None:
     if isinstance(value, dict) and value.get("class_name") == "__keras_tensor__":
         history = (value.get("config") or {}).get("keras_history")
         if isinstance(history, list) and len(history) >= 3 and isinstance(history[0], str):
-            return (history[0], int(history[1]), int(history[2]))
+            return (history[0], _int(history[1]), _int(history[2]))
         raise ConfigProblem(PARSE_ERROR, "malformed Keras config: a tensor without keras_history")
     return None
 
@@ -320,7 +334,7 @@ def _history_list(value) -> list[tuple]:
     if not isinstance(value, list):
         raise ConfigProblem(PARSE_ERROR, "malformed Keras config: input_layers/output_layers is not a list")
     if len(value) >= 3 and isinstance(value[0], str):
-        return [(value[0], int(value[1]), int(value[2]))]
+        return [(value[0], _int(value[1]), _int(value[2]))]
     out = []
     for item in value:
         out.extend(_history_list(item))
@@ -557,7 +571,7 @@ def _parse_call(layer: dict, index: int, node_index: int, node_data, path: str) 
             if not (isinstance(entry, list) and len(entry) >= 3 and isinstance(entry[0], str)):
                 raise ConfigProblem(PARSE_ERROR, f"malformed Keras config: {path}.layers[{index}].inbound_nodes"
                                                  f"[{node_index}]")
-            inputs.append((entry[0], int(entry[1]), int(entry[2])))
+            inputs.append((entry[0], _int(entry[1]), _int(entry[2])))
         return _Call(layer, index, node_index, inputs, len(inputs) > 1, [])
     raise ConfigProblem(PARSE_ERROR, f"malformed Keras config: {path}.layers[{index}].inbound_nodes[{node_index}]")
 
@@ -591,6 +605,8 @@ def _layer_name(layer: dict) -> str:
 
 
 def _model_kind(class_name: str, config) -> str | None:
+    if not isinstance(class_name, str):
+        return None
     if class_name in _MODEL_CLASSES:
         return _MODEL_CLASSES[class_name]
     if isinstance(config, list) and class_name == "Sequential":

@@ -36,7 +36,42 @@ def is_plain(value) -> bool:
     return isinstance(value, (bool, int, float, str, tuple, type(None))) and not isinstance(value, Symbol)
 
 
+# Folding is bounded so that hostile or odd source can never make it hang or eat memory: every value it
+# builds is small (an integer of at most MAX_INT_BITS bits, a tuple/list/string of at most MAX_ITEMS items, a
+# symbol name of at most MAX_SYMBOL_CHARS characters), so one operation costs O(MAX_ITEMS) at worst and a file
+# costs at most that per expression.  Beyond a bound the value is unknown: never a guess, never a hang.
+# (Real shapes are a handful of dims far below 2**64; `a = a * a` 24 times would be a 40-million-bit integer.)
+MAX_INT_BITS = 128
+MAX_ITEMS = 4096
+MAX_SYMBOL_CHARS = 200
+
+
+def bounded(value):
+    """``value`` if it is within the folding bounds, else UNKNOWN (a symbol once bound to a name)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value.bit_length() <= MAX_INT_BITS else UNKNOWN
+    if isinstance(value, (tuple, list, str)):
+        return value if len(value) <= MAX_ITEMS else UNKNOWN
+    if isinstance(value, Symbol) and len(value.name) > MAX_SYMBOL_CHARS:
+        # An expression of symbols that keeps growing (`s = s + s` 40 times): one opaque size, its own name.
+        return Symbol(value.name[:40] + "...")
+    return value
+
+
+def _pow(left, right):
+    if isinstance(left, int) and isinstance(right, int) and right > 0 \
+            and max(left.bit_length() - 1, 0) * right > MAX_INT_BITS:
+        return UNKNOWN  # 10**63 ** 63: would be a 13,000-bit number (and slower from there on)
+    return left ** right if abs(right) < 64 else UNKNOWN
+
+
 def binop(op: ast.operator, left, right):
+    if bounded(left) is UNKNOWN or bounded(right) is UNKNOWN:
+        return UNKNOWN
+    return bounded(_binop(op, left, right))
+
+
+def _binop(op: ast.operator, left, right):
     numeric = (int, float)
     if isinstance(left, bool) or isinstance(right, bool):
         return UNKNOWN
@@ -44,13 +79,17 @@ def binop(op: ast.operator, left, right):
         try:
             return {ast.Add: lambda: left + right, ast.Sub: lambda: left - right, ast.Mult: lambda: left * right,
                     ast.FloorDiv: lambda: left // right, ast.Mod: lambda: left % right,
-                    ast.Div: lambda: left / right, ast.Pow: lambda: left ** right if abs(right) < 64 else UNKNOWN,
+                    ast.Div: lambda: left / right, ast.Pow: lambda: _pow(left, right),
                     }.get(type(op), lambda: UNKNOWN)()
-        except (ZeroDivisionError, OverflowError):
+        except (ZeroDivisionError, OverflowError, ValueError):
             return UNKNOWN
     if isinstance(left, (tuple, list)) and isinstance(right, (tuple, list)) and isinstance(op, ast.Add):
+        if len(left) + len(right) > MAX_ITEMS:
+            return UNKNOWN
         return type(left)(list(left) + list(right))
     if isinstance(left, (tuple, list)) and isinstance(right, int) and isinstance(op, ast.Mult) and right < 64:
+        if len(left) * max(right, 0) > MAX_ITEMS:
+            return UNKNOWN  # t = t * 63 four times: 31 million items
         return left * right
     ints = (int, Symbol)
     if isinstance(left, ints) and isinstance(right, ints):

@@ -25,8 +25,11 @@ class NotebookSource:
 
 
 def notebook_source(raw: str) -> NotebookSource:
-    """Raises ValueError for anything that is not a notebook."""
-    data = json.loads(raw)
+    """Raises ValueError for anything that is not a notebook (or whose code cells are not text)."""
+    try:
+        data = json.loads(raw)
+    except RecursionError:
+        raise ValueError("not a Jupyter notebook (JSON nested too deeply)") from None
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
         raise ValueError("not a Jupyter notebook (no 'cells' list)")
     lines: list[str] = []
@@ -37,7 +40,13 @@ def notebook_source(raw: str) -> NotebookSource:
             continue
         code_cells += 1
         source = cell.get("source", "")
-        text = "".join(source) if isinstance(source, list) else str(source)
+        # nbformat: a string or a list of strings.  Anything else (numbers, nulls, nested lists) is not code.
+        if isinstance(source, list) and all(isinstance(part, str) for part in source):
+            text = "".join(source)
+        elif isinstance(source, str):
+            text = source
+        else:
+            raise ValueError(f"code cell {code_cells}: `source` is not text (a string or a list of strings)")
         for number, line in enumerate(text.splitlines(), 1):
             stripped = line.lstrip()
             if stripped.startswith(_IPYTHON_PREFIXES) or stripped.endswith("?"):

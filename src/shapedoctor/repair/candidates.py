@@ -8,6 +8,8 @@ can use.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from ..diagnostics import Diagnostic, Fix, GraphPatch
 from ..causes import rank_origin
 from ..infer import Inference, infer
@@ -39,11 +41,15 @@ def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None) -> 
     verified = []
     seen = set()
     shown_per_group: dict[str, int] = {}
+    tried_per_group: dict[str, int] = {}
     for fix in candidates:
         key = tuple(fix.patches)
-        if key in seen or (fix.group and shown_per_group.get(fix.group, 0) >= GROUP_LIMITS.get(fix.group, 3)):
+        if key in seen or (fix.group and (shown_per_group.get(fix.group, 0) >= GROUP_LIMITS.get(fix.group, 3)
+                                          or tried_per_group.get(fix.group, 0) >= MAX_TRIES)):
             continue
         seen.add(key)
+        if fix.group:
+            tried_per_group[fix.group] = tried_per_group.get(fix.group, 0) + 1
         if _verifies(inference, fix, diagnostic, target_shape):
             if fix.group:
                 shown_per_group[fix.group] = shown_per_group.get(fix.group, 0) + 1
@@ -112,9 +118,32 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
     return fixes
 
 
+# Bounded work: divisors are found by trial division up to sqrt(n), at most MAX_TRIAL_DIVISIONS of them (a
+# dimension of 1,000,000,007 must not cost a billion steps), and at most MAX_TRIES candidates of one family are
+# re-inferred (each try re-runs inference on the whole model).
+MAX_TRIAL_DIVISIONS = 100_000
+MAX_TRIES = 64
+
+
+def divisors(n: int) -> list[int]:
+    """The divisors of ``n`` >= 1, ascending; for a huge ``n`` only those paired with a divisor up to
+    MAX_TRIAL_DIVISIONS (the factorizations with one factor beyond that are of no use as a Reshape anyway)."""
+    if not isinstance(n, int) or n < 1:
+        return []
+    small, large = [], []
+    t = 1
+    while t * t <= n and t <= MAX_TRIAL_DIVISIONS:
+        if n % t == 0:
+            small.append(t)
+            if t * t != n:
+                large.append(n // t)
+        t += 1
+    return small + large[::-1]
+
+
 def _reshape_factorizations(node, n: int) -> list[Fix]:
     fixes = []
-    for steps in sorted((t for t in range(2, n + 1) if n % t == 0), reverse=True):
+    for steps in [t for t in reversed(divisors(n)) if t >= 2]:
         channels = n // steps
         fixes.append(Fix(f"insert Reshape(({steps}, {channels})) before {node.label}",
                          [_patch("insert_before", node.index, "Reshape", target_shape=(steps, channels))],
@@ -146,8 +175,12 @@ def _length_fixes(inference: Inference, result) -> list[Fix]:
         fixes.extend(_cropping_fixes(inference, result))
     key = "pool_size" if "Pooling" in node.type else "kernel_size"
     current = node.args.get(key)
-    if isinstance(current, int):
-        for smaller in range(current - 1, 0, -1):
+    if isinstance(current, int) and not isinstance(current, bool):
+        # The next sizes down, and the input's own lengths (a kernel of 10**9 on 50 steps: try 50 first).
+        lengths = {d for shape in (result.input_shapes or []) if shape for d in shape[1:]
+                   if is_known(d) and 0 < d < current}
+        sizes = set(range(current - 1, max(current - MAX_TRIES, 0), -1)) | lengths | {d - 1 for d in lengths if d > 1}
+        for smaller in sorted(sizes, reverse=True):
             fixes.append(Fix(f"set {key}={smaller} on {node.label}",
                              [_patch("set_args", node.index, **{key: smaller})],
                              why=f"the largest {key} the input length allows", group="smaller"))
@@ -173,8 +206,9 @@ def _cropping_fixes(inference: Inference, result) -> list[Fix]:
         return []
     fixes = []
     total = cropping[0] + cropping[1]
-    for keep in range(total - 1, 0, -1):  # crop less, in the same proportion at both ends
-        start = round(cropping[0] * keep / total)
+    most = min(total - 1, shape[1] - 1)  # cropping `keep` in all leaves shape[1] - keep >= 1 steps
+    for keep in range(most, max(most - MAX_TRIES, 0), -1):  # crop less, in the same proportion at both ends
+        start = round(Fraction(cropping[0] * keep, total))  # exact, also for 30-digit croppings
         smaller = (start, keep - start)
         if shape[1] - keep >= 1:
             fixes.append(Fix(f"set cropping={_tuple_text(smaller)} on {node.label}",
@@ -208,7 +242,7 @@ def _reshape_fixes(inference: Inference, result) -> list[Fix]:
                              why=f"{' x '.join(map(str, resolved))} = {size}, the input's size"))
     if len(target) == 2 and all(isinstance(t, int) and t > 0 for t in target):
         # No axis can be kept: the (steps, channels) pairs of the right size, nearest first.
-        pairs = sorted(((t, size // t) for t in range(1, size + 1) if size % t == 0),
+        pairs = sorted(((t, size // t) for t in divisors(size)),
                        key=lambda p: (abs(p[0] - target[0]) + abs(p[1] - target[1]), -p[0]))
         for pair in pairs:
             fixes.append(Fix(f"use Reshape({_tuple_text(pair)})",

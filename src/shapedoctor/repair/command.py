@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import stat
 import sys
 import tempfile
 from dataclasses import dataclass, field
 
 MAX_ROUNDS = 25
-_BOM = "\ufeff"
 
 
 @dataclass
@@ -123,6 +123,8 @@ def fix_file(path: str, pick: int = 1, target_shape=None, write: bool = True, ve
         if outcome.remaining:
             outcome.error = "not a Python source file: findings are reported, not rewritten"
         return outcome
+    from ..check import decode_source
+
     try:
         if os.path.getsize(path) > MAX_FILE_BYTES:
             return _unreadable(path, "file is too large")
@@ -131,12 +133,23 @@ def fix_file(path: str, pick: int = 1, target_shape=None, write: bool = True, ve
     except OSError as exc:
         return _unreadable(path, f"cannot read: {exc.strerror or exc}")
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return _unreadable(path, "cannot read: not UTF-8 text")
-    bom = text.startswith(_BOM)
-    outcome = fix_text(text[1:] if bom else text, path, pick, target_shape)
+        text, encoding = decode_source(raw)  # a BOM or a PEP 263 cookie, as Python reads it; written back the same
+    except ValueError as exc:
+        return _unreadable(path, f"cannot read: {exc}")
+    newline = None
+    if re.search(r"\r(?!\n)", text):  # a CR not followed by LF: old Mac line ends
+        if "\n" in text:
+            outcome = fix_text(text, path, pick, target_shape)
+            if outcome.changed or outcome.remaining:
+                outcome.fixed, outcome.applied = text, []
+                outcome.error = "not rewritten: the file mixes CR-only line ends with LF ones; normalise them first"
+            return outcome
+        newline, text = "\r", text.replace("\r", "\n")  # CR-only: fixed as LF, written back as CR
+    outcome = fix_text(text, path, pick, target_shape)
     outcome.raw = raw
+    if newline is not None:
+        outcome.original = outcome.original.replace("\n", newline) if outcome.original is not None else None
+        outcome.fixed = outcome.fixed.replace("\n", newline) if outcome.fixed is not None else None
     if outcome.changed and verify_keras:
         from .keras_build import build_source
 
@@ -146,7 +159,12 @@ def fix_file(path: str, pick: int = 1, target_shape=None, write: bool = True, ve
             outcome.error = f"not written: the fixed model does not build in Keras ({result.summary})"
             return outcome
     if write and outcome.changed:
-        outcome.error = _atomic_write(path, raw, ((_BOM if bom else "") + outcome.fixed).encode("utf-8"))
+        try:
+            data = outcome.fixed.encode(encoding)
+        except UnicodeEncodeError:
+            outcome.error = f"not written: the fix cannot be written in the file's encoding ({encoding})"
+            return outcome
+        outcome.error = write_file(path, raw, data)
     return outcome
 
 
@@ -158,31 +176,77 @@ def _unreadable(path: str, message: str) -> FixOutcome:
     return FixOutcome(path, error=message, remaining=list(report.diagnostics))
 
 
-def _atomic_write(path: str, expected: bytes, data: bytes) -> str | None:
-    """Write ``data`` over ``path`` by temp file + rename, unless the file no longer holds ``expected``."""
+TEMP_SUFFIX = ".shapedoctor"
+STALE_SECONDS = 3600
+
+
+def write_file(path: str, expected: bytes, data: bytes) -> str | None:
+    """Write ``data`` over ``path`` unless the file no longer holds ``expected``; None, or why not.
+
+    The file written is the one the user sees: through a symbolic link its target (the link stays a link), with
+    its owner, group, mode and hard links kept.  A read-only file is refused.
+
+    Design: when the file has one link, the new bytes go to a hidden temp file beside it (fsync'ed, given the
+    original's owner, group and mode), then ``os.replace`` swaps it in: atomic, a reader or a crash sees the old
+    or the new file, never half of one.  A file with several hard links cannot be replaced without splitting
+    them, and a file whose owner we may not give to a new file (or in a directory we may not write) cannot
+    either: those are rewritten in place (same inode: links, owner and mode stay by construction), after a last
+    check of the bytes through the same open handle, with Ctrl-C held off until the write and fsync are done.
+    Temp files left by a killed run are removed by the next run (see ``_remove_stale_temps``).
+    """
+    real = os.path.realpath(path)
     try:
-        with open(path, "rb") as handle:
+        info = os.stat(real)
+        if not stat.S_ISREG(info.st_mode):
+            return "not written: not a regular file"
+        if not info.st_mode & 0o222:
+            return "not written: the file is read-only (no write permission); make it writable to fix it"
+        if not os.access(real, os.W_OK):
+            return "not written: no permission to write the file"
+        with open(real, "rb") as handle:
             if handle.read() != expected:
                 return "not written: the file changed since it was read"
-        mode = stat.S_IMODE(os.stat(path).st_mode)
     except OSError as exc:
         return f"not written: {exc.strerror or exc}"
-    directory = os.path.dirname(os.path.abspath(path))
+    directory, name = os.path.split(real)
+    _remove_stale_temps(directory, name)
+    if info.st_nlink == 1:
+        done = _replace(real, info, expected, data)
+        if done is not None:
+            return done or None
+    return _rewrite_in_place(real, expected, data)
+
+
+def _replace(real: str, info: os.stat_result, expected: bytes, data: bytes) -> str | None:
+    """Temp file + rename.  None: could not be done this way (try in place); "": written; else why not."""
+    from ..interrupt import shielded
+
+    directory, name = os.path.split(real)
     fd, tmp = None, None
     try:
-        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".shapedoctor", dir=directory)
-        with os.fdopen(fd, "wb") as handle:
-            fd = None
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        with open(path, "rb") as handle:  # last look before the rename
-            if handle.read() != expected:
-                return "not written: the file changed since it was read"
-        os.replace(tmp, path)
-        tmp = None
-        return None
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=directory)
+        except OSError:
+            return None  # a directory we may not write in: the file itself may still be writable
+        with shielded():  # Ctrl-C: finish this file (and remove the temp on failure) first
+            try:
+                if (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                    os.fchown(fd, info.st_uid, info.st_gid)
+                os.fchmod(fd, stat.S_IMODE(info.st_mode))
+            except OSError:
+                return None  # not allowed to give the file its owner: in place keeps it
+            with os.fdopen(fd, "wb") as handle:
+                fd = None
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            with open(real, "rb") as handle:  # last look before the rename
+                if handle.read() != expected:
+                    return "not written: the file changed since it was read"
+            os.replace(tmp, real)
+            tmp = None
+            _fsync_directory(directory)
+        return ""
     except OSError as exc:
         return f"not written: {exc.strerror or exc}"
     finally:
@@ -192,32 +256,109 @@ def _atomic_write(path: str, expected: bytes, data: bytes) -> str | None:
             os.unlink(tmp)
 
 
+def _rewrite_in_place(real: str, expected: bytes, data: bytes) -> str | None:
+    from ..interrupt import shielded
+
+    try:
+        with shielded(), open(real, "r+b") as handle:
+            if handle.read() != expected:
+                return "not written: the file changed since it was read"
+            handle.seek(0)
+            handle.write(data)
+            handle.truncate()
+            handle.flush()
+            os.fsync(handle.fileno())
+        return None
+    except OSError as exc:
+        return f"not written: {exc.strerror or exc}"
+
+
+def _fsync_directory(directory: str) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove_stale_temps(directory: str, name: str) -> None:
+    """Remove ``.NAME.PID.xxxx.shapedoctor`` temp files of runs that died (SIGKILL, power loss): their process is
+    gone, or they are over an hour old.  A live concurrent run's temp file is left alone."""
+    prefix = f".{name}."
+    try:
+        entries = [e for e in os.listdir(directory) if e.startswith(prefix) and e.endswith(TEMP_SUFFIX)]
+    except OSError:
+        return
+    import time
+
+    for entry in entries:
+        full = os.path.join(directory, entry)
+        middle = entry[len(prefix):-len(TEMP_SUFFIX)]
+        pid_text = middle.split(".", 1)[0]
+        try:
+            st = os.lstat(full)
+            if not stat.S_ISREG(st.st_mode):
+                continue
+            stale = time.time() - st.st_mtime > STALE_SECONDS or not pid_text.isdigit() or not _alive(int(pid_text))
+            if stale:
+                os.unlink(full)
+        except OSError:
+            continue
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True  # someone else's process (or not a pid): leave its file alone
+    return True
+
+
 def run(args) -> int:
     from ..cli import UsageError, parse_shape
     from ..discover import discover
 
     if args.pick < 1:
         raise UsageError("--pick must be at least 1")
+    from ..report import printable
+
     target = parse_shape(args.target_shape) if args.target_shape else None
+    problems: list = []
     try:
-        files = discover(args.paths)
+        files = discover(args.paths, problems)
     except FileNotFoundError as exc:
         raise UsageError(f"path does not exist: {exc.args[0]}") from None
     log = sys.stderr if args.diff else sys.stdout
+    if args.verify_keras:
+        print("shapedoctor: warning: --verify-keras EXECUTES each fixed file (in a subprocess, training and saving "
+              "stubbed); use it only on code you trust", file=sys.stderr)
     fixed = remaining = written = 0
+    for path, message in problems:  # input that exists but cannot be read: not fixed, and said so
+        print(printable(f"{path}: {message}"), file=log)
+        remaining += 1
     for path in files:
-        outcome = fix_file(path, args.pick, target, write=not args.diff, verify_keras=args.verify_keras,
-                           keras_timeout=args.keras_timeout)
-        verb = "would fix" if args.diff else "fixed"
+        outcome = _fix_guarded(path, args, target)
+        verb = "would fix" if args.diff else ("could fix" if outcome.error and outcome.changed else "fixed")
+        where = printable(path)
         for item in outcome.applied:
-            print(f"{path}:{item.line}:{item.col + 1}: {item.code} [{item.kind}] {verb}: {item.title}", file=log)
+            print(f"{where}:{item.line}:{item.col + 1}: {item.code} [{item.kind}] {verb}: {printable(item.title)}",
+                  file=log)
         if outcome.keras:
-            print(f"{path}: Keras build: {outcome.keras}", file=log)
+            print(f"{where}: Keras build: {printable(outcome.keras)}", file=log)
         if outcome.error:
-            print(f"{path}: {outcome.error}", file=log)
+            print(f"{where}: {printable(outcome.error)}", file=log)
         for diagnostic in outcome.remaining:
-            print(f"{path}:{diagnostic.line}:{diagnostic.col + 1}: {diagnostic.code} [{diagnostic.kind.name}] "
-                  f"not fixed: {diagnostic.message}", file=log)
+            print(f"{where}:{diagnostic.line}:{diagnostic.col + 1}: {diagnostic.code} [{diagnostic.kind.name}] "
+                  f"not fixed: {printable(diagnostic.message)}", file=log)
         if args.diff and outcome.changed:
             sys.stdout.writelines(_diff(path, outcome.original, outcome.fixed))
         failed_write = outcome.error is not None and outcome.changed
@@ -233,7 +374,26 @@ def run(args) -> int:
     return 1 if remaining else 0
 
 
+def _fix_guarded(path: str, args, target) -> FixOutcome:
+    """``fix_file``, and if shapedoctor itself fails on this file, that file's outcome (the others go on)."""
+    try:
+        return fix_file(path, args.pick, target, write=not args.diff, verify_keras=args.verify_keras,
+                        keras_timeout=args.keras_timeout)
+    except Exception as exc:
+        from .. import infer
+
+        if infer._STRICT:
+            raise
+        return _unreadable(path, f"not fixed: shapedoctor failed on this file ({type(exc).__name__}: "
+                                 f"{str(exc)[:200]}); please report it")
+
+
 def _diff(path: str, before: str, after: str):
-    lines = difflib.unified_diff(before.splitlines(True), after.splitlines(True), f"a/{path}", f"b/{path}")
+    from ..report import printable
+
+    # CR-only line ends are shown as LF lines (the file keeps its CRs); the path is escaped like all output.
+    before, after = (re.sub(r"\r(?!\n)", "\n", t) for t in (before, after))
+    lines = difflib.unified_diff(before.splitlines(True), after.splitlines(True), f"a/{printable(path)}",
+                                 f"b/{printable(path)}")
     for line in lines:
         yield line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"

@@ -2,13 +2,25 @@
 
 FORMATS = ("text", "json", "sarif", "github")
 
+# Control characters in user text (layer names, file names, messages that echo them) would let a file draw on
+# the reader's terminal: a newline fakes a finding line, \r overwrites one, ESC [ starts an ANSI sequence.
+# Human-readable output escapes them (C0, DEL, C1, and the bidirectional overrides) as Python does in a repr.
+_BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_UNSAFE = {c: repr(chr(c))[1:-1] for c in (*range(0x20), *range(0x7f, 0xa0))}
+_UNSAFE.update({ord(c): f"\\u{ord(c):04x}" for c in _BIDI})
+
+
+def printable(text) -> str:
+    """``text`` with every control character escaped (``\\n``, ``\\x1b``...): safe to print on a terminal."""
+    return str(text).translate(_UNSAFE)
+
 
 def full_message(diagnostic, with_fixes: bool = True) -> str:
     """The one-line message, then the explanation lines and the ranked fixes, for one-field formats."""
     lines = [diagnostic.message, *diagnostic.explanation]
     if with_fixes:
         lines += [f"fix {f.rank}: {f.title}" for f in diagnostic.fixes]
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)
 
 
 def render(report, fmt: str, **options) -> str:

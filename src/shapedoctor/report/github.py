@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import full_message
+from . import full_message, printable
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -20,7 +20,7 @@ def render(report, **_) -> str:
     for file in report.files:
         for d in file.diagnostics:
             body = full_message(d)
-            out.append(f"::{_LEVEL[d.severity]} file={_escape_property(file.path)},line={d.line},"
+            out.append(f"::{_LEVEL[d.severity]} file={_escape_property(printable(file.path))},line={d.line},"
                        f"endLine={d.end_line},col={d.col + 1},endColumn={d.end_col + 1},"
                        f"title={_escape_property(d.code + ' ' + d.kind.name)}::{_escape_data(body)}")
     return "\n".join(out) + ("\n" if out else "")

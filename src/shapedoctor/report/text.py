@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from . import printable
+
 
 def finding_lines(d, path: str) -> list[str]:
-    lines = [f"{path}:{d.line}:{d.col + 1}: {d.code} [{d.kind.name}] {d.message}"]
-    lines += [f"  {line}" for line in d.explanation]
+    """Every piece of user text is escaped (``printable``): a layer named "x\\nfake.py:1:1: SD101" stays one line."""
+    lines = [f"{printable(path)}:{d.line}:{d.col + 1}: {d.code} [{d.kind.name}] {printable(d.message)}"]
+    lines += [f"  {printable(line)}" for line in d.explanation]
     for fix in d.fixes:
-        why = f"  ({fix.why})" if fix.why else ""
-        lines.append(f"  fix {fix.rank}: {fix.title}{why}")
+        why = f"  ({printable(fix.why)})" if fix.why else ""
+        lines.append(f"  fix {fix.rank}: {printable(fix.title)}{why}")
     return lines
 
 
