@@ -1,5 +1,9 @@
 import sys
 
-from .cli import main
+from .interrupt import install  # a few lines, stdlib only: Ctrl-C is exit 130 from here on, even during imports
+
+install()
+
+from .cli import main  # noqa: E402
 
 sys.exit(main())

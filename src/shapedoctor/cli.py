@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
-from . import __version__
-from .report import FORMATS, printable
+if os.path.basename(getattr(sys.modules.get("__main__"), "__file__", None) or "") == "shapedoctor":
+    from .interrupt import install as _install  # the console script: Ctrl-C is exit 130 from its first import
+
+    _install()
+
+import argparse  # noqa: E402
+
+from . import __version__  # noqa: E402
+from .report import FORMATS, printable  # noqa: E402
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -109,6 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     from .interrupt import install, restore
 
     previous = install()  # first: a Ctrl-C from here on is exit 130 and one line, never a traceback
+    for stream in (sys.stdout, sys.stderr):  # an ASCII-only terminal gets \\u escapes, not UnicodeEncodeError
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):
+            pass
     try:
         return _main(argv)
     except UsageError as exc:

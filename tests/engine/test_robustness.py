@@ -39,16 +39,11 @@ def within(seconds: int):
         signal.signal(signal.SIGALRM, previous)
 
 
-def cli(*args, cwd=None, env=None, timeout=60, user=None):
-    """The command line in a subprocess (``user``: run it as that uid, dropping root)."""
+def cli(*args, cwd=None, env=None, timeout=60):
+    """The command line in a subprocess."""
     full_env = {**os.environ, "KERAS_BACKEND": "torch", **(env or {})}
-    preexec = None
-    if user is not None:
-        def preexec():
-            os.setgid(user)
-            os.setuid(user)
     return subprocess.run([sys.executable, "-m", "shapedoctor", *args], capture_output=True, text=True, cwd=cwd,
-                          env=full_env, timeout=timeout, preexec_fn=preexec)
+                          env=full_env, timeout=timeout, errors="backslashreplace")
 
 
 def no_traceback(proc):
@@ -384,6 +379,7 @@ def test_printable():
     from shapedoctor.report import printable
 
     assert printable("a\nb\r\x1b[1m\x9b\u202e\x00é") == "a\\nb\\r\\x1b[1m\\x9b\\u202e\\x00é"
+    assert printable("\udcff") == "\\xff"
 
 
 # ----------------------------------------------------------------------------- smaller
@@ -422,3 +418,20 @@ def test_verify_keras_warns_that_it_executes(tmp_path):
     path.write_text("x = 1\n")
     proc = cli("fix", "--verify-keras", "--diff", str(path))
     assert "warning: --verify-keras EXECUTES" in proc.stderr.splitlines()[0]
+
+
+def test_undecodable_file_name_and_ascii_terminal(tmp_path):
+    name = os.fsdecode(b"bad\xff.py")
+    (tmp_path / name).write_text(open(BROKEN).read())
+    for fmt in ("text", "github", "json", "sarif"):
+        proc = cli("check", "--no-fixes", "--format", fmt, str(tmp_path), env={"PYTHONIOENCODING": "ascii"})
+        no_traceback(proc)
+        assert proc.returncode == 1 and "bad" in proc.stdout
+    assert "bad\\xff.py:10:5: SD101" in cli("check", str(tmp_path)).stdout
+
+
+def test_explicit_none_sizes_are_invalid_arguments():
+    # Found by benchmarks/fuzz_campaign.py: the rules crashed (strict mode) on pool_size=None / dilation_rate=None.
+    report = check_file(os.path.join(HOSTILE, "rule_size_none.py"))
+    assert [(d.kind.name, d.message.split(":")[0]) for d in report.diagnostics if d.severity == "error"] == [
+        ("invalid-argument", "MaxPooling1D(pool_size=None)"), ("invalid-argument", "Conv1D(dilation_rate=None)")]

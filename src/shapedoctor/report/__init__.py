@@ -8,6 +8,7 @@ FORMATS = ("text", "json", "sarif", "github")
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _UNSAFE = {c: repr(chr(c))[1:-1] for c in (*range(0x20), *range(0x7f, 0xa0))}
 _UNSAFE.update({ord(c): f"\\u{ord(c):04x}" for c in _BIDI})
+_UNSAFE.update({0xDC00 + b: f"\\x{b:02x}" for b in range(0x80, 0x100)})  # undecodable bytes of a file name
 
 
 def printable(text) -> str:

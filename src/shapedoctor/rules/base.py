@@ -175,7 +175,7 @@ class LayerCall:
         """``standardize_tuple``: an int or a sequence of ``n`` ints."""
         value = self.raw(name, None if default is _MISSING else default, allow_symbol=True)
         if value is None:
-            if default is _MISSING:
+            if default is _MISSING or default is not None:  # None written where Keras needs a size: it raises
                 raise self.bad(name, value, f"an integer or a tuple of {n} integers")
             return None
         if isinstance(value, (int, Symbol)) and not isinstance(value, bool):
