@@ -15,7 +15,7 @@ from ..causes import rank_origin
 from ..infer import Inference, infer
 from ..rules import canonical_type
 from ..shapes import format_shape, is_known
-from .patch import apply_patches
+from .patch import apply_patches, first_patched
 
 # How many verified candidates of one family are worth showing.
 GROUP_LIMITS = {"factorization": 5, "smaller": 1}
@@ -65,9 +65,10 @@ def _verifies(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_sha
 
     try:
         patched = apply_patches(inference.graph, fix.patches)
+        start = first_patched(inference.graph, fix.patches)
     except (ValueError, IndexError, KeyError):
         return False
-    after = infer(patched)
+    after = infer(patched, inference, start)  # the layers before the patch keep their results
     if after.errors:
         return False
     if any(r.status == "error" for r in after.results):

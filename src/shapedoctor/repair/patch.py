@@ -2,35 +2,58 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 
 from ..diagnostics import GraphPatch
 from ..graph import LayerNode, ModelGraph
 
 
-def copy_graph(graph: ModelGraph) -> ModelGraph:
-    """Nodes, argument dicts and input lists copied; argument values are never mutated, so shared."""
-    nodes = [dataclasses.replace(n, args=dict(n.args), inputs=list(n.inputs)) for n in graph.nodes]
+def copy_graph(graph: ModelGraph, start: int = 0) -> ModelGraph:
+    """Nodes from ``start`` on, their argument dicts and input lists copied; the nodes before ``start`` are
+    shared (never modified by a patch that starts at ``start``); argument values are never mutated, so shared."""
+    nodes = graph.nodes[:start] + [_copy_node(n) for n in graph.nodes[start:]]
     return dataclasses.replace(graph, nodes=nodes, outputs=list(graph.outputs))
 
 
+def _copy_node(node: LayerNode) -> LayerNode:
+    new = copy.copy(node)
+    new.args, new.inputs = dict(node.args), list(node.inputs)
+    return new
+
+
+def first_patched(graph: ModelGraph, patches: list[GraphPatch]) -> int:
+    """The first node a patch changes, moves or renumbers: the nodes before it stay as they are."""
+    start = len(graph.nodes)
+    for patch in patches:
+        target = graph.nodes[patch.node]
+        if patch.op in ("set_args", "replace"):
+            start = min(start, min(n.index for n in _same_call(graph.nodes, target)))
+        else:
+            start = min(start, patch.node)
+    return start
+
+
 def apply_patches(graph: ModelGraph, patches: list[GraphPatch]) -> ModelGraph:
-    patched = copy_graph(graph)
+    """The patched graph.  Its nodes before ``first_patched`` are the input graph's own node objects (unchanged),
+    so that inference can resume there (``infer(patched, base, first_patched(...))``)."""
+    start = first_patched(graph, patches)
+    patched = copy_graph(graph, start)
     # Patches name nodes of the original graph; apply from the last node backwards so indices hold.
     for patch in sorted(patches, key=lambda p: p.node, reverse=True):
-        patched = _apply(patched, patch)
+        patched = _apply(patched, patch, start)
     return patched
 
 
-def _apply(graph: ModelGraph, patch: GraphPatch) -> ModelGraph:
+def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
     nodes = graph.nodes
     target = nodes[patch.node]
     if patch.op == "set_args":
-        for node in _same_call(nodes, target):
+        for node in _same_call(nodes, target, start):
             node.args = {**node.args, **patch.arg_dict}
         return graph
     if patch.op == "replace":
-        for node in _same_call(nodes, target):
+        for node in _same_call(nodes, target, start):
             node.type, node.written_type, node.args = patch.type, patch.type, patch.arg_dict
         return graph
     if patch.op == "set_input_shape":
@@ -40,32 +63,47 @@ def _apply(graph: ModelGraph, patch: GraphPatch) -> ModelGraph:
         new = LayerNode(index=patch.node, type=patch.type, args=patch.arg_dict, inputs=list(target.inputs),
                         span=None, name=f"{patch.type.lower()}_fix", written_type=patch.type)
         order = nodes[:patch.node] + [new] + nodes[patch.node:]
-        mapping = {old.index: i + (1 if i >= patch.node else 0) for i, old in enumerate(nodes)}
-        return _renumber(graph, order, mapping, rewire={id(target): [(patch.node, 0)]}, new=new)
+        mapping = _Shift(patch.node, 1)
+        return _renumber(graph, order, mapping, start, rewire={id(target): [(patch.node, 0)]}, new=new)
     if patch.op == "remove":
         if len(target.inputs) != 1:
             raise ValueError("only single-input layers can be removed")
         passthrough = target.inputs[0]
         order = nodes[:patch.node] + nodes[patch.node + 1:]
-        mapping = {old.index: (i if i < patch.node else i - 1) for i, old in enumerate(nodes) if i != patch.node}
-        for node in order:
+        mapping = _Shift(patch.node + 1, -1, removed=patch.node)
+        for node in order[patch.node:]:  # nodes come after their inputs: only later ones can use the removed one
             node.inputs = [passthrough if ref[0] == patch.node else ref for ref in node.inputs]
         graph.outputs = [passthrough if ref[0] == patch.node else ref for ref in graph.outputs]
-        return _renumber(graph, order, mapping)
+        return _renumber(graph, order, mapping, start)
     raise ValueError(f"unknown patch op {patch.op}")
 
 
-def _same_call(nodes: list[LayerNode], target: LayerNode) -> list[LayerNode]:
+def _same_call(nodes: list[LayerNode], target: LayerNode, start: int = 0) -> list[LayerNode]:
     """Nodes made by the same constructor call in the source (a loop unrolled over a literal list): an edit
-    of that call changes all of them."""
+    of that call changes all of them.  (``start``: the nodes before it are shared with the unpatched graph and
+    hold none of them: ``first_patched`` started there.)"""
     if target.span is None:
         return [target]
-    return [n for n in nodes if n.span == target.span and n.type == target.type]
+    return [n for n in nodes[start:] if n.span == target.span and n.type == target.type]
 
 
-def _renumber(graph: ModelGraph, order: list[LayerNode], mapping: dict, rewire=None, new=None) -> ModelGraph:
+class _Shift:
+    """The old index -> new index map of one insertion or removal: indices from ``at`` on move by ``by``."""
+
+    def __init__(self, at: int, by: int, removed: int | None = None) -> None:
+        self.at, self.by, self.removed = at, by, removed
+
+    def __getitem__(self, index: int) -> int:
+        if index == self.removed:
+            raise KeyError(index)
+        return index + self.by if index >= self.at else index
+
+
+def _renumber(graph: ModelGraph, order: list[LayerNode], mapping, start: int, rewire=None, new=None) -> ModelGraph:
+    """Renumber the nodes from ``start`` on (the ones before it keep their indices and inputs)."""
     rewire = rewire or {}
-    for i, node in enumerate(order):
+    for i in range(start, len(order)):
+        node = order[i]
         if node is new:
             node.inputs = [(mapping[r[0]], r[1]) for r in node.inputs]
         elif id(node) in rewire:

@@ -17,6 +17,8 @@ layer list built in a loop, ...) makes the whole fix "no edits": it is then show
 
 from __future__ import annotations
 
+import ast
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -88,7 +90,7 @@ class _Change:
 
 
 def to_edits(text: str, changes: list[_Change]) -> list[Edit]:
-    t = _Text(text)
+    t = _facts(text).t
     edits = []
     for change in sorted(changes, key=lambda c: (c.start, c.end)):
         line, col = t.position(change.start)
@@ -99,7 +101,7 @@ def to_edits(text: str, changes: list[_Change]) -> list[Edit]:
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
     """Apply non-overlapping edits (ast-style positions) to ``text``."""
-    t = _Text(text)
+    t = _facts(text).t
     spans = []
     for edit in edits:
         start = t.offset(edit.line, t.char_col(edit.line, edit.col))
@@ -116,33 +118,218 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 
 
 # --------------------------------------------------------------------- the index
-class SourceIndex:
-    """One parse of a file: calls by position, parents, imports, names."""
+# LibCST parses and resolves positions and parents at some 100 microseconds a line: a whole 100,000-line file
+# would take minutes, for every fix.  So only the *regions* a fix touches are parsed: the statement around a
+# layer call (a line-clean statement, or the run of statements sharing its lines), or, inside a long layer list,
+# the one list element.  ``ast`` finds the region; LibCST parses exactly its text, so every node a fix looks at
+# is the node a whole-file parse would give, at the same line and column.  The whole-file facts (the preferred
+# quote, the names in use) come from one regular-expression scan.  Both are cached per text: the fixes of one
+# finding, and the findings of one file, share them.
+_REGION_LINES = 40  # a statement longer than this is narrowed to the list element holding the call
+
+_SCAN = re.compile(r'''
+    (?P<comment>\#[^\r\n]*)
+  | (?:(?<!\w)(?P<prefix>[rRbBuUfF]{1,2}))?
+    (?P<string>\'\'\'(?:[^'\\]|\\[\s\S]|'(?!''))*\'\'\'
+      | """(?:[^"\\]|\\[\s\S]|"(?!""))*"""
+      | '(?:[^'\\\r\n]|\\[\s\S])*'
+      | "(?:[^"\\\r\n]|\\[\s\S])*")
+  | (?P<name>(?<!\w)[^\W\d]\w*)
+''', re.VERBOSE)
+
+
+def _scan(text: str, quotes: dict, names: set | None) -> None:
+    """Count the quote of every plain string literal (LibCST's SimpleString: not f-strings; triple-quoted only
+    with a prefix, as ``_preferred_quote`` always did) and collect identifiers (LibCST's Name nodes, plus
+    keywords, which never matter); f-string replacement fields are scanned as code."""
+    for match in _SCAN.finditer(text):
+        kind = match.lastgroup
+        if kind == "name":
+            if names is not None:
+                names.add(match.group("name"))
+            continue
+        if kind == "comment":
+            continue
+        prefix, literal = match.group("prefix") or "", match.group("string")
+        if "f" in prefix.lower():
+            _scan_fstring(literal, quotes, names)
+            continue
+        value = prefix + literal
+        if value.startswith(('"""', "'''")):
+            continue
+        quotes[literal[0]] = quotes.get(literal[0], 0) + 1
+
+
+def _scan_fstring(literal: str, quotes: dict, names: set | None) -> None:
+    quote = 3 if literal[:3] in ('"""', "'''") else 1
+    body = literal[quote:-quote]
+    depth, start, i = 0, 0, 0
+    while i < len(body):
+        ch = body[i]
+        if depth == 0 and ch in "{}" and body[i + 1:i + 2] == ch:
+            i += 2
+            continue
+        if ch == "{":
+            if depth == 0:
+                start = i + 1
+            depth += 1
+        elif ch == "}" and depth:
+            depth -= 1
+            if depth == 0:
+                _scan(body[start:i], quotes, names)
+        i += 1
+
+
+class _Facts:
+    """What every fix of one text needs: line offsets, the ast, region parses, the preferred quote, the names."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.t = _Text(text)
-        wrapper = MetadataWrapper(cst.parse_module(text), unsafe_skip_copy=True)
-        self.module = wrapper.module
-        self.positions = wrapper.resolve(PositionProvider)
-        self.parents = wrapper.resolve(ParentNodeProvider)
-        self.calls: dict[tuple[int, int], list[cst.Call]] = {}
-        self.import_froms: list[cst.ImportFrom] = []
-        self.names: set[str] = set()
-        for node, rng in self.positions.items():
-            if isinstance(node, cst.Call):
-                self.calls.setdefault((rng.start.line, rng.start.column), []).append(node)
-            elif isinstance(node, cst.ImportFrom):
-                self.import_froms.append(node)
-            elif isinstance(node, cst.Name):
-                self.names.add(node.value)
-        self.quote = _preferred_quote(self.module, self.positions)
         self.newline = "\r\n" if "\r\n" in text else "\n"
+        self._tree: ast.Module | None | bool = False
+        self.regions: dict[tuple[int, int], _Region | None] = {}
+        self._quote: str | None = None
+        self._names: set[str] | None = None
+        self._imports: list | None = None
 
+    @property
+    def tree(self) -> ast.Module | None:
+        if self._tree is False:
+            try:
+                self._tree = ast.parse(self.text)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                self._tree = None
+        return self._tree
+
+    @property
+    def quote(self) -> str:
+        if self._quote is None:
+            counts: dict[str, int] = {"'": 0, '"': 0}
+            _scan(self.text, counts, None)
+            self._quote = "'" if counts["'"] > counts['"'] else '"'
+        return self._quote
+
+    @property
+    def names(self) -> set[str]:
+        if self._names is None:
+            self._names = set()
+            _scan(self.text, {}, self._names)
+        return self._names
+
+
+_FACTS: list[_Facts] = []  # the last few texts (a fix round checks one text and then its rewritten forms)
+
+
+def _facts(text: str) -> _Facts:
+    for facts in _FACTS:
+        if facts.text is text or facts.text == text:
+            return facts
+    facts = _Facts(text)
+    _FACTS.insert(0, facts)
+    del _FACTS[4:]
+    return facts
+
+
+class _Region:
+    """One parsed piece of the text: ``prefix + text[start:end] + suffix`` parsed by LibCST."""
+
+    def __init__(self, facts: _Facts, start: int, end: int, prefix: str = "", suffix: str = "",
+                 root_alone: bool | None = None, container_lines: tuple[int, int] | None = None) -> None:
+        snippet = prefix + facts.text[start:end] + suffix
+        wrapper = MetadataWrapper(cst.parse_module(snippet), unsafe_skip_copy=True)
+        self.module = wrapper.module
+        positions = wrapper.resolve(PositionProvider)
+        self.parents = wrapper.resolve(ParentNodeProvider)
+        snippet_starts = [0] + [m.end() for m in re.finditer("\n", snippet)]
+        shift = start - len(prefix)
+        t = facts.t
+        self.spans: dict[cst.CSTNode, tuple[int, int]] = {}  # node -> (start, end) offsets in the whole text
+        self.calls: dict[tuple[int, int], list[tuple[cst.Call, tuple[int, int]]]] = {}
+        last = len(snippet_starts)
+        for node, rng in positions.items():
+            if rng.end.line > last:  # the Module (LibCST ends it with a newline the piece does not have)
+                continue
+            a = snippet_starts[rng.start.line - 1] + rng.start.column + shift
+            b = snippet_starts[rng.end.line - 1] + rng.end.column + shift
+            self.spans[node] = (a, b)
+            if isinstance(node, cst.Call):
+                self.calls.setdefault(t.position(a), []).append((node, t.position(b)))
+        body = self.module.body
+        if prefix and body and isinstance(body[0], cst.If):  # the "if 1:" that lets an indented piece parse
+            body = body[0].body.body
+        self.root = body[0] if len(body) == 1 else None
+        # a list element's region: the "[element]" list standing in for the real one
+        self.synthetic = self.root.body[0].value if container_lines is not None and self.root is not None else None
+        self.root_alone = root_alone  # the root statement is the only one of its block (None: ask LibCST)
+        self.container_lines = container_lines  # a list element's region: the real list's first and last line
+
+
+class SourceIndex:
+    """A file's calls by position, their parents, imports and names, parsed region by region (see above)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.facts = _facts(text)
+        self.t = self.facts.t
+        self.quote = self.facts.quote
+        self.newline = self.facts.newline
+        self._names: set[str] | None = None
+        self._regions: list[_Region] = []
+        self._import_froms: list[cst.ImportFrom] | None = None
+
+    # regions ---------------------------------------------------------------------------------
+    def _region_of(self, line: int, col: int, end_line: int, end_col: int) -> _Region:
+        """The parsed region holding the ast-style span; the whole file when no smaller one will do."""
+        facts = self.facts
+        key = (line, col, end_line, end_col)
+        if key not in facts.regions:
+            region = None
+            if facts.tree is not None:
+                try:
+                    region = _find_region(facts, key)
+                except (cst.ParserSyntaxError, RecursionError, ValueError, IndexError):
+                    region = None
+            if region is None:
+                region = facts.regions.get(None) or _Region(facts, 0, len(facts.text))
+                facts.regions[None] = region
+            facts.regions[key] = region
+        region = facts.regions[key]
+        if region not in self._regions:
+            self._regions.append(region)
+        return region
+
+    def _owner(self, node: cst.CSTNode) -> _Region:
+        for region in self._regions:
+            if node in region.spans:
+                return region
+        raise KeyError("node of no parsed region")
+
+    @property
+    def import_froms(self) -> list[cst.ImportFrom]:
+        """Every ``from ... import`` whose module path has a ``keras`` part, in source order (the only ones the
+        style looks at)."""
+        if self._import_froms is None:
+            found = []
+            for stmt in _statements(self.facts.tree.body if self.facts.tree is not None else []):
+                if isinstance(stmt, ast.ImportFrom) and stmt.module and "keras" in stmt.module.split("."):
+                    region = self._region_of(stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)
+                    found += [n for n in region.spans if isinstance(n, cst.ImportFrom)
+                              and region.spans[n][0] == self.t.offset(stmt.lineno, self.t.char_col(
+                                  stmt.lineno, stmt.col_offset))]
+            self._import_froms = found
+        return self._import_froms
+
+    @property
+    def names(self) -> set[str]:
+        if self._names is None:
+            self._names = set(self.facts.names)  # this planner's own copy: fresh_name adds to it
+        return self._names
+
+    # positions ---------------------------------------------------------------------------------
     def start(self, node: cst.CSTNode) -> int:
         """Start offset, including the node's own parentheses (``(20, 1)``, not ``20, 1``)."""
-        rng = self.positions[node]
-        offset = self.t.offset(rng.start.line, rng.start.column)
+        offset = self._owner(node).spans[node][0]
         for _ in getattr(node, "lpar", ()):
             offset -= 1
             while offset > 0 and self.text[offset] != "(":
@@ -150,19 +337,34 @@ class SourceIndex:
         return offset
 
     def end(self, node: cst.CSTNode) -> int:
-        rng = self.positions[node]
-        offset = self.t.offset(rng.end.line, rng.end.column)
+        offset = self._owner(node).spans[node][1]
         for _ in getattr(node, "rpar", ()):
             while offset < len(self.text) and self.text[offset] != ")":
                 offset += 1
             offset += 1
         return offset
 
+    def lines(self, node: cst.CSTNode) -> tuple[int, int]:
+        """First and last line of ``node`` (of the real list, for the list of a list element's region)."""
+        region = self._owner(node)
+        if node is region.synthetic:
+            return region.container_lines
+        a, b = region.spans[node]
+        return self.t.position(a)[0], self.t.position(b)[0]
+
     def code(self, node: cst.CSTNode) -> str:
         return self.text[self.start(node):self.end(node)]
 
     def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
-        return self.parents.get(node)
+        return self._owner(node).parents.get(node)
+
+    def alone_in_block(self, stmt: cst.CSTNode) -> bool:
+        """The statement is the only one of its block (it cannot be deleted)."""
+        region = self._owner(stmt)
+        if stmt is region.root and region.root_alone is not None:
+            return region.root_alone
+        body = getattr(self.parent(stmt), "body", None)
+        return isinstance(body, (list, tuple)) and len(body) == 1
 
     def call_at(self, node: LayerNode) -> cst.Call:
         span = node.span
@@ -170,12 +372,13 @@ class SourceIndex:
             raise CannotRewrite("the layer has no source position")
         line, end_line = span.line, span.end_line
         col, end_col = self.t.char_col(line, span.col), self.t.char_col(end_line, span.end_col)
-        found = self.calls.get((line, col), [])
-        exact = [c for c in found if (self.positions[c].end.line, self.positions[c].end.column) == (end_line, end_col)]
+        region = self._region_of(span.line, span.col, span.end_line, span.end_col)
+        found = region.calls.get((line, col), [])
+        exact = [c for c, end in found if end == (end_line, end_col)]
         if exact:
             return exact[0]
         if found:  # parenthesised call: the innermost that starts here
-            return min(found, key=lambda c: self.end(c) - self.start(c))
+            return min((c for c, _ in found), key=lambda c: self.end(c) - self.start(c))
         raise CannotRewrite("no call at the layer's position")
 
     def statement_of(self, node: cst.CSTNode) -> cst.CSTNode:
@@ -195,14 +398,150 @@ class SourceIndex:
         return name
 
 
-def _preferred_quote(module, positions) -> str:
-    counts = {"'": 0, '"': 0}
-    for node in positions:
-        if isinstance(node, cst.SimpleString) and not node.value.startswith(('"""', "'''")):
-            quote = node.value.lstrip("rbuRBU")[:1]
-            if quote in counts:
-                counts[quote] += 1
-    return "'" if counts["'"] > counts['"'] else '"'
+def _statements(block):
+    """Every statement of ``block`` and the blocks inside it, in source order."""
+    for stmt in block:
+        yield stmt
+        for inner in _blocks(stmt):
+            yield from _statements(inner)
+
+
+def _blocks(stmt) -> list[list]:
+    out = []
+    for field_name in ("body", "orelse", "finalbody"):
+        value = getattr(stmt, field_name, None)
+        if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
+            out.append(value)
+    for holder in getattr(stmt, "handlers", None) or []:
+        out.append(holder.body)
+    for case in getattr(stmt, "cases", None) or []:
+        out.append(case.body)
+    out.sort(key=lambda b: (b[0].lineno, b[0].col_offset))
+    return out
+
+
+def _stmt_start(stmt) -> tuple[int, int]:
+    decorators = getattr(stmt, "decorator_list", None)
+    if decorators:
+        return decorators[0].lineno, 0
+    return stmt.lineno, stmt.col_offset
+
+
+def _find_region(facts: _Facts, span: tuple[int, int, int, int]) -> _Region | None:
+    """The smallest region holding the ast-style ``span`` that parses on its own exactly as in the whole file."""
+    line, col, end_line, end_col = span
+    chain = []  # (statement, its block), outermost first
+    block = facts.tree.body
+    while block:
+        i = bisect.bisect_right(block, (line, col), key=_stmt_start) - 1
+        if i < 0:
+            break
+        stmt = block[i]
+        if (stmt.end_lineno, stmt.end_col_offset) < (end_line, end_col):
+            break
+        chain.append((stmt, block, i))
+        block = next((b for b in _blocks(stmt) if _stmt_start(b[0]) <= (line, col)
+                      and (b[-1].end_lineno, b[-1].end_col_offset) >= (end_line, end_col)), None)
+    t = facts.t
+    for depth in range(len(chain) - 1, -1, -1):
+        stmt, block, i = chain[depth]
+        first, last = i, i  # the run of statements sharing lines with this one (one LibCST statement line)
+        while first > 0 and block[first - 1].end_lineno >= _stmt_start(block[first])[0]:
+            first -= 1
+        while last + 1 < len(block) and _stmt_start(block[last + 1])[0] <= block[last].end_lineno:
+            last += 1
+        start_line, start_col = _stmt_start(block[first])
+        line_start = t.offset(start_line, 0)
+        before = t.text[line_start:t.offset(start_line, t.char_col(start_line, start_col))]
+        if before.strip():  # after a compound statement's header (`if x: ...`): the parent is the region
+            continue
+        if depth == len(chain) - 1 and block[last].end_lineno - start_line > _REGION_LINES:
+            element = _list_element_region(facts, stmt, span)
+            if element is not None:
+                return element
+        end_line_no = block[last].end_lineno
+        end = t.starts[end_line_no] - 1 if end_line_no < len(t.starts) else len(t.text)
+        if end > line_start and t.text[end - 1] == "\r":
+            end -= 1
+        prefix = f"if 1:{facts.newline}" if before else ""
+        alone = first == 0 and last == len(block) - 1
+        try:
+            region = _Region(facts, line_start, end, prefix, "", root_alone=alone)
+        except cst.ParserSyntaxError:
+            continue  # e.g. an `elif` branch: the whole `if` is the region
+        if region.root is not None:
+            return region
+    return None
+
+
+def _list_element_region(facts: _Facts, stmt, span) -> _Region | None:
+    """Inside a long statement, a layer call that is itself an element of a list, parsed as ``[element]``."""
+    node = stmt
+    while True:
+        child = _child_holding(node, span)
+        if child is None:
+            return None
+        if (child.lineno, child.col_offset, child.end_lineno, child.end_col_offset) == span:
+            break
+        node = child
+    if not isinstance(node, ast.List) or not isinstance(child, ast.Call) or not any(e is child for e in node.elts):
+        return None
+    container, element = node, child
+    t = facts.t
+    a = t.offset(element.lineno, t.char_col(element.lineno, element.col_offset))
+    b = t.offset(element.end_lineno, t.char_col(element.end_lineno, element.end_col_offset))
+    # Only a bare element: nothing but "[" or "," before it and "," or "]" after it (no parentheses around it).
+    if _neighbour(t.text, a, -1) not in ("[", ",") or _neighbour(t.text, b, 1) not in (",", "]"):
+        return None
+    return _Region(facts, a, b, "[", "]", container_lines=(container.lineno, container.end_lineno))
+
+
+def _neighbour(text: str, offset: int, step: int) -> str:
+    """The first character before (step -1) or from (step 1) ``offset`` that is not whitespace or a comment."""
+    i = offset - 1 if step < 0 else offset
+    while 0 <= i < len(text):
+        ch = text[i]
+        if ch in " \t\r\n\\":
+            i += step
+            continue
+        if step < 0:
+            line_start = text.rfind("\n", 0, i) + 1
+            hash_at = _comment_start(text[line_start:i + 1])
+            if hash_at is not None:
+                i = line_start + hash_at - 1
+                continue
+        elif ch == "#":
+            newline = text.find("\n", i)
+            i = len(text) if newline < 0 else newline
+            continue
+        return ch
+    return ""
+
+
+def _comment_start(line: str) -> int | None:
+    """Where the comment of a line of code starts (None without one)."""
+    for match in _SCAN.finditer(line):
+        if match.lastgroup == "comment":
+            return match.start()
+    return None
+
+
+def _child_holding(node, span):
+    """The child ast node whose extent holds ``span`` (long lists are searched by bisection)."""
+    line, col, end_line, end_col = span
+    for _, value in ast.iter_fields(node):
+        items = value if isinstance(value, list) else [value]
+        items = [v for v in items if isinstance(v, ast.AST) and hasattr(v, "lineno")]
+        if not items:
+            continue
+        if len(items) > 8:
+            i = bisect.bisect_right(items, (line, col), key=lambda v: (v.lineno, v.col_offset)) - 1
+            items = items[i:i + 1] if i >= 0 else []
+        for item in items:
+            if (item.lineno, item.col_offset) <= (line, col) \
+                    and (item.end_lineno, item.end_col_offset) >= (end_line, end_col):
+                return item
+    return None
 
 
 # ------------------------------------------------------------------------ values
@@ -595,9 +934,7 @@ class _Planner:
         end = index.end(stmt)
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end + 1
-        parent = index.parent(stmt)
-        body = getattr(parent, "body", None)
-        if isinstance(body, (list, tuple)) and len(body) == 1:
+        if index.alone_in_block(stmt):
             raise CannotRewrite("the statement is the only one in its block")
         return _Change(line_start, line_end, "")
 
@@ -658,9 +995,8 @@ class _Planner:
             and self.graph.nodes[node.inputs[0][0]].span == node.span
 
     def _list_is_multiline(self, element: cst.Element) -> bool:
-        container = self.index.parent(element)
-        rng = self.index.positions[container]
-        return rng.start.line != rng.end.line
+        first, last = self.index.lines(self.index.parent(element))
+        return first != last
 
     def _drop_args(self, call: cst.Call, args: list[cst.Arg]) -> list[_Change]:
         index = self.index
