@@ -66,20 +66,20 @@ def add_arguments(parser) -> None:
 def fix_text(text: str, path: str = "<string>", pick: int = 1, target_shape=None) -> FixOutcome:
     """Fix ``text`` in memory (no file access).  ``outcome.fixed`` is the rewritten text."""
     from ..check import check_source
-    from .rewrite import apply_edits, attach_edits
+    from .rewrite import apply_edits, pick_fix
 
     outcome = FixOutcome(path, original=text)
     current = text
     skipped: set = set()
     for _ in range(MAX_ROUNDS):
-        report = check_source(current, path, target_shape).files[0]
+        # Edits only for the fix about to be applied (pick_fix): each costs a re-check of the whole file.
+        report = check_source(current, path, target_shape, with_edits=False).files[0]
         if report.error:
             if current is text:
                 outcome.error = report.error
                 outcome.remaining = [d for d in report.diagnostics]
                 return outcome
             break  # cannot happen: every applied fix was re-checked; keep the last good text
-        attach_edits(report, target_shape)
         chosen = None
         for diagnostic in report.diagnostics:
             if diagnostic.severity not in ("error", "warning"):
@@ -87,8 +87,9 @@ def fix_text(text: str, path: str = "<string>", pick: int = 1, target_shape=None
             key = (diagnostic.model, diagnostic.kind.name, diagnostic.message)
             if key in skipped:
                 continue
-            if len(diagnostic.fixes) >= pick and diagnostic.fixes[pick - 1].edits:
-                chosen = (diagnostic, diagnostic.fixes[pick - 1])
+            fix = pick_fix(report, diagnostic, pick, target_shape)
+            if fix is not None:
+                chosen = (diagnostic, fix)
                 break
             skipped.add(key)
         if chosen is None:

@@ -1093,18 +1093,47 @@ def attach_edits(file_report, target_shape=None) -> None:
         for diagnostic in model.inference.diagnostics:
             if not diagnostic.fixes:
                 continue
-            kept = []
-            for fix in diagnostic.fixes:
-                try:
-                    edits = edits_for_fix(text, model.graph, fix)
-                except CannotRewrite:
-                    fix.edits = []
-                    fix.applicability = "display-only"
-                    kept.append(fix)
-                    continue
-                if verify_source(file_report, model_index, apply_edits(text, edits), target_shape, diagnostic.kind):
-                    fix.edits = edits
-                    kept.append(fix)
+            kept = _kept_fixes(file_report, model_index, diagnostic, target_shape)
             for rank, fix in enumerate(kept, 1):
                 fix.rank = rank
             diagnostic.fixes = kept
+
+
+def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough: int | None = None) -> list[Fix]:
+    """The fixes ``attach_edits`` keeps, in order, each with its edits (or display-only); with ``enough``, stop
+    once that many are kept (each verification re-checks the whole rewritten file)."""
+    text = file_report.text
+    model = file_report.models[model_index]
+    kept = []
+    for fix in diagnostic.fixes:
+        if enough is not None and len(kept) >= enough:
+            break
+        try:
+            edits = edits_for_fix(text, model.graph, fix)
+        except CannotRewrite:
+            fix.edits = []
+            fix.applicability = "display-only"
+            kept.append(fix)
+            continue
+        if verify_source(file_report, model_index, apply_edits(text, edits), target_shape, diagnostic.kind):
+            fix.edits = edits
+            kept.append(fix)
+    return kept
+
+
+def pick_fix(file_report, diagnostic, pick: int, target_shape=None) -> Fix | None:
+    """The fix ``attach_edits`` would rank ``pick`` for ``diagnostic``, when it has edits; else None.  Only the
+    fixes up to it are turned into edits and verified (``fix`` applies one fix per round)."""
+    text = getattr(file_report, "text", None)
+    if text is None or file_report.error or not diagnostic.fixes:
+        return None
+    if getattr(file_report, "_edits_attached", False):
+        chosen = diagnostic.fixes[pick - 1] if len(diagnostic.fixes) >= pick else None
+        return chosen if chosen is not None and chosen.edits else None
+    model_index = next((i for i, model in enumerate(file_report.models)
+                        if any(d is diagnostic for d in model.inference.diagnostics)), None)
+    if model_index is None:
+        return None
+    kept = _kept_fixes(file_report, model_index, diagnostic, target_shape, enough=pick)
+    chosen = kept[pick - 1] if len(kept) >= pick else None
+    return chosen if chosen is not None and chosen.edits else None
