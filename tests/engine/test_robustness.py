@@ -435,3 +435,26 @@ def test_explicit_none_sizes_are_invalid_arguments():
     report = check_file(os.path.join(HOSTILE, "rule_size_none.py"))
     assert [(d.kind.name, d.message.split(":")[0]) for d in report.diagnostics if d.severity == "error"] == [
         ("invalid-argument", "MaxPooling1D(pool_size=None)"), ("invalid-argument", "Conv1D(dilation_rate=None)")]
+
+
+def test_a_worker_that_dies_is_a_finding_not_a_crash(tmp_path):
+    # -j 2 and a file that kills its worker process (as the OOM killer would): the scan still reports.
+    scan = tmp_path / "scan"
+    scan.mkdir()
+    for name in ("a.py", "b_dies.py", "c.py"):
+        (scan / name).write_text(open(BROKEN).read())
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import os\n"
+        "import shapedoctor.check as c\n"
+        "_inner = c._check_one_file\n"
+        "def _check_one_file(path, *a):\n"
+        "    if path.endswith('b_dies.py'):\n"
+        "        os._exit(9)\n"
+        "    return _inner(path, *a)\n"
+        "c._check_one_file = _check_one_file\n")
+    proc = cli("check", "-j", "2", "--no-fixes", str(scan), env={"PYTHONPATH": str(hook)})
+    no_traceback(proc)
+    assert proc.returncode == 1
+    assert "b_dies.py:1:1: SD902 [input-error] not checked: a worker process died" in proc.stdout
