@@ -6,6 +6,7 @@ Every front-end (Python source, Keras JSON config, live model) produces
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -152,6 +153,7 @@ class AutoNamer:
         return base if n == 0 else f"{base}_{n}"
 
 
+@functools.lru_cache(maxsize=4096)  # a few dozen layer classes per file, each named thousands of times
 def _snake(name: str) -> str:
     # keras.src.utils.naming.to_snake_case
     name = re.sub(r"\W+", "", name)

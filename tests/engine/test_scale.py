@@ -81,3 +81,30 @@ def test_fix_edits_parse_only_what_they_touch(monkeypatch):
         [error] = [d for d in report.diagnostics if d.severity == "error"]
         assert error.fixes and all(fix.edits for fix in error.fixes)
         assert parsed and sum(parsed) < 2_000, (form, len(text), parsed)
+
+
+@pytest.mark.parametrize("chunk_lines", [2])
+def test_piecewise_parse_is_ast_parse(monkeypatch, chunk_lines):
+    """The front-end parses long files piece by piece (frontends/chunks.py): the same statements, positions and
+    syntax errors as ast.parse, whatever the cuts (clauses such as else:/except: are never cut off)."""
+    import ast
+    import pathlib
+
+    from shapedoctor.frontends import chunks
+
+    monkeypatch.setattr(chunks, "CHUNK_LINES", chunk_lines)
+    root = pathlib.Path(__file__).resolve().parents[2]
+    texts = [p.read_text() for p in sorted((root / "src" / "shapedoctor").rglob("*.py"))[::3]]
+    texts += [_model(50, "add"), "if x:\n    a = 1\nelse:\n    b = 2\ntry:\n    c\nexcept E:\n    d\nfinally:\n    e\n",
+              's = """\nmodel = 3\n"""\nx = (\n1)\n@dec\ndef f():\n    pass\n']
+    for text in texts:
+        for variant in (text, text.replace("\n", "\r\n"), text[:len(text) // 2] + "\n(\n" + text[len(text) // 2:]):
+            try:
+                whole = ast.parse(variant)
+            except SyntaxError as exc:
+                with pytest.raises(SyntaxError) as raised:
+                    list(chunks.statements(variant))
+                assert (raised.value.msg, raised.value.lineno) == (exc.msg, exc.lineno)
+                continue
+            pieces = ast.Module(body=list(chunks.statements(variant)), type_ignores=[])
+            assert ast.dump(pieces, include_attributes=True) == ast.dump(whole, include_attributes=True)
