@@ -123,11 +123,19 @@ class Report:
 
 def analyse_graphs(graphs: list[ModelGraph], path: str, target_shape=None, with_fixes: bool = True) -> FileReport:
     report = FileReport(path)
+    seen: set = set()  # a layer built by a helper called N times fails N times: one finding at its line
     for graph in graphs:
         inference = infer(graph)
         mismatch = check_output_target(inference, target_shape)
         if mismatch is not None:
             inference.diagnostics.append(mismatch)
+        unique = []
+        for diagnostic in inference.diagnostics:
+            key = (diagnostic.line, diagnostic.col, diagnostic.code, diagnostic.message)
+            if key not in seen:
+                seen.add(key)
+                unique.append(diagnostic)
+        inference.diagnostics[:] = unique
         for diagnostic in inference.diagnostics:
             diagnostic.path = path
             if not diagnostic.explanation:

@@ -22,7 +22,9 @@ PER_SAMPLE_LOSSES = SPARSE_LOSSES | {
 }
 # Layers that mean the author wants an output per step / per pixel (sequence or dense prediction).
 SEQUENCE_OUTPUT_SIGNS = {"TimeDistributed", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
-                         "UpSampling1D", "UpSampling2D", "UpSampling3D", "RepeatVector"}
+                         "UpSampling1D", "UpSampling2D", "UpSampling3D", "RepeatVector",
+                         # token models: tagging, translation and language models predict per token
+                         "Embedding", "TextVectorization", "MultiHeadAttention", "GroupQueryAttention"}
 _RECURRENT = {"LSTM", "GRU", "SimpleRNN", "Bidirectional", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"}
 
 

@@ -22,10 +22,13 @@ from ..shapes import Symbol
 from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE, binop, bounded, index_array,
                       is_plain, lambda_body,
                       merge_uncertain, reshape_array, subscript_body, unpack)
+from ..rules.applications import PREPROCESS_FUNCTIONS
+from ..rules.base import ConstTensor, TensorArg
+from ..rules.ops import OPERATORS, resolve_op
 from .symbolic import settle_symbolic_inputs
 from .values import (ArrayValue, ClassValue, FunctionalModel, FunctionValue, Instance, KerasName, LayerObject,
-                     Module, NumpyName, Opaque, SequentialModel, SymbolicShape, TensorRef, UnknownSequence,
-                     WeightValue)
+                     Module, NumpyName, Opaque, SequentialModel, SymbolicShape, TensorRef, UnknownNumber,
+                     UnknownSequence, WeightValue)
 
 MAX_UNROLL = 64
 # Layers that keep any input's shape and accept any rank: skipping them cannot change a verdict.
@@ -52,6 +55,12 @@ class FunctionalBuilder:
         self.nodes: list[LayerNode] = []
         self.used: set[int] = set()
         self._eager = None  # shapes computed on demand while walking (``x.shape[-1]``)
+
+    def outputs_of(self, ref: TensorRef) -> int | None:
+        """How many outputs the node of ``ref`` has (an op such as ``split`` gives several)."""
+        self.shape_of(ref)
+        result = self._eager.results[ref.node]
+        return len(result.outputs) if result.outputs else None
 
     def shape_of(self, ref: TensorRef):
         """The shape of a tensor as far as the graph built so far tells; None when unknown."""
@@ -140,6 +149,7 @@ class SourceFrontend:
         self._call_stack: list = []  # function nodes being inlined (recursion guard)
         self._followed: set[int] = set()  # id() of function/class nodes walked at least once
         self._statements = 0
+        self._application_tensors: dict[str, tuple] = {}
 
     # ------------------------------------------------------------------ entry
     def models(self) -> list[ModelGraph]:
@@ -179,7 +189,7 @@ class SourceFrontend:
         instance = Instance(cls, cls.node.lineno)
         init = cls.method("__init__")
         if init is not None:
-            self._invoke(init[0], scope, [], {}, me=instance, where=cls.node, scope=scope, symbolic=True)
+            self._invoke(init[0], scope, [], {}, me=instance, where=cls.node, scope=scope, symbolic=True, cls=init[1])
         for stmt in cls.node.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and id(stmt) not in self._followed \
                     and stmt.name not in ("__init__", "call", "build") and stmt.args.args:
@@ -265,7 +275,7 @@ class SourceFrontend:
 
     def _bind(self, target: ast.expr, value: Any, scope: Scope, source: ast.expr | None = None) -> None:
         if isinstance(target, ast.Name):
-            if value is UNKNOWN and source is not None and not isinstance(source, (ast.Call, ast.Lambda)):
+            if value is UNKNOWN and source is not None and not isinstance(source, ast.Lambda):
                 value = Symbol(target.id)
             if isinstance(value, SequentialModel) and value.user_name is None:
                 value.name = target.id
@@ -396,10 +406,23 @@ class SourceFrontend:
         return out
 
     def _expr_BinOp(self, node: ast.BinOp, scope: Scope):
-        return binop(node.op, self._fold(node.left, scope), self._fold(node.right, scope))
+        left, right = self._fold(node.left, scope), self._fold(node.right, scope)
+        if isinstance(left, TensorRef) or isinstance(right, TensorRef):
+            operands = [_scalar_operand(v) for v in (left, right)]
+            return self._tensor_op(resolve_op(OPERATORS[type(node.op).__name__]), operands, {}, node, scope,
+                                   ast.unparse(node))
+        if isinstance(left, WeightValue) or isinstance(right, WeightValue):
+            return self._constant_op(resolve_op(OPERATORS[type(node.op).__name__]), [left, right], {})
+        value = binop(node.op, left, right)
+        if value is UNKNOWN and all(_number_like(v) for v in (left, right)):
+            return UnknownNumber(ast.unparse(node))  # head_dim ** -0.5 of a symbolic head_dim: still a number
+        return value
 
     def _expr_UnaryOp(self, node: ast.UnaryOp, scope: Scope):
         value = self._fold(node.operand, scope)
+        if isinstance(value, TensorRef) and type(node.op).__name__ in OPERATORS:
+            return self._tensor_op(resolve_op(OPERATORS[type(node.op).__name__]), [value], {}, node, scope,
+                                   ast.unparse(node))
         if isinstance(node.op, ast.USub) and isinstance(value, (int, float)) and not isinstance(value, bool):
             return -value
         if isinstance(node.op, ast.UAdd) and isinstance(value, (int, float)):
@@ -426,12 +449,17 @@ class SourceFrontend:
         return result
 
     def _expr_BoolOp(self, node: ast.BoolOp, scope: Scope):
+        """Python's value, not a bool: ``self.output_dim or inp`` is ``inp`` when ``output_dim`` is None."""
         values = [self._fold(v, scope) for v in node.values]
-        if not all(is_plain(v) for v in values):
-            return UNKNOWN
-        if isinstance(node.op, ast.And):
-            return all(values)
-        return any(values)
+        for position, value in enumerate(values):
+            last = position == len(values) - 1
+            if last:
+                return value
+            if not is_plain(value):
+                return UNKNOWN  # its truth is not known here
+            if bool(value) == isinstance(node.op, ast.Or):
+                return value
+        return UNKNOWN
 
     def _expr_IfExp(self, node: ast.IfExp, scope: Scope):
         test = self._fold(node.test, scope)
@@ -463,8 +491,18 @@ class SourceFrontend:
             return UNKNOWN
         if isinstance(base, TensorRef):
             return self._tensor_attribute(base, node, scope)
+        if isinstance(base, (_Super, dict)):
+            return _BoundMethod(base, node.attr)
+        if isinstance(base, LayerObject) and node.attr in ("input", "output", "inputs", "outputs"):
+            return self._application_tensor(base, node.attr, node, scope)
         if isinstance(base, WeightValue) and node.attr == "shape":
             return base.shape
+        if isinstance(base, Instance) and base.functional is not None and node.attr in _MODEL_ATTRIBUTES:
+            base = base.functional
+        if isinstance(base, FunctionalModel) and node.attr in _MODEL_ATTRIBUTES:
+            return _model_attribute(base, node.attr)
+        if isinstance(base, _LayerHandle) and node.attr in ("input", "output", "inputs", "outputs"):
+            return base.tensors(node.attr)
         if isinstance(base, (SequentialModel, FunctionalModel, ArrayValue, LayerObject)):
             return _BoundMethod(base, node.attr)
         if isinstance(base, tuple) and node.attr == "as_list":
@@ -501,9 +539,10 @@ class SourceFrontend:
             index = self._fold(node.slice, scope) if not isinstance(node.slice, ast.Slice) else None
             return Symbol(ast.unparse(node)) if isinstance(index, int) and not isinstance(index, bool) else UNKNOWN
         if isinstance(base, TensorRef):
-            body = subscript_body(node.slice)
-            return self._op_node(scope, "Lambda", {"function": body if body else UNKNOWN}, [base], node,
-                                 "subscript")
+            return self._tensor_op(resolve_op("ops.getitem"), [base, self._index_key(node.slice, scope)], {},
+                                   node, scope, ast.unparse(node))
+        if isinstance(base, WeightValue):
+            return self._constant_op(resolve_op("ops.getitem"), [base, self._index_key(node.slice, scope)], {})
         index = self._fold(node.slice, scope) if not isinstance(node.slice, ast.Slice) else None
         if isinstance(node.slice, ast.Slice) and isinstance(base, (tuple, list)):
             parts = [self._fold(p, scope) if p is not None else None
@@ -553,7 +592,9 @@ class SourceFrontend:
             return self._instantiate(func, args, kwargs, node, scope)
         if isinstance(func, Instance):
             return self._call_instance(func, args, kwargs, node, scope)
-        if isinstance(func, (Module, KerasName)) or func is UNKNOWN or isinstance(func, Symbol):
+        if isinstance(func, Module):
+            return self._function_call(func.qualname, args, kwargs, node, scope)
+        if func is UNKNOWN or isinstance(func, Symbol):
             tensors = _tensors_in(args, kwargs)
             if tensors:
                 return self._unknown_function(ast.unparse(node.func), tensors, node, scope)
@@ -578,7 +619,7 @@ class SourceFrontend:
 
     # ------------------------------------------------------- following user code
     def _invoke(self, fn: ast.FunctionDef, defining: Scope, args: list, kwargs: dict, me, where: ast.AST,
-                scope: Scope, symbolic: bool = False):
+                scope: Scope, symbolic: bool = False, cls: ClassValue | None = None):
         """Walk ``fn``'s body with its parameters bound to the call's values; the value it returns.
 
         Models it builds join the caller's graph and model list. Recursion, depth and a file-wide
@@ -593,6 +634,9 @@ class SourceFrontend:
                                      f"`{fn.name}()` is {why} to follow")
             return UNKNOWN
         inner = scope.inner(fn.name, defining)
+        if me is not None:
+            inner.bindings["__class_instance__"] = me
+            inner.bindings["__class_def__"] = cls or (me.cls if isinstance(me, Instance) else None)
         self._bind_parameters(fn, inner, args, kwargs, me, symbolic=symbolic)
         self._call_stack.append(fn)
         try:
@@ -631,7 +675,8 @@ class SourceFrontend:
         instance = Instance(cls, node.lineno)
         init = cls.method("__init__")
         if init is not None:
-            self._invoke(init[0], init[1].scope or scope, args, kwargs, me=instance, where=node, scope=scope)
+            self._invoke(init[0], init[1].scope or scope, args, kwargs, me=instance, where=node, scope=scope,
+                         cls=init[1])
         if cls.kind == "model":
             scope.models.append(instance)
         return instance
@@ -643,9 +688,11 @@ class SourceFrontend:
             if found is None:
                 return UNKNOWN
             return self._invoke(found[0], found[1].scope or scope, args, kwargs, me=instance, where=node,
-                                scope=scope)
+                                scope=scope, cls=found[1])
         first = args[0] if args else kwargs.get("inputs", UNKNOWN)
         tensors = _as_tensor_list(first)
+        if instance.functional is not None and tensors:
+            return self._inline_functional(instance.functional, first, node, scope)
         if not tensors:
             if isinstance(first, ArrayValue) and instance.build_shape is None:
                 instance.build_shape = (None, *first.shape[1:])
@@ -665,13 +712,13 @@ class SourceFrontend:
                 shape_value = shapes[0] if isinstance(inputs, TensorRef) else list(shapes)
                 if all(sh is not None for sh in shapes):
                     self._invoke(build[0], build[1].scope or scope, [shape_value], {}, me=instance, where=node,
-                                 scope=scope)
+                                 scope=scope, cls=build[1])
         if call is None:
             return self._op_node(scope, "<opaque>", {}, tensors[:1], node,
                                  f"`{instance.cls.name}` has no call() shapedoctor can read")
         kwargs = {k: v for k, v in kwargs.items() if k != "inputs"}
         result = self._invoke(call[0], call[1].scope or scope, [inputs, *rest], kwargs, me=instance, where=node,
-                              scope=scope)
+                              scope=scope, cls=call[1])
         if _as_tensor_list(result) or isinstance(result, TensorRef):
             return result
         return self._op_node(scope, "<opaque>", {}, tensors[:1], node,
@@ -681,6 +728,8 @@ class SourceFrontend:
         args = [self._fold(a, scope) for a in node.args]
         if name == "len" and len(args) == 1 and isinstance(args[0], (tuple, list, str)):
             return len(args[0])
+        if name == "len" and len(args) == 1 and isinstance(args[0], UnknownSequence):
+            return Symbol(f"len({args[0].name})")
         if name == "len" and len(args) == 1 and isinstance(args[0], ArrayValue) and args[0].shape:
             return args[0].shape[0]
         if name in ("int", "round") and len(args) == 1 and isinstance(args[0], (int, float)) \
@@ -694,7 +743,66 @@ class SourceFrontend:
         if name == "range" and 1 <= len(args) <= 3 and all(isinstance(a, int) for a in args):
             r = range(*args)
             return list(r) if len(r) <= MAX_UNROLL else UNKNOWN
+        sequences = [a for a in args if isinstance(a, (list, tuple)) and len(a) <= MAX_UNROLL]
+        if name == "enumerate" and len(args) == 1 and sequences:
+            return list(enumerate(args[0]))
+        if name == "zip" and args and len(sequences) == len(args):
+            return [tuple(items) for items in zip(*args)]
+        if name == "reversed" and len(args) == 1 and sequences:
+            return list(reversed(args[0]))
+        if name == "sorted" and len(args) == 1 and sequences and all(is_plain(a) for a in args[0]):
+            try:
+                return sorted(args[0])
+            except TypeError:
+                return UNKNOWN
+        if name == "sum" and len(args) == 1 and sequences and all(isinstance(a, int) for a in args[0]):
+            return sum(args[0])
+        if name == "super" and not args:
+            return _Super(scope.lookup("__class_instance__"), scope.lookup("__class_def__"))
         return UNKNOWN
+
+    # ---------------------------------------------------------- comprehensions
+    def _comprehension(self, node, scope: Scope, element):
+        """``[Dense(n) for n in sizes]``, ``{name: Input(...) for name in FEATURES}``: unrolled when every
+        iterable folds to a short list, else an unknown value (a list of unknown length)."""
+        results: list = []
+        inner = scope.inner("<comprehension>", scope)
+
+        def walk(generators):
+            if not generators:
+                results.append(element(inner))
+                return True
+            first = generators[0]
+            iterable = self._fold(first.iter, inner)
+            if isinstance(iterable, dict):
+                iterable = list(iterable)
+            if not isinstance(iterable, (list, tuple)) or len(iterable) > MAX_UNROLL:
+                return False
+            for item in iterable:
+                self._bind(first.target, item, inner)
+                conditions = [self._fold(c, inner) for c in first.ifs]
+                if not all(is_plain(c) for c in conditions):
+                    return False
+                if all(conditions) and not walk(generators[1:]):
+                    return False
+            return True
+
+        if not walk(node.generators):
+            return UNKNOWN
+        return results
+
+    def _expr_ListComp(self, node: ast.ListComp, scope: Scope):
+        result = self._comprehension(node, scope, lambda inner: self._fold(node.elt, inner))
+        return result if result is not UNKNOWN else UnknownSequence("[...]")
+
+    _expr_GeneratorExp = _expr_ListComp
+
+    def _expr_DictComp(self, node: ast.DictComp, scope: Scope):
+        pairs = self._comprehension(node, scope,
+                                    lambda inner: (self._fold(node.key, inner), self._fold(node.value, inner)))
+        if pairs is UNKNOWN or not all(isinstance(k, str) for k, _ in pairs):
+            return UNKNOWN
+        return dict(pairs)
 
     def _numpy_call(self, func: NumpyName, node: ast.Call, scope: Scope):
         leaf = func.qualname.rsplit(".", 1)[-1]
@@ -738,6 +846,7 @@ class SourceFrontend:
             return self._model_constructor(leaf, node, scope)
         if leaf in _INPUT_FUNCTIONS:
             layer = self._layer_object("InputLayer", leaf, node, scope)
+            _name_unknown_sizes(layer.args, node)
             return self._apply_layer(layer, [], node, scope, False)
         if leaf in _FUNCTIONAL_MERGES:
             tensors = self._fold(node.args[0], scope) if node.args else UNKNOWN
@@ -745,22 +854,94 @@ class SourceFrontend:
             if isinstance(tensors, (list, tuple)) and all(isinstance(t, TensorRef) for t in tensors):
                 return self._apply_layer(layer, list(tensors), node, scope, True)
             return UNKNOWN
-        if leaf in EXPAND | SQUEEZE or func.qualname.split(".")[-2:-1] in (["ops"], ["backend"]):
-            return self._tensor_function(leaf, node, scope)
+        if func.qualname.startswith("tensorflow.ops."):
+            return self._function_call("tensorflow." + leaf, *self._call_arguments(node, scope), node, scope)
+        if func.qualname.split(".")[-2:-1] in (["ops"], ["backend"], ["image"]) or not leaf[:1].isupper():
+            return self._function_call(func.qualname, *self._call_arguments(node, scope), node, scope)
         return self._layer_object(canonical_type(leaf), leaf, node, scope)
 
-    def _tensor_function(self, leaf: str, node: ast.Call, scope: Scope):
-        args = [self._fold(a, scope) for a in node.args]
-        kwargs = {kw.arg: self._fold(kw.value, scope) for kw in node.keywords if kw.arg}
-        if not args or not isinstance(args[0], TensorRef):
+    # ------------------------------------------------------------- tensor ops
+    def _function_call(self, qualname: str, args: list, kwargs: dict, node: ast.Call, scope: Scope):
+        """``tf.reshape(x, ...)``, ``ops.mean(x, axis=1)``, ``K.int_shape(x)``: an op node, a shape, or
+        (applied to tensors but unknown) an opaque step."""
+        qualname = _normal_qualname(qualname)
+        leaf = qualname.rsplit(".", 1)[-1]
+        if leaf in ("shape", "int_shape") and args and isinstance(args[0], (TensorRef, WeightValue)):
+            if isinstance(args[0], WeightValue):
+                return args[0].shape
+            return self._tensor_attribute(args[0], ast.Attribute(node.args[0], "shape"), scope)
+        if leaf in _CREATION_OPS:
+            return _created_constant(leaf, args, kwargs)
+        if leaf in _IDENTITY_FUNCTIONS or qualname in PREPROCESS_FUNCTIONS:
+            return args[0] if args and isinstance(args[0], (TensorRef, WeightValue)) else UNKNOWN
+        spec = resolve_op(qualname)
+        tensors = _tensors_in(args, kwargs)
+        if spec is not None and tensors:
+            return self._tensor_op(spec, args, kwargs, node, scope, ast.unparse(node.func))
+        if spec is not None and any(isinstance(v, WeightValue) for v in list(args) + list(kwargs.values())):
+            return self._constant_op(spec, args, kwargs)
+        if tensors:
+            return self._unknown_function(ast.unparse(node.func), tensors, node, scope)
+        return UNKNOWN
+
+    def _index_key(self, index: ast.expr, scope: Scope):
+        """A subscript as ``ops.getitem`` takes it: ints, ``slice`` objects, ``Ellipsis``, ``None``."""
+        if isinstance(index, ast.Tuple):
+            return tuple(self._index_key(item, scope) for item in index.elts)
+        if isinstance(index, ast.Slice):
+            parts = [self._fold(p, scope) if p is not None else None for p in (index.lower, index.upper, index.step)]
+            parts = [p if p is None or (isinstance(p, (int, Symbol)) and not isinstance(p, bool)) else UNKNOWN
+                     for p in parts]
+            return UNKNOWN if UNKNOWN in parts else slice(*parts)
+        value = self._fold(index, scope)
+        if value is None or value is Ellipsis or (isinstance(value, (int, Symbol)) and not isinstance(value, bool)):
+            return value
+        if isinstance(value, NumpyName) and value.qualname.endswith("newaxis"):
+            return None
+        return UNKNOWN
+
+    def _tensor_op(self, spec, args: list, kwargs: dict, node: ast.AST, scope: Scope, label: str):
+        """An op on graph tensors: a node ``ops.<name>`` whose arguments name the tensors it takes."""
+        if spec is None:
+            return self._unknown_function(label, _tensors_in(args, kwargs), node, scope)
+        inputs: list[TensorRef] = []
+
+        def encode(value, depth=0):
+            if isinstance(value, TensorRef):
+                if value not in inputs:
+                    inputs.append(value)
+                return TensorArg(inputs.index(value))
+            if isinstance(value, (WeightValue, ArrayValue)):
+                return ConstTensor(tuple(value.shape))
+            if isinstance(value, (list, tuple)) and depth < 3 and any(
+                    isinstance(v, (TensorRef, WeightValue, ArrayValue)) for v in value):
+                return type(value)(encode(v, depth + 1) for v in value)
+            return value
+
+        bound = {k: encode(v) for k, v in spec.bind(list(args), dict(kwargs)).items()}
+        if len({id(t.builder) for t in inputs}) != 1:
             return UNKNOWN
-        axis = args[1] if len(args) > 1 else kwargs.get("axis", UNKNOWN)
-        body = UNKNOWN
-        if leaf in EXPAND | SQUEEZE and isinstance(axis, int) and not isinstance(axis, bool):
-            body = LambdaBody("expand_dims" if leaf in EXPAND else "squeeze", axis)
-        elif leaf in ELEMENTWISE_OPS:
-            body = LambdaBody("identity")
-        return self._op_node(scope, "Lambda", {"function": body}, [args[0]], node, leaf)
+        layer = LayerObject(spec.op, _short(label, 40), bound, span_of(node), f"op{next(self._keys)}")
+        result = self._apply_layer(layer, inputs, node, scope, False)
+        outputs = result.builder.outputs_of(result) if isinstance(result, TensorRef) else None
+        if outputs is not None and outputs > 1:
+            return tuple(TensorRef(result.builder, result.node, i) for i in range(outputs))
+        return result
+
+    @staticmethod
+    def _constant_op(spec, args: list, kwargs: dict):
+        """An op on constants only (``positions = ops.arange(n)`` then ``positions[None]``): its shape."""
+        from ..rules import RULES, LayerCall
+
+        if spec is None:
+            return UNKNOWN
+        encoded = {k: ConstTensor(tuple(v.shape)) if isinstance(v, (WeightValue, ArrayValue)) else v
+                   for k, v in spec.bind(list(args), dict(kwargs)).items()}
+        try:
+            shape = RULES[spec.op].fn(LayerCall(spec.op, encoded), [])
+        except Exception:  # a constant whose shape cannot be told: unknown, as any unfolded value
+            return UNKNOWN
+        return WeightValue(tuple(shape)) if isinstance(shape, tuple) else UNKNOWN
 
     def _inline_sequential(self, model: SequentialModel, tensor: TensorRef, node: ast.Call, scope: Scope):
         """``inner(x)`` with ``inner`` a Sequential: its layers applied in turn (its Input is dropped).
@@ -771,17 +952,51 @@ class SourceFrontend:
         model.used_inside = True
         if model.call_shape is None:
             model.call_shape = tensor.builder.shape_of(tensor)
-        for item in _flatten_items(model.items):
-            if isinstance(item, TensorRef):
+        return self._apply_items(_flatten_items(model.items), tensor, node, scope)
+
+    def _apply_items(self, items: list, tensor: TensorRef, node: ast.AST, scope: Scope):
+        """A Sequential's layers applied in turn: Keras layers, user layers and models, nested models."""
+        for item in items:
+            if isinstance(item, TensorRef) or (isinstance(item, LayerObject) and item.type == "InputLayer"):
                 continue  # the inner model's own Input
-            if not isinstance(item, LayerObject):
-                return self._op_node(scope, "<opaque>", {}, [tensor], node, "a nested model shapedoctor cannot read")
-            if item.type == "InputLayer":
-                continue
-            tensor = self._apply_layer(item, [tensor], node, scope, False)
+            if isinstance(item, LayerObject):
+                tensor = self._apply_layer(item, [tensor], node, scope, False)
+            elif isinstance(item, Instance):
+                tensor = self._call_instance(item, [tensor], {}, node, scope)
+            elif isinstance(item, FunctionalModel):
+                tensor = self._inline_functional(item, tensor, node, scope)
+            elif isinstance(item, SequentialModel):
+                tensor = self._inline_sequential(item, tensor, node, scope)
+            else:
+                reason = item.reason if isinstance(item, Opaque) else "a layer shapedoctor cannot read"
+                return self._op_node(scope, "<opaque>", {}, [tensor], node, reason)
             if not isinstance(tensor, TensorRef):
                 return UNKNOWN
         return tensor
+
+    def _application_tensor(self, layer: LayerObject, attr: str, node: ast.AST, scope: Scope):
+        """``base.input`` / ``base.output`` of a ``keras.applications`` backbone: the model it builds on its
+        own Input (or on ``input_tensor=``), made once per backbone object."""
+        from ..rules.applications import APPS, default_input_shape
+        from ..rules.base import ShapeProblem, Unresolved
+
+        if layer.type not in APPS:
+            return UNKNOWN
+        if layer.key not in self._application_tensors:
+            given = layer.args.get("input_tensor")
+            if isinstance(given, TensorRef):
+                tensor = given
+            else:
+                try:
+                    shape = default_input_shape(layer.type, dict(layer.args))
+                except (ShapeProblem, Unresolved):
+                    shape = (None, None, None, None)  # the backbone's own rule reports why
+                inp = LayerObject("InputLayer", "Input", {"batch_shape": shape}, layer.span,
+                                  f"layer{next(self._keys)}")
+                tensor = self._apply_layer(inp, [], node, scope, False)
+            self._application_tensors[layer.key] = (tensor, self._apply_layer(layer, [tensor], node, scope, False))
+        tensor, output = self._application_tensors[layer.key]
+        return {"input": tensor, "inputs": [tensor], "output": output, "outputs": [output]}[attr]
 
     def _inline_functional(self, model: FunctionalModel, given, node: ast.Call, scope: Scope):
         """``encoder(x)`` with ``encoder`` a functional model: its layers replayed on ``x``, sharing their
@@ -857,14 +1072,32 @@ class SourceFrontend:
         return LayerObject(type_, written, args, span_of(node), f"layer{next(self._keys)}")
 
     def _call_layer(self, layer: LayerObject, node: ast.Call, scope: Scope):
-        if not node.args:
-            return UNKNOWN
-        value = self._fold(node.args[0], scope)
+        """``layer(x)``, ``layer([a, b])``, ``mha(query, value)`` / ``mha(query=q, value=v, key=k)``."""
+        args, kwargs = self._call_arguments(node, scope)
+        tensor_keywords = [kwargs[k] for k in _TENSOR_KEYWORDS if isinstance(kwargs.get(k), TensorRef)]
+        args = [self._constant_node(v, node, scope) if isinstance(v, (WeightValue, ArrayValue)) and i == 0 else v
+                for i, v in enumerate(args)]
+        value = args[0] if args else (tensor_keywords.pop(0) if tensor_keywords else None)
         if isinstance(value, TensorRef):
+            extra = [a for a in args[1:] if isinstance(a, TensorRef)] + tensor_keywords
+            if extra and layer.type in RULES and RULES[layer.type].multi_input:
+                return self._apply_layer(layer, [value, *extra], node, scope, False)
             return self._apply_layer(layer, [value], node, scope, False)
         if isinstance(value, (list, tuple)) and value and all(isinstance(v, TensorRef) for v in value):
             return self._apply_layer(layer, list(value), node, scope, True)
+        if isinstance(value, dict) and value and all(isinstance(v, TensorRef) for v in value.values()):
+            return self._apply_layer(layer, list(value.values()), node, scope, True)
+        tensors = _tensors_in(args, kwargs)
+        if tensors:
+            return self._op_node(scope, "<opaque>", {}, tensors[:1], node,
+                                 f"{layer.written_type} called on arguments shapedoctor cannot read")
         return UNKNOWN
+
+    def _constant_node(self, value, node: ast.AST, scope: Scope) -> TensorRef:
+        """A constant (``ops.arange(n)``, a numpy array) fed to a layer: a graph node of fixed shape."""
+        layer = LayerObject("Constant", "constant", {"shape": tuple(value.shape)}, span_of(node),
+                            f"const{next(self._keys)}")
+        return self._apply_layer(layer, [], node, scope, False)
 
     def _apply_layer(self, layer: LayerObject, inputs: list[TensorRef], call_node: ast.AST, scope: Scope,
                      list_input: bool):
@@ -874,7 +1107,7 @@ class SourceFrontend:
             return UNKNOWN
         args = dict(layer.args)
         if layer.type != "InputLayer":
-            input_args_from_layer_kwargs(args, layer.type)  # ignored when called on a tensor, as Keras does
+            _layer_input_args(args, layer.type)  # ignored when called on a tensor, as Keras does
         user_name = args.get("name") if isinstance(args.get("name"), str) else None
         if layer.type == "<opaque>":
             name = "<unknown>"
@@ -921,9 +1154,10 @@ class SourceFrontend:
         if reason is not None:
             self.skipped_models.append(SkippedModel(node.lineno, f"model not built: {reason}"))
             return UNKNOWN
-        model = FunctionalModel(name=name_value if isinstance(name_value, str) else _default_name(scope),
+        model = FunctionalModel(name=name_value if isinstance(name_value, str) else "",
                                 line=node.lineno,
                                 builder=output_refs[0].builder, inputs=input_refs, outputs=output_refs)
+        model.default_name = _default_name(scope)
         model.output_value = outputs
         scope.models.append(model)
         return model
@@ -950,13 +1184,29 @@ class SourceFrontend:
                 return self._tensor_attribute(target, ast.Attribute(node.func.value, "shape"), scope) \
                     if isinstance(node.func, ast.Attribute) else UNKNOWN
             return self._unknown_function(ast.unparse(node.func), [target], node, scope)
+        if isinstance(target, _Super):
+            return self._super_call(target, attr, args, kwargs, node, scope)
+        if isinstance(target, FunctionalModel) and attr == "get_layer":
+            name = args[0] if args else kwargs.get("name")
+            index = args[1] if len(args) > 1 else kwargs.get("index")
+            layers = _model_attribute(target, "layers")
+            if isinstance(name, str):
+                return next((h for h in layers if h.name == name), UNKNOWN)
+            if isinstance(index, int) and -len(layers) <= index < len(layers):
+                return layers[index]
+            return UNKNOWN
+        if isinstance(target, dict):
+            items = {"items": lambda: list(target.items()), "keys": lambda: list(target),
+                     "values": lambda: list(target.values())}
+            return items[attr]() if attr in items and not args else target.get(args[0], UNKNOWN) \
+                if attr == "get" and args and isinstance(args[0], str) else UNKNOWN
         if isinstance(target, Instance):
             found = target.cls.method(attr)
             if found is not None:
                 if attr == "build":
                     target.built = True
                 result = self._invoke(found[0], found[1].scope or scope, args, kwargs, me=target, where=node,
-                                      scope=scope)
+                                      scope=scope, cls=found[1])
                 if attr == "build" and target.cls.kind == "model":
                     self._record_build_shape(target, args, kwargs)
                 return result
@@ -983,6 +1233,26 @@ class SourceFrontend:
                 target.build_shape = (None, *x.shape[1:])
         elif attr == "pop" and isinstance(target, SequentialModel) and target.items:
             target.items.pop()
+        return UNKNOWN
+
+    def _super_call(self, target: "_Super", attr: str, args: list, kwargs: dict, node: ast.Call, scope: Scope):
+        """``super().__init__(inputs=..., outputs=...)`` makes a subclassed model functional; other methods
+        of a user base class are followed; Keras' own ones do nothing to shapes."""
+        instance, cls = target.instance, target.cls
+        if not isinstance(instance, Instance) or not isinstance(cls, ClassValue):
+            return UNKNOWN
+        for base in cls.bases:
+            found = base.method(attr)
+            if found is not None:
+                return self._invoke(found[0], found[1].scope or scope, args, kwargs, me=instance, where=node,
+                                    scope=scope, cls=found[1])
+        inputs = args[0] if args else kwargs.get("inputs")
+        outputs = args[1] if len(args) > 1 else kwargs.get("outputs")
+        if attr == "__init__" and instance.cls.kind == "model" and _as_tensor_list(outputs):
+            model = self._functional_model(inputs, outputs, kwargs.get("name"), node, scope)
+            if isinstance(model, FunctionalModel):
+                instance.functional = model
+                model.name = model.name if isinstance(kwargs.get("name"), str) else instance.cls.name
         return UNKNOWN
 
     @staticmethod
@@ -1024,7 +1294,7 @@ class SourceFrontend:
                 if graph is not None:
                     self.graphs.append(graph)
             else:
-                graph = model.builder.subgraph(model.name, model.line, model.outputs)
+                graph = model.builder.subgraph(model.name or model.default_name, model.line, model.outputs)
                 graph.loss = model.loss
                 graph.target_shape = model.target_shape
                 self.graphs.append(graph)
@@ -1038,6 +1308,9 @@ class SourceFrontend:
             self.graphs.append(graph)
 
     def _sequential_graph(self, model: SequentialModel, scope: Scope) -> ModelGraph:
+        items = _flatten_items(model.items)
+        if any(isinstance(item, (Instance, FunctionalModel)) for item in items):
+            return self._sequential_of_objects(model, items, scope)
         graph = ModelGraph(name=model.name, kind="sequential", line=model.line, loss=model.loss,
                            target_shape=model.target_shape)
         items = _flatten_items(model.items)
@@ -1059,7 +1332,7 @@ class SourceFrontend:
                 continue
             args = dict(item.args)
             if position == 0 and item.type != "InputLayer":
-                input_args = input_args_from_layer_kwargs(args, item.type)
+                input_args = _layer_input_args(args, item.type)
                 shape = model.build_shape if model.build_shape is not None else model.call_shape
                 if input_args is None and shape is not None:
                     input_args = {"batch_shape": shape}
@@ -1081,7 +1354,7 @@ class SourceFrontend:
                     graph.unbuildable_reason = (f"Sequential model '{model.name}' declares no input shape "
                                                 f"(no Input, input_shape= or build()); its shapes are not checked")
             elif item.type != "InputLayer":
-                input_args_from_layer_kwargs(args, item.type)
+                _layer_input_args(args, item.type)
             user_name = args.get("name") if isinstance(args.get("name"), str) else item.name
             node = graph.add(item.type, args, [previous] if previous else [], span=item.span,
                              name=user_name or self.namer(item.type), written_type=item.written_type,
@@ -1092,13 +1365,38 @@ class SourceFrontend:
         return graph
 
 
+    def _sequential_of_objects(self, model: SequentialModel, items: list, scope: Scope) -> ModelGraph:
+        """A Sequential holding user layers or models: built as a graph, following their ``call()``."""
+        where = ast.Constant(None, lineno=model.span.line, col_offset=model.span.col, end_lineno=model.span.end_line,
+                             end_col_offset=model.span.end_col)
+        walk = Scope(model.name, parent=scope)
+        first = items[0] if items else None
+        shape_args = None
+        if isinstance(first, TensorRef):
+            first = _layer_of_input_ref(first)
+        if isinstance(first, LayerObject) and first.type == "InputLayer":
+            shape_args = dict(first.args)
+        elif isinstance(first, LayerObject):
+            shape_args = _layer_input_args(dict(first.args), first.type)
+        shape = model.build_shape if model.build_shape is not None else model.call_shape
+        if shape_args is None:
+            shape_args = {"batch_shape": shape} if shape is not None else {"shape": SymbolicShape("input")}
+        _symbolic_input(shape_args)
+        input_layer = LayerObject("InputLayer", "Input", shape_args, model.span, f"layer{next(self._keys)}")
+        tensor = self._apply_layer(input_layer, [], where, walk, False)
+        output = self._apply_items(items, tensor, where, walk)
+        graph = walk.builder.subgraph(model.name, model.line, _as_tensor_list(output) or [tensor])
+        graph.kind = "sequential"
+        graph.loss, graph.target_shape = model.loss, model.target_shape
+        return graph
+
     def _subclassed_graph(self, model: Instance, scope: Scope) -> ModelGraph | None:
         """``class M(keras.Model)`` as a model of its own: ``call()`` followed on an Input of the shape
         ``build(shape)``, ``fit(X)`` or ``model(X)`` gave, else on a symbolic input (its rank found later).
 
         A model only ever called on tensors of another graph is checked there.
         """
-        if model.cls.method("call") is None:
+        if model.cls.method("call") is None or model.functional is not None:
             return None
         if model.build_shape is None and model.called_on_tensor:
             return None
@@ -1147,7 +1445,9 @@ class SourceFrontend:
         defining_scope = scope.parent or scope  # defaults are evaluated where the function is defined
         for param, default in pairs:
             if param.arg in given:
-                scope.bindings[param.arg] = given[param.arg]
+                value = given[param.arg]
+                # a size passed from a call shapedoctor could not fold: a symbol named after the parameter
+                scope.bindings[param.arg] = Symbol(param.arg) if value is UNKNOWN else value
             elif default is None:
                 scope.bindings[param.arg] = Symbol(param.arg)
             else:
@@ -1177,6 +1477,51 @@ def _reshape_unknown(array: UnknownArray, shape):
     return ArrayValue(tuple(Symbol(f"{array.text}.shape[{i}]") if d == -1 else d for i, d in enumerate(shape)))
 
 
+_MODEL_ATTRIBUTES = {"input", "inputs", "output", "outputs", "layers"}
+
+
+class _LayerHandle:
+    """A layer of a functional model reached through ``model.layers[i]`` / ``model.get_layer(name)``."""
+
+    def __init__(self, builder, index: int) -> None:
+        self.builder, self.index = builder, index
+        self.name = builder.nodes[index].name
+
+    def tensors(self, attr: str):
+        node = self.builder.nodes[self.index]
+        if attr in ("input", "inputs") and node.type != "InputLayer":  # an InputLayer's input is its output
+            refs = [TensorRef(self.builder, ref[0], ref[1]) for ref in node.inputs]
+            return refs if attr == "inputs" or len(refs) != 1 else refs[0]
+        count = self.builder.outputs_of(TensorRef(self.builder, self.index, 0)) or 1
+        refs = [TensorRef(self.builder, self.index, i) for i in range(count)]
+        return refs if attr in ("outputs", "inputs") or count != 1 else refs[0]
+
+
+def _model_attribute(model: FunctionalModel, attr: str):
+    """``model.input`` (one tensor, or the list when it has several), ``model.outputs``, ``model.layers``..."""
+    if attr == "layers":
+        needed = sorted(_ancestors(model.builder, [o.node for o in model.outputs], stop=set()))
+        seen_keys: set = set()
+        handles = []
+        for index in needed:  # a shared layer is one entry of model.layers
+            key = model.builder.nodes[index].layer_key or index
+            if key not in seen_keys:
+                seen_keys.add(key)
+                handles.append(_LayerHandle(model.builder, index))
+        return handles
+    if attr in ("input", "inputs"):
+        return model.inputs[0] if attr == "input" and len(model.inputs) == 1 else list(model.inputs)
+    return model.outputs[0] if attr == "output" and len(model.outputs) == 1 else list(model.outputs)
+
+
+class _Super:
+    """``super()`` inside a method: the instance, and the class whose bases to look in."""
+
+    def __init__(self, instance, cls) -> None:
+        self.instance = instance
+        self.cls = cls
+
+
 class _BoundMethod:
     def __init__(self, target, attr: str) -> None:
         self.target = target
@@ -1188,6 +1533,49 @@ class _BoundMethod:
 _BUILTINS = {"len", "int", "round", "tuple", "list", "max", "min", "range", "enumerate", "zip", "reversed",
              "sorted", "sum", "abs", "float", "str", "bool", "isinstance", "print", "dict", "getattr", "super"}
 _LIST_MUTATORS = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"}
+
+
+# Keyword arguments that carry further input tensors of a layer call (attention, RNN states).
+_TENSOR_KEYWORDS = ("query", "value", "key")
+# Functions that give back their tensor argument's shape.
+_IDENTITY_FUNCTIONS = {"stop_gradient", "identity", "cast", "convert_to_tensor", "preprocess_input"}
+_CREATION_OPS = {"arange", "range", "zeros", "ones", "eye", "linspace", "normal", "uniform", "truncated_normal",
+                 "random_normal", "random_uniform", "constant", "fill", "full"}
+
+
+def _normal_qualname(qual: str) -> str:
+    for prefix, replacement in (("tensorflow.keras.", "keras."), ("tf.keras.", "keras."), ("keras_core.", "keras."),
+                                ("tf_keras.", "keras."), ("tf.", "tensorflow.")):
+        if qual.startswith(prefix):
+            return replacement + qual[len(prefix):]
+    return qual
+
+
+def _created_constant(leaf: str, args: list, kwargs: dict):
+    """``ops.arange(n)``, ``tf.range(start, stop)``, ``ops.zeros((2, 3))``: a constant of known shape."""
+    def size(value):
+        return value if isinstance(value, (int, Symbol)) and not isinstance(value, bool) else None
+
+    if leaf in ("arange", "range"):
+        args = list(args) + [kwargs[k] for k in ("start", "stop", "limit", "step", "delta") if k in kwargs]
+        numbers = [size(a) for a in args[:3]]
+        if len(args) == 1 and numbers[0] is not None:
+            return WeightValue((numbers[0],))
+        start, stop = (numbers[0], numbers[1]) if len(args) >= 2 else (None, None)
+        step = numbers[2] if len(args) == 3 else 1
+        if len(args) in (2, 3) and all(isinstance(n, int) for n in (start, stop, step)) and step:
+            return WeightValue((len(range(start, stop, step)),))
+        if len(args) in (2, 3) and start == 0 and step == 1 and stop is not None:
+            return WeightValue((stop,))
+        return UNKNOWN
+    if leaf == "eye" and args and size(args[0]) is not None:
+        return WeightValue((args[0], args[1] if len(args) > 1 and size(args[1]) is not None else args[0]))
+    shape = kwargs.get("shape", args[0] if args else UNKNOWN)
+    if isinstance(shape, (int, Symbol)) and not isinstance(shape, bool):
+        shape = (shape,)
+    if isinstance(shape, (tuple, list)) and all(size(d) is not None for d in shape):
+        return WeightValue(tuple(shape))
+    return UNKNOWN
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -1212,6 +1600,34 @@ def _tensors_in(args: list, kwargs: dict) -> list[TensorRef]:
     for value in list(args) + list(kwargs.values()):
         visit(value)
     return out
+
+
+def _number_like(value) -> bool:
+    return isinstance(value, (int, float, Symbol, UnknownNumber)) and not isinstance(value, bool)
+
+
+def _scalar_operand(value):
+    """In ``x * scale``: a size symbol or a number shapedoctor could not fold is still a scalar."""
+    if isinstance(value, (Symbol, UnknownNumber)):
+        return ConstTensor(())
+    return value
+
+
+def _layer_input_args(args: dict, type_: str) -> dict | None:
+    """Keras 2's ``input_shape=`` on a layer, except where it is the layer's own argument (a backbone's)."""
+    rule_ = RULES.get(type_)
+    if rule_ is not None and "input_shape" in rule_.params:
+        return None
+    return input_args_from_layer_kwargs(args, type_)
+
+
+def _name_unknown_sizes(args: dict, node: ast.Call) -> None:
+    """``Input(shape=(maxlen, len(chars)))`` with ``len(chars)`` unknown: that size is a named symbol."""
+    written = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "shape"), None)
+    shape = args.get("shape")
+    if isinstance(written, (ast.Tuple, ast.List)) and isinstance(shape, tuple) and len(shape) == len(written.elts):
+        args["shape"] = tuple(Symbol(_short(ast.unparse(elt), 40)) if dim is UNKNOWN else dim
+                              for dim, elt in zip(shape, written.elts))
 
 
 def _symbolic_input(args: dict) -> None:
@@ -1329,14 +1745,20 @@ def _output_count(layer: LayerObject) -> int:
     return 1
 
 
-def _as_tensor_list(value) -> list[TensorRef]:
+def _as_tensor_list(value, depth: int = 0) -> list[TensorRef]:
+    """The tensors of a model's inputs or outputs: one, a list, a dict, or nested lists of them."""
     if isinstance(value, TensorRef):
         return [value]
-    if isinstance(value, (list, tuple)) and all(isinstance(v, TensorRef) for v in value):
-        return list(value)
-    if isinstance(value, dict) and all(isinstance(v, TensorRef) for v in value.values()):
-        return list(value.values())
-    return []
+    items = list(value.values()) if isinstance(value, dict) else value if isinstance(value, (list, tuple)) else None
+    if not items or depth > 3:
+        return []
+    out: list[TensorRef] = []
+    for item in items:
+        inner = _as_tensor_list(item, depth + 1)
+        if not inner:
+            return []
+        out.extend(inner)
+    return out
 
 
 def _layer_of_input_ref(ref: TensorRef) -> LayerObject | None:

@@ -86,6 +86,7 @@ class FunctionalModel:
     loss: Any = None
     target_shape: Any = None
     output_value: Any = None  # the outputs as written (a tensor, a list or a dict), what calling it returns
+    default_name: str = "model"  # when no name= is given and it is bound to no name
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ class Instance:
     loss: Any = None
     target_shape: Any = None
     called_on_tensor: bool = False
+    functional: Any = None  # ``super().__init__(inputs, outputs)``: the FunctionalModel it is
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,13 @@ class WeightValue:
     """``self.add_weight(shape=...)`` / a constant array used in tensor arithmetic: a shape, no batch axis."""
 
     shape: tuple
+
+
+@dataclass(frozen=True)
+class UnknownNumber:
+    """A number (not a size) that could not be folded, e.g. ``head_dim ** -0.5``: a scalar in tensor math."""
+
+    text: str
 
 
 @dataclass(frozen=True)
