@@ -197,7 +197,9 @@ class _Facts:
     def tree(self) -> ast.Module | None:
         if self._tree is False:
             try:
-                self._tree = ast.parse(self.text)
+                from ..frontends.chunks import statements  # ast.parse, piece by piece: a fraction of the memory
+
+                self._tree = ast.Module(body=list(statements(self.text)), type_ignores=[])
             except (SyntaxError, ValueError, RecursionError, MemoryError):
                 self._tree = None
         return self._tree
