@@ -14,14 +14,13 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..graph import UNKNOWN, AutoNamer, Gap, LayerNode, ModelGraph, SkippedModel, Span, input_args_from_layer_kwargs
+from ..graph import UNKNOWN, AutoNamer, LayerNode, ModelGraph, SkippedModel, Span, input_args_from_layer_kwargs
 from ..rules import RULES, canonical_type, map_arguments
-from ..rules.core import LambdaBody
 from . import chunks
 from ..shapes import Symbol
 from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE, binop, bounded, index_array,
                       is_plain, lambda_body,
-                      merge_uncertain, reshape_array, subscript_body, unpack)
+                      merge_uncertain, reshape_array, unpack)
 from ..rules.applications import PREPROCESS_FUNCTIONS
 from ..rules.base import ConstTensor, TensorArg
 from ..rules.ops import OPERATORS, resolve_op
