@@ -50,14 +50,20 @@ def test_source_json_and_archive_agree_with_keras(name, tmp_path):
     reports = {ext: check_one_file(str(tmp_path / f"{name}.{ext}")) for ext in ("py", "json", "keras")}
     for ext, report in reports.items():
         assert not [d.message for d in report.diagnostics if d.severity != "info"], (ext, name)
-        if name == "custom_layer":
-            assert [d.kind.name for d in report.diagnostics] == ["unknown-layer"], ext
+        if name == "custom_layer" and ext != "py":
+            # A config holds no call() body; the source front-end follows it (x * 2.0 keeps the shape).
+            assert sorted(d.kind.name for d in report.diagnostics) == ["incomplete-model", "unknown-layer"], ext
             continue
         if ext != "py":
             assert_agrees_with_keras(report, keras_shapes, config)
     # The source front-end names only some layers as Keras does, and leaves layers after a nested
     # model call unknown (it does not inline nested models): compare the shapes it does give.
-    if name != "custom_layer":
+    if name == "custom_layer":
+        src = shapes_by_name(reports["py"])
+        named = set(src) & set(keras_shapes) - {"input_layer"}
+        assert named >= {"conv", "scale", "flat", "out"}, sorted(src)
+        assert {k: src[k] for k in named} == {k: keras_shapes[k] for k in named}
+    else:
         src, cfg = shapes_by_name(reports["py"]), shapes_by_name(reports["json"])
         common = (set(src) & set(keras_shapes) & set(cfg)) - {"input_layer"}
         compared = 0

@@ -671,7 +671,7 @@ class SourceFrontend:
             # class CustomModel(keras.Model) overriding train_step only, built as CustomModel(inputs, outputs)
             name = kwargs.get("name")
             return self._functional_model(inputs, outputs, name, node, scope)
-        instance = Instance(cls, node.lineno)
+        instance = Instance(cls, node.lineno, name=kwargs["name"] if isinstance(kwargs.get("name"), str) else "")
         init = cls.method("__init__")
         if init is not None:
             self._invoke(init[0], init[1].scope or scope, args, kwargs, me=instance, where=node, scope=scope,
@@ -716,8 +716,16 @@ class SourceFrontend:
             return self._op_node(scope, "<opaque>", {}, tensors[:1], node,
                                  f"`{instance.cls.name}` has no call() shapedoctor can read")
         kwargs = {k: v for k, v in kwargs.items() if k != "inputs"}
+        builder = tensors[0].builder if tensors else None
+        first_new = len(builder.nodes) if builder is not None else 0
         result = self._invoke(call[0], call[1].scope or scope, [inputs, *rest], kwargs, me=instance, where=node,
                               scope=scope, cls=call[1])
+        if isinstance(result, TensorRef) and result.builder is builder and result.node >= first_new \
+                and instance.cls.kind == "layer":
+            # The node that computes the layer's output stands for the layer in traces, as in Keras' summary.
+            made = builder.nodes[result.node]
+            made.name = instance.name or self.namer(instance.cls.name)
+            made.written_type = instance.cls.name
         if _as_tensor_list(result) or isinstance(result, TensorRef):
             return result
         return self._op_node(scope, "<opaque>", {}, tensors[:1], node,
