@@ -18,6 +18,7 @@ from .graph import Gap, LayerNode, ModelGraph
 from .kinds import INTERNAL_ERROR, SHARED_LAYER_MISMATCH, UNKNOWN_LAYER
 from .params import WEIGHTLESS
 from .rules import RULES, LayerCall, ShapeProblem, Unresolved, canonical_type
+from .rules.image_preprocessing import SAME_SHAPE as IMAGE_PREPROCESSING_SAME_SHAPE
 from .shapes import Shape, format_shape
 
 
@@ -236,7 +237,11 @@ def _not_followed(node: LayerNode, no_rule: bool) -> str:
 
 
 # Layers whose weights do not depend on the input's feature size: sharing them across sizes is fine.
-_SIZE_FREE = WEIGHTLESS | {"Embedding"}  # an Embedding's weights depend on its vocabulary, not its input
+# An Embedding's weights depend on its vocabulary, not its input; lookups, hashing and image preprocessing
+# hold no per-feature weights (one StringLookup is applied to (batch, 1) and (batch, 3) ids alike).
+_SIZE_FREE = WEIGHTLESS | {"Embedding", "StringLookup", "IntegerLookup", "Hashing", "HashedCrossing",
+                           "CategoryEncoding", "Discretization", "TextVectorization", "Rescaling", "Resizing",
+                           "CenterCrop", "RandomCrop"} | set(IMAGE_PREPROCESSING_SAME_SHAPE)
 
 
 def _check_shared_call(inference: Inference, first: LayerResult, result: LayerResult) -> LayerResult:

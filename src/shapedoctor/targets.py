@@ -101,7 +101,7 @@ def _looks_per_sample(inference: Inference, head, loss: str | None) -> bool:
     types = {n.type for n in graph.nodes}
     if types & SEQUENCE_OUTPUT_SIGNS:
         return False
-    if any(n.type in _RECURRENT and n.args.get("return_sequences") is True for n in graph.nodes):
+    if any(n.type in _RECURRENT and _returns_sequences(n.args) for n in graph.nodes):
         return False
     inputs = [r.outputs[0] for r in inference.results if r.node.type == "InputLayer" and r.outputs]
     output = head.outputs[0]
@@ -112,6 +112,17 @@ def _looks_per_sample(inference: Inference, head, loss: str | None) -> bool:
     if loss is not None and loss not in PER_SAMPLE_LOSSES:
         return False
     return _is_classifier(head, loss) or head.node.args.get("units") == 1
+
+
+def _returns_sequences(args: dict) -> bool:
+    """``LSTM(return_sequences=True)``, also wrapped: ``Bidirectional(LSTM(..., return_sequences=True))``."""
+    if args.get("return_sequences") is True:
+        return True
+    inner = args.get("layer")
+    inner_args = getattr(inner, "args", None)
+    if inner_args is None and isinstance(inner, dict):  # a config's nested {"class_name", "config"}
+        inner_args = inner.get("config")
+    return isinstance(inner_args, dict) and inner_args.get("return_sequences") is True
 
 
 def _is_classifier(head, loss: str | None) -> bool:

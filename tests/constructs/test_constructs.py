@@ -39,8 +39,6 @@ EXPECTED = json.loads((HERE / "expected.json").read_text())
 
 # fixture name -> why shapedoctor does not pass it yet (remove the entry when it does)
 PENDING: dict[str, str] = {
-    "append_from_listing.py": "Dense(len(class_names)) of a list appended from os.listdir: whole output unknown, "
-                              "not (None, <symbol>)",
     "apps_backbone_called.py": "keras.applications.MobileNetV2(...) at line 7 is not reported as a model",
     "apps_base_output.py": "ResNet50(...) at line 6 is not reported as a model",
     "apps_input_tensor_pooling.py": "EfficientNetB0(input_tensor=, pooling=) and VGG16(include_top=True) are not "
@@ -53,7 +51,6 @@ PENDING: dict[str, str] = {
                                      "unknown (compute_output_shape not used)",
     "layer_dense_weights.py": "custom layer: ops.matmul with the kernel from build(input_shape) via add_weight is "
                               "unknown",
-    "loop_dict_inputs.py": "Model(dict of inputs from a comprehension + loop, ...) is skipped",
     "model_subclass_called_on_input.py": "the subclassed model instance called on an Input (line 19) is not "
                                          "reported as its own model",
     "rnn_bad_state_size.py": "initial_state from a 64-unit encoder into a 32-unit decoder LSTM is not reported",

@@ -29,9 +29,21 @@ def test_unknown_arguments_are_unresolved():
     from shapedoctor.rules import Unresolved, apply_rule
 
     for type_, args in [("Dense", {"units": UNKNOWN}), ("Lambda", {"function": UNKNOWN}),
-                        ("Dropout", {"rate": UNKNOWN}), ("InputLayer", {"shape": UNKNOWN})]:
+                        ("InputLayer", {"shape": UNKNOWN})]:
         with pytest.raises(Unresolved):
             apply_rule(type_, args, [] if type_ == "InputLayer" else [(None, 10, 3)])
+
+
+def test_arguments_only_validated_do_not_make_the_output_unknown():
+    """A dropout rate or a vocabulary read from a config: not checked, and the shape is still known."""
+    from shapedoctor.graph import UNKNOWN
+    from shapedoctor.rules import apply_rule
+
+    assert apply_rule("Dropout", {"rate": UNKNOWN}, [(None, 10, 3)]) == (None, 10, 3)
+    assert apply_rule("StringLookup", {"vocabulary": UNKNOWN}, [(None, 1)]) == (None, 1)
+    assert apply_rule("RandomZoom", {"height_factor": (UNKNOWN, 0.0)}, [(None, 8, 8, 3)]) == (None, 8, 8, 3)
+    with pytest.raises(Exception):  # a one-hot lookup's depth does depend on the vocabulary
+        apply_rule("StringLookup", {"vocabulary": UNKNOWN, "output_mode": "one_hot"}, [(None, 1)])
 
 
 def test_symbolic_sizes_propagate():

@@ -293,7 +293,16 @@ class SourceFrontend:
                 owner.attributes[target.attr] = value
                 if isinstance(value, (SequentialModel, FunctionalModel, Instance)) and not value.name:
                     value.name = target.attr
-        # other attribute/subscript targets: nothing we track
+        elif isinstance(target, ast.Subscript):  # inputs[name] = keras.Input(...): dicts and lists built up
+            owner = self._fold(target.value, scope)
+            key = self._fold(target.slice, scope)
+            if isinstance(owner, dict) and is_plain(key) and not isinstance(key, (list, dict)) \
+                    and (key in owner or len(owner) < MAX_ITEMS):
+                owner[key] = value
+            elif isinstance(owner, list) and isinstance(key, int) and not isinstance(key, bool) \
+                    and -len(owner) <= key < len(owner):
+                owner[key] = value
+        # other attribute targets: nothing we track
 
     def _stmt_If(self, stmt: ast.If, scope: Scope) -> None:
         test = self._fold(stmt.test, scope)
@@ -338,6 +347,8 @@ class SourceFrontend:
 
     def _stmt_For(self, stmt: ast.For, scope: Scope) -> None:
         iterable = self._fold(stmt.iter, scope)
+        if isinstance(iterable, dict):  # `for name in inputs:` walks the keys
+            iterable = list(iterable)
         if isinstance(iterable, (tuple, list)) and len(iterable) <= MAX_UNROLL and not stmt.orelse:
             for item in iterable:
                 self._bind(stmt.target, item, scope)
@@ -437,6 +448,18 @@ class SourceFrontend:
                ast.LtE: lambda a, b: a <= b, ast.Gt: lambda a, b: a > b, ast.GtE: lambda a, b: a >= b}
         result = True
         for op, right in zip(node.ops, rights):
+            if isinstance(op, (ast.In, ast.NotIn)):
+                found = _membership(left, right)
+                if found is None:
+                    return UNKNOWN
+                result = result and (found == isinstance(op, ast.In))
+                left = right
+                continue
+            if isinstance(op, (ast.Is, ast.IsNot)) and (left is None or right is None) \
+                    and is_plain(left) and is_plain(right):
+                result = result and ((left is right) == isinstance(op, ast.Is))
+                left = right
+                continue
             fn = ops.get(type(op))
             if fn is None or not (is_plain(left) and is_plain(right)):
                 return UNKNOWN
@@ -733,7 +756,7 @@ class SourceFrontend:
 
     def _builtin_call(self, name: str, node: ast.Call, scope: Scope):
         args = [self._fold(a, scope) for a in node.args]
-        if name == "len" and len(args) == 1 and isinstance(args[0], (tuple, list, str)):
+        if name == "len" and len(args) == 1 and isinstance(args[0], (tuple, list, str, dict)):
             return len(args[0])
         if name == "len" and len(args) == 1 and isinstance(args[0], UnknownSequence):
             return Symbol(f"len({args[0].name})")
@@ -1068,6 +1091,12 @@ class SourceFrontend:
             keywords[kw.arg] = value
         if any(isinstance(p, Opaque) for p in positional):
             positional = [UNKNOWN if isinstance(p, Opaque) else p for p in positional]
+        # Dense(len(vocab)) with the vocabulary read from data: a size named after what was written
+        written_args = node.args[1 if skip_first else 0:]
+        positional = [_named_unknown(p, e) for p, e in zip(positional, written_args)]
+        for kw in node.keywords:
+            if kw.arg is not None and kw.arg != "name":
+                keywords[kw.arg] = _named_unknown(keywords[kw.arg], kw.value)
         args = map_arguments(type_, positional, keywords)
         if type_ == "InputLayer" and "input_shape" in args and "shape" not in args:
             args["shape"] = args.pop("input_shape")
@@ -1626,6 +1655,27 @@ def _layer_input_args(args: dict, type_: str) -> dict | None:
     if rule_ is not None and "input_shape" in rule_.params:
         return None
     return input_args_from_layer_kwargs(args, type_)
+
+
+def _named_unknown(value, written: ast.expr):
+    if value is UNKNOWN and not isinstance(written, (ast.Lambda, ast.Starred)):
+        return Symbol(_short(ast.unparse(written), 40))
+    return value
+
+
+def _membership(item, container) -> bool | None:
+    """``name in NAMES`` where both are known; None when the answer is not."""
+    if not is_plain(item) or isinstance(item, tuple):
+        return None
+    if isinstance(container, dict):
+        return item in container
+    if isinstance(container, str):
+        return item in container if isinstance(item, str) else None
+    if isinstance(container, (list, tuple)):
+        if item in [c for c in container if is_plain(c)]:
+            return True
+        return False if all(is_plain(c) for c in container) else None
+    return None
 
 
 def _name_unknown_sizes(args: dict, node: ast.Call) -> None:

@@ -37,6 +37,19 @@ class Unresolved(Exception):
     """An argument the rule needs could not be folded to a value."""
 
 
+class _NotKnown:
+    """An argument that is only validated, never needed for the shape, whose value is not known."""
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "<not known>"
+
+
+NOT_KNOWN = _NotKnown()
+
+
 @dataclass(frozen=True)
 class Rule:
     type: str
@@ -64,6 +77,8 @@ def _front_end_value(value: Any, depth: int = 0) -> bool:
     """A front-end's own abstract value (a tensor reference, an unfolded ``x.shape``...) where a rule expects a
     plain one: the argument is not known, and its repr must never reach a message."""
     if type(value).__module__.startswith("shapedoctor.frontends"):
+        return True
+    if depth and value is UNKNOWN:  # RandomZoom((-factor, 0.0)) with `factor` unknown
         return True
     if isinstance(value, (tuple, list)) and depth < 2:
         return any(_front_end_value(v, depth + 1) for v in value)
@@ -149,6 +164,14 @@ class LayerCall:
         if value is UNKNOWN or (isinstance(value, Symbol) and not allow_symbol) or _front_end_value(value):
             raise Unresolved(name)
         return value
+
+    def maybe(self, name: str, default: Any = None) -> Any:
+        """An argument read only to validate it: an unknown value skips the check (NOT_KNOWN), it never makes
+        the output unknown, since the shape does not depend on it."""
+        try:
+            return self.raw(name, default)
+        except Unresolved:
+            return NOT_KNOWN
 
     def bad(self, name: str, value: Any, expected: str) -> ShapeProblem:
         return ShapeProblem(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..kinds import INVALID_ARGUMENT, UNDEFINED_DIM
 from ..shapes import Symbol, format_shape
-from .base import LayerCall, ShapeProblem, Unresolved, require_rank, rule
+from .base import NOT_KNOWN, LayerCall, ShapeProblem, Unresolved, require_rank, rule
 
 
 def _shape_arg(call: LayerCall, name: str) -> tuple:
@@ -95,7 +95,9 @@ def prelu(call: LayerCall, inputs):
 
 
 def _check_rate(call: LayerCall) -> None:
-    rate = call.raw("rate", None)
+    rate = call.maybe("rate")
+    if rate is NOT_KNOWN:
+        return
     if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 <= rate <= 1:
         # Dropout.__init__: "Invalid value received for argument `rate`. Expected a float value between 0 and 1."
         raise call.bad("rate", rate, "a float between 0 and 1")

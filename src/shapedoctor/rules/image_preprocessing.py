@@ -11,8 +11,8 @@ warnings here, carrying the shape Keras reports.
 from __future__ import annotations
 
 from ..kinds import INVALID_ARGUMENT, RANK
-from ..shapes import format_shape
-from .base import LayerCall, ShapeProblem, Unresolved, rule
+from ..shapes import Symbol, format_shape
+from .base import NOT_KNOWN, LayerCall, ShapeProblem, Unresolved, rule
 
 # argument -> how Keras checks it: ("base", lo, hi) = BaseImagePreprocessingLayer._set_factor;
 # ("open", lo) = each bound in (lo, 1] (RandomZoom); ("closed", lo) = each bound in [lo, 1].
@@ -53,7 +53,7 @@ _WITH_FILL = {"RandomRotation", "RandomZoom", "RandomTranslation", "RandomShear"
 _NEEDS_RGB = {"RandomHue", "RandomSaturation"}  # rgb_to_hsv: exactly 3 channels
 # RandAugment and AugMix fail on other than 1 or 3 channels only when the augmentation they draw at
 # random needs colour: not reported (Keras itself sometimes runs them).
-_SAME_SHAPE = tuple(sorted(set(_FACTORS) | _WITH_VALUE_RANGE | {
+SAME_SHAPE = tuple(sorted(set(_FACTORS) | _WITH_VALUE_RANGE | {
     "RandomFlip", "RandomGrayscale", "MixUp", "Equalization", "AutoContrast",
     "ContrastLimitedAdaptiveHistogramEqualization"}))
 # Positional parameters in Keras 3.15's constructor order (RandomRotation(0.1) sets factor).
@@ -99,7 +99,9 @@ def _number(value) -> bool:
 
 
 def _check_factor(call: LayerCall, name: str, spec: tuple) -> None:
-    value = call.raw(name, None)
+    value = call.maybe(name)
+    if value is NOT_KNOWN:  # a factor from a config: the shape does not depend on it
+        return
     if value is None:
         if name == _REQUIRED.get(call.type):
             raise call.bad(name, value, "a number or a pair of numbers")
@@ -191,9 +193,12 @@ def same_shape_image(call: LayerCall, inputs):
 def _height_width(call: LayerCall) -> tuple:
     sizes = []
     for name in ("height", "width"):
-        value = call.raw(name, None)
+        value = call.raw(name, None, allow_symbol=True)
         if value is None:
             raise call.bad(name, value, "an integer")
+        if isinstance(value, Symbol):  # Resizing(image_size, image_size) with the size from a config
+            sizes.append(value)
+            continue
         if not isinstance(value, int) or isinstance(value, bool):
             if isinstance(value, float):  # Keras: "Cannot convert '(None, 8.0, 6, 3)' to a shape"
                 raise call.bad(name, value, "an integer")
@@ -225,7 +230,7 @@ def resize_crop(call: LayerCall, inputs):
     out = tuple(out)
     _runtime_rank(call, shape, out)
     if call.type == "Resizing":
-        if height <= 0 or width <= 0:
+        if any(isinstance(v, int) and v <= 0 for v in (height, width)):
             raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(height={height}, width={width}): sizes must be "
                                                  f"positive; Keras builds the layer but fails when it runs",
                                severity="warning", output=out)
@@ -241,5 +246,5 @@ def resize_crop(call: LayerCall, inputs):
     return out
 
 
-for _type in _SAME_SHAPE:
+for _type in SAME_SHAPE:
     rule(_type, params=_POSITIONAL.get(_type, ()))(same_shape_image)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .base import LayerCall, require_rank, rule, spatial_rank
+from ..kinds import INVALID_ARGUMENT
+from .base import LayerCall, ShapeProblem, require_rank, rule, spatial_rank
 from .shape_math import pooling_output_shape, split_spatial
 
 
@@ -15,6 +16,9 @@ def pooling(call: LayerCall, inputs):
     rank = spatial_rank(call.type)
     if call.type.startswith("Average") and call.args.get("pool_size") is None:
         # AveragePooling*D(pool_size, ...) has no default in Keras 3 (MaxPooling*D defaults to 2).
+        if "pool_size" not in call.args:  # Keras: "missing 1 required positional argument: 'pool_size'"
+            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}() needs pool_size: it has no default in Keras 3 "
+                                                 f"(Keras 2 used 2); write {call.label}({'2' if rank == 1 else (2,) * rank})")
         raise call.bad("pool_size", None, f"an integer or a tuple of {rank} integers (it has no default)")
     pool = call.int_tuple("pool_size", rank, default=2)
     strides = call.int_tuple("strides", rank, default=None) or pool

@@ -15,7 +15,7 @@ import math
 
 from ..kinds import INVALID_ARGUMENT, RANK, UNDEFINED_DIM
 from ..shapes import format_shape
-from .base import LayerCall, ShapeProblem, Unresolved, require_rank, rule
+from .base import NOT_KNOWN, LayerCall, ShapeProblem, Unresolved, require_rank, rule
 from .shape_math import conv_output_shape
 
 
@@ -131,14 +131,16 @@ _LOOKUP_PARAMS = ("max_tokens", "num_oov_indices", "mask_token", "oov_token", "v
 def lookup(call: LayerCall, inputs):
     (shape,) = inputs
     mode = _mode(call, ("int", "one_hot", "multi_hot", "count", "tf_idf"), "int")
-    oov = call.raw("num_oov_indices", 1)
+    oov = call.maybe("num_oov_indices", 1)
     if isinstance(oov, int) and oov < 0:
         raise call.bad("num_oov_indices", oov, "an integer >= 0")
-    max_tokens = call.raw("max_tokens", None)
+    max_tokens = call.maybe("max_tokens")
     if isinstance(max_tokens, int) and max_tokens <= 1:
         raise call.bad("max_tokens", max_tokens, "an integer > 1, or None")
-    vocabulary = call.raw("vocabulary", None)
-    mask = call.raw("mask_token", None)
+    vocabulary = call.maybe("vocabulary")  # a vocabulary read from data: the "int" output does not depend on it
+    mask = call.maybe("mask_token")
+    if mask is NOT_KNOWN and mode != "int":
+        raise Unresolved("mask_token")
     if isinstance(vocabulary, (list, tuple)) and mask is not None and mask in vocabulary:
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(mask_token={mask!r}): the mask token must not be in "
                                              f"the vocabulary (Keras adds it)")
@@ -161,17 +163,19 @@ def lookup(call: LayerCall, inputs):
 def text_vectorization(call: LayerCall, inputs):
     (shape,) = inputs
     mode = _mode(call, ("int", "one_hot", "multi_hot", "count", "tf_idf"), "int")
-    length = call.raw("output_sequence_length", None)
+    length = call.raw("output_sequence_length", None, allow_symbol=True)
     if length is not None and mode != "int":
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(output_sequence_length={length!r}, output_mode="
                                              f"{mode!r}): output_sequence_length is for output_mode='int' only")
     if call.flag("ragged"):
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(ragged=True) needs the TensorFlow backend")
-    max_tokens = call.raw("max_tokens", None)
+    max_tokens = call.maybe("max_tokens")
     if isinstance(max_tokens, int) and max_tokens <= 1:
         raise call.bad("max_tokens", max_tokens, "an integer > 1, or None")
     if mode == "int":
         return (shape[0], length)
+    if max_tokens is NOT_KNOWN:
+        raise Unresolved("max_tokens")
     split = call.raw("split", "whitespace")
     tokens = (*shape, 1) if split is None and len(shape) <= 1 else shape if split is None else (*shape, None)
     vocabulary = call.raw("vocabulary", None)
