@@ -1137,6 +1137,7 @@ def preprocessing_cases() -> list[dict]:
         CALL(ce, {"num_tokens": 10, "output_mode": "one_hot"}, (None, 1), dtype="int32"),
         CALL(ce, {"num_tokens": 10, "output_mode": "one_hot"}, (None,), dtype="int32"),
         CALL(ce, {"num_tokens": 10, "output_mode": "count"}, (None, 3), dtype="int32"),
+        CALL(ce, {"num_tokens": 10, "output_mode": "binary"}, (None, 3), dtype="int32"),
         CALL(ce, {"num_tokens": 10, "output_mode": "multi_hot"}, (None, 4, 3), dtype="int32"),
         CALL(ce, {"num_tokens": 10, "output_mode": "one_hot"}, (None, 4, 3), dtype="int32"),
         CALL(ce, {"num_tokens": 10, "output_mode": "tf_idf"}, (None, 3), dtype="int32"),
@@ -1194,11 +1195,16 @@ def preprocessing_cases() -> list[dict]:
             CALL(lookup, {"vocabulary": vocab, "num_oov_indices": -1}, (None, 3), dtype=dt),
             CALL(lookup, {"vocabulary": vocab, "max_tokens": 1}, (None, 3), dtype=dt),
             CALL(lookup, {"vocabulary": vocab, "mask_token": vocab[0]}, (None, 3), dtype=dt),
+            # deprecated spellings Keras 3 still accepts (keras-io examples use "binary")
+            CALL(lookup, {"vocabulary": vocab, "output_mode": "binary"}, (None, 3), dtype=dt),
+            CALL(lookup, {"vocabulary": vocab, "output_mode": "tf-idf", "idf_weights": [1.0] * len(vocab)},
+                 (None, 3), dtype=dt),
         ]
     tv = "TextVectorization"
     vocab = ["a", "b", "c"]
     cases += [
         CALL(tv, {"vocabulary": vocab}, (None,), dtype="string"),
+        CALL(tv, {"vocabulary": vocab, "output_mode": "binary"}, (None,), dtype="string"),
         CALL(tv, {"vocabulary": vocab}, (None, 1), dtype="string"),
         CALL(tv, {"vocabulary": vocab}, (None, 2), dtype="string"),
         CALL(tv, {"vocabulary": vocab, "output_sequence_length": 6}, (None,), dtype="string"),

@@ -19,8 +19,15 @@ from .base import NOT_KNOWN, LayerCall, ShapeProblem, Unresolved, require_rank, 
 from .shape_math import conv_output_shape
 
 
+# Deprecated spellings the layer renames before validating (CategoryEncoding, IndexLookup, TextVectorization).
+_LEGACY_MODES = {"CategoryEncoding": {"binary": "multi_hot"}, "StringLookup": {"binary": "multi_hot", "tf-idf": "tf_idf"},
+                 "IntegerLookup": {"binary": "multi_hot", "tf-idf": "tf_idf"},
+                 "TextVectorization": {"binary": "multi_hot", "tf-idf": "tf_idf"}}
+
+
 def _mode(call: LayerCall, options: tuple, default: str) -> str:
     value = call.raw("output_mode", default)
+    value = _LEGACY_MODES.get(call.type, {}).get(value, value) if isinstance(value, str) else value
     if value not in options:
         raise call.bad("output_mode", value, "one of " + ", ".join(map(repr, options)))
     return value
