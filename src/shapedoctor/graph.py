@@ -147,14 +147,14 @@ class AutoNamer:
         self._counts: dict[str, int] = {}
 
     def __call__(self, type_: str) -> str:
-        base = _snake(type_)
+        base = snake_case(type_)
         n = self._counts.get(base, 0)
         self._counts[base] = n + 1
         return base if n == 0 else f"{base}_{n}"
 
 
 @functools.lru_cache(maxsize=4096)  # a few dozen layer classes per file, each named thousands of times
-def _snake(name: str) -> str:
+def snake_case(name: str) -> str:
     # keras.src.utils.naming.to_snake_case
     name = re.sub(r"\W+", "", name)
     name = re.sub("(.)([A-Z][a-z]+)", r"\1_\2", name)

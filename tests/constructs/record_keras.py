@@ -68,6 +68,8 @@ another size)
 multiplied``, ``Expected size for first two dimensions of
 batch2 tensor`` (matmul in a custom layer, RNN state sizes,
 attention widths: torch's messages)
+``missing 1 required positional argument`` (a layer         invalid-argument
+argument with no default in Keras 3: ``AveragePooling1D()``)
 ==========================================================  =====================
 """
 
@@ -98,6 +100,7 @@ EXTRA_TABLE = [
     ("Incompatible shapes for matmul", "incompatible-merge"),
     ("shapes cannot be multiplied", "incompatible-merge"),
     ("Expected size for first two dimensions of batch2 tensor", "incompatible-merge"),
+    ("missing 1 required positional argument", "invalid-argument"),
 ]
 
 

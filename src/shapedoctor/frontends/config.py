@@ -42,8 +42,10 @@ import zlib
 from typing import Any
 
 from ..graph import UNKNOWN, LayerNode, ModelGraph, SkippedModel, Span, input_args_from_layer_kwargs
+from ..graph import snake_case
 from ..kinds import INPUT_ERROR, PARSE_ERROR
 from ..rules import RULES, canonical_type, map_arguments
+from ..rules.base import TensorArg
 
 MAX_CONFIG_BYTES = 50 * 1024 * 1024  # uncompressed config.json / .json file
 MAX_COMPRESSION_RATIO = 200  # config.json deflates ~10x; a bomb deflates ~1000x
@@ -352,7 +354,7 @@ class _Call:
         self.node_index = node_index
         self.inputs = inputs  # [(layer_name, node_index, tensor_index)]
         self.list_input = list_input
-        self.scalar_args = scalar_args  # non-tensor positional arguments (ops)
+        self.scalar_args = scalar_args  # positional arguments of an op, its tensors as TensorArg(i)
 
 
 class _Builder:
@@ -555,16 +557,17 @@ def _parse_call(layer: dict, index: int, node_index: int, node_data, path: str) 
         if args and isinstance(args[0], list) and any(_tensor_history(v) for v in args[0]):
             inputs = [h for h in (_tensor_history(v) for v in args[0]) if h]
             return _Call(layer, index, node_index, inputs, True, [])
-        inputs, scalars = [], []
+        inputs, positional = [], []  # positional: the op's arguments, tensors as TensorArg(i)
         for value in args:
             history = _tensor_history(value)
             if history:
+                positional.append(TensorArg(len(inputs)))
                 inputs.append(history)
             else:
-                scalars.append(value)
+                positional.append(plain_value(value))
         if not inputs and isinstance(kwargs, dict):
             inputs = [h for h in (_tensor_history(v) for v in kwargs.values()) if h]
-        return _Call(layer, index, node_index, inputs, False, scalars)
+        return _Call(layer, index, node_index, inputs, False, positional)
     if isinstance(node_data, list):  # Keras 2: [[name, node_index, tensor_index, kwargs], ...]
         inputs = []
         for entry in node_data:
@@ -576,10 +579,18 @@ def _parse_call(layer: dict, index: int, node_index: int, node_data, path: str) 
     raise ConfigProblem(PARSE_ERROR, f"malformed Keras config: {path}.layers[{index}].inbound_nodes[{node_index}]")
 
 
-def _op_as_layer(class_name: str, args: dict, scalars: list) -> tuple[str, dict]:
-    """A ``keras.ops`` operation recorded in a functional config, as the Lambda it amounts to."""
+def _op_as_layer(class_name: str, args: dict, positional: list) -> tuple[str, dict]:
+    """A ``keras.ops`` operation recorded in a functional config (``x + y`` in functional code is an
+    ``Add`` operation of ``keras.src.ops.numpy``): the op rule of the same name, with its tensors as
+    TensorArg and its other arguments in the op's parameter order; else the Lambda it amounts to."""
     from ..rules.core import LambdaBody
 
+    op = RULES.get(f"ops.{snake_case(class_name)}")
+    if op is not None and len(positional) <= len(op.params):
+        mapped = {k: v for k, v in args.items() if k != "name"}
+        mapped.update(zip(op.params, positional))
+        return op.type, mapped
+    scalars = [p for p in positional if not isinstance(p, TensorArg)]
     axis = args.get("axis", scalars[0] if scalars else None)
     if class_name == "ExpandDims" and isinstance(axis, int):
         return "Lambda", {"function": LambdaBody("expand_dims", axis), "name": args.get("name")}

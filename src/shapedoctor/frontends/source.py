@@ -21,7 +21,7 @@ from ..shapes import Symbol
 from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE, binop, bounded, index_array,
                       is_plain, lambda_body,
                       merge_uncertain, reshape_array, unpack)
-from ..rules.applications import PREPROCESS_FUNCTIONS
+from ..rules.applications import APPS as APPLICATION_TYPES, PREPROCESS_FUNCTIONS
 from ..rules.base import ConstTensor, TensorArg
 from ..rules.ops import OPERATORS, resolve_op
 from .symbolic import settle_symbolic_inputs
@@ -29,7 +29,7 @@ from .values import (ArrayValue, ClassValue, FunctionalModel, FunctionValue, Ins
                      Module, NumpyName, Opaque, SequentialModel, SymbolicShape, TensorRef, UnknownNumber,
                      UnknownSequence, WeightValue)
 
-MAX_UNROLL = 64
+MAX_UNROLL = 1024  # `for layer in base.layers` of a 1,000-layer backbone; MAX_STATEMENTS bounds the total
 # Layers that keep any input's shape and accept any rank: skipping them cannot change a verdict.
 SHAPE_NEUTRAL = {"Dropout", "Activation", "GaussianNoise", "GaussianDropout", "AlphaDropout", "ReLU", "LeakyReLU",
                  "ELU", "ActivityRegularization", "Identity"}
@@ -149,6 +149,7 @@ class SourceFrontend:
         self._followed: set[int] = set()  # id() of function/class nodes walked at least once
         self._statements = 0
         self._application_tensors: dict[str, tuple] = {}
+        self._application_models: dict[str, Any] = {}
 
     # ------------------------------------------------------------------ entry
     def models(self) -> list[ModelGraph]:
@@ -349,7 +350,8 @@ class SourceFrontend:
         iterable = self._fold(stmt.iter, scope)
         if isinstance(iterable, dict):  # `for name in inputs:` walks the keys
             iterable = list(iterable)
-        if isinstance(iterable, (tuple, list)) and len(iterable) <= MAX_UNROLL and not stmt.orelse:
+        if isinstance(iterable, (tuple, list)) and len(iterable) <= MAX_UNROLL and not stmt.orelse \
+                and self._statements + len(iterable) <= MAX_STATEMENTS:
             for item in iterable:
                 self._bind(stmt.target, item, scope)
                 self._walk_body(stmt.body, scope)
@@ -398,6 +400,7 @@ class SourceFrontend:
         for elt in elts:
             if isinstance(elt, ast.Starred):
                 inner = self._fold(elt.value, scope)
+                inner = list(inner) if isinstance(inner, dict) else inner
                 if isinstance(inner, (tuple, list)) and len(out) + len(inner) <= MAX_ITEMS:  # t = [*t, *t]: bounded
                     out.extend(inner)
                 else:
@@ -517,6 +520,9 @@ class SourceFrontend:
             return _BoundMethod(base, node.attr)
         if isinstance(base, LayerObject) and node.attr in ("input", "output", "inputs", "outputs"):
             return self._application_tensor(base, node.attr, node, scope)
+        if isinstance(base, LayerObject) and node.attr == "layers" and base.type in APPLICATION_TYPES:
+            model = self._application_model(base, node, scope)
+            return _model_attribute(model, "layers") if isinstance(model, FunctionalModel) else model
         if isinstance(base, WeightValue) and node.attr == "shape":
             return base.shape
         if isinstance(base, Instance) and base.functional is not None and node.attr in _MODEL_ATTRIBUTES:
@@ -525,6 +531,10 @@ class SourceFrontend:
             return _model_attribute(base, node.attr)
         if isinstance(base, _LayerHandle) and node.attr in ("input", "output", "inputs", "outputs"):
             return base.tensors(node.attr)
+        if isinstance(base, _LayerHandle) and node.attr == "name":
+            return base.name
+        if isinstance(base, Opaque) and node.attr in ("input", "output", "inputs", "outputs", "layers"):
+            return base  # why the backbone's layer is not known travels to the Model(...) that uses it
         if isinstance(base, (SequentialModel, FunctionalModel, ArrayValue, LayerObject)):
             return _BoundMethod(base, node.attr)
         if isinstance(base, tuple) and node.attr == "as_list":
@@ -765,6 +775,8 @@ class SourceFrontend:
         if name in ("int", "round") and len(args) == 1 and isinstance(args[0], (int, float)) \
                 and abs(args[0]) < 2 ** MAX_INT_BITS:  # not inf, nan or huge
             return int(args[0]) if name == "int" else round(args[0])
+        if name in ("tuple", "list", "sorted") and len(args) == 1 and isinstance(args[0], dict):
+            args = [list(args[0])]  # a dict iterates over its keys
         if name in ("tuple", "list") and len(args) == 1 and isinstance(args[0], (tuple, list)):
             return tuple(args[0]) if name == "tuple" else list(args[0])
         if name in ("max", "min") and args and all(isinstance(a, (int, float)) and not isinstance(a, bool)
@@ -809,6 +821,9 @@ class SourceFrontend:
             if not isinstance(iterable, (list, tuple)) or len(iterable) > MAX_UNROLL:
                 return False
             for item in iterable:
+                self._statements += 1  # nested comprehensions multiply: bounded like statements
+                if self._statements > MAX_STATEMENTS:
+                    return False
                 self._bind(first.target, item, inner)
                 conditions = [self._fold(c, inner) for c in first.ifs]
                 if not all(is_plain(c) for c in conditions):
@@ -1028,6 +1043,49 @@ class SourceFrontend:
         tensor, output = self._application_tensors[layer.key]
         return {"input": tensor, "inputs": [tensor], "output": output, "outputs": [output]}[attr]
 
+    def _application_model(self, layer: LayerObject, node: ast.AST, scope: Scope):
+        """The backbone as a functional model of its own layers (``get_layer``, ``.layers``), replayed once
+        per backbone object on the same input tensor as its ``.input``; why not, as an Opaque."""
+        from .applications import application_graph, correct_pad, correct_pad_kernels
+
+        if layer.key in self._application_models:
+            return self._application_models[layer.key]
+        tensor = self._application_tensor(layer, "input", node, scope)
+        graph = application_graph(layer.type, {k: v for k, v in layer.args.items() if is_plain(v)})
+        if isinstance(graph, str) or not isinstance(tensor, TensorRef):
+            result = Opaque(graph if isinstance(graph, str) else f"`{layer.written_type}` has no input tensor",
+                            layer.span)
+            self._application_models[layer.key] = result
+            return result
+        builder = tensor.builder
+        whole = self._application_tensors[layer.key][1]  # the backbone as one step: part of this model now
+        builder.used.update({tensor.node, whole.node} if isinstance(whole, TensorRef) else {tensor.node})
+        pads = correct_pad_kernels(layer.type)
+        refs: dict[int, TensorRef] = {}
+        nested: dict[int, str] = {}
+        for old in graph.nodes:
+            if old.type == "InputLayer":
+                refs[old.index] = tensor
+                continue
+            inputs = [TensorRef(builder, refs[ref[0]].node, ref[1]) for ref in old.inputs]
+            args = old.args
+            if old.name in pads and inputs:
+                shape = builder.shape_of(inputs[0])
+                args = {**args, "padding": correct_pad(tuple(shape[1:3]) if shape else (), pads[old.name])}
+            new = builder.add(old.type, args, inputs, layer.span, old.name, old.written_type, old.list_input,
+                              f"{layer.key}/{old.layer_key or old.name}")
+            if old.layer_key and "/" in old.layer_key:  # inside a nested model (ConvNeXt's stem)
+                nested[new.index] = old.layer_key.split("/")[0]
+            new.call_span = layer.span
+            builder.used.add(new.index)
+            refs[old.index] = TensorRef(builder, new.index, 0)
+        outputs = [TensorRef(builder, refs[ref[0]].node, ref[1]) for ref in graph.outputs]
+        model = FunctionalModel(name=layer.args.get("name") if isinstance(layer.args.get("name"), str)
+                                else graph.name, line=layer.span.line if layer.span else 0, builder=builder,
+                                inputs=[tensor], outputs=outputs, layer_of_node=nested)
+        self._application_models[layer.key] = model
+        return model
+
     def _inline_functional(self, model: FunctionalModel, given, node: ast.Call, scope: Scope):
         """``encoder(x)`` with ``encoder`` a functional model: its layers replayed on ``x``, sharing their
         weights (same layer keys), its Input layers replaced by the given tensors."""
@@ -1181,8 +1239,10 @@ class SourceFrontend:
     def _functional_model(self, inputs, outputs, name_value, node: ast.Call, scope: Scope):
         input_refs, output_refs = _as_tensor_list(inputs), _as_tensor_list(outputs)
         reason = None
+        lost = next((v for v in (outputs if isinstance(outputs, (list, tuple)) else [outputs])
+                     if isinstance(v, Opaque)), None)
         if not output_refs:
-            reason = "its outputs are not tensors shapedoctor could follow"
+            reason = "its outputs are not tensors shapedoctor could follow" + (f": {lost.reason}" if lost else "")
         elif not input_refs:
             reason = "its inputs are not tensors shapedoctor could follow"
         elif len({id(t.builder) for t in output_refs + input_refs}) != 1:
@@ -1222,6 +1282,15 @@ class SourceFrontend:
             return self._unknown_function(ast.unparse(node.func), [target], node, scope)
         if isinstance(target, _Super):
             return self._super_call(target, attr, args, kwargs, node, scope)
+        if isinstance(target, LayerObject) and attr == "get_layer" and target.type in APPLICATION_TYPES:
+            backbone = target
+            target = self._application_model(target, node, scope)
+            if not isinstance(target, FunctionalModel):
+                return target
+            name = args[0] if args else kwargs.get("name")
+            if isinstance(name, str) and not any(h.name == name for h in _model_attribute(target, "layers")):
+                return Opaque(f"`{backbone.written_type}` has no layer named {name!r} (Keras raises ValueError: "
+                              f"No such layer)", span_of(node))
         if isinstance(target, FunctionalModel) and attr == "get_layer":
             name = args[0] if args else kwargs.get("name")
             index = args[1] if len(args) > 1 else kwargs.get("index")
@@ -1519,17 +1588,17 @@ _MODEL_ATTRIBUTES = {"input", "inputs", "output", "outputs", "layers"}
 class _LayerHandle:
     """A layer of a functional model reached through ``model.layers[i]`` / ``model.get_layer(name)``."""
 
-    def __init__(self, builder, index: int) -> None:
-        self.builder, self.index = builder, index
-        self.name = builder.nodes[index].name
+    def __init__(self, builder, index: int, group: str | None = None) -> None:
+        self.builder, self.index, self.last = builder, index, index  # a nested model: first and last node
+        self.name = group or builder.nodes[index].name
 
     def tensors(self, attr: str):
         node = self.builder.nodes[self.index]
         if attr in ("input", "inputs") and node.type != "InputLayer":  # an InputLayer's input is its output
             refs = [TensorRef(self.builder, ref[0], ref[1]) for ref in node.inputs]
             return refs if attr == "inputs" or len(refs) != 1 else refs[0]
-        count = self.builder.outputs_of(TensorRef(self.builder, self.index, 0)) or 1
-        refs = [TensorRef(self.builder, self.index, i) for i in range(count)]
+        count = self.builder.outputs_of(TensorRef(self.builder, self.last, 0)) or 1
+        refs = [TensorRef(self.builder, self.last, i) for i in range(count)]
         return refs if attr in ("outputs", "inputs") or count != 1 else refs[0]
 
 
@@ -1537,14 +1606,19 @@ def _model_attribute(model: FunctionalModel, attr: str):
     """``model.input`` (one tensor, or the list when it has several), ``model.outputs``, ``model.layers``..."""
     if attr == "layers":
         needed = sorted(_ancestors(model.builder, [o.node for o in model.outputs], stop=set()))
-        seen_keys: set = set()
-        handles = []
+        handles: dict = {}
         for index in needed:  # a shared layer is one entry of model.layers
-            key = model.builder.nodes[index].layer_key or index
-            if key not in seen_keys:
-                seen_keys.add(key)
-                handles.append(_LayerHandle(model.builder, index))
-        return handles
+            node = model.builder.nodes[index]
+            if node.type.startswith("ops.") or node.type in ("Constant", "<opaque>"):
+                continue  # `x + y` in functional code is an operation, not one of model.layers
+            group = (model.layer_of_node or {}).get(index)
+            if group is not None and group in handles:  # a nested model's later layer: its output now
+                handles[group].last = index
+                continue
+            key = group if group is not None else node.layer_key or index
+            if key not in handles:
+                handles[key] = _LayerHandle(model.builder, index, group)
+        return list(handles.values())
     if attr in ("input", "inputs"):
         return model.inputs[0] if attr == "input" and len(model.inputs) == 1 else list(model.inputs)
     return model.outputs[0] if attr == "output" and len(model.outputs) == 1 else list(model.outputs)

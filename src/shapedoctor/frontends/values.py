@@ -87,6 +87,8 @@ class FunctionalModel:
     target_shape: Any = None
     output_value: Any = None  # the outputs as written (a tensor, a list or a dict), what calling it returns
     default_name: str = "model"  # when no name= is given and it is bound to no name
+    # node index -> the entry of model.layers it belongs to, when that is a nested model (a backbone's stem)
+    layer_of_node: dict | None = None
 
 
 @dataclass(frozen=True)

@@ -607,3 +607,29 @@ def _check_call(call: LayerCall, build: tuple, shape: tuple) -> str | None:
 
 for _type, _app in APPS.items():
     rule(_type, params=_app.params)(_application)
+
+
+# ----------------------------------------------------------------------------- layers inside backbones
+# Two layer classes Keras defines inside keras/src/applications, met when a backbone's own graph is
+# replayed (frontends/applications.py) or read from a saved config.
+
+@rule("LayerScale", params=("init_values", "projection_dim"))
+def layer_scale(call: LayerCall, inputs):
+    """convnext.LayerScale: ``inputs * gamma`` with ``gamma`` of shape (projection_dim,)."""
+    (shape,) = inputs
+    width = call.raw("projection_dim", None)
+    if isinstance(width, int) and shape and is_known(shape[-1]) and shape[-1] != width:
+        raise ShapeProblem(INCOMPATIBLE_MERGE, f"{call.label}(projection_dim={width}) scales the last axis but "
+                                               f"gets {format_shape(shape)}")
+    return shape
+
+
+@rule("CustomScaleLayer", params=("scale",), multi_input=True)
+def custom_scale_layer(call: LayerCall, inputs):
+    """inception_resnet_v2.CustomScaleLayer: ``inputs[0] + inputs[1] * scale``."""
+    if len(inputs) != 2:
+        raise ShapeProblem(INCOMPATIBLE_MERGE, f"{call.label} takes a list of 2 tensors but gets {len(inputs)}")
+    a, b = inputs
+    if len(a) != len(b) or any(is_known(x) and is_known(y) and x != y for x, y in zip(a[1:], b[1:])):
+        raise ShapeProblem(INCOMPATIBLE_MERGE, f"{call.label} adds {format_shape(a)} and {format_shape(b)}")
+    return a
