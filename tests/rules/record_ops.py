@@ -397,6 +397,20 @@ def shape_cases() -> list[dict]:
         case(k("image.resize"), T(), (64, 64), inputs=[(N, 32, 3)]),
         case(k("image.resize"), T(), (64, 64), inputs=[(N, N, N, 3)]),
         case(k("image.resize"), T(), (64, 64), interpolation="nearest", inputs=[(2, 8, 8, 3)]),
+        case(k("image.extract_patches"), T(), 4, inputs=[(N, 32, 32, 3)]),
+        case(k("image.extract_patches"), T(), 5, strides=3, padding="same", inputs=[(N, 33, 31, 3)]),
+        case(k("image.extract_patches"), T(), (4, 2), strides=(2, 3), inputs=[(N, 33, 31, 3)]),
+        case(k("image.extract_patches"), T(), 4, inputs=[(32, 32, 3)]),
+        case(k("image.extract_patches"), T(), 4, inputs=[(N, N, N, 3)]),
+        case(k("image.extract_patches"), T(), 8, inputs=[(N, 4, 4, 3)]),
+        case("tensorflow.image.extract_patches", T(), sizes=[1, 4, 4, 1], strides=[1, 4, 4, 1], rates=[1, 1, 1, 1],
+             padding="VALID", inputs=[(N, 32, 32, 3)], via="ops.image.extract_patches(T[0], (4, 4), (4, 4), 1, 'valid')"),
+        case(k("fft2"), (T(0), T(1)), inputs=[(N, 8, 16), (N, 8, 16)], via="ops.fft2((T[0], T[1]))"),
+        case(k("fft"), (T(0), T(1)), inputs=[(N, 8, 16), (N, 8, 16)], via="ops.fft((T[0], T[1]))"),
+        case(k("ifft2"), (T(0), T(1)), inputs=[(N, 8, 16), (N, 8, 16)], via="ops.ifft2((T[0], T[1]))"),
+        case("tensorflow.signal.fft2d", T(), inputs=[(N, 8, 16)], via="ops.copy(T[0])"),
+        case("tensorflow.experimental.numpy.maximum", T(0), T(1), inputs=[(N, 8, 16), (16,)],
+             via="ops.maximum(T[0], T[1])"),
         case(k("trace"), T(), inputs=[(3, 3)]),
         case(k("trace"), T(), axis1=1, axis2=2, inputs=[(N, 3, 3)]),
         case(k("diagonal"), T(), inputs=[(3, 4)]),
@@ -638,6 +652,7 @@ def all_cases() -> list[dict]:
 
 # Finding kind per Keras message; other ValueError/TypeError/IndexError are invalid-argument.
 CLASSIFY = [
+    ("would be zero or negative", "negative-length"),  # as for the convolution layers (record_keras.py)
     ("Cannot broadcast shape", "incompatible-merge"),
     ("must have the same shape except on the `axis`", "incompatible-merge"),
     ("Every value in `x` must have the same shape", "incompatible-merge"),

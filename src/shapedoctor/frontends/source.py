@@ -625,6 +625,11 @@ class SourceFrontend:
         if isinstance(func, Instance):
             return self._call_instance(func, args, kwargs, node, scope)
         if isinstance(func, Module):
+            leaf = func.qualname.rsplit(".", 1)[-1]
+            if leaf in _MODEL_CLASSES and scope.uncertain == 0:  # iaa.Sequential, torch.nn.Sequential
+                self.skipped_models.append(SkippedModel(
+                    node.lineno, f"`{ast.unparse(node.func)}` is not a Keras model (it comes from "
+                                 f"`{func.qualname.split('.')[0]}`)"))
             return self._function_call(func.qualname, args, kwargs, node, scope)
         if func is UNKNOWN or isinstance(func, Symbol):
             tensors = _tensors_in(args, kwargs)
@@ -1822,7 +1827,8 @@ def _dedupe(graphs: list[ModelGraph]) -> list[ModelGraph]:
 
 
 def _classify_qualname(qual: str):
-    parts = qual.split(".")
+    parts = _normal_qualname(qual + ".").rstrip(".").split(".")  # keras_core.Sequential is keras.Sequential
+    qual = ".".join(parts)
     if parts[0] in ("numpy", "np"):
         return NumpyName(qual) if len(parts) > 1 else Module(qual)
     if "keras" in parts:

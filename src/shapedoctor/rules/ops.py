@@ -1185,6 +1185,58 @@ def image_resize(call: LayerCall, inputs):
     return tuple(shape)
 
 
+@rule("ops.image.extract_patches", params=("images", "size", "strides", "dilation_rate", "padding", "data_format"),
+      multi_input=True)
+def extract_patches(call: LayerCall, inputs):
+    """keras/src/ops/image.py ExtractPatches.compute_output_spec: a convolution's output shape with
+    ``size[0] * size[1] * channels`` filters.  Also ``tf.image.extract_patches`` (sizes ``[1, h, w, 1]``)."""
+    from .shape_math import conv_output_shape
+
+    shape = tuple(tensor(call, "images", inputs))
+    size = _raw(call, "size")
+    size = (size, size) if isinstance(size, int) and not isinstance(size, bool) else size
+    strides = _raw(call, "strides", None)
+    dilation = _raw(call, "dilation_rate", 1)
+    if isinstance(size, (list, tuple)) and len(size) == 4 and size[0] == size[3] == 1:  # TF's [1, h, w, 1]
+        size = tuple(size[1:3])
+        strides = tuple(strides[1:3]) if isinstance(strides, (list, tuple)) and len(strides) == 4 else strides
+        dilation = tuple(dilation[1:3]) if isinstance(dilation, (list, tuple)) and len(dilation) == 4 else dilation
+    if not isinstance(size, (list, tuple)) or len(size) not in (2, 3) \
+            or not all(isinstance(v, int) and v > 0 for v in size):
+        raise _bad(call, "size", size, "an integer or a tuple of 2 (or 3) positive integers")
+    n = len(size)
+    strides = size if strides is None else (strides,) * n if isinstance(strides, int) else tuple(strides)
+    dilation = (dilation,) * n if isinstance(dilation, int) else tuple(dilation)
+    padding = str(_raw(call, "padding", "valid")).lower()
+    data_format = _raw(call, "data_format", None) or "channels_last"
+    single = len(shape) == n + 1
+    if len(shape) not in (n + 1, n + 2):
+        raise ShapeProblem(RANK, f"{call.label}(size={tuple(size)}) needs images of rank {n + 1} or {n + 2} but gets "
+                                 f"{format_shape(shape)}")
+    batched = (None, *shape) if single else shape
+    channels = batched[-1] if data_format == "channels_last" else batched[1]
+    filters = dim_product(size) if channels is None else dim_mul(dim_product(size), channels)
+    out = conv_output_shape(call, batched, filters if is_known(channels) else None, tuple(size), tuple(strides),
+                            padding, data_format, tuple(dilation))
+    return tuple(out[1:]) if single else tuple(out)
+
+
+@rule("ops.fft", "ops.fft2", "ops.ifft2", params=("x",), multi_input=True)
+def fft(call: LayerCall, inputs):
+    """keras.ops.fft/fft2/ifft2 take and give a (real, imaginary) pair of tensors of one shape."""
+    pair = call.args.get("x")
+    if not isinstance(pair, (list, tuple)) or len(pair) != 2:
+        raise _bad(call, "x", "a tensor", "a tuple (real, imaginary) of two tensors")
+    real, imag = (_value_shape(v, inputs, "x") for v in pair)
+    if tuple(real) != tuple(imag) and all(is_known(d) for d in (*real[1:], *imag[1:])):
+        raise ShapeProblem(INCOMPATIBLE_MERGE, f"{call.label}: the real and imaginary parts must have one shape, "
+                                               f"not {format_shape(real)} and {format_shape(imag)}")
+    minimum = 2 if call.type == "ops.fft2" or call.type == "ops.ifft2" else 1
+    if len(real) < minimum:
+        raise ShapeProblem(RANK, f"{call.label} needs inputs of rank >= {minimum} but gets {format_shape(real)}")
+    return [tuple(real), tuple(real)]
+
+
 # ----------------------------------------------------------------------------- spellings
 
 @dataclass(frozen=True)
@@ -1342,6 +1394,10 @@ def _register_tf() -> None:
     _tf(("tensorflow.reverse",), "flip", ("x", "axis"), {"tensor": "x"})
     _tf(("tensorflow.roll",), "roll", ("x", "shift", "axis"), {"input": "x"})
     _tf(("tensorflow.image.resize",), "image.resize", ("images", "size"))
+    _tf(("tensorflow.image.extract_patches",), "image.extract_patches",
+        ("images", "size", "strides", "dilation_rate", "padding"), {"sizes": "size", "rates": "dilation_rate"})
+    for name in ("fft", "ifft", "fft2d", "ifft2d", "fft3d", "ifft3d"):  # complex in, complex out: one shape
+        _tf((f"tensorflow.signal.{name}", f"tensorflow.{name}"), "copy", ("x",), {"input": "x"})
 
 
 def _register_backend() -> None:
@@ -1409,6 +1465,8 @@ def resolve_op(qualname: str) -> OpSpec | None:
         _register_tf()
         _register_backend()
         _register_activations()
+    if qualname.startswith("tensorflow.experimental.numpy."):  # tnp.maximum: NumPy's API, as keras.ops has it
+        qualname = "keras.ops." + qualname[len("tensorflow.experimental.numpy."):]
     for prefix in ("keras.src.ops.", "keras.ops.", "ops."):
         if qualname.startswith(prefix):
             rest = qualname[len(prefix):]
