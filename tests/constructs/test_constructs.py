@@ -46,12 +46,6 @@ PENDING: dict[str, str] = {
                                     "reported as models",
     "attn_bad_query_value_width.py": "Attention()([q(..., 32), v(..., 48)]): the width mismatch is not reported",
     "attn_multihead.py": "MultiHeadAttention(output_shape=)(..., return_attention_scores=True): both models skipped",
-    "layer_bad_matmul_width.py": "custom layer: ops.matmul of a 48-wide input with its (64, 16) kernel made in "
-                                 "__init__ is not reported",
-    "layer_compute_output_shape.py": "custom layer: `x * ops.sigmoid(self.gate)` with the weight from build() is "
-                                     "unknown (compute_output_shape not used)",
-    "layer_dense_weights.py": "custom layer: ops.matmul with the kernel from build(input_shape) via add_weight is "
-                              "unknown",
     "model_subclass_called_on_input.py": "the subclassed model instance called on an Input (line 19) is not "
                                          "reported as its own model",
     "rnn_bad_state_size.py": "initial_state from a 64-unit encoder into a 32-unit decoder LSTM is not reported",

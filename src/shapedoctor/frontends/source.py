@@ -631,6 +631,9 @@ class SourceFrontend:
                     node.lineno, f"`{ast.unparse(node.func)}` is not a Keras model (it comes from "
                                  f"`{func.qualname.split('.')[0]}`)"))
             return self._function_call(func.qualname, args, kwargs, node, scope)
+        if (func is UNKNOWN or isinstance(func, Symbol)) and "shape" in kwargs \
+                and "init" in ast.unparse(node.func).lower():
+            return _weight(kwargs["shape"])  # w_init(shape=(d, k)) with w_init = an initializer
         if func is UNKNOWN or isinstance(func, Symbol):
             tensors = _tensors_in(args, kwargs)
             if tensors:
@@ -922,6 +925,11 @@ class SourceFrontend:
             return self._tensor_attribute(args[0], ast.Attribute(node.args[0], "shape"), scope)
         if leaf in _CREATION_OPS:
             return _created_constant(leaf, args, kwargs)
+        if leaf == "Variable":  # tf.Variable(initial_value=w_init(shape=...)), keras.Variable(init, shape=...)
+            initial = kwargs.get("initial_value", args[0] if args else None)
+            if isinstance(initial, (WeightValue, ArrayValue)):
+                return WeightValue(tuple(initial.shape))
+            return _weight(kwargs["shape"]) if "shape" in kwargs else UNKNOWN
         if leaf in _IDENTITY_FUNCTIONS or qualname in PREPROCESS_FUNCTIONS:
             return args[0] if args and isinstance(args[0], (TensorRef, WeightValue)) else UNKNOWN
         spec = resolve_op(qualname)
@@ -1323,6 +1331,9 @@ class SourceFrontend:
             if attr == "build":
                 self._record_build_shape(target, args, kwargs)
                 return UNKNOWN
+            if attr == "add_weight" and target.cls.kind in ("layer", "model"):
+                return _weight(kwargs.get("shape", args[0] if args and not isinstance(args[0], str) else
+                                      args[1] if len(args) > 1 else ()))
         if attr == "add" and isinstance(target, SequentialModel) and args:
             # model.add(keras.Input(...)) adds the Input's tensor (_sequential_graph reads it back).
             target.items.append(args[0] if isinstance(args[0], (LayerObject, Opaque, TensorRef, SequentialModel))
@@ -1734,6 +1745,19 @@ def _layer_input_args(args: dict, type_: str) -> dict | None:
     if rule_ is not None and "input_shape" in rule_.params:
         return None
     return input_args_from_layer_kwargs(args, type_)
+
+
+def _weight(shape) -> Any:
+    """``self.add_weight(shape=(d, k))`` (Keras 3: ``shape`` first; Keras 2: ``name`` first), or an
+    initializer called with ``shape=``: a weight of that shape, sizes known or named."""
+    if isinstance(shape, (int, Symbol)) and not isinstance(shape, bool):
+        shape = (shape,)
+    if shape is None:
+        shape = ()  # Keras 3's default: a scalar weight
+    if isinstance(shape, (tuple, list)) and all(isinstance(d, (int, Symbol)) and not isinstance(d, bool)
+                                                for d in shape):
+        return WeightValue(tuple(shape))
+    return UNKNOWN
 
 
 def _named_unknown(value, written: ast.expr):
