@@ -117,6 +117,16 @@ def test_skipped_model_is_listed_at_its_constructor_line():
     assert [m.name for m in report.models] == ["clean"] and report.models[0].complete
 
 
+def test_every_constructor_is_a_model_or_a_skipped_entry_even_where_the_walk_never_went():
+    # its own directory: the summary tests count the files of fixtures/coverage
+    report = shapedoctor.check_file(str(HERE / "fixtures" / "coverage_unreached" / "unreached_constructors.py"),
+                                    with_fixes=False).files[0]
+    lines = {s.line: s.reason for s in report.skipped_models}
+    assert {m.line for m in report.models} | set(lines) >= {13, 22, 25}, (lines, [m.line for m in report.models])
+    assert "not a Keras model" in lines[25] and "imgaug" in lines[25]
+    assert "did not reach" in lines[22] or "could not" in lines[22]
+
+
 def test_front_end_skipped_models_reach_the_report(monkeypatch):
     from shapedoctor.frontends import source
 

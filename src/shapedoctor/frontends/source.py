@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import itertools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,6 +151,7 @@ class SourceFrontend:
         self._statements = 0
         self._application_tensors: dict[str, tuple] = {}
         self._application_models: dict[str, Any] = {}
+        self._constructed: dict[int, Any] = {}  # constructor line -> the model made there (first one)
 
     # ------------------------------------------------------------------ entry
     def models(self) -> list[ModelGraph]:
@@ -161,7 +163,26 @@ class SourceFrontend:
         graphs = _dedupe(self.graphs)
         for graph in graphs:
             settle_symbolic_inputs(graph)
+        self._say_unreported(graphs)
         return graphs
+
+    def _say_unreported(self, graphs: list[ModelGraph]) -> None:
+        """Every model constructor the walk met is a model at its line or a skipped entry, never silence."""
+        reported = {g.line for g in graphs} | {s.line for s in self.skipped_models}
+        for line, model in sorted(self._constructed.items()):
+            if line in reported:
+                continue
+            if isinstance(model, SequentialModel) and model.call_shape is None:
+                why = ("it declares no input shape and is applied only where shapedoctor could not follow a tensor "
+                       "into it (inside a layer's call() after an unknown step, or not at all)")
+            else:
+                why = "what it is applied to could not be followed"
+            self.skipped_models.append(SkippedModel(line, f"model not checked: {why}"))
+            reported.add(line)
+        for line in _unreached_constructors(self.text, reported):
+            self.skipped_models.append(SkippedModel(
+                line, "model not checked: shapedoctor did not reach this code (a method it never saw called with a "
+                      "tensor, or a loop or comprehension it could not unroll)"))
 
     def _walk_unfollowed(self, module: Scope) -> None:
         """Functions and classes nothing in the file called: walked on their own, with symbolic parameters.
@@ -1243,7 +1264,9 @@ class SourceFrontend:
                 else:
                     model.items.append(Opaque("a layer list shapedoctor cannot read", span_of(layers_expr)))
             scope.models.append(model)
+            self._constructed.setdefault(node.lineno, model)
             return model
+        self._constructed.setdefault(node.lineno, None)
         args, kw_values = self._call_arguments(node, scope)
         inputs = args[0] if args else kw_values.get("inputs", UNKNOWN)
         outputs = args[1] if len(args) > 1 else kw_values.get("outputs", UNKNOWN)
@@ -1745,6 +1768,28 @@ def _layer_input_args(args: dict, type_: str) -> dict | None:
     if rule_ is not None and "input_shape" in rule_.params:
         return None
     return input_args_from_layer_kwargs(args, type_)
+
+
+_CONSTRUCTOR_TEXT = re.compile(r"\b(?:Sequential|Model|Functional)\s*\(")
+
+
+def _unreached_constructors(text: str, reported: set[int]) -> list[int]:
+    """Lines of ``Sequential(``/``Model(``/``Functional(`` calls the walk never met.  The text is scanned
+    first, so the file is parsed again only when such a line is left (rare)."""
+    candidates = {text.count("\n", 0, m.start()) + 1 for m in _CONSTRUCTOR_TEXT.finditer(text)} - reported
+    if not candidates:
+        return []
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    lines = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and node.lineno in candidates:
+            leaf = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+            if leaf in _MODEL_CLASSES:
+                lines.add(node.lineno)
+    return sorted(lines)
 
 
 def _weight(shape) -> Any:
