@@ -24,6 +24,7 @@ from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE,
                       merge_uncertain, reshape_array, unpack)
 from ..rules.applications import APPS as APPLICATION_TYPES, PREPROCESS_FUNCTIONS
 from ..rules.base import ConstTensor, TensorArg
+from ..rules.core import LambdaBody
 from ..rules.ops import OPERATORS, resolve_op
 from .symbolic import settle_symbolic_inputs
 from .values import (ArrayValue, ClassValue, FunctionalModel, FunctionValue, Instance, KerasName, LayerObject,
@@ -37,6 +38,8 @@ SHAPE_NEUTRAL = {"Dropout", "Activation", "GaussianNoise", "GaussianDropout", "A
 
 _MODEL_CLASSES = {"Sequential": "sequential", "Model": "functional", "Functional": "functional"}
 _INPUT_FUNCTIONS = {"Input"}
+# keras.config / keras.backend getters at Keras' defaults (~/.keras/keras.json unchanged)
+_CONFIG_DEFAULTS = {"image_data_format": "channels_last", "floatx": "float32", "epsilon": 1e-7}
 # keras.layers.concatenate(...) and friends: functional forms of the merge layers.
 _FUNCTIONAL_MERGES = {"add": "Add", "subtract": "Subtract", "multiply": "Multiply", "average": "Average",
                       "maximum": "Maximum", "minimum": "Minimum", "concatenate": "Concatenate", "dot": "Dot"}
@@ -152,6 +155,7 @@ class SourceFrontend:
         self._application_tensors: dict[str, tuple] = {}
         self._application_models: dict[str, Any] = {}
         self._constructed: dict[int, Any] = {}  # constructor line -> the model made there (first one)
+        self._lambda_callees: dict = {}  # Lambda(fn) constructor span -> (fn, scope it was written in)
 
     # ------------------------------------------------------------------ entry
     def models(self) -> list[ModelGraph]:
@@ -291,12 +295,19 @@ class SourceFrontend:
     def _stmt_AugAssign(self, stmt: ast.AugAssign, scope: Scope) -> None:
         if isinstance(stmt.target, ast.Name):
             current = scope.lookup(stmt.target.id)
+            if isinstance(current, TensorRef):  # x -= ops.mean(x, ...): the tensor op `x - ...`
+                expression = ast.BinOp(ast.Name(stmt.target.id, ast.Load()), stmt.op, stmt.value)
+                ast.copy_location(expression, stmt)
+                ast.fix_missing_locations(expression)
+                scope.bindings[stmt.target.id] = self._fold(expression, scope)
+                return
             value = binop(stmt.op, current, self._fold(stmt.value, scope))
             scope.bindings[stmt.target.id] = value if value is not UNKNOWN else Symbol(stmt.target.id)
 
     def _bind(self, target: ast.expr, value: Any, scope: Scope, source: ast.expr | None = None) -> None:
         if isinstance(target, ast.Name):
-            if value is UNKNOWN and source is not None and not isinstance(source, ast.Lambda):
+            if value is UNKNOWN and source is not None and not isinstance(source, ast.Lambda) \
+                    and not self._array_call(source, scope):
                 value = Symbol(target.id)
             if isinstance(value, SequentialModel) and value.user_name is None:
                 value.name = target.id
@@ -325,6 +336,21 @@ class SourceFrontend:
                     and -len(owner) <= key < len(owner):
                 owner[key] = value
         # other attribute targets: nothing we track
+
+    def _array_call(self, source: ast.expr, scope: Scope) -> bool:
+        """``freqs = ops.exp(...)``, ``w = np.random.randn(...)``: an array op whose result could not be
+        followed is an unknown array, not a size; naming it a (scalar) symbol would broadcast wrongly."""
+        if not isinstance(source, ast.Call):
+            return False
+        root = source.func
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        if not isinstance(root, ast.Name):
+            return False
+        callee = scope.lookup(root.id)
+        qualname = getattr(callee, "qualname", "") or ""
+        return isinstance(callee, (Module, KerasName, NumpyName)) and _normal_qualname(qualname + ".").startswith(
+            ("keras.", "tensorflow.", "numpy.", "np.", "jax.", "torch."))
 
     def _stmt_If(self, stmt: ast.If, scope: Scope) -> None:
         test = self._fold(stmt.test, scope)
@@ -828,6 +854,18 @@ class SourceFrontend:
                 return UNKNOWN
         if name == "sum" and len(args) == 1 and sequences and all(isinstance(a, int) for a in args[0]):
             return sum(args[0])
+        if name == "dict":  # dict(pairs), dict(mapping), dict(a=1): the outputs dict of a feature extractor
+            kwargs = {kw.arg: self._fold(kw.value, scope) for kw in node.keywords if kw.arg}
+            if not args:
+                return kwargs if len(kwargs) == len(node.keywords) else UNKNOWN
+            source = args[0]
+            if isinstance(source, dict):
+                return {**source, **kwargs}
+            if isinstance(source, (list, tuple)) and len(source) <= MAX_ITEMS and all(
+                    isinstance(p, (list, tuple)) and len(p) == 2 and is_plain(p[0]) and not isinstance(p[0], tuple)
+                    for p in source):
+                return {**dict(source), **kwargs}
+            return UNKNOWN
         if name == "super" and not args:
             return _Super(scope.lookup("__class_instance__"), scope.lookup("__class_def__"))
         return UNKNOWN
@@ -916,6 +954,9 @@ class SourceFrontend:
     # ---------------------------------------------------------- keras calls
     def _keras_call(self, func: KerasName, node: ast.Call, scope: Scope):
         leaf = func.leaf
+        if leaf in _CONFIG_DEFAULTS and not node.args and not node.keywords:
+            # keras.backend.image_data_format(): the default configuration, which every rule assumes too
+            return _CONFIG_DEFAULTS[leaf]
         if leaf in _MODEL_CLASSES:
             return self._model_constructor(leaf, node, scope)
         if leaf in _INPUT_FUNCTIONS:
@@ -940,6 +981,8 @@ class SourceFrontend:
         (applied to tensors but unknown) an opaque step."""
         qualname = _normal_qualname(qualname)
         leaf = qualname.rsplit(".", 1)[-1]
+        if leaf in _CONFIG_DEFAULTS and qualname.startswith("keras.") and not args and not kwargs:
+            return _CONFIG_DEFAULTS[leaf]  # keras.config.image_data_format()
         if leaf in ("shape", "int_shape") and args and isinstance(args[0], (TensorRef, WeightValue)):
             if isinstance(args[0], WeightValue):
                 return args[0].shape
@@ -952,6 +995,8 @@ class SourceFrontend:
                 return WeightValue(tuple(initial.shape))
             return _weight(kwargs["shape"]) if "shape" in kwargs else UNKNOWN
         if leaf in _IDENTITY_FUNCTIONS or qualname in PREPROCESS_FUNCTIONS:
+            if args and _number_like(args[0]):  # ops.cast(self.scale, q.dtype): still that number
+                return args[0]
             return args[0] if args and isinstance(args[0], (TensorRef, WeightValue)) else UNKNOWN
         spec = resolve_op(qualname)
         tensors = _tensors_in(args, kwargs)
@@ -975,8 +1020,8 @@ class SourceFrontend:
         value = self._fold(index, scope)
         if value is None or value is Ellipsis or (isinstance(value, (int, Symbol)) and not isinstance(value, bool)):
             return value
-        if isinstance(value, NumpyName) and value.qualname.endswith("newaxis"):
-            return None
+        if isinstance(value, (NumpyName, Module, KerasName)) and value.qualname.endswith("newaxis"):
+            return None  # np.newaxis, tf.newaxis
         return UNKNOWN
 
     def _tensor_op(self, spec, args: list, kwargs: dict, node: ast.AST, scope: Scope, label: str):
@@ -1189,6 +1234,8 @@ class SourceFrontend:
         for kw in node.keywords:
             if kw.arg is not None and kw.arg != "name":
                 keywords[kw.arg] = _named_unknown(keywords[kw.arg], kw.value)
+        if type_ == "Lambda":
+            self._lambda_function(node, scope, skip_first, positional, keywords)
         args = map_arguments(type_, positional, keywords)
         if type_ == "InputLayer" and "input_shape" in args and "shape" not in args:
             args["shape"] = args.pop("input_shape")
@@ -1199,9 +1246,58 @@ class SourceFrontend:
                 args[key] = _nested(value)
         return LayerObject(type_, written, args, span_of(node), f"layer{next(self._keys)}")
 
+    def _lambda_function(self, node: ast.Call, scope: Scope, skip_first: bool, positional: list,
+                         keywords: dict) -> None:
+        """``Lambda(fn)``: a function Keras returns its input's shape from (``preprocess_input``) becomes the
+        identity; a user function or a ``lambda`` is remembered, to be followed where the layer is called."""
+        written = node.args[1 if skip_first else 0] if len(node.args) > (1 if skip_first else 0) else next(
+            (kw.value for kw in node.keywords if kw.arg == "function"), None)
+        if written is None:
+            return
+        value = self._fold(written, scope) if not isinstance(written, ast.Lambda) else written
+        qualname = getattr(value, "qualname", None)
+        identity = isinstance(qualname, str) and (_normal_qualname(qualname) in PREPROCESS_FUNCTIONS
+                                                   or qualname.rsplit(".", 1)[-1] in _IDENTITY_FUNCTIONS)
+        if identity:
+            replacement = LambdaBody("identity")
+            if "function" in keywords:
+                keywords["function"] = replacement
+            elif positional:
+                positional[0] = replacement
+        elif isinstance(value, (FunctionValue, ast.Lambda)) or isinstance(qualname, str):
+            self._lambda_callees[span_of(node)] = (value, scope)
+
+    def _follow_lambda(self, layer: LayerObject, tensor: TensorRef, node: ast.Call, scope: Scope):
+        """``Lambda(fn)(x)`` without ``output_shape``: Keras traces ``fn`` on ``x``; so does shapedoctor."""
+        value, defined_in = self._lambda_callees[layer.span]
+        builder = tensor.builder
+        first_new = len(builder.nodes)
+        if isinstance(value, ast.Lambda):
+            fn = ast.FunctionDef(name="<lambda>", args=value.args, body=[ast.Return(value.body)], decorator_list=[],
+                                 returns=None, type_params=[])
+            ast.copy_location(fn, value)
+            ast.fix_missing_locations(fn)
+            result = self._invoke(fn, defined_in, [tensor], {}, me=None, where=node, scope=scope)
+        elif isinstance(value, FunctionValue):
+            result = self._invoke(value.node, value.scope or defined_in, [tensor], {}, me=None, where=node,
+                                  scope=scope)
+        else:
+            result = self._function_call(value.qualname, [tensor], {}, node, scope)
+        if not isinstance(result, TensorRef) or result.builder is not builder or result.node < first_new:
+            return None
+        made = builder.nodes[result.node]  # the node computing the output stands for the Lambda layer
+        made.name = layer.args.get("name") if isinstance(layer.args.get("name"), str) else self.namer("Lambda")
+        made.written_type = "Lambda"
+        return result
+
     def _call_layer(self, layer: LayerObject, node: ast.Call, scope: Scope):
         """``layer(x)``, ``layer([a, b])``, ``mha(query, value)`` / ``mha(query=q, value=v, key=k)``."""
         args, kwargs = self._call_arguments(node, scope)
+        if layer.type == "Lambda" and layer.span in self._lambda_callees and "output_shape" not in layer.args \
+                and len(args) == 1 and not kwargs and isinstance(args[0], TensorRef):
+            followed = self._follow_lambda(layer, args[0], node, scope)
+            if followed is not None:
+                return followed
         tensor_keywords = [kwargs[k] for k in _TENSOR_KEYWORDS if isinstance(kwargs.get(k), TensorRef)]
         args = [self._constant_node(v, node, scope) if isinstance(v, (WeightValue, ArrayValue)) and i == 0 else v
                 for i, v in enumerate(args)]
@@ -1717,12 +1813,16 @@ def _created_constant(leaf: str, args: list, kwargs: dict):
         if len(args) in (2, 3) and start == 0 and step == 1 and stop is not None:
             return WeightValue((stop,))
         return UNKNOWN
+    if leaf == "linspace":  # linspace(start, stop, num=50)
+        num = kwargs.get("num", args[2] if len(args) > 2 else 50)
+        return WeightValue((num,)) if size(num) is not None else UNKNOWN
     if leaf == "eye" and args and size(args[0]) is not None:
         return WeightValue((args[0], args[1] if len(args) > 1 and size(args[1]) is not None else args[0]))
     shape = kwargs.get("shape", args[0] if args else UNKNOWN)
     if isinstance(shape, (int, Symbol)) and not isinstance(shape, bool):
         shape = (shape,)
-    if isinstance(shape, (tuple, list)) and all(size(d) is not None for d in shape):
+    # tf.random.normal(shape=(tf.shape(x)[0], dim)): a dynamic size (None) stays unknown, like a batch axis
+    if isinstance(shape, (tuple, list)) and all(d is None or size(d) is not None for d in shape):
         return WeightValue(tuple(shape))
     return UNKNOWN
 

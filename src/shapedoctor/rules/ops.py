@@ -706,13 +706,14 @@ def tile(call: LayerCall, inputs):
     shape = list(tensor(call, "x", inputs))
     repeats = _raw(call, "repeats")
     repeats = [repeats] if isinstance(repeats, int) else list(repeats)
-    if not all(isinstance(r, int) for r in repeats):
+    # None: a run-time count such as tf.shape(x)[0] (tile to the batch size); that axis is then unknown
+    if not all(isinstance(r, int) or r is None for r in repeats):
         raise Unresolved("repeats")
     if len(shape) > len(repeats):
         repeats = [1] * (len(shape) - len(repeats)) + repeats
     else:
         shape = [1] * (len(repeats) - len(shape)) + shape
-    return tuple(dim_mul(d, r) if d is not None else None for d, r in zip(shape, repeats))
+    return tuple(dim_mul(d, r) if d is not None and r is not None else None for d, r in zip(shape, repeats))
 
 
 @rule("ops.repeat", params=("x", "repeats", "axis"), multi_input=True)
