@@ -24,7 +24,9 @@ PER_SAMPLE_LOSSES = SPARSE_LOSSES | {
 SEQUENCE_OUTPUT_SIGNS = {"TimeDistributed", "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose",
                          "UpSampling1D", "UpSampling2D", "UpSampling3D", "RepeatVector",
                          # token models: tagging, translation and language models predict per token
-                         "Embedding", "TextVectorization", "MultiHeadAttention", "GroupQueryAttention"}
+                         "Embedding", "TextVectorization", "MultiHeadAttention", "GroupQueryAttention",
+                         "keras_hub.TokenAndPositionEmbedding", "keras_hub.ReversibleEmbedding",
+                         "keras_hub.TransformerDecoder"}
 _RECURRENT = {"LSTM", "GRU", "SimpleRNN", "Bidirectional", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"}
 
 

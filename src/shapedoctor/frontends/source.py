@@ -23,6 +23,7 @@ from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE,
                       is_plain, lambda_body,
                       merge_uncertain, reshape_array, unpack)
 from ..rules.applications import APPS as APPLICATION_TYPES, PREPROCESS_FUNCTIONS
+from ..rules.keras_hub import KERAS_HUB_LAYERS
 from ..rules.base import ConstTensor, TensorArg
 from ..rules.core import LambdaBody
 from ..rules.ops import OPERATORS, resolve_op
@@ -437,10 +438,22 @@ class SourceFrontend:
         return value
 
     def _expr_Tuple(self, node: ast.Tuple, scope: Scope):
-        return tuple(self._fold_elts(node.elts, scope))
+        return self._symbolic_tail(node.elts, scope) or tuple(self._fold_elts(node.elts, scope))
 
     def _expr_List(self, node: ast.List, scope: Scope):
-        return list(self._fold_elts(node.elts, scope))
+        return self._symbolic_tail(node.elts, scope) or list(self._fold_elts(node.elts, scope))
+
+    def _symbolic_tail(self, elts: list, scope: Scope):
+        """``(None, *x_train.shape[2:])``: known leading sizes, then the sizes of data of unknown rank."""
+        if not elts or not isinstance(elts[-1], ast.Starred) or any(isinstance(e, ast.Starred) for e in elts[:-1]):
+            return None
+        tail = self._fold(elts[-1].value, scope)
+        if not isinstance(tail, SymbolicShape) or tail.prefix:
+            return None
+        head = [self._fold(e, scope) for e in elts[:-1]]
+        if not all(d is None or (isinstance(d, (int, Symbol)) and not isinstance(d, bool)) for d in head):
+            return None
+        return SymbolicShape(tail.base, tail.offset, tuple(head))
 
     def _fold_elts(self, elts, scope):
         out = []
@@ -973,6 +986,8 @@ class SourceFrontend:
             return self._function_call("tensorflow." + leaf, *self._call_arguments(node, scope), node, scope)
         if func.qualname.split(".")[-2:-1] in (["ops"], ["backend"], ["image"]) or not leaf[:1].isupper():
             return self._function_call(func.qualname, *self._call_arguments(node, scope), node, scope)
+        if func.qualname.startswith("keras_hub."):
+            return self._layer_object(f"keras_hub.{leaf}", leaf, node, scope)
         return self._layer_object(canonical_type(leaf), leaf, node, scope)
 
     # ------------------------------------------------------------- tensor ops
@@ -1336,7 +1351,8 @@ class SourceFrontend:
         if layer.type == "<opaque>":
             name = "<unknown>"
         else:
-            name = user_name or self.namer(layer.type if layer.type in RULES else layer.written_type)
+            known = layer.type in RULES and not layer.type.startswith("keras_hub.")
+            name = user_name or self.namer(layer.type if known else layer.written_type)
         layer_node = builder.add(layer.type, args, inputs, layer.span, name, layer.written_type, list_input,
                                  layer.key)
         layer_node.call_span = span_of(call_node)
@@ -1781,7 +1797,7 @@ _LIST_MUTATORS = {"append", "extend", "insert", "pop", "remove", "clear", "sort"
 
 
 # Keyword arguments that carry further input tensors of a layer call (attention, RNN states).
-_TENSOR_KEYWORDS = ("query", "value", "key")
+_TENSOR_KEYWORDS = ("query", "value", "key", "decoder_sequence", "encoder_sequence")
 # Functions that give back their tensor argument's shape.
 _IDENTITY_FUNCTIONS = {"stop_gradient", "identity", "cast", "convert_to_tensor", "preprocess_input"}
 _CREATION_OPS = {"arange", "range", "zeros", "ones", "eye", "linspace", "normal", "uniform", "truncated_normal",
@@ -1942,7 +1958,7 @@ def _symbolic_input(args: dict) -> None:
         if isinstance(value, Symbol):
             args[key] = SymbolicShape(value.name)
         elif isinstance(value, SymbolicShape) and key == "batch_shape":
-            args[key] = SymbolicShape(value.base, value.offset)
+            args[key] = SymbolicShape(value.base, value.offset, value.prefix)
 
 
 def _ancestors(builder: FunctionalBuilder, starts: list[int], stop: set[int]) -> set[int]:
@@ -2000,6 +2016,8 @@ def _classify_qualname(qual: str):
     qual = ".".join(parts)
     if parts[0] in ("numpy", "np"):
         return NumpyName(qual) if len(parts) > 1 else Module(qual)
+    if parts[0] in ("keras_hub", "keras_nlp") and parts[-1] in KERAS_HUB_LAYERS:
+        return KerasName("keras_hub.layers." + parts[-1])
     if "keras" in parts:
         leaf = parts[-1]
         if leaf[:1].isupper() or leaf in _FUNCTIONAL_MERGES or leaf in EXPAND | SQUEEZE \

@@ -177,8 +177,10 @@ class SymbolicShape:
 
     base: str
     offset: int = 0
+    prefix: tuple = ()  # (None, *x_train.shape[2:]): known leading sizes
 
     def dims(self, rank: int) -> tuple:
+        """The shape with ``rank`` named sizes after the known prefix."""
         from ..shapes import Symbol
 
-        return tuple(Symbol(f"{self.base}[{self.offset + i}]") for i in range(rank))
+        return self.prefix + tuple(Symbol(f"{self.base}[{self.offset + i}]") for i in range(rank))

@@ -4,6 +4,7 @@ from . import conv, core, embedding, merging, normalization, pooling, recurrent,
 from . import adaptive_pooling, attention, einsum, image_preprocessing, normalization_more, preprocessing  # noqa: F401,E501  (issue 10)
 from . import ops  # noqa: F401  (tensor operations: keras.ops.*, tf.*, operators)
 from . import applications  # noqa: F401  (keras.applications backbones)
+from . import keras_hub  # noqa: F401  (keras_hub / keras_nlp modeling layers)
 from .base import ALIASES, RULES, LayerCall, ShapeProblem, Unresolved, apply_rule, canonical_type, map_arguments
 
 __all__ = ["ALIASES", "RULES", "LayerCall", "ShapeProblem", "Unresolved", "apply_rule", "canonical_type",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 
 from ..kinds import INVALID_ARGUMENT, RANK, UNDEFINED_DIM
-from ..shapes import format_shape
+from ..shapes import Symbol, dim_add, format_shape
 from .base import NOT_KNOWN, LayerCall, ShapeProblem, Unresolved, require_rank, rule
 from .shape_math import conv_output_shape
 
@@ -157,6 +157,9 @@ def lookup(call: LayerCall, inputs):
         depth = max_tokens
     elif isinstance(vocabulary, (list, tuple)) and isinstance(oov, int):
         depth = len(vocabulary) + oov + (1 if mask is not None else 0)
+    elif isinstance(call.args.get("vocabulary"), Symbol) and isinstance(oov, int):
+        # a vocabulary read from data, named after what was written: its size is a named size too
+        depth = dim_add(Symbol(f"len({call.args['vocabulary'].name})"), oov + (1 if mask is not None else 0))
     else:
         raise Unresolved("vocabulary")
     if mode == "one_hot":
