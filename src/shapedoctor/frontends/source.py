@@ -829,8 +829,34 @@ class SourceFrontend:
             made.written_type = instance.cls.name
         if _as_tensor_list(result) or isinstance(result, TensorRef):
             return result
+        declared = self._declared_output(instance, inputs, tensors, node, scope)
+        if declared is not None:
+            return declared
         return self._op_node(scope, "<opaque>", {}, tensors[:1], node,
                              f"`{instance.cls.name}.call()` returns a value shapedoctor cannot follow")
+
+    def _declared_output(self, instance: Instance, inputs, tensors: list, node: ast.AST, scope: Scope):
+        """call() could not be followed, but ``compute_output_shape(input_shape)`` can: Keras 3 uses that method
+        for the symbolic output of a layer that defines it (Layer.compute_output_spec), so shapedoctor does too."""
+        found = instance.cls.method("compute_output_shape")
+        shapes = [t.builder.shape_of(t) for t in tensors]
+        if found is None or not shapes or any(sh is None for sh in shapes):
+            return None
+        shape_value = shapes[0] if isinstance(inputs, TensorRef) else list(shapes)
+        declared = self._invoke(found[0], found[1].scope or scope, [shape_value], {}, me=instance, where=node,
+                                scope=scope, cls=found[1])
+        if isinstance(declared, list):
+            declared = tuple(declared)
+        if not isinstance(declared, tuple) or not all(
+                d is None or (isinstance(d, (int, Symbol)) and not isinstance(d, bool)) for d in declared):
+            return None
+        made = self._op_node(scope, "<declared>", {"shape": declared}, tensors, node,
+                             f"{instance.cls.name}.compute_output_shape")
+        if isinstance(made, TensorRef):
+            out = made.builder.nodes[made.node]
+            out.name = instance.name or self.namer(instance.cls.name)
+            out.written_type = instance.cls.name
+        return made
 
     def _builtin_call(self, name: str, node: ast.Call, scope: Scope):
         args = [self._fold(a, scope) for a in node.args]

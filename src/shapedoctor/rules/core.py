@@ -175,3 +175,13 @@ class LambdaBody:
 
     def __repr__(self) -> str:
         return f"LambdaBody({self.op!r}, {self.axis!r})"
+
+
+@rule("<declared>", params=("shape",), multi_input=True)
+def declared_output(call: LayerCall, inputs):
+    """A custom layer whose call() could not be followed but whose ``compute_output_shape`` could: Keras
+    itself trusts that method for the symbolic output, so the shape it returns is the layer's output."""
+    shape = call.raw("shape", allow_symbol=True)
+    if not isinstance(shape, (tuple, list)) or not all(d is None or isinstance(d, (int, Symbol)) for d in shape):
+        raise Unresolved("shape")
+    return tuple(shape)

@@ -184,15 +184,20 @@ def text_vectorization(call: LayerCall, inputs):
         raise call.bad("max_tokens", max_tokens, "an integer > 1, or None")
     if mode == "int":
         return (shape[0], length)
-    if max_tokens is NOT_KNOWN:
-        raise Unresolved("max_tokens")
     split = call.raw("split", "whitespace")
     tokens = (*shape, 1) if split is None and len(shape) <= 1 else shape if split is None else (*shape, None)
-    vocabulary = call.raw("vocabulary", None)
+    vocabulary = call.raw("vocabulary", None, allow_symbol=True)
+    if call.flag("pad_to_max_tokens") and max_tokens is NOT_KNOWN:
+        raise Unresolved("max_tokens")
     if call.flag("pad_to_max_tokens") and isinstance(max_tokens, int):
         depth = max_tokens
     elif isinstance(vocabulary, (list, tuple)):
         depth = len(vocabulary) + 1
+    elif isinstance(vocabulary, Symbol):  # a vocabulary read from data: its size, named
+        depth = dim_add(Symbol(f"len({vocabulary.name})"), 1)
+    elif vocabulary is None:
+        # no vocabulary given: the one adapt() learns from the data, at most max_tokens entries
+        depth = Symbol("adapted vocabulary size")
     else:
         raise Unresolved("vocabulary")
     if mode == "one_hot":
