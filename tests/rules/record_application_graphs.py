@@ -1,5 +1,6 @@
 """Record the layer graphs of the ``keras.applications`` backbones: write the package's
-``src/shapedoctor/data/application_graphs.json.gz``.
+``src/shapedoctor/data/application_graphs/<App>.json.gz`` (one file per backbone: a file that reaches
+into one VGG16 decodes only that one).
 
 Run manually, with the venv that has Keras 3 (torch backend, CPU); about a minute::
 
@@ -33,7 +34,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-OUT = HERE.parent.parent / "src" / "shapedoctor" / "data" / "application_graphs.json.gz"
+OUT = HERE.parent.parent / "src" / "shapedoctor" / "data" / "application_graphs"  # one <App>.json.gz each
 
 _NOT_SHAPE = {"dtype", "trainable", "seed", "lora_rank", "lora_alpha", "quantization_config"}
 _NOT_SHAPE_SUFFIXES = ("_initializer", "_regularizer", "_constraint")
@@ -90,13 +91,14 @@ def main() -> None:
 
     from shapedoctor.rules.applications import APPS
 
-    graphs = {"recorded_with": {"keras": keras.__version__, "backend": keras.backend.backend()}, "apps": {}}
+    OUT.mkdir(exist_ok=True)
+    recorded_with = {"keras": keras.__version__, "backend": keras.backend.backend()}
     for app in sorted(APPS):
-        graphs["apps"][app] = record_app(keras, app)
-        print(app, len(graphs["apps"][app]["base"]["layers"]), "layers,",
-              len(graphs["apps"][app]["correct_pad"]), "correct_pad", flush=True)
-    OUT.write_bytes(gzip.compress(json.dumps(graphs, separators=(",", ":"), sort_keys=True).encode(), mtime=0))
-    print("wrote", OUT, OUT.stat().st_size, "bytes")
+        entry = dict(record_app(keras, app), recorded_with=recorded_with)
+        (OUT / f"{app}.json.gz").write_bytes(
+            gzip.compress(json.dumps(entry, separators=(",", ":"), sort_keys=True).encode(), mtime=0))
+        print(app, len(entry["base"]["layers"]), "layers,", len(entry["correct_pad"]), "correct_pad", flush=True)
+    print("wrote", OUT)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@
 resnet.layers]``: the source front-end replays the backbone's own graph on the backbone's input, each
 layer through its ordinary shape rule.  The graphs are Keras' own configs of each application with its
 default architecture arguments (recorded by ``tests/rules/record_application_graphs.py`` into
-``data/application_graphs.json.gz``); shapes are computed, never stored.
+``data/application_graphs/<App>.json.gz``); shapes are computed, never stored.
 
 ``correct_pad`` layers (MobileNetV2/V3, EfficientNet, NASNet) take their padding from the parity of the
 size they are built on: the replay recomputes it from the shape that reaches them.
@@ -27,15 +27,18 @@ _ARCHITECTURE_DEFAULTS = {"alpha": 1.0, "depth_multiplier": 1, "minimalistic": F
 _POOLING_LAYERS = {"avg": ("GlobalAveragePooling2D", "avg_pool"), "max": ("GlobalMaxPooling2D", "max_pool")}
 
 
-@functools.lru_cache(maxsize=1)
-def _recorded() -> dict:
-    data = resources.files("shapedoctor.data").joinpath("application_graphs.json.gz").read_bytes()
-    return json.loads(gzip.decompress(data))["apps"]
+@functools.lru_cache(maxsize=None)
+def _recorded_app(type_: str) -> dict | None:
+    """One backbone's recording (``data/application_graphs/<App>.json.gz``), decoded on first use."""
+    path = resources.files("shapedoctor.data").joinpath("application_graphs").joinpath(f"{type_}.json.gz")
+    if not type_.isidentifier() or not path.is_file():
+        return None
+    return json.loads(gzip.decompress(path.read_bytes()))
 
 
 @functools.lru_cache(maxsize=64)
 def _graph(type_: str, include_top: bool, pooling: str | None, classes: Any, activation: Any) -> ModelGraph | str:
-    entry = _recorded().get(type_)
+    entry = _recorded_app(type_)
     if entry is None:
         return f"the layers inside `{type_}` are not known to shapedoctor"
     base = copy.deepcopy(entry["base"])
@@ -81,7 +84,7 @@ def application_graph(type_: str, args: dict) -> ModelGraph | str:
 
 
 def correct_pad_kernels(type_: str) -> dict[str, int]:
-    entry = _recorded().get(type_)
+    entry = _recorded_app(type_)
     return entry["correct_pad"] if entry else {}
 
 

@@ -32,6 +32,7 @@ from .values import (ArrayValue, ClassValue, FunctionalModel, FunctionValue, Ins
                      Module, NumpyName, Opaque, SequentialModel, SymbolicShape, TensorRef, UnknownNumber,
                      UnknownSequence, WeightValue)
 
+PROBE_ITERATIONS = 16  # a longer loop that built nothing in as many iterations is walked once more, not unrolled
 MAX_UNROLL = 1024  # `for layer in base.layers` of a 1,000-layer backbone; MAX_STATEMENTS bounds the total
 # Layers that keep any input's shape and accept any rank: skipping them cannot change a verdict.
 SHAPE_NEUTRAL = {"Dropout", "Activation", "GaussianNoise", "GaussianDropout", "AlphaDropout", "ReLU", "LeakyReLU",
@@ -84,7 +85,10 @@ class FunctionalBuilder:
                          inputs=[(ref.node, ref.output) for ref in inputs], span=span, name=name,
                          written_type=written_type, list_input=list_input, layer_key=key)
         self.nodes.append(node)
+        FunctionalBuilder.added += 1
         return node
+
+    added = 0  # nodes added by every builder: a loop that adds none while it runs is no model code
 
     def subgraph(self, name: str, line: int, outputs: list[TensorRef]) -> ModelGraph:
         """The nodes the outputs depend on, renumbered, as a functional ModelGraph."""
@@ -157,6 +161,7 @@ class SourceFrontend:
         self._application_models: dict[str, Any] = {}
         self._constructed: dict[int, Any] = {}  # constructor line -> the model made there (first one)
         self._lambda_callees: dict = {}  # Lambda(fn) constructor span -> (fn, scope it was written in)
+        self._layer_objects = 0
 
     # ------------------------------------------------------------------ entry
     def models(self) -> list[ModelGraph]:
@@ -400,11 +405,21 @@ class SourceFrontend:
             iterable = list(iterable)
         if isinstance(iterable, (tuple, list)) and len(iterable) <= MAX_UNROLL and not stmt.orelse \
                 and self._statements + len(iterable) <= MAX_STATEMENTS:
-            for item in iterable:
+            activity = self._activity()
+            for position, item in enumerate(iterable):
+                if position == PROBE_ITERATIONS and self._activity() == activity:
+                    # a training or data loop: its first iterations built nothing, so the rest is walked once,
+                    # as a loop that may run, instead of a thousand times
+                    self._walk_uncertain([stmt.body], scope, "in a loop shapedoctor cannot unroll", stmt)
+                    return
                 self._bind(stmt.target, item, scope)
                 self._walk_body(stmt.body, scope)
             return
         self._walk_uncertain([stmt.body, stmt.orelse], scope, "in a loop shapedoctor cannot unroll", stmt)
+
+    def _activity(self) -> tuple:
+        """What model code changes: graph nodes, layer objects, models."""
+        return FunctionalBuilder.added, self._layer_objects, len(self._constructed), len(self.graphs)
 
     def _stmt_While(self, stmt: ast.While, scope: Scope) -> None:
         self._walk_uncertain([stmt.body, stmt.orelse], scope, "in a `while` loop", stmt)
@@ -1285,6 +1300,7 @@ class SourceFrontend:
         for key, value in list(args.items()):
             if isinstance(value, LayerObject):
                 args[key] = _nested(value)
+        self._layer_objects += 1
         return LayerObject(type_, written, args, span_of(node), f"layer{next(self._keys)}")
 
     def _lambda_function(self, node: ast.Call, scope: Scope, skip_first: bool, positional: list,
