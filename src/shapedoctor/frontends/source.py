@@ -1350,6 +1350,8 @@ class SourceFrontend:
     def _call_layer(self, layer: LayerObject, node: ast.Call, scope: Scope):
         """``layer(x)``, ``layer([a, b])``, ``mha(query, value)`` / ``mha(query=q, value=v, key=k)``."""
         args, kwargs = self._call_arguments(node, scope)
+        if not args and "inputs" in kwargs:  # layer(inputs=x): Layer.__call__'s first argument by name
+            args = [kwargs.pop("inputs")]
         if layer.type == "Lambda" and layer.span in self._lambda_callees and "output_shape" not in layer.args \
                 and len(args) == 1 and not kwargs and isinstance(args[0], TensorRef):
             followed = self._follow_lambda(layer, args[0], node, scope)
