@@ -1939,16 +1939,18 @@ def _unreached_constructors(text: str, reported: set[int]) -> list[int]:
     candidates = {text.count("\n", 0, m.start()) + 1 for m in _CONSTRUCTOR_TEXT.finditer(text)} - reported
     if not candidates:
         return []
-    try:
-        tree = ast.parse(text)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return []
     lines = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and node.lineno in candidates:
-            leaf = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
-            if leaf in _MODEL_CLASSES:
-                lines.add(node.lineno)
+    try:
+        for statement in chunks.statements(text):  # piece by piece: a 100,000-line file is never parsed whole
+            if not any(statement.lineno <= line <= (statement.end_lineno or statement.lineno) for line in candidates):
+                continue
+            for node in ast.walk(statement):
+                if isinstance(node, ast.Call) and node.lineno in candidates:
+                    leaf = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+                    if leaf in _MODEL_CLASSES:
+                        lines.add(node.lineno)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return sorted(lines)
     return sorted(lines)
 
 
