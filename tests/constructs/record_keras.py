@@ -37,6 +37,11 @@ Recorded per file:
     marks another line with a trailing ``# keras-error`` comment, which must then be ``line`` or
     ``layer_line`` (checked here): for run-time failures Keras' innermost frame is the ``predict``
     call, and the layer it failed in is the line to report.
+    A ``Lambda`` without ``output_shape`` whose function fails on symbolic tensors raises only
+    "We could not automatically infer the shape of the Lambda's output", hiding why: there the
+    exception Keras chained under it that was raised in the fixture file (the user function's
+    own error, ``ops.matmul``...) is appended to ``message`` as ``Caused by <type>: <message>``
+    (and classified with it), and ``line`` is that exception's innermost frame in the fixture file.
 ``models``
     every Keras model object the module leaves reachable: module globals, items of global
     lists/tuples/dicts, and attributes of instances of classes the fixture defines (``clf.model``),
@@ -70,6 +75,8 @@ batch2 tensor`` (matmul in a custom layer, RNN state sizes,
 attention widths: torch's messages)
 ``missing 1 required positional argument`` (a layer         invalid-argument
 argument with no default in Keras 3: ``AveragePooling1D()``)
+``No such layer`` (``model.get_layer(name)`` with a name     invalid-argument
+the model does not have)
 ==========================================================  =====================
 """
 
@@ -101,7 +108,9 @@ EXTRA_TABLE = [
     ("shapes cannot be multiplied", "incompatible-merge"),
     ("Expected size for first two dimensions of batch2 tensor", "incompatible-merge"),
     ("missing 1 required positional argument", "invalid-argument"),
+    ("No such layer", "invalid-argument"),
 ]
+LAMBDA_INFERENCE = "could not automatically infer the shape of the Lambda's output"
 
 
 def _corpus_classify():
@@ -178,6 +187,29 @@ def _install_tensorflow(keras) -> None:
             pass
 
     sys.meta_path.insert(0, Alias())
+
+
+def _innermost_line(exc: BaseException, path: str) -> int | None:
+    line, tb = None, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == path:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _lambda_cause(exc: BaseException, path: str) -> tuple[BaseException, int] | None:
+    """The error a Lambda's shape inference hid (see the module doc), and its innermost fixture line."""
+    if LAMBDA_INFERENCE not in str(exc):
+        return None
+    seen, cause = {id(exc)}, exc.__cause__ or exc.__context__
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        line = _innermost_line(cause, path)
+        if line is not None:
+            return cause, line
+        cause = cause.__cause__ or cause.__context__
+    return None
 
 
 def _clean(message: str) -> str:
@@ -309,6 +341,10 @@ def record_one(state: _State, path: str) -> dict:
             if tb.tb_frame.f_code.co_filename == path:
                 line = tb.tb_lineno
             tb = tb.tb_next
+        hidden = _lambda_cause(exc, path)
+        if hidden is not None:
+            message = f"{message}\n\nCaused by {type(hidden[0]).__name__}: {_clean(str(hidden[0]))}"
+            line = hidden[1]
         layer_line = None
         if layer is not None:
             layer_line = (state.made.get(id(layer)) or state.layer_lines.get(id(layer)) or (None, None))[1]

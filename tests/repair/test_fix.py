@@ -363,3 +363,17 @@ def test_incompatible_merges_are_fixed(tmp_path, name, after):
     path.write_bytes((ROOT / "tests/corpus" / name).read_bytes())
     assert main(["fix", str(path)]) == 0
     assert after in path.read_text()
+
+
+@pytest.mark.keras
+def test_every_fixed_case_builds_in_keras_and_every_broken_one_does_not():
+    """The snapshots: each `.before.py` fails in real Keras 3 and its `.after.py` builds (argument fixes such as
+    `shape=(1024,)` and `pool_size=2` included)."""
+    pytest.importorskip("keras")
+    from shapedoctor.repair.keras_build import build_source
+
+    names = ("invalid_argument_input_int_functional", "invalid_argument_avgpool_no_size_function")
+    for name in names:
+        assert not build_source(_read(CASES / f"{name}.before.py"), timeout=240).ok, name
+        result = build_source(_read(CASES / f"{name}.after.py"), timeout=240)
+        assert result.ok, (name, result)

@@ -2119,7 +2119,10 @@ def _as_tensor_list(value, depth: int = 0) -> list[TensorRef]:
     """The tensors of a model's inputs or outputs: one, a list, a dict, or nested lists of them."""
     if isinstance(value, TensorRef):
         return [value]
-    items = list(value.values()) if isinstance(value, dict) else value if isinstance(value, (list, tuple)) else None
+    if isinstance(value, dict):  # keras.tree.flatten orders a dict by its sorted keys
+        items = [value[k] for k in sorted(value, key=str)]
+    else:
+        items = value if isinstance(value, (list, tuple)) else None
     if not items or depth > 3:
         return []
     out: list[TensorRef] = []

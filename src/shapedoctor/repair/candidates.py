@@ -69,6 +69,10 @@ def _verifies(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_sha
     except (ValueError, IndexError, KeyError):
         return False
     after = infer(patched, inference, start)  # the layers before the patch keep their results
+    if fix.applicability == "safe" and diagnostic.kind.name == "invalid-argument":
+        # the argument written the way Keras needs it: right whatever the rest of the model does (what the now
+        # checked layers after it say is a finding of their own, not a reason to withhold this one)
+        return after.results[diagnostic.node].status == "ok"
     if after.errors:
         return False
     if any(r.status == "error" for r in after.results):
@@ -317,6 +321,17 @@ def _recurrent_before(inference: Inference, result):
 # ------------------------------------------------------------------ invalid-argument
 def _argument_fixes(inference: Inference, result) -> list[Fix]:
     node = result.node
+    if node.type.startswith("AveragePooling") and "pool_size" not in node.args:
+        rank = len(result.input_shapes[0]) - 2 if result.input_shapes and result.input_shapes[0] else 1
+        size = 2 if rank == 1 else (2,) * max(rank, 1)
+        return [Fix(f"write pool_size={size!r}, Keras 2's default", [_patch("set_args", node.index, pool_size=size)],
+                    why="Keras 3's AveragePooling has no default pool_size; the code was written for 2",
+                    applicability="safe")]
+    written = node.args.get("shape", node.args.get("input_shape"))
+    if node.type == "InputLayer" and isinstance(written, int) and not isinstance(written, bool) and written > 0:
+        # Input(shape=1024): Keras 3 needs a tuple ("Cannot convert '1024' to a shape"); Keras 2 took the int
+        return [Fix(f"write the shape as a 1-tuple: ({written},)", [_patch("tuple_shape", node.index, shape=(written,))],
+                    why="what the int meant: one feature axis of that size", applicability="safe")]
     if node.args.get("dilation_rate") not in (None, 1) and node.args.get("strides") not in (None, 1):
         return [Fix(f"set dilation_rate=1 on {node.label}", [_patch("set_args", node.index, dilation_rate=1)],
                     why="keeps the downsampling of strides"),

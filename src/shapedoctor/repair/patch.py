@@ -59,6 +59,9 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
     if patch.op == "set_input_shape":
         target.args = {"shape": patch.arg_dict["shape"]}
         return graph
+    if patch.op == "tuple_shape":  # an int where Keras needs a shape tuple
+        target.args = {"shape": patch.arg_dict["shape"]}
+        return graph
     if patch.op == "insert_before":
         new = LayerNode(index=patch.node, type=patch.type, args=patch.arg_dict, inputs=list(target.inputs),
                         span=None, name=f"{patch.type.lower()}_fix", written_type=patch.type)

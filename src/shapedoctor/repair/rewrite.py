@@ -831,6 +831,26 @@ class _Planner:
             self.changes.append(_Change(self.index.start(arg.keyword), self.index.end(arg.value),
                                         f"input_shape={value_text(shape)}"))
 
+    # tuple_shape ----------------------------------------------------------------------
+    def _op_tuple_shape(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``Input(shape=1024)`` -> ``Input(shape=(1024,))``: the written size kept, made a 1-tuple."""
+        call = self.index.call_at(node)
+        keywords = _keyword_args(call)
+        arg = next((keywords[k] for k in ("shape", "input_shape") if k in keywords), None)
+        if arg is None:
+            func = call.func
+            leaf = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
+            positional = _positional_args(call)
+            if leaf not in ("Input", "InputLayer") or not positional:
+                raise CannotRewrite("the input shape is not written on this layer")
+            arg = positional[0]
+        start, end = self.index.start(arg.value), self.index.end(arg.value)
+        text = self.index.text[start:end]
+        if getattr(arg.value, "lpar", None):  # shape=(1024): the parentheses were meant as a tuple already
+            self.changes.append(_Change(end - 1, end - 1, ","))
+        else:
+            self.changes.append(_Change(start, end, f"({text},)"))
+
     # replace --------------------------------------------------------------------------
     def _op_replace(self, patch: GraphPatch, node: LayerNode) -> None:
         self._unique_layer(node)
@@ -1044,16 +1064,24 @@ def edits_for_fix(text: str, graph: ModelGraph, fix: Fix) -> list[Edit]:
 
 
 # ------------------------------------------------------------------ verification
-def verify_source(before, model_index: int, new_text: str, target_shape=None, kind=None) -> bool:
-    """Re-check the rewritten text: the fixed model is clean and no other model got worse."""
+def verify_source(before, model_index: int, new_text: str, target_shape=None, kind=None,
+                  argument_at: tuple | None = None) -> bool:
+    """Re-check the rewritten text: the fixed model is clean and no other model got worse.
+
+    ``argument_at``: (line, col) of an argument a safe fix writes the way Keras needs it (``shape=(1024,)``);
+    the fix is right when that finding is gone, and what the layers checked after it now say is the next
+    round's business."""
     from collections import Counter
 
     from ..check import check_source
 
     after = check_source(new_text, before.path, target_shape, with_fixes=False).files[0]
-    if after.error or len(after.models) != len(before.models):
+    if after.error:
         return False
-
+    if argument_at is not None:
+        return _argument_fix_ok(before, after, model_index, argument_at)
+    if len(after.models) != len(before.models):
+        return False
     if not _fixed_model_ok(after.models[model_index], kind, before.models[model_index]):
         return False
 
@@ -1069,6 +1097,29 @@ def verify_source(before, model_index: int, new_text: str, target_shape=None, ki
 
     old, new = problems(before, model_index, set()), problems(after, model_index, set())
     return all(count <= old.get(key, 0) for key, count in new.items())
+
+
+def _argument_fix_ok(before, after, model_index: int, argument_at: tuple) -> bool:
+    """Models matched by name and line (a fragment the broken argument left may go away): the fixed one is
+    there, whole, without the error; no other model has more errors or warnings of a kind than before."""
+    from collections import Counter
+
+    def key(model):
+        return model.graph.name, model.graph.line
+
+    fixed_key = key(before.models[model_index])
+    fixed = next((m for m in after.models if key(m) == fixed_key), None)
+    if fixed is None or len(fixed.graph.nodes) < len(before.models[model_index].graph.nodes):
+        return False
+    if any(d.severity == "error" and (d.line, d.col) == argument_at for d in fixed.inference.diagnostics):
+        return False
+
+    def problems(report):
+        return Counter((key(m), d.kind.name) for m in report.models if key(m) != fixed_key
+                       for d in m.inference.diagnostics if d.severity in ("error", "warning"))
+
+    old = problems(before)
+    return all(count <= old.get(k, 0) for k, count in problems(after).items())
 
 
 def _fixed_model_ok(after_model, kind, before_model) -> bool:
@@ -1117,7 +1168,10 @@ def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough:
             fix.applicability = "display-only"
             kept.append(fix)
             continue
-        if verify_source(file_report, model_index, apply_edits(text, edits), target_shape, diagnostic.kind):
+        argument_at = (diagnostic.line, diagnostic.col) if fix.applicability == "safe" and \
+            diagnostic.kind.name == "invalid-argument" else None
+        if verify_source(file_report, model_index, apply_edits(text, edits), target_shape, diagnostic.kind,
+                         argument_at):
             fix.edits = edits
             kept.append(fix)
     return kept
