@@ -146,6 +146,12 @@ MAX_CALL_DEPTH = 12
 MAX_STATEMENTS = 200_000
 
 
+# node type -> the SourceFrontend method that handles it (None: not modelled); filled on first use
+_EXPR_HANDLERS: dict = {}
+_STMT_HANDLERS: dict = {}
+_NO_HANDLER = object()
+
+
 class SourceFrontend:
     def __init__(self, text: str, path: str = "<string>") -> None:
         self.text = text
@@ -237,9 +243,11 @@ class SourceFrontend:
     def _walk_body(self, body: list[ast.stmt], scope: Scope) -> None:
         for stmt in body:
             self._statements += 1
-            handler = getattr(self, "_stmt_" + type(stmt).__name__, None)
+            handler = _STMT_HANDLERS.get(type(stmt), _NO_HANDLER)
+            if handler is _NO_HANDLER:
+                handler = _STMT_HANDLERS[type(stmt)] = getattr(SourceFrontend, "_stmt_" + type(stmt).__name__, None)
             if handler is not None:
-                handler(stmt, scope)
+                handler(self, stmt, scope)
             else:
                 self._unknown_statement(stmt, scope)
 
@@ -435,13 +443,15 @@ class SourceFrontend:
 
     # ------------------------------------------------------------ expressions
     def _fold(self, node: ast.expr, scope: Scope) -> Any:
-        handler = getattr(self, "_expr_" + type(node).__name__, None)
+        handler = _EXPR_HANDLERS.get(type(node), _NO_HANDLER)
+        if handler is _NO_HANDLER:
+            handler = _EXPR_HANDLERS[type(node)] = getattr(SourceFrontend, "_expr_" + type(node).__name__, None)
         if handler is None:
             for child in ast.iter_child_nodes(node):
                 if isinstance(child, ast.expr):
                     self._fold(child, scope)
             return UNKNOWN
-        return handler(node, scope)
+        return handler(self, node, scope)
 
     def _expr_Constant(self, node: ast.Constant, scope: Scope):
         return bounded(node.value)  # a 4,000-digit literal is no size: unknown
