@@ -139,7 +139,7 @@ def analyse_graphs(graphs: list[ModelGraph], path: str, target_shape=None, with_
         for diagnostic in inference.diagnostics:
             diagnostic.path = path
             if not diagnostic.explanation:
-                diagnostic.explanation = explain(inference, diagnostic)
+                diagnostic.explanation = list(dict.fromkeys(explain(inference, diagnostic)))  # one line per cause
             if with_fixes and diagnostic.severity in ("error", "warning"):
                 diagnostic.fixes = propose(inference, diagnostic, target_shape)
                 if any(fix.group == "factorization" for fix in diagnostic.fixes):

@@ -1368,6 +1368,12 @@ class SourceFrontend:
             if followed is not None:
                 return followed
         tensor_keywords = [kwargs[k] for k in _TENSOR_KEYWORDS if isinstance(kwargs.get(k), TensorRef)]
+        states = kwargs.get("initial_state")  # lstm(x, initial_state=[h, c]): the states are inputs too
+        if layer.type in _RECURRENT_WITH_STATE and states is not None:
+            state_list = [states] if isinstance(states, TensorRef) else list(states) \
+                if isinstance(states, (list, tuple)) else []
+            if state_list and all(isinstance(t, TensorRef) for t in state_list):
+                tensor_keywords += state_list
         args = [self._constant_node(v, node, scope) if isinstance(v, (WeightValue, ArrayValue)) and i == 0 else v
                 for i, v in enumerate(args)]
         value = args[0] if args else (tensor_keywords.pop(0) if tensor_keywords else None)
@@ -1851,6 +1857,7 @@ _LIST_MUTATORS = {"append", "extend", "insert", "pop", "remove", "clear", "sort"
 
 
 # Keyword arguments that carry further input tensors of a layer call (attention, RNN states).
+_RECURRENT_WITH_STATE = {"LSTM", "GRU", "SimpleRNN"}
 _TENSOR_KEYWORDS = ("query", "value", "key", "decoder_sequence", "encoder_sequence")
 # Functions that give back their tensor argument's shape.
 _IDENTITY_FUNCTIONS = {"stop_gradient", "identity", "cast", "convert_to_tensor", "preprocess_input"}

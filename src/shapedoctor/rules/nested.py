@@ -47,10 +47,14 @@ def nested_call(layer: NestedLayer, name: str) -> LayerCall:
     return LayerCall(RULES[type_].type, layer.args, layer.label)
 
 
+# multi-input only when called with more (an RNN's initial_state): on one sequence they are ordinary layers
+_OPTIONAL_EXTRA_INPUTS = {"LSTM", "GRU", "SimpleRNN"}
+
+
 def run_nested(layer: NestedLayer, name: str, shape: tuple):
     """Run the inner layer's rule on one input shape (``apply_rule`` for a nested layer)."""
     inner = nested_call(layer, name)
     rule_ = RULES[inner.type]
-    if rule_.multi_input:
+    if rule_.multi_input and inner.type not in _OPTIONAL_EXTRA_INPUTS:
         raise Unresolved(name)
     return rule_.fn(inner, [tuple(shape)])

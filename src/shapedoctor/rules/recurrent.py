@@ -9,7 +9,7 @@ ConvLSTM).
 
 from __future__ import annotations
 
-from ..kinds import INVALID_ARGUMENT, RANK, UNDEFINED_DIM
+from ..kinds import INCOMPATIBLE_MERGE, INVALID_ARGUMENT, RANK, UNDEFINED_DIM
 from ..shapes import Symbol, dim_mul, format_shape, is_known
 from .base import LayerCall, ShapeProblem, Unresolved, format_tuple, require_rank, rule, spatial_rank
 from .nested import NestedLayer, nested_arg, nested_call, run_nested
@@ -81,17 +81,33 @@ def _rnn_outputs(call: LayerCall, shape: tuple, state: tuple, n_states: int):
     return output
 
 
-@rule("LSTM", params=LSTM_PARAMS)
-@rule("GRU", params=GRU_PARAMS)
-@rule("SimpleRNN", params=SIMPLE_RNN_PARAMS)
+@rule("LSTM", params=LSTM_PARAMS, multi_input=True)
+@rule("GRU", params=GRU_PARAMS, multi_input=True)
+@rule("SimpleRNN", params=SIMPLE_RNN_PARAMS, multi_input=True)
 def rnn_layer(call: LayerCall, inputs):
-    (shape,) = inputs
+    """``inputs[1:]``: the ``initial_state`` tensors, when the call gives them."""
+    shape, states = inputs[0], inputs[1:]
     units = _units(call)
     _use_cudnn(call)
     require_rank(call, shape, ndim=3, words=_SEQ_WORDS)
     _feature_dim_defined(call, shape)
     _stateful_batch(call, shape)
-    return _rnn_outputs(call, shape, (units,), _STATES[call.type])
+    outputs = _rnn_outputs(call, shape, (units,), _STATES[call.type])
+    _check_initial_state(call, shape, units, states)
+    return outputs
+
+
+def _check_initial_state(call: LayerCall, shape: tuple, units, states: list) -> None:
+    """Each state is (batch, units): the recurrent kernel multiplies it (Keras builds the model and fails on the
+    first batch, "mat1 and mat2 shapes cannot be multiplied")."""
+    for state in states:
+        width = state[-1] if state else None
+        if is_known(width) and is_known(units) and width != units:
+            raise ShapeProblem(INCOMPATIBLE_MERGE,
+                               f"{call.label}(units={units}) gets an initial_state of width {width} "
+                               f"({format_shape(state)}): each state must be (batch, {units}); Keras builds the "
+                               f"model and fails on the first batch", severity="warning",
+                               output=_rnn_outputs(call, shape, (units,), _STATES[call.type]))
 
 
 @rule("RNN", params=("cell", "return_sequences", "return_state", "go_backwards", "stateful", "unroll",
