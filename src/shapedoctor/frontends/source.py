@@ -32,7 +32,7 @@ from .values import (ArrayValue, ClassValue, FunctionalModel, FunctionValue, Ins
                      Module, NumpyName, Opaque, SequentialModel, SymbolicShape, TensorRef, UnknownNumber,
                      UnknownSequence, WeightValue)
 
-PROBE_ITERATIONS = 16  # a longer loop that built nothing in as many iterations is walked once more, not unrolled
+PROBE_ITERATIONS = 4  # a longer loop that built nothing in as many iterations is walked once more, not unrolled
 MAX_UNROLL = 1024  # `for layer in base.layers` of a 1,000-layer backbone; MAX_STATEMENTS bounds the total
 # Layers that keep any input's shape and accept any rank: skipping them cannot change a verdict.
 SHAPE_NEUTRAL = {"Dropout", "Activation", "GaussianNoise", "GaussianDropout", "AlphaDropout", "ReLU", "LeakyReLU",
@@ -168,12 +168,15 @@ class SourceFrontend:
         self._constructed: dict[int, Any] = {}  # constructor line -> the model made there (first one)
         self._lambda_callees: dict = {}  # Lambda(fn) constructor span -> (fn, scope it was written in)
         self._layer_objects = 0
+        self._constructor_calls: set[int] = set()  # every model constructor call's line, reached or not
 
     # ------------------------------------------------------------------ entry
     def models(self) -> list[ModelGraph]:
         module = Scope("<module>")
         # ast.parse(self.text).body, parsed piece by piece and lazily: a 100,000-line file in ~1/4 of the memory
-        self._run_body(chunks.statements(self.text, filename=self.path), module)
+        candidates = _constructor_text_lines(self.text)
+        self._run_body(self._noting_constructors(chunks.statements(self.text, filename=self.path), candidates),
+                       module)
         self._finish_scope(module)
         self._walk_unfollowed(module)
         graphs = _dedupe(self.graphs)
@@ -181,6 +184,14 @@ class SourceFrontend:
             settle_symbolic_inputs(graph)
         self._say_unreported(graphs)
         return graphs
+
+    def _noting_constructors(self, statements, candidates: set[int]):
+        """The module's statements, noting on the way every model constructor call in them (walked or not)."""
+        for statement in statements:
+            end = statement.end_lineno or statement.lineno
+            if any(statement.lineno <= line <= end for line in candidates):
+                self._constructor_calls.update(_constructor_calls(statement, candidates))
+            yield statement
 
     def _say_unreported(self, graphs: list[ModelGraph]) -> None:
         """Every model constructor the walk met is a model at its line or a skipped entry, never silence."""
@@ -195,7 +206,7 @@ class SourceFrontend:
                 why = "what it is applied to could not be followed"
             self.skipped_models.append(SkippedModel(line, f"model not checked: {why}"))
             reported.add(line)
-        for line in _unreached_constructors(self.text, reported):
+        for line in sorted(self._constructor_calls - reported):
             self.skipped_models.append(SkippedModel(
                 line, "model not checked: shapedoctor did not reach this code (a method it never saw called with a "
                       "tensor, or a loop or comprehension it could not unroll)"))
@@ -1950,25 +1961,26 @@ def _layer_input_args(args: dict, type_: str) -> dict | None:
 _CONSTRUCTOR_TEXT = re.compile(r"\b(?:Sequential|Model|Functional)\s*\(")
 
 
-def _unreached_constructors(text: str, reported: set[int]) -> list[int]:
-    """Lines of ``Sequential(``/``Model(``/``Functional(`` calls the walk never met.  The text is scanned
-    first, so the file is parsed again only when such a line is left (rare)."""
-    candidates = {text.count("\n", 0, m.start()) + 1 for m in _CONSTRUCTOR_TEXT.finditer(text)} - reported
-    if not candidates:
-        return []
+def _constructor_text_lines(text: str) -> set[int]:
+    """Lines where ``Sequential(``/``Model(``/``Functional(`` is written (code, strings or comments alike)."""
+    lines, line, position = set(), 1, 0
+    for match in _CONSTRUCTOR_TEXT.finditer(text):
+        line += text.count("\n", position, match.start())  # counted once over the text, whatever the matches
+        position = match.start()
+        lines.add(line)
+    return lines
+
+
+def _constructor_calls(statement: ast.stmt, candidates: set[int]) -> set[int]:
+    """Lines of ``Sequential(``/``Model(``/``Functional(`` calls in ``statement``; ``candidates``, the lines where
+    the text has such a spelling, keep the walk to the few statements that can hold one."""
     lines = set()
-    try:
-        for statement in chunks.statements(text):  # piece by piece: a 100,000-line file is never parsed whole
-            if not any(statement.lineno <= line <= (statement.end_lineno or statement.lineno) for line in candidates):
-                continue
-            for node in ast.walk(statement):
-                if isinstance(node, ast.Call) and node.lineno in candidates:
-                    leaf = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
-                    if leaf in _MODEL_CLASSES:
-                        lines.add(node.lineno)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return sorted(lines)
-    return sorted(lines)
+    for node in ast.walk(statement):
+        if isinstance(node, ast.Call) and node.lineno in candidates:
+            leaf = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+            if leaf in _MODEL_CLASSES:
+                lines.add(node.lineno)
+    return lines
 
 
 def _weight(shape) -> Any:
