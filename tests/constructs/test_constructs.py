@@ -52,7 +52,6 @@ PENDING: dict[str, str] = {
     "attn_multihead.py": "MultiHeadAttention(output_shape=)(..., return_attention_scores=True): both models skipped",
     "model_subclass_called_on_input.py": "the subclassed model instance called on an Input (line 19) is not "
                                          "reported as its own model",
-    "seq_bad_decoder_width.py": "a nested model built for (None, 16) called on a (None, 32) tensor is not reported",
 }
 
 CONSTRUCTS = {

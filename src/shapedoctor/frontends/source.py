@@ -1254,13 +1254,20 @@ class SourceFrontend:
                                  f"model `{model.name}` called on {len(tensors)} tensors but it has "
                                  f"{len(model.inputs)} inputs")
         source = model.builder
-        mapping: dict[int, TensorRef] = {}
-        for inp, tensor in zip(model.inputs, tensors):
-            mapping[inp.node] = tensor
-        needed = sorted(_ancestors(source, [o.node for o in model.outputs], stop=set(mapping)))
         target = tensors[0].builder
         if any(t.builder is not target for t in tensors):
             return UNKNOWN
+        mapping: dict[int, TensorRef] = {}
+        for position, (inp, tensor) in enumerate(zip(model.inputs, tensors)):
+            expected = source.shape_of(inp)
+            if expected is not None:  # the model's InputSpec, checked where it is called
+                spec = LayerObject("<model-input>", f"{model.name}", {"expected": tuple(expected), "position": position,
+                                                                        "model": model.name,
+                                                                        "name": f"{model.name}_input_{position}"}, span_of(node),
+                                   f"layer{next(self._keys)}")
+                tensor = self._apply_layer(spec, [tensor], node, scope, False)
+            mapping[inp.node] = tensor
+        needed = sorted(_ancestors(source, [o.node for o in model.outputs], stop=set(mapping)))
         copies: dict[int, int] = {}
         for index in needed:
             if index in mapping:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..kinds import INVALID_ARGUMENT, UNDEFINED_DIM
+from ..kinds import INVALID_ARGUMENT, SHARED_LAYER_MISMATCH, UNDEFINED_DIM
 from ..shapes import Symbol, format_shape
 from .base import NOT_KNOWN, LayerCall, ShapeProblem, Unresolved, require_rank, rule
 
@@ -185,3 +185,24 @@ def declared_output(call: LayerCall, inputs):
     if not isinstance(shape, (tuple, list)) or not all(d is None or isinstance(d, (int, Symbol)) for d in shape):
         raise Unresolved("shape")
     return tuple(shape)
+
+
+@rule("<model-input>", params=("expected", "position", "model"))
+def model_input(call: LayerCall, inputs):
+    """A functional model called on a tensor: Keras checks it against the model's Input (its InputSpec, with the
+    last axis of size 1 allowed to be squeezed or added) before any layer runs."""
+    (shape,) = inputs
+    expected = call.raw("expected", allow_symbol=True)
+    got, want = list(shape), list(expected)
+    if got and got[-1] == 1 and len(got) == len(want) + 1:
+        got = got[:-1]
+    if want and want[-1] == 1 and len(want) == len(got) + 1:
+        want = want[:-1]
+    mismatch = len(got) != len(want) or any(
+        isinstance(w, int) and isinstance(g, int) and w != g for w, g in zip(want[1:], got[1:]))
+    if mismatch:
+        raise ShapeProblem(SHARED_LAYER_MISMATCH,
+                           f"model '{call.raw('model', '')}' is called on {format_shape(shape)} but its input "
+                           f"{call.raw('position', 0)} is {format_shape(tuple(expected))}: Keras finds the input "
+                           f"incompatible with the model")
+    return shape
