@@ -50,8 +50,6 @@ PENDING: dict[str, str] = {
                                     "reported as models",
     "attn_bad_query_value_width.py": "Attention()([q(..., 32), v(..., 48)]): the width mismatch is not reported",
     "attn_multihead.py": "MultiHeadAttention(output_shape=)(..., return_attention_scores=True): both models skipped",
-    "model_subclass_called_on_input.py": "the subclassed model instance called on an Input (line 19) is not "
-                                         "reported as its own model",
 }
 
 CONSTRUCTS = {

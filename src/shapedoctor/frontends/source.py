@@ -838,6 +838,12 @@ class SourceFrontend:
     def _apply_instance(self, instance: Instance, inputs, rest: list, kwargs: dict, node: ast.AST,
                         scope: Scope):
         tensors = _as_tensor_list(inputs)
+        if instance.cls.kind == "model" and not instance.called_on_tensor and instance.build_shape is None \
+                and isinstance(inputs, TensorRef):
+            # Keras builds a subclassed model on its first call: it is a model of its own, of that input shape
+            shape = inputs.builder.shape_of(inputs)
+            if shape is not None:
+                instance.build_shape = tuple(shape)
         instance.called_on_tensor = True
         call = instance.cls.method("call")
         if not instance.built:
