@@ -40,14 +40,9 @@ EXPECTED = json.loads((HERE / "expected.json").read_text())
 
 # fixture name -> why shapedoctor does not pass it yet (remove the entry when it does)
 PENDING: dict[str, str] = {
-    "apps_backbone_called.py": "keras.applications.MobileNetV2(...) at line 7 is not reported as a model",
     "apps_bad_get_layer_missing_name.py": "shapedoctor reports a skipped model with the reason, not an error finding "
                                           "(Keras: No such layer, invalid-argument at line 5); VGG16(...) at line 4 "
                                           "is not reported as a model",
-    "apps_base_output.py": "ResNet50(...) at line 6 is not reported as a model",
-    "apps_feature_extractor_layer_outputs.py": "VGG16(...) at line 4 is not reported as a model",
-    "apps_input_tensor_pooling.py": "EfficientNetB0(input_tensor=, pooling=) and VGG16(include_top=True) are not "
-                                    "reported as models",
     "attn_bad_query_value_width.py": "Attention()([q(..., 32), v(..., 48)]): the width mismatch is not reported",
     "attn_multihead.py": "MultiHeadAttention(output_shape=)(..., return_attention_scores=True): both models skipped",
 }

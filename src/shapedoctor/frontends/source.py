@@ -1335,7 +1335,10 @@ class SourceFrontend:
             if isinstance(value, LayerObject):
                 args[key] = _nested(value)
         self._layer_objects += 1
-        return LayerObject(type_, written, args, span_of(node), f"layer{next(self._keys)}")
+        made = LayerObject(type_, written, args, span_of(node), f"layer{next(self._keys)}")
+        if type_ in APPLICATION_TYPES:  # keras.applications.ResNet50(...) is a Functional model made here
+            scope.models.append(_Backbone(made, node))
+        return made
 
     def _lambda_function(self, node: ast.Call, scope: Scope, skip_first: bool, positional: list,
                          keywords: dict) -> None:
@@ -1625,6 +1628,14 @@ class SourceFrontend:
     # --------------------------------------------------------------- models out
     def _finish_scope(self, scope: Scope) -> None:
         for model in scope.models:
+            if isinstance(model, _Backbone):
+                output = self._application_tensor(model.layer, "output", model.node, scope)
+                if isinstance(output, TensorRef):
+                    name = model.layer.args.get("name")
+                    graph = output.builder.subgraph(name if isinstance(name, str) else model.layer.type.lower(),
+                                                    model.node.lineno, [output])
+                    self.graphs.append(graph)
+                continue
             if isinstance(model, SequentialModel):
                 graph = self._sequential_graph(model, scope)
                 if not (graph.unbuildable_reason and model.used_inside):  # checked where it is used
@@ -1818,6 +1829,14 @@ def _reshape_unknown(array: UnknownArray, shape):
 
 
 _MODEL_ATTRIBUTES = {"input", "inputs", "output", "outputs", "layers"}
+
+
+@dataclass
+class _Backbone:
+    """A ``keras.applications`` constructor met in a scope: reported as a model at its line."""
+
+    layer: LayerObject
+    node: ast.Call
 
 
 class _LayerHandle:
