@@ -40,9 +40,6 @@ EXPECTED = json.loads((HERE / "expected.json").read_text())
 
 # fixture name -> why shapedoctor does not pass it yet (remove the entry when it does)
 PENDING: dict[str, str] = {
-    "apps_bad_get_layer_missing_name.py": "shapedoctor reports a skipped model with the reason, not an error finding "
-                                          "(Keras: No such layer, invalid-argument at line 5); VGG16(...) at line 4 "
-                                          "is not reported as a model",
     "attn_bad_query_value_width.py": "Attention()([q(..., 32), v(..., 48)]): the width mismatch is not reported",
     "attn_multihead.py": "MultiHeadAttention(output_shape=)(..., return_attention_scores=True): both models skipped",
 }

@@ -101,5 +101,5 @@ def test_a_layer_name_the_backbone_does_not_have_is_said(tmp_path):
     path.write_text("import keras\nvgg = keras.applications.VGG16(include_top=False)\n"
                     "m = keras.Model(vgg.input, vgg.get_layer('block9_conv1').output)\n")
     report = check_one_file(str(path))
-    (skipped,) = report.skipped_models
-    assert "no layer named 'block9_conv1'" in skipped.reason and skipped.line == 3
+    (error,) = [d for d in report.diagnostics if d.severity == "error"]
+    assert "no layer named 'block9_conv1'" in error.message and error.line == 3 and error.kind.name == "invalid-argument"

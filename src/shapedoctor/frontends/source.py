@@ -1524,8 +1524,10 @@ class SourceFrontend:
                 return target
             name = args[0] if args else kwargs.get("name")
             if isinstance(name, str) and not any(h.name == name for h in _model_attribute(target, "layers")):
-                return Opaque(f"`{backbone.written_type}` has no layer named {name!r} (Keras raises ValueError: "
-                              f"No such layer)", span_of(node))
+                missing = self._op_node(scope, "<no-such-layer>", {
+                    "message": f"{backbone.written_type} has no layer named {name!r}: Keras raises ValueError "
+                               f"(No such layer) at get_layer"}, list(target.inputs[:1]), node, "get_layer")
+                return _LayerHandle(missing.builder, missing.node) if isinstance(missing, TensorRef) else missing
         if isinstance(target, FunctionalModel) and attr == "get_layer":
             name = args[0] if args else kwargs.get("name")
             index = args[1] if len(args) > 1 else kwargs.get("index")

@@ -206,3 +206,9 @@ def model_input(call: LayerCall, inputs):
                            f"{call.raw('position', 0)} is {format_shape(tuple(expected))}: Keras finds the input "
                            f"incompatible with the model")
     return shape
+
+
+@rule("<no-such-layer>", params=("message",))
+def no_such_layer(call: LayerCall, inputs):
+    """``model.get_layer("typo")``: Keras raises ValueError there, before any model is built from it."""
+    raise ShapeProblem(INVALID_ARGUMENT, str(call.raw("message", "no such layer")))
