@@ -40,7 +40,6 @@ EXPECTED = json.loads((HERE / "expected.json").read_text())
 
 # fixture name -> why shapedoctor does not pass it yet (remove the entry when it does)
 PENDING: dict[str, str] = {
-    "attn_bad_query_value_width.py": "Attention()([q(..., 32), v(..., 48)]): the width mismatch is not reported",
     "attn_multihead.py": "MultiHeadAttention(output_shape=)(..., return_attention_scores=True): both models skipped",
 }
 

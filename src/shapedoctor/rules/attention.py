@@ -22,7 +22,7 @@ the model runs: such calls are warnings carrying the shape Keras reports.
 
 from __future__ import annotations
 
-from ..kinds import INVALID_ARGUMENT, RANK, UNDEFINED_DIM
+from ..kinds import INCOMPATIBLE_MERGE, INVALID_ARGUMENT, RANK, UNDEFINED_DIM
 from ..shapes import Symbol, format_shape
 from .base import LayerCall, ShapeProblem, TensorArg, Unresolved, rule
 from .einsum import analyze_einsum, require_weight_sizes
@@ -302,7 +302,7 @@ def dot_attention(call: LayerCall, inputs):
         fails = _matmul_fails((*query[:-1], key[-2]), value)
         why = (f"key {format_shape(key)} and value {format_shape(value)} must have the same length "
                f"(the axis before the last)")
-    if fails:
-        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}: {why}; Keras builds the layer but fails when it runs",
+    if fails:  # two tensors that cannot be multiplied: the kind Keras' torch failure is classified as
+        raise ShapeProblem(INCOMPATIBLE_MERGE, f"{call.label}: {why}; Keras builds the layer but fails when it runs",
                            severity="warning", output=outputs)
     return outputs
