@@ -40,7 +40,6 @@ EXPECTED = json.loads((HERE / "expected.json").read_text())
 
 # fixture name -> why shapedoctor does not pass it yet (remove the entry when it does)
 PENDING: dict[str, str] = {
-    "attn_multihead.py": "MultiHeadAttention(output_shape=)(..., return_attention_scores=True): both models skipped",
 }
 
 CONSTRUCTS = {

@@ -10,6 +10,7 @@ cannot be folded becomes a symbol or ``UNKNOWN``: never a guess.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -1394,6 +1395,9 @@ class SourceFrontend:
             followed = self._follow_lambda(layer, args[0], node, scope)
             if followed is not None:
                 return followed
+        call_flags = {k: kwargs[k] for k in _ATTENTION_CALL_FLAGS if isinstance(kwargs.get(k), bool)}
+        if call_flags and layer.type in _ATTENTION_LAYERS:  # mha(q, v, return_attention_scores=True)
+            layer = dataclasses.replace(layer, args={**layer.args, **call_flags})
         tensor_keywords = [kwargs[k] for k in _TENSOR_KEYWORDS if isinstance(kwargs.get(k), TensorRef)]
         states = kwargs.get("initial_state")  # lstm(x, initial_state=[h, c]): the states are inputs too
         if layer.type in _RECURRENT_WITH_STATE and states is not None:
@@ -1903,6 +1907,9 @@ _LIST_MUTATORS = {"append", "extend", "insert", "pop", "remove", "clear", "sort"
 
 # Keyword arguments that carry further input tensors of a layer call (attention, RNN states).
 _RECURRENT_WITH_STATE = {"LSTM", "GRU", "SimpleRNN"}
+# Call arguments of the attention layers that change their outputs (attention.py reads them from the node).
+_ATTENTION_LAYERS = {"MultiHeadAttention", "GroupQueryAttention", "Attention", "AdditiveAttention"}
+_ATTENTION_CALL_FLAGS = ("return_attention_scores", "use_causal_mask")
 _TENSOR_KEYWORDS = ("query", "value", "key", "decoder_sequence", "encoder_sequence")
 # Functions that give back their tensor argument's shape.
 _IDENTITY_FUNCTIONS = {"stop_gradient", "identity", "cast", "convert_to_tensor", "preprocess_input"}
@@ -2169,6 +2176,8 @@ def _flatten_items(items: list) -> list:
 
 def _output_count(layer: LayerObject) -> int:
     args = layer.args
+    if layer.type in _ATTENTION_LAYERS and args.get("return_attention_scores") is True:
+        return 2  # [output, scores]
     if args.get("return_state") is True and layer.type in ("LSTM", "GRU", "SimpleRNN"):
         return 3 if layer.type == "LSTM" else 2
     if layer.type == "Bidirectional" and args.get("return_state") is True:
