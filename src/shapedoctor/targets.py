@@ -105,6 +105,8 @@ def _looks_per_sample(inference: Inference, head, loss: str | None) -> bool:
         return False
     if any(n.type in _RECURRENT and _returns_sequences(n.args) for n in graph.nodes):
         return False
+    if any("ctc" in f"{n.name} {n.written_type}".lower() for n in graph.nodes):
+        return False  # a CTC loss layer or op: one prediction per step is the point
     inputs = [r.outputs[0] for r in inference.results if r.node.type == "InputLayer" and r.outputs]
     output = head.outputs[0]
     if any(tuple(i[1:-1]) == tuple(output[1:-1]) for i in inputs):

@@ -81,6 +81,25 @@ def test_target_shape_option():
                               layers.Conv1D(1, 7, padding="same")])
     model.compile(loss="mse")
     """,
+    # OCR with a CTC loss layer (keras-io captcha_ocr style): per-step softmax, the layer returns y_pred
+    """
+    import keras
+    from keras import layers
+
+    class CTCLayer(layers.Layer):
+        def call(self, y_true, y_pred):
+            self.add_loss(keras.ops.ctc_loss(y_true, y_pred, None, None))
+            return y_pred
+
+    image = keras.Input(shape=(128, 32, 1), name="image")
+    labels = keras.Input(name="label", shape=(None,))
+    x = layers.Conv2D(32, 3, padding="same", activation="relu")(image)
+    x = layers.MaxPooling2D((2, 2))(x)
+    x = layers.Reshape((64, 16 * 32))(x)
+    x = layers.Dense(20, activation="softmax", name="dense2")(x)
+    output = CTCLayer(name="ctc_loss")(labels, x)
+    model = keras.Model(inputs=[image, labels], outputs=output)
+    """,
     # per-step regression with padding="same": same steps as the input
     """
     import keras

@@ -864,6 +864,14 @@ class SourceFrontend:
         first_new = len(builder.nodes) if builder is not None else 0
         result = self._invoke(call[0], call[1].scope or scope, [inputs, *rest], kwargs, me=instance, where=node,
                               scope=scope, cls=call[1])
+        if isinstance(result, TensorRef) and result.builder is builder and result.node < first_new \
+                and instance.cls.kind == "layer" and builder is not None:
+            # call() gives back a tensor it was given (a loss layer returning y_pred): Keras still makes the
+            # layer's own output tensor, so the layer is a step of the model
+            result = self._op_node(scope, "ops.copy", {"x": TensorArg(0)}, [result], node, instance.cls.name)
+        if builder is not None and instance.cls.kind == "layer":
+            # what call() computes on the side (a loss for add_loss) belongs to the layer, not outside a model
+            builder.used.update(range(first_new, len(builder.nodes)))
         if isinstance(result, TensorRef) and result.builder is builder and result.node >= first_new \
                 and instance.cls.kind == "layer":
             # The node that computes the layer's output stands for the layer in traces, as in Keras' summary.
@@ -1494,6 +1502,7 @@ class SourceFrontend:
                                 builder=output_refs[0].builder, inputs=input_refs, outputs=output_refs)
         model.default_name = _default_name(scope)
         model.output_value = outputs
+        model.builder.used.update(t.node for t in input_refs)  # an input only a loss layer reads is still its input
         scope.models.append(model)
         return model
 
