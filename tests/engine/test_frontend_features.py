@@ -201,3 +201,38 @@ def test_sizes_of_data_that_cannot_be_folded_become_named_symbols():
     assert lstm.output_shape == (None, 50)
     # ...and the rank error after it is still found, with the symbolic sizes never guessed.
     assert [(d.kind.name, d.line) for d in report.diagnostics if d.severity == "error"] == [("rank", 12)]
+
+
+def test_tensorflow_addons_instance_normalization_is_groupnormalization_with_one_group_per_channel():
+    """Keras 3 documents GroupNormalization(groups=-1) as the InstanceNormalization it replaces; the rule is
+    GroupNormalization's, recorded from Keras (tests/rules/expected_normalization*.json)."""
+    report = shapedoctor.check_source(textwrap.dedent("""
+        import keras
+        import tensorflow_addons as tfa
+        inp = keras.Input((32, 32, 3))
+        x = keras.layers.Conv2D(8, 3)(inp)
+        x = tfa.layers.InstanceNormalization(gamma_initializer="ones")(x)
+        model = keras.Model(inp, x)
+        """), "m.py")
+    (model,) = report.models
+    assert model.inference.complete and model.graph.nodes[-1].type == "GroupNormalization"
+    assert model.inference.output_shapes() == [(None, 30, 30, 8)]
+
+
+def test_an_input_only_a_loss_layer_reads_is_part_of_the_model_and_its_error_is_reported():
+    report = shapedoctor.check_source(textwrap.dedent("""
+        import keras
+        from keras import layers
+        class Loss(layers.Layer):
+            def call(self, inputs):
+                y_true, y_pred = inputs
+                self.add_loss(keras.ops.mean(y_pred))
+                return y_pred
+        x = keras.Input((8,))
+        labels = keras.Input(shape=2)
+        out = Loss()([labels, layers.Dense(2)(x)])
+        model = keras.Model([x, labels], out)
+        """), "m.py")
+    errors = [(d.line, d.kind.name) for d in report.diagnostics if d.severity == "error"]
+    assert errors == [(10, "invalid-argument")]
+    assert [m.graph.name for m in report.models] == ["model"]  # no "layers called outside a Model"

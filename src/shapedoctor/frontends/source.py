@@ -91,10 +91,11 @@ class FunctionalBuilder:
 
     added = 0  # nodes added by every builder: a loop that adds none while it runs is no model code
 
-    def subgraph(self, name: str, line: int, outputs: list[TensorRef]) -> ModelGraph:
-        """The nodes the outputs depend on, renumbered, as a functional ModelGraph."""
+    def subgraph(self, name: str, line: int, outputs: list[TensorRef], inputs: list[TensorRef] = ()) -> ModelGraph:
+        """The nodes the outputs depend on, renumbered, as a functional ModelGraph; ``inputs``: the model's
+        declared inputs, part of it even when no output depends on them (an Input only a loss reads)."""
         needed: set[int] = set()
-        stack = [ref.node for ref in outputs]
+        stack = [ref.node for ref in outputs] + [ref.node for ref in inputs]
         while stack:
             i = stack.pop()
             if i in needed:
@@ -1065,6 +1066,12 @@ class SourceFrontend:
             return self._function_call(func.qualname, *self._call_arguments(node, scope), node, scope)
         if func.qualname.startswith("keras_hub."):
             return self._layer_object(f"keras_hub.{leaf}", leaf, node, scope)
+        if func.qualname == "tensorflow_addons.layers.InstanceNormalization":
+            # TensorFlow Addons' InstanceNormalization is GroupNormalization with one group per channel, which
+            # is how Keras 3 documents its replacement: GroupNormalization(groups=-1)
+            layer = self._layer_object("GroupNormalization", leaf, node, scope)
+            layer.args.setdefault("groups", -1)
+            return layer
         return self._layer_object(canonical_type(leaf), leaf, node, scope)
 
     # ------------------------------------------------------------- tensor ops
@@ -1660,7 +1667,8 @@ class SourceFrontend:
                 if graph is not None:
                     self.graphs.append(graph)
             else:
-                graph = model.builder.subgraph(model.name or model.default_name, model.line, model.outputs)
+                graph = model.builder.subgraph(model.name or model.default_name, model.line, model.outputs,
+                                               model.inputs)
                 graph.loss = model.loss
                 graph.target_shape = model.target_shape
                 self.graphs.append(graph)
@@ -2143,6 +2151,8 @@ def _classify_qualname(qual: str):
         return NumpyName(qual) if len(parts) > 1 else Module(qual)
     if parts[0] in ("keras_hub", "keras_nlp") and parts[-1] in KERAS_HUB_LAYERS:
         return KerasName("keras_hub.layers." + parts[-1])
+    if parts[0] == "tensorflow_addons" and parts[-1] == "InstanceNormalization":
+        return KerasName("tensorflow_addons.layers.InstanceNormalization")
     if "keras" in parts:
         leaf = parts[-1]
         if leaf[:1].isupper() or leaf in _FUNCTIONAL_MERGES or leaf in EXPAND | SQUEEZE \
