@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -1934,6 +1935,7 @@ _CREATION_OPS = {"arange", "range", "zeros", "ones", "eye", "linspace", "normal"
                  "random_normal", "random_uniform", "constant", "fill", "full"}
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and asked for every `layers.X` a file spells
 def _normal_qualname(qual: str) -> str:
     for prefix, replacement in (("tensorflow.keras.", "keras."), ("tf.keras.", "keras."), ("keras_core.", "keras."),
                                 ("tf_keras.", "keras."), ("tf.", "tensorflow.")):
@@ -2144,6 +2146,7 @@ def _dedupe(graphs: list[ModelGraph]) -> list[ModelGraph]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and asked for every `layers.X` a file spells
 def _classify_qualname(qual: str):
     parts = _normal_qualname(qual + ".").rstrip(".").split(".")  # keras_core.Sequential is keras.Sequential
     qual = ".".join(parts)
