@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import __version__
+from .suppress import apply_suppressions
 from .diagnostics import Diagnostic
 from .causes import explain
 from .graph import Gap, ModelGraph, SkippedModel
@@ -61,6 +62,7 @@ class FileReport:
     text: str | None = None  # the source as read, for fixes
     skipped_models: list[SkippedModel] = field(default_factory=list)  # constructions not built at all
     internal_errors: int = 0  # front-end failures on this file (rule failures are counted per model)
+    suppressed: int = 0  # findings a `# noqa` / `# shapedoctor: ignore[...]` comment on their line silenced
 
     def to_json(self) -> dict:
         return {"path": self.path, "error": self.error, "models": [m.to_json() for m in self.models],
@@ -319,6 +321,7 @@ def _check_python(text: str, path: str, target_shape, with_fixes: bool, with_edi
         if diagnostic.kind is INCOMPLETE_MODEL:
             diagnostic.col, diagnostic.end_col = _constructor_col(text, diagnostic.line)
     add_skipped_models(report, found.skipped_models)
+    apply_suppressions(report)  # before edits: `fix` never touches a suppressed finding
     if with_fixes and with_edits and any(d.fixes for d in report.diagnostics):
         from .repair.rewrite import attach_edits  # libcst: loaded only when there is something to fix
 

@@ -56,14 +56,21 @@ def _kinds(text: str | None) -> set[str] | None:
         return None
     from .kinds import kind_by_name_or_code
 
+    from .kinds import KINDS
+    from .suppress import selector_matches
+
     out = set()
     for part in text.split(","):
         if not part.strip():
             continue
         kind = kind_by_name_or_code(part)
-        if kind is None:
+        if kind is not None:
+            out.add(kind.name)
+            continue
+        matched = {k.name for k in KINDS.values() if selector_matches(part, k)}  # SD1 (a prefix), ALL
+        if not matched:
             raise UsageError(f"unknown finding kind or code {part.strip()!r} (see `shapedoctor explain --list`)")
-        out.add(kind.name)
+        out |= matched
     return out
 
 
@@ -79,6 +86,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="text")
     check.add_argument("--select", help="only these kinds/codes (comma-separated)")
     check.add_argument("--ignore", help="skip these kinds/codes (comma-separated)")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when findings are reported (usage and internal errors still exit 2/3)")
+    check.add_argument("--statistics", action="store_true",
+                       help="after the report, the number of findings per code (text format)")
     check.add_argument("--target-shape", help="shape of the training targets, e.g. '(None, 1)'")
     check.add_argument("-j", "--jobs", type=int, default=1, help="check files in N processes")
     check.add_argument("--no-fixes", action="store_true", help="do not compute fix suggestions")
@@ -225,7 +236,23 @@ def _check(args) -> int:
     with_edits = args.format in ("json", "sarif")
     report = _filter(_collect(args.paths, target, args.jobs, not args.no_fixes, with_edits), select, ignore)
     sys.stdout.write(render(report, args.format))
+    if args.statistics and args.format == "text":
+        sys.stdout.write(_statistics(report))
+    if args.exit_zero and report.exit_code == 1:
+        return 0
     return report.exit_code
+
+
+def _statistics(report) -> str:
+    """ruff --statistics: one line per code, most frequent first."""
+    from collections import Counter
+
+    counts = Counter((d.code, d.kind.name) for d in report.diagnostics)
+    suppressed = sum(getattr(f, "suppressed", 0) for f in report.files)
+    lines = [f"{n:5d}  {code}  {name}" for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    if suppressed:
+        lines.append(f"{suppressed:5d}  suppressed by # noqa / # shapedoctor: ignore")
+    return "".join(line + "\n" for line in lines)
 
 
 def _trace(args) -> int:
