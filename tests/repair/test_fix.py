@@ -228,7 +228,7 @@ def test_diff_prints_a_diff_and_writes_nothing(tmp_path, capsys):
     path = _copy(tmp_path, "negative_length_addchain.before.py")
     before = path.read_bytes()
     mtime = os.stat(path).st_mtime_ns
-    assert main(["fix", "--diff", str(path)]) == 0
+    assert main(["fix", "--diff", str(path)]) == 1  # something would change: a CI gate, as ruff's --diff
     out = capsys.readouterr().out
     assert out.startswith(f"--- a/{path}") and "+model.add(MaxPooling1D(pool_size=4, padding='same'))" in out
     assert path.read_bytes() == before and os.stat(path).st_mtime_ns == mtime
@@ -377,3 +377,9 @@ def test_every_fixed_case_builds_in_keras_and_every_broken_one_does_not():
         assert not build_source(_read(CASES / f"{name}.before.py"), timeout=240).ok, name
         result = build_source(_read(CASES / f"{name}.after.py"), timeout=240)
         assert result.ok, (name, result)
+
+
+def test_diff_exits_0_when_nothing_would_change(tmp_path, capsys):
+    path = _copy(tmp_path, "negative_length_addchain.after.py")
+    assert main(["fix", "--diff", str(path)]) == 0
+    assert capsys.readouterr().out == ""

@@ -372,6 +372,8 @@ def run(args) -> int:
     print(f"{what.capitalize()} {fixed} finding{'s' * (fixed != 1)}"
           + ("" if args.diff else f" in {written} file{'s' * (written != 1)}")
           + f"; {remaining} remaining.", file=log)
+    if args.diff and fixed:
+        return 1  # a CI gate, as `ruff check --fix --diff`: something would change
     return 1 if remaining else 0
 
 
