@@ -90,6 +90,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                        help="exit 0 even when findings are reported (usage and internal errors still exit 2/3)")
     check.add_argument("--statistics", action="store_true",
                        help="after the report, the number of findings per code (text format)")
+    check.add_argument("-q", "--quiet", action="store_true",
+                       help="text format: only the error and warning lines, no explanations, no summary")
+    check.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--target-shape", help="shape of the training targets, e.g. '(None, 1)'")
     check.add_argument("-j", "--jobs", type=int, default=1, help="check files in N processes")
     check.add_argument("--no-fixes", action="store_true", help="do not compute fix suggestions")
@@ -235,12 +238,34 @@ def _check(args) -> int:
     # Source edits are only shown by the machine-readable formats.
     with_edits = args.format in ("json", "sarif")
     report = _filter(_collect(args.paths, target, args.jobs, not args.no_fixes, with_edits), select, ignore)
-    sys.stdout.write(render(report, args.format))
+    rendered = render(report, args.format, quiet=args.quiet) if args.format == "text" else render(report, args.format)
     if args.statistics and args.format == "text":
-        sys.stdout.write(_statistics(report))
+        rendered += _statistics(report)
+    if args.output_file:
+        _write_report(args.output_file, rendered)
+    else:
+        sys.stdout.write(rendered)
     if args.exit_zero and report.exit_code == 1:
         return 0
     return report.exit_code
+
+
+def _write_report(path: str, text: str) -> None:
+    """Whole or not at all: a temporary file beside it, then an atomic rename."""
+    import os
+    import tempfile
+
+    directory = os.path.dirname(os.path.abspath(path))
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".shapedoctor-report-", dir=directory)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise UsageError(f"cannot write --output-file {path}: {exc.strerror or exc}") from None
 
 
 def _statistics(report) -> str:

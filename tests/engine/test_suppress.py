@@ -83,3 +83,18 @@ def test_exit_zero_statistics_and_prefix_selection(tmp_path):
     assert run("check", "--select", "ALL", "m.py", cwd=tmp_path).returncode == 1
     bad = run("check", "--select", "SDX", "m.py", cwd=tmp_path)
     assert bad.returncode == 2 and "unknown finding kind or code 'SDX'" in bad.stderr
+
+
+def test_quiet_prints_only_the_finding_lines_and_output_file_writes_the_report(tmp_path):
+    (tmp_path / "m.py").write_text(source(""))
+    quiet = run("check", "-q", "m.py", cwd=tmp_path)
+    assert quiet.returncode == 1
+    assert quiet.stdout.splitlines() == ["m.py:3:65: SD101 [rank] Conv1D needs input (batch, steps, channels) but "
+                                         "gets (None, 16)"]
+    written = run("check", "--format", "json", "--output-file", "report.json", "m.py", cwd=tmp_path)
+    assert written.returncode == 1 and written.stdout == ""
+    import json
+    assert json.loads((tmp_path / "report.json").read_text())["summary"]["errors"] == 1
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".shapedoctor-report-")] == []
+    missing = run("check", "--output-file", "no/such/dir/r.txt", "m.py", cwd=tmp_path)
+    assert missing.returncode == 2 and "cannot write --output-file" in missing.stderr

@@ -15,15 +15,17 @@ def finding_lines(d, path: str) -> list[str]:
     return lines
 
 
-def render(report, show_info: bool = True, **_) -> str:
+def render(report, show_info: bool = True, quiet: bool = False, **_) -> str:
+    """``quiet``: the error and warning findings only, one line each, no explanation and no summary (``-q``)."""
     out: list[str] = []
     for file in report.files:
         for d in file.diagnostics:
-            if d.severity == "info" and not show_info:
+            if d.severity == "info" and (not show_info or quiet):
                 continue
-            out.extend(finding_lines(d, file.path))
-    out.append(summary(report))
-    return "\n".join(out) + "\n"
+            out.extend(finding_lines(d, file.path)[:1] if quiet else finding_lines(d, file.path))
+    if not quiet:
+        out.append(summary(report))
+    return "".join(line + "\n" for line in out)
 
 
 def _n(count: int, word: str) -> str:
