@@ -114,7 +114,16 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
                 fixes.append(Fix(f"feed Input(shape=({n}, 1)) and reshape the data with x[..., None]",
                                  [_patch("set_input_shape", origin.node.index, shape=(n, 1))],
                                  why="treats each of the n features as one step of a single-channel series"))
-    elif len(shape) >= 2 and all(is_known(d) for d in shape[1:]):
+    declared = origin.node.args.get("shape") if origin is not None and origin.node.type == "InputLayer" else None
+    if isinstance(declared, tuple) and len(declared) >= 2 and isinstance(declared[0], int) and len(chain) == 1:
+        # Input(shape=X.shape): the data's own batch axis was declared as an axis of each sample
+        fixes.append(Fix("drop the batch axis from the Input: shape=X.shape[1:]",
+                         [_patch("slice_shape", origin.node.index, shape=declared[1:])],
+                         why=f"{declared[0]} is the number of samples, not an axis of one sample",
+                         applicability="safe"))
+    if len(shape) == 2 and node.type in _NEEDS_STEPS:
+        return fixes
+    if len(shape) >= 2 and all(is_known(d) for d in shape[1:]):
         # One axis short (Conv2D on (None, h, w)): add a channel axis.
         target = (*shape[1:], 1)
         fixes.append(Fix(f"insert Reshape({_tuple_text(target)}) before {label}",

@@ -59,6 +59,9 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
     if patch.op == "set_input_shape":
         target.args = {"shape": patch.arg_dict["shape"]}
         return graph
+    if patch.op == "slice_shape":  # Input(shape=X.shape) -> X.shape[1:]
+        target.args = {"shape": patch.arg_dict["shape"]}
+        return graph
     if patch.op == "tuple_shape":  # an int where Keras needs a shape tuple
         target.args = {"shape": patch.arg_dict["shape"]}
         return graph

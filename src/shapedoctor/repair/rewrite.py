@@ -851,6 +851,20 @@ class _Planner:
         else:
             self.changes.append(_Change(start, end, f"({text},)"))
 
+    # slice_shape ----------------------------------------------------------------------
+    def _op_slice_shape(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``Input(shape=X.shape)`` -> ``Input(shape=X.shape[1:])``: only where the shape is written as ``.shape``."""
+        call = self.index.call_at(node)
+        keywords = _keyword_args(call)
+        arg = next((keywords[k] for k in ("shape", "input_shape") if k in keywords), None)
+        if arg is None:
+            positional = _positional_args(call)
+            arg = positional[0] if positional else None
+        if arg is None or not isinstance(arg.value, cst.Attribute) or arg.value.attr.value != "shape":
+            raise CannotRewrite("the shape is not written as `<array>.shape`")
+        end = self.index.end(arg.value)
+        self.changes.append(_Change(end, end, "[1:]"))
+
     # replace --------------------------------------------------------------------------
     def _op_replace(self, patch: GraphPatch, node: LayerNode) -> None:
         self._unique_layer(node)
