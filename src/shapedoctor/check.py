@@ -206,18 +206,14 @@ def _constructor_lines(text: str) -> list[int]:
     front-end failed on: each of them is then a skipped model)."""
     import ast
 
+    from .frontends.source import constructor_calls, constructor_text_lines
+
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
-    lines = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-            if name in ("Model", "Sequential", "Functional"):
-                lines.add(node.lineno)
-    return sorted(lines)
+    candidates = constructor_text_lines(text)
+    return sorted(set().union(*(constructor_calls(statement, candidates) for statement in tree.body)))
 
 
 def _constructor_col(text: str | None, line: int) -> tuple[int, int]:

@@ -177,7 +177,7 @@ class SourceFrontend:
     def models(self) -> list[ModelGraph]:
         module = Scope("<module>")
         # ast.parse(self.text).body, parsed piece by piece and lazily: a 100,000-line file in ~1/4 of the memory
-        candidates = _constructor_text_lines(self.text)
+        candidates = constructor_text_lines(self.text)
         self._run_body(self._noting_constructors(chunks.statements(self.text, filename=self.path), candidates),
                        module)
         self._finish_scope(module)
@@ -193,7 +193,7 @@ class SourceFrontend:
         for statement in statements:
             end = statement.end_lineno or statement.lineno
             if any(statement.lineno <= line <= end for line in candidates):
-                self._constructor_calls.update(_constructor_calls(statement, candidates))
+                self._constructor_calls.update(constructor_calls(statement, candidates))
             yield statement
 
     def _say_unreported(self, graphs: list[ModelGraph]) -> None:
@@ -877,9 +877,7 @@ class SourceFrontend:
         if isinstance(result, TensorRef) and result.builder is builder and result.node >= first_new \
                 and instance.cls.kind == "layer":
             # The node that computes the layer's output stands for the layer in traces, as in Keras' summary.
-            made = builder.nodes[result.node]
-            made.name = instance.name or self.namer(instance.cls.name)
-            made.written_type = instance.cls.name
+            _stand_for_layer(result, instance.name or self.namer(instance.cls.name), instance.cls.name)
         if _as_tensor_list(result) or isinstance(result, TensorRef):
             return result
         declared = self._declared_output(instance, inputs, tensors, node, scope)
@@ -906,9 +904,7 @@ class SourceFrontend:
         made = self._op_node(scope, "<declared>", {"shape": declared}, tensors, node,
                              f"{instance.cls.name}.compute_output_shape")
         if isinstance(made, TensorRef):
-            out = made.builder.nodes[made.node]
-            out.name = instance.name or self.namer(instance.cls.name)
-            out.written_type = instance.cls.name
+            _stand_for_layer(made, instance.name or self.namer(instance.cls.name), instance.cls.name)
         return made
 
     def _builtin_call(self, name: str, node: ast.Call, scope: Scope):
@@ -1396,9 +1392,8 @@ class SourceFrontend:
             result = self._function_call(value.qualname, [tensor], {}, node, scope)
         if not isinstance(result, TensorRef) or result.builder is not builder or result.node < first_new:
             return None
-        made = builder.nodes[result.node]  # the node computing the output stands for the Lambda layer
-        made.name = layer.args.get("name") if isinstance(layer.args.get("name"), str) else self.namer("Lambda")
-        made.written_type = "Lambda"
+        name = layer.args.get("name")
+        _stand_for_layer(result, name if isinstance(name, str) else self.namer("Lambda"), "Lambda")
         return result
 
     def _call_layer(self, layer: LayerObject, node: ast.Call, scope: Scope):
@@ -2021,7 +2016,7 @@ def _layer_input_args(args: dict, type_: str) -> dict | None:
 _CONSTRUCTOR_TEXT = re.compile(r"\b(?:Sequential|Model|Functional)\s*\(")
 
 
-def _constructor_text_lines(text: str) -> set[int]:
+def constructor_text_lines(text: str) -> set[int]:
     """Lines where ``Sequential(``/``Model(``/``Functional(`` is written (code, strings or comments alike)."""
     lines, line, position = set(), 1, 0
     for match in _CONSTRUCTOR_TEXT.finditer(text):
@@ -2031,7 +2026,7 @@ def _constructor_text_lines(text: str) -> set[int]:
     return lines
 
 
-def _constructor_calls(statement: ast.stmt, candidates: set[int]) -> set[int]:
+def constructor_calls(statement: ast.stmt, candidates: set[int]) -> set[int]:
     """Lines of ``Sequential(``/``Model(``/``Functional(`` calls in ``statement``; ``candidates``, the lines where
     the text has such a spelling, keep the walk to the few statements that can hold one."""
     lines = set()
@@ -2041,6 +2036,13 @@ def _constructor_calls(statement: ast.stmt, candidates: set[int]) -> set[int]:
             if leaf in _MODEL_CLASSES:
                 lines.add(node.lineno)
     return lines
+
+
+def _stand_for_layer(ref: TensorRef, name: str, written_type: str) -> None:
+    """The node computing a followed layer's output (a custom layer's call(), a Lambda's function) is shown as
+    that layer: its name and class, as Keras' summary shows it."""
+    node = ref.builder.nodes[ref.node]
+    node.name, node.written_type = name, written_type
 
 
 def _weight(shape) -> Any:

@@ -56,13 +56,9 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
         for node in _same_call(nodes, target, start):
             node.type, node.written_type, node.args = patch.type, patch.type, patch.arg_dict
         return graph
-    if patch.op == "set_input_shape":
-        target.args = {"shape": patch.arg_dict["shape"]}
-        return graph
-    if patch.op == "slice_shape":  # Input(shape=X.shape) -> X.shape[1:]
-        target.args = {"shape": patch.arg_dict["shape"]}
-        return graph
-    if patch.op == "tuple_shape":  # an int where Keras needs a shape tuple
+    # a new input shape; tuple_shape (an int made a 1-tuple) and slice_shape (X.shape -> X.shape[1:]) differ only
+    # in how the source is rewritten
+    if patch.op in ("set_input_shape", "tuple_shape", "slice_shape"):
         target.args = {"shape": patch.arg_dict["shape"]}
         return graph
     if patch.op == "insert_before":

@@ -727,6 +727,20 @@ def _add_keyword_changes(index: SourceIndex, call: cst.Call, texts: list[str]) -
     return [_Change(end, end, "".join(f", {t}" for t in texts))]
 
 
+def _written_shape_arg(call: cst.Call) -> cst.Arg:
+    """The argument a shape is written in: ``shape=``/``input_shape=``, or ``Input``'s first positional one."""
+    keywords = _keyword_args(call)
+    arg = next((keywords[k] for k in ("shape", "input_shape") if k in keywords), None)
+    if arg is not None:
+        return arg
+    func = call.func
+    leaf = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
+    positional = _positional_args(call)
+    if leaf not in ("Input", "InputLayer") or not positional:
+        raise CannotRewrite("the input shape is not written on this layer")
+    return positional[0]
+
+
 def _input_kwargs(call: cst.Call) -> list[cst.Arg]:
     return [arg for arg in call.args if arg.keyword is not None and arg.keyword.value in INPUT_SHAPE_KWARGS]
 
@@ -834,16 +848,7 @@ class _Planner:
     # tuple_shape ----------------------------------------------------------------------
     def _op_tuple_shape(self, patch: GraphPatch, node: LayerNode) -> None:
         """``Input(shape=1024)`` -> ``Input(shape=(1024,))``: the written size kept, made a 1-tuple."""
-        call = self.index.call_at(node)
-        keywords = _keyword_args(call)
-        arg = next((keywords[k] for k in ("shape", "input_shape") if k in keywords), None)
-        if arg is None:
-            func = call.func
-            leaf = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
-            positional = _positional_args(call)
-            if leaf not in ("Input", "InputLayer") or not positional:
-                raise CannotRewrite("the input shape is not written on this layer")
-            arg = positional[0]
+        arg = _written_shape_arg(self.index.call_at(node))
         start, end = self.index.start(arg.value), self.index.end(arg.value)
         text = self.index.text[start:end]
         if getattr(arg.value, "lpar", None):  # shape=(1024): the parentheses were meant as a tuple already
@@ -854,13 +859,8 @@ class _Planner:
     # slice_shape ----------------------------------------------------------------------
     def _op_slice_shape(self, patch: GraphPatch, node: LayerNode) -> None:
         """``Input(shape=X.shape)`` -> ``Input(shape=X.shape[1:])``: only where the shape is written as ``.shape``."""
-        call = self.index.call_at(node)
-        keywords = _keyword_args(call)
-        arg = next((keywords[k] for k in ("shape", "input_shape") if k in keywords), None)
-        if arg is None:
-            positional = _positional_args(call)
-            arg = positional[0] if positional else None
-        if arg is None or not isinstance(arg.value, cst.Attribute) or arg.value.attr.value != "shape":
+        arg = _written_shape_arg(self.index.call_at(node))
+        if not isinstance(arg.value, cst.Attribute) or arg.value.attr.value != "shape":
             raise CannotRewrite("the shape is not written as `<array>.shape`")
         end = self.index.end(arg.value)
         self.changes.append(_Change(end, end, "[1:]"))

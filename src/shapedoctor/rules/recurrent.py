@@ -93,11 +93,11 @@ def rnn_layer(call: LayerCall, inputs):
     _feature_dim_defined(call, shape)
     _stateful_batch(call, shape)
     outputs = _rnn_outputs(call, shape, (units,), _STATES[call.type])
-    _check_initial_state(call, shape, units, states)
+    _check_initial_state(call, units, states, outputs)
     return outputs
 
 
-def _check_initial_state(call: LayerCall, shape: tuple, units, states: list) -> None:
+def _check_initial_state(call: LayerCall, units, states: list, outputs) -> None:
     """Each state is (batch, units): the recurrent kernel multiplies it (Keras builds the model and fails on the
     first batch, "mat1 and mat2 shapes cannot be multiplied")."""
     for state in states:
@@ -106,8 +106,7 @@ def _check_initial_state(call: LayerCall, shape: tuple, units, states: list) -> 
             raise ShapeProblem(INCOMPATIBLE_MERGE,
                                f"{call.label}(units={units}) gets an initial_state of width {width} "
                                f"({format_shape(state)}): each state must be (batch, {units}); Keras builds the "
-                               f"model and fails on the first batch", severity="warning",
-                               output=_rnn_outputs(call, shape, (units,), _STATES[call.type]))
+                               f"model and fails on the first batch", severity="warning", output=outputs)
 
 
 @rule("RNN", params=("cell", "return_sequences", "return_state", "go_backwards", "stateful", "unroll",
