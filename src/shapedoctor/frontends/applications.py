@@ -12,7 +12,6 @@ size they are built on: the replay recomputes it from the shape that reaches the
 
 from __future__ import annotations
 
-import copy
 import functools
 import gzip
 import json
@@ -36,16 +35,21 @@ def _recorded_app(type_: str) -> dict | None:
     return json.loads(gzip.decompress(path.read_bytes()))
 
 
+def _fresh_copy(value):
+    """A copy to edit of a decoded recording (plain JSON): the C codec is ~10x faster than copy.deepcopy."""
+    return json.loads(json.dumps(value))
+
+
 @functools.lru_cache(maxsize=64)
 def _graph(type_: str, include_top: bool, pooling: str | None, classes: Any, activation: Any) -> ModelGraph | str:
     entry = _recorded_app(type_)
     if entry is None:
         return f"the layers inside `{type_}` are not known to shapedoctor"
-    base = copy.deepcopy(entry["base"])
+    base = _fresh_copy(entry["base"])
     layers = base["config"]["layers"] if "config" in base else base["layers"]
     config = base["config"] if "config" in base else base
     if include_top:
-        top = copy.deepcopy(entry["top"])
+        top = _fresh_copy(entry["top"])
         for layer in top:
             if layer["name"] == "predictions":
                 if isinstance(classes, int) and not isinstance(classes, bool):

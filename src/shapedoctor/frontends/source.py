@@ -10,6 +10,7 @@ cannot be folded becomes a symbol or ``UNKNOWN``: never a guess.
 from __future__ import annotations
 
 import ast
+import bisect
 import dataclasses
 import functools
 import itertools
@@ -36,6 +37,16 @@ from .values import (ArrayValue, ClassValue, FunctionalModel, FunctionValue, Ins
 
 PROBE_ITERATIONS = 4  # a longer loop that built nothing in as many iterations is walked once more, not unrolled
 MAX_UNROLL = 1024  # `for layer in base.layers` of a 1,000-layer backbone; MAX_STATEMENTS bounds the total
+_UNPARSED: dict = {}  # node -> its source text; a function body walked for every call unparses the same nodes
+
+
+def _unparse(node: ast.AST) -> str:
+    text = _UNPARSED.get(node)
+    if text is None:
+        text = _UNPARSED[node] = ast.unparse(node)
+    return text
+
+
 # Layers that keep any input's shape and accept any rank: skipping them cannot change a verdict.
 SHAPE_NEUTRAL = {"Dropout", "Activation", "GaussianNoise", "GaussianDropout", "AlphaDropout", "ReLU", "LeakyReLU",
                  "ELU", "ActivityRegularization", "Identity"}
@@ -522,19 +533,19 @@ class SourceFrontend:
         if isinstance(left, TensorRef) or isinstance(right, TensorRef):
             operands = [_scalar_operand(v) for v in (left, right)]
             return self._tensor_op(resolve_op(OPERATORS[type(node.op).__name__]), operands, {}, node, scope,
-                                   ast.unparse(node))
+                                   _unparse(node))
         if isinstance(left, WeightValue) or isinstance(right, WeightValue):
             return self._constant_op(resolve_op(OPERATORS[type(node.op).__name__]), [left, right], {})
         value = binop(node.op, left, right)
         if value is UNKNOWN and all(_number_like(v) for v in (left, right)):
-            return UnknownNumber(ast.unparse(node))  # head_dim ** -0.5 of a symbolic head_dim: still a number
+            return UnknownNumber(_unparse(node))  # head_dim ** -0.5 of a symbolic head_dim: still a number
         return value
 
     def _expr_UnaryOp(self, node: ast.UnaryOp, scope: Scope):
         value = self._fold(node.operand, scope)
         if isinstance(value, TensorRef) and type(node.op).__name__ in OPERATORS:
             return self._tensor_op(resolve_op(OPERATORS[type(node.op).__name__]), [value], {}, node, scope,
-                                   ast.unparse(node))
+                                   _unparse(node))
         if isinstance(node.op, ast.USub) and isinstance(value, (int, float)) and not isinstance(value, bool):
             return -value
         if isinstance(node.op, ast.UAdd) and isinstance(value, (int, float)):
@@ -641,15 +652,15 @@ class SourceFrontend:
         if isinstance(base, (list, UnknownSequence)) and node.attr in _LIST_MUTATORS:
             return _BoundMethod(base, node.attr)
         if node.attr == "shape" and (base is UNKNOWN or isinstance(base, Symbol)):
-            return UnknownShape(ast.unparse(node))
+            return UnknownShape(_unparse(node))
         if node.attr in ("reshape", "astype") and (base is UNKNOWN or isinstance(base, Symbol)):
-            return _BoundMethod(UnknownArray(ast.unparse(node.value)), node.attr)
+            return _BoundMethod(UnknownArray(_unparse(node.value)), node.attr)
         return UNKNOWN
 
     def _tensor_attribute(self, tensor: TensorRef, node: ast.Attribute, scope: Scope):
         if node.attr == "shape":
             shape = tensor.builder.shape_of(tensor)
-            return shape if shape is not None else UnknownShape(ast.unparse(node))
+            return shape if shape is not None else UnknownShape(_unparse(node))
         if node.attr == "ndim":
             shape = tensor.builder.shape_of(tensor)
             return len(shape) if shape is not None else UNKNOWN
@@ -668,10 +679,10 @@ class SourceFrontend:
                 if isinstance(start, int) and not isinstance(start, bool) and start >= 0:
                     return SymbolicShape(base.text, start)  # x_train.shape[1:]: rank unknown, sizes named
             index = self._fold(node.slice, scope) if not isinstance(node.slice, ast.Slice) else None
-            return Symbol(ast.unparse(node)) if isinstance(index, int) and not isinstance(index, bool) else UNKNOWN
+            return Symbol(_unparse(node)) if isinstance(index, int) and not isinstance(index, bool) else UNKNOWN
         if isinstance(base, TensorRef):
             return self._tensor_op(resolve_op("ops.getitem"), [base, self._index_key(node.slice, scope)], {},
-                                   node, scope, ast.unparse(node))
+                                   node, scope, _unparse(node))
         if isinstance(base, WeightValue):
             return self._constant_op(resolve_op("ops.getitem"), [base, self._index_key(node.slice, scope)], {})
         index = self._fold(node.slice, scope) if not isinstance(node.slice, ast.Slice) else None
@@ -727,16 +738,16 @@ class SourceFrontend:
             leaf = func.qualname.rsplit(".", 1)[-1]
             if leaf in _MODEL_CLASSES and scope.uncertain == 0:  # iaa.Sequential, torch.nn.Sequential
                 self.skipped_models.append(SkippedModel(
-                    node.lineno, f"`{ast.unparse(node.func)}` is not a Keras model (it comes from "
+                    node.lineno, f"`{_unparse(node.func)}` is not a Keras model (it comes from "
                                  f"`{func.qualname.split('.')[0]}`)"))
             return self._function_call(func.qualname, args, kwargs, node, scope)
         if (func is UNKNOWN or isinstance(func, Symbol)) and "shape" in kwargs \
-                and "init" in ast.unparse(node.func).lower():
+                and "init" in _unparse(node.func).lower():
             return _weight(kwargs["shape"])  # w_init(shape=(d, k)) with w_init = an initializer
         if func is UNKNOWN or isinstance(func, Symbol):
             tensors = _tensors_in(args, kwargs)
             if tensors:
-                return self._unknown_function(ast.unparse(node.func), tensors, node, scope)
+                return self._unknown_function(_unparse(node.func), tensors, node, scope)
         return UNKNOWN
 
     def _call_arguments(self, node: ast.Call, scope: Scope) -> tuple[list, dict]:
@@ -959,11 +970,12 @@ class SourceFrontend:
         return UNKNOWN
 
     # ---------------------------------------------------------- comprehensions
-    def _comprehension(self, node, scope: Scope, element):
+    def _comprehension(self, node, scope: Scope, element, padding=None):
         """``[Dense(n) for n in sizes]``, ``{name: Input(...) for name in FEATURES}``: unrolled when every
         iterable folds to a short list, else an unknown value (a list of unknown length)."""
         results: list = []
         inner = scope.inner("<comprehension>", scope)
+        activity = self._activity()
 
         def walk(generators):
             if not generators:
@@ -975,7 +987,16 @@ class SourceFrontend:
                 iterable = list(iterable)
             if not isinstance(iterable, (list, tuple)) or len(iterable) > MAX_UNROLL:
                 return False
-            for item in iterable:
+            for position, item in enumerate(iterable):
+                if position == PROBE_ITERATIONS and generators is node.generators and self._activity() == activity \
+                        and all(_opaque_data(r) for r in results):
+                    # data preparation (`[featurize(s) for s in smiles_list]`): its first elements built no model
+                    # code and are not constants, so the other thousand are not interpreted either; a list
+                    # keeps its length (`len(labels)` may size a layer), its other elements unknown
+                    if padding is None or len(node.generators) > 1 or first.ifs:
+                        return False
+                    results.extend([padding] * (len(iterable) - position))
+                    return True
                 self._statements += 1  # nested comprehensions multiply: bounded like statements
                 if self._statements > MAX_STATEMENTS:
                     return False
@@ -992,7 +1013,7 @@ class SourceFrontend:
         return results
 
     def _expr_ListComp(self, node: ast.ListComp, scope: Scope):
-        result = self._comprehension(node, scope, lambda inner: self._fold(node.elt, inner))
+        result = self._comprehension(node, scope, lambda inner: self._fold(node.elt, inner), padding=UNKNOWN)
         return result if result is not UNKNOWN else UnknownSequence("[...]")
 
     _expr_GeneratorExp = _expr_ListComp
@@ -1097,11 +1118,11 @@ class SourceFrontend:
         spec = resolve_op(qualname)
         tensors = _tensors_in(args, kwargs)
         if spec is not None and tensors:
-            return self._tensor_op(spec, args, kwargs, node, scope, ast.unparse(node.func))
+            return self._tensor_op(spec, args, kwargs, node, scope, _unparse(node.func))
         if spec is not None and any(isinstance(v, WeightValue) for v in list(args) + list(kwargs.values())):
             return self._constant_op(spec, args, kwargs)
         if tensors:
-            return self._unknown_function(ast.unparse(node.func), tensors, node, scope)
+            return self._unknown_function(_unparse(node.func), tensors, node, scope)
         return UNKNOWN
 
     def _index_key(self, index: ast.expr, scope: Scope):
@@ -1530,7 +1551,7 @@ class SourceFrontend:
             if attr == "get_shape":
                 return self._tensor_attribute(target, ast.Attribute(node.func.value, "shape"), scope) \
                     if isinstance(node.func, ast.Attribute) else UNKNOWN
-            return self._unknown_function(ast.unparse(node.func), [target], node, scope)
+            return self._unknown_function(_unparse(node.func), [target], node, scope)
         if isinstance(target, _Super):
             return self._super_call(target, attr, args, kwargs, node, scope)
         if isinstance(target, LayerObject) and attr == "get_layer" and target.type in APPLICATION_TYPES:
@@ -1671,7 +1692,8 @@ class SourceFrontend:
         builder = scope.builder
         leftover = [n for n in builder.nodes if n.index not in builder.used]
         if leftover:
-            sinks = [n for n in leftover if not any(n.index == r[0] for m in leftover for r in m.inputs)]
+            consumed = {r[0] for m in leftover for r in m.inputs}
+            sinks = [n for n in leftover if n.index not in consumed]
             refs = [TensorRef(builder, n.index, 0) for n in sinks]
             graph = builder.subgraph(f"{scope.name} (layers called outside a Model)", leftover[0].span.line
                                      if leftover[0].span else 1, refs)
@@ -1822,6 +1844,13 @@ class SourceFrontend:
                 scope.bindings[param.arg] = Symbol(param.arg)
             else:
                 scope.bindings[param.arg] = self._fold(default, defining_scope)
+
+
+def _opaque_data(value) -> bool:
+    """A value of data code that the walk cannot know: no constant, no tensor, layer or model in it."""
+    if isinstance(value, tuple):
+        return all(_opaque_data(item) for item in value)
+    return value is UNKNOWN or isinstance(value, (UnknownArray, UnknownShape, UnknownNumber, UnknownSequence))
 
 
 class UnknownShape:
@@ -2029,12 +2058,23 @@ def constructor_text_lines(text: str) -> set[int]:
 def constructor_calls(statement: ast.stmt, candidates: set[int]) -> set[int]:
     """Lines of ``Sequential(``/``Model(``/``Functional(`` calls in ``statement``; ``candidates``, the lines where
     the text has such a spelling, keep the walk to the few statements that can hold one."""
-    lines = set()
-    for node in ast.walk(statement):
+    lines: set[int] = set()
+    ordered = sorted(candidates)
+    stack: list[ast.AST] = [statement]
+    while stack:
+        node = stack.pop()
         if isinstance(node, ast.Call) and node.lineno in candidates:
             leaf = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
             if leaf in _MODEL_CLASSES:
                 lines.add(node.lineno)
+        for child in ast.iter_child_nodes(node):
+            first = getattr(child, "lineno", None)
+            if first is None:  # arguments, comprehension...: no position of their own
+                stack.append(child)
+                continue
+            at = bisect.bisect_left(ordered, first)  # only into children whose lines hold a candidate
+            if at < len(ordered) and ordered[at] <= (getattr(child, "end_lineno", None) or first):
+                stack.append(child)
     return lines
 
 
@@ -2060,7 +2100,7 @@ def _weight(shape) -> Any:
 
 def _named_unknown(value, written: ast.expr):
     if value is UNKNOWN and not isinstance(written, (ast.Lambda, ast.Starred)):
-        return Symbol(_short(ast.unparse(written), 40))
+        return Symbol(_short(_unparse(written), 40))
     return value
 
 
@@ -2084,7 +2124,7 @@ def _name_unknown_sizes(args: dict, node: ast.Call) -> None:
     written = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "shape"), None)
     shape = args.get("shape")
     if isinstance(written, (ast.Tuple, ast.List)) and isinstance(shape, tuple) and len(shape) == len(written.elts):
-        args["shape"] = tuple(Symbol(_short(ast.unparse(elt), 40)) if dim is UNKNOWN else dim
+        args["shape"] = tuple(Symbol(_short(_unparse(elt), 40)) if dim is UNKNOWN else dim
                               for dim, elt in zip(shape, written.elts))
 
 
@@ -2250,7 +2290,10 @@ class SourceModels:
 def analyse_source(text: str, path: str = "<string>") -> SourceModels:
     """Raises SyntaxError for unparsable text; everything else degrades to unknown shapes."""
     frontend = SourceFrontend(text, path)
-    graphs = frontend.models()
+    try:
+        graphs = frontend.models()
+    finally:
+        _UNPARSED.clear()
     return SourceModels(graphs, frontend.skipped_models)
 
 
