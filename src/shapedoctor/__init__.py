@@ -1,11 +1,24 @@
 """shapedoctor: Keras shape errors found statically, explained, and fixed."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "check_source", "check_file", "check_model", "Report"]
+__all__ = ["__version__", "check_source", "check_file", "check_model", "explain", "Report"]
+
+if TYPE_CHECKING:  # what the lazy attributes below are, for type checkers (py.typed); nothing imported at run time
+    from .check import Report as Report
+    from .check import check_file as check_file
+    from .check import check_source as check_source
+    from .frontends.live import check_model as check_model
+    from .frontends.live import explain as explain
+    from .ipython import load_ipython_extension as load_ipython_extension
+    from .ipython import unload_ipython_extension as unload_ipython_extension
 
 
-def __getattr__(name):
+def __getattr__(name: str) -> Any:
     # Lazy: `import shapedoctor` must stay cheap (no rules, no ast walk until asked).
     if name in ("check_source", "check_file", "Report"):
         from . import check

@@ -66,7 +66,8 @@ def _explain_rank(inference: Inference, result: LayerResult) -> list[str]:
     if not chain:
         return []
     got = result.input_shapes[0] if result.input_shapes else ()
-    missing = "no steps axis" if len(got) == 2 else f"rank {len(got)}"
+    axes = _spatial_axes(result.node.type)
+    missing = f"no {axes}" if len(got) == 2 else f"rank {len(got)}"
     lines = []
     origin = chain[-1]
     if chain[0] is not origin:
@@ -75,26 +76,77 @@ def _explain_rank(inference: Inference, result: LayerResult) -> list[str]:
         lines.append(describe(origin) + f": the data has {missing} from the start.")
     elif origin.node.type == "Flatten":
         lines.append(f"{where(origin)} merged {format_shape(origin.input_shapes[0])} into "
-                     f"{format_shape(origin.outputs[0])}: the steps axis is gone.")
+                     f"{format_shape(origin.outputs[0])}: the {axes} {_are(axes)} gone.")
     elif origin.node.type in ("LSTM", "GRU", "SimpleRNN", "Bidirectional"):
         lines.append(f"{where(origin)} returns only its last step ({format_shape(origin.input_shapes[0])} -> "
                      f"{format_shape(origin.outputs[0])}); return_sequences=True keeps the steps axis.")
     else:
-        lines.append(describe(origin) + ": the steps axis is gone.")
+        lines.append(describe(origin) + f": the {axes} {_are(axes)} gone.")
     return lines
 
 
+# The spatial axes of a channels_last tensor by rank (batch included), as Keras' docs name them.
+AXIS_NAMES = {3: ("steps",), 4: ("height", "width"), 5: ("depth", "height", "width")}
+CHANNEL_LIKE = 4  # an axis of at most this many values at the front of an image or series: channels (RGB, RGBA...)
+
+
+def _spatial_axes(type_: str) -> str:
+    """What a layer slides over, in Keras' words: "steps axis", "height and width axes"..."""
+    if "3D" in type_ and not type_.startswith("ConvLSTM"):
+        return "depth, height and width axes"
+    if "2D" in type_ and not type_.startswith("ConvLSTM"):
+        return "height and width axes"
+    return "steps axis"
+
+
+def _are(axes: str) -> str:
+    return "are" if axes.endswith("axes") else "is"
+
+
 def _explain_length(inference: Inference, result: LayerResult) -> list[str]:
-    """The sequence of layers that shrank the axis, from the input to the failure."""
+    """The sequence of layers that shrank the axis that ran out, from the input to the failure."""
+    shape = result.input_shapes[0] if result.input_shapes else None
+    if not shape or len(shape) not in AXIS_NAMES:
+        return []
+    spatial = [i for i in range(1, len(shape) - 1) if isinstance(shape[i], int)]
+    if not spatial:
+        return []
+    axis = min(spatial, key=lambda i: shape[i])  # the axis too short for the kernel or pool
     steps = []
     current = producer(inference, result)
     while current is not None and current.node.type != "InputLayer":
-        if current.input_shapes and current.outputs and len(current.input_shapes[0]) >= 3 \
-                and len(current.outputs[0]) == len(current.input_shapes[0]):
-            before, after = current.input_shapes[0][1], current.outputs[0][1]
+        if current.input_shapes and current.outputs and len(current.input_shapes[0]) == len(shape) \
+                and len(current.outputs[0]) == len(shape):
+            before, after = current.input_shapes[0][axis], current.outputs[0][axis]
             if before != after:
                 steps.append(f"{before} -> {after} ({where(current)})")
         current = producer(inference, current)
-    if not steps:
-        return []
-    return ["steps: " + ", ".join(reversed(steps)) + "."]
+    lines = [f"{AXIS_NAMES[len(shape)][axis - 1]}: " + ", ".join(reversed(steps)) + "."] if steps else []
+    source = channels_first_input(inference, result)
+    if source is not None:
+        declared = source.outputs[0]
+        values = f"{declared[1]} values on its first axis look" if declared[1] != 1 else "1 value on its first axis looks"
+        lines.append(f"{describe(source)}: the {values} like channels, but "
+                     f"{result.node.label} reads channels from the last axis (data_format=\"channels_last\", "
+                     f"Keras' default) and takes that axis for {AXIS_NAMES[len(shape)][0]}.")
+    return lines
+
+
+def input_of(inference: Inference, result: LayerResult) -> LayerResult | None:
+    """The InputLayer at the start of ``result``'s first-input chain."""
+    current = producer(inference, result)
+    while current is not None and current.node.type != "InputLayer":
+        current = producer(inference, current)
+    return current
+
+
+def channels_first_input(inference: Inference, result: LayerResult) -> LayerResult | None:
+    """The model's Input when it declares channels-first data (``(3, 32, 32)``) to a channels_last layer."""
+    if result.node.args.get("data_format", "channels_last") != "channels_last":
+        return None
+    source = input_of(inference, result)
+    declared = source.outputs[0] if source is not None and source.outputs else None
+    if not declared or len(declared) not in AXIS_NAMES or not all(isinstance(d, int) for d in declared[1:]):
+        return None
+    first, last = declared[1], declared[-1]
+    return source if first <= CHANNEL_LIKE < last else None

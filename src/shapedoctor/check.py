@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Union
 
 from . import __version__
 from .suppress import apply_suppressions
@@ -17,7 +18,38 @@ from .repair.candidates import propose
 from .shapes import shape_to_json
 from .targets import check_output_target
 
+if TYPE_CHECKING:
+    from .frontends.notebook import NotebookSource
+
 MAX_FILE_BYTES = 20 * 1024 * 1024
+
+Shape = tuple[Union[int, None], ...]
+# ``target_shape`` in the Python API: a shape (tuple or list, None for an unknown dimension), a string as
+# ``--target-shape`` reads it ("(None, 1)", "None,1", "1"), or None (see ``target_shape_of``).
+TargetShape = Union[Shape, list[Union[int, None]], str, None]
+
+
+def target_shape_of(value: object) -> Shape | None:
+    """The API's ``target_shape`` as a shape tuple, batch axis first: a string is read as ``--target-shape``
+    reads it, and as there the batch axis (None) is added when the first dimension is not None.  A dict
+    {model name: shape} (the configuration's per-model targets) has each value read the same way.  Raises
+    ValueError for anything else."""
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return {name: target_shape_of(shape) for name, shape in value.items()}  # type: ignore[return-value]
+    if isinstance(value, str):
+        from .cli import UsageError, parse_shape
+
+        try:
+            return parse_shape(value)
+        except UsageError as exc:
+            raise ValueError(str(exc).replace("--target-shape: ", "target_shape: ")) from None
+    if isinstance(value, (tuple, list)) and value and all(
+            d is None or (isinstance(d, int) and not isinstance(d, bool) and d >= 0) for d in value):
+        dims = tuple(value)
+        return dims if dims[0] is None else (None, *dims)
+    raise ValueError(f"target_shape: expected a shape such as (None, 1) or '(None, 1)', got {value!r}")
 
 
 @dataclass
@@ -39,7 +71,7 @@ class ModelReport:
         """Each construct the model passes through that was not checked (line, col, reason), in source order."""
         return self.inference.gaps
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         layers = []
         for result in self.inference.results:
             node = result.node
@@ -63,8 +95,11 @@ class FileReport:
     skipped_models: list[SkippedModel] = field(default_factory=list)  # constructions not built at all
     internal_errors: int = 0  # front-end failures on this file (rule failures are counted per model)
     suppressed: int = 0  # findings a `# noqa` / `# shapedoctor: ignore[...]` comment on their line silenced
+    notebook: NotebookSource | None = None  # a .ipynb: maps lines of the joined cells to cells (not in to_json)
+    # suppression comments that silenced nothing (`unused-noqa`); reported only when asked (not in to_json)
+    unused_noqa: list[Diagnostic] = field(default_factory=list)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"path": self.path, "error": self.error, "models": [m.to_json() for m in self.models],
                 "skipped_models": [s.to_json() for s in self.skipped_models],
                 "diagnostics": [d.to_json() for d in self.diagnostics]}
@@ -111,7 +146,7 @@ class Report:
     def exit_code(self) -> int:
         return 1 if any(d.severity in ("error", "warning") for d in self.diagnostics) else 0
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "version": 1,
             "tool": {"name": "shapedoctor", "version": __version__},
@@ -123,10 +158,14 @@ class Report:
         }
 
 
-def analyse_graphs(graphs: list[ModelGraph], path: str, target_shape=None, with_fixes: bool = True) -> FileReport:
+def analyse_graphs(graphs: list[ModelGraph], path: str, target_shapes: Any = None,
+                   with_fixes: bool = True) -> FileReport:
+    """``target_shapes``: one shape for every model, or a dict {model name: shape} (`target-shapes` in the
+    configuration; a model not named has none)."""
     report = FileReport(path)
-    seen: set = set()  # a layer built by a helper called N times fails N times: one finding at its line
+    seen: set[tuple[int, int, str, str]] = set()  # a layer built by a helper called N times fails N times: one finding at its line
     for graph in graphs:
+        target_shape = target_shapes.get(graph.name) if isinstance(target_shapes, dict) else target_shapes
         inference = infer(graph)
         mismatch = check_output_target(inference, target_shape)
         if mismatch is not None:
@@ -144,9 +183,11 @@ def analyse_graphs(graphs: list[ModelGraph], path: str, target_shape=None, with_
                 diagnostic.explanation = list(dict.fromkeys(explain(inference, diagnostic)))  # one line per cause
             if with_fixes and diagnostic.severity in ("error", "warning"):
                 diagnostic.fixes = propose(inference, diagnostic, target_shape)
-                if any(fix.group == "factorization" for fix in diagnostic.fixes):
+                if diagnostic.kind.name == "rank" and any(fix.group == "factorization" for fix in diagnostic.fixes):
+                    longest = "largest spatial size" if any(d in diagnostic.message for d in ("height", "depth")) \
+                        else "longest steps axis"
                     diagnostic.explanation.append(
-                        "Reshape candidates are ranked longest steps axis first; each one shown builds through "
+                        f"Reshape candidates are ranked {longest} first; each one shown builds through "
                         "every layer after it. Which grouping suits the data: `shapedoctor compare`.")
         model = ModelReport(graph, inference)
         report.models.append(model)
@@ -235,14 +276,16 @@ def file_problem(path: str, kind: Kind, message: str, line: int = 1, col: int = 
     return FileReport(path, error=message, diagnostics=[diagnostic])
 
 
-def check_source(text: str, path: str = "<string>", target_shape=None, with_fixes: bool = True,
+def check_source(text: str, path: str = "<string>", target_shape: TargetShape = None, with_fixes: bool = True,
                  with_edits: bool = True) -> Report:
     """``with_edits``: also turn each fix into source edits (LibCST; the text output does not need them).
-    Never raises (see ``guarded``)."""
-    return Report([guarded(path, _check_python, text, path, target_shape, with_fixes, with_edits)])
+    ``target_shape``: see ``target_shape_of`` (a bad one is a ValueError).  Never raises otherwise (see
+    ``guarded``)."""
+    target = target_shape_of(target_shape)
+    return Report([guarded(path, _check_python, text, path, target, with_fixes, with_edits)])
 
 
-def guarded(path: str, fn, *args) -> FileReport:
+def guarded(path: str, fn: Callable[..., FileReport], *args: Any) -> FileReport:
     """``fn(*args)``, and if shapedoctor itself fails on this input, that file's finding instead of an exception:
     one bad file never aborts a directory scan, and the Python API never raises.  (The test suite sets
     ``infer._STRICT`` so that such a failure is a test failure there.)"""
@@ -287,7 +330,7 @@ def decode_source(raw: bytes) -> tuple[str, str]:
         raise ValueError(f"bad coding declaration ({str(exc)[:80]})") from None
 
 
-def _check_python(text: str, path: str, target_shape, with_fixes: bool, with_edits: bool = True) -> FileReport:
+def _check_python(text: str, path: str, target_shape: Any, with_fixes: bool, with_edits: bool = True) -> FileReport:
     from .frontends.source import analyse_source
 
     try:
@@ -325,11 +368,15 @@ def _check_python(text: str, path: str, target_shape, with_fixes: bool, with_edi
     return report
 
 
-def check_file(path: str, target_shape=None, with_fixes: bool = True, with_edits: bool = True) -> Report:
-    return Report([check_one_file(path, target_shape, with_fixes, explicit=True, with_edits=with_edits)])
+def check_file(path: str, target_shape: TargetShape = None, with_fixes: bool = True,
+               with_edits: bool = True) -> Report:
+    """Any file shapedoctor reads (``.py``, ``.ipynb``, a Keras ``.json`` config, a ``.keras`` archive).
+    ``target_shape``: see ``target_shape_of`` (a bad one is a ValueError)."""
+    target = target_shape_of(target_shape)
+    return Report([check_one_file(path, target, with_fixes, explicit=True, with_edits=with_edits)])
 
 
-def check_one_file(path: str, target_shape=None, with_fixes: bool = True, explicit: bool = False,
+def check_one_file(path: str, target_shape: Any = None, with_fixes: bool = True, explicit: bool = False,
                    with_edits: bool = True) -> FileReport:
     """Any readable file kind; unreadable input becomes an input-error finding, never an exception.
 
@@ -339,11 +386,12 @@ def check_one_file(path: str, target_shape=None, with_fixes: bool = True, explic
     return guarded(path, _check_one_file, path, target_shape, with_fixes, explicit, with_edits)
 
 
-def _check_one_file(path: str, target_shape, with_fixes: bool, explicit: bool, with_edits: bool) -> FileReport:
+def _check_one_file(path: str, target_shape: Any, with_fixes: bool, explicit: bool, with_edits: bool) -> FileReport:
     if path.lower().endswith((".json", ".keras")):
         from .frontends.config import check_config_file  # its own limits: archives hold large weights
 
-        return check_config_file(path, target_shape, with_fixes, explicit=explicit)
+        report: FileReport = check_config_file(path, target_shape, with_fixes, explicit=explicit)
+        return report
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
@@ -365,7 +413,7 @@ def _check_one_file(path: str, target_shape, with_fixes: bool, explicit: bool, w
     return _check_python(text, path, target_shape, with_fixes, with_edits)
 
 
-def _check_notebook(raw: str, path: str, target_shape, with_fixes: bool) -> FileReport:
+def _check_notebook(raw: str, path: str, target_shape: Any, with_fixes: bool) -> FileReport:
     """Code cells as one source; findings say their cell. Fixes are listed, not applied (no edits)."""
     from .frontends.notebook import notebook_source
 
@@ -375,6 +423,7 @@ def _check_notebook(raw: str, path: str, target_shape, with_fixes: bool) -> File
         return file_problem(path, PARSE_ERROR, f"cannot read the notebook: {exc}")
     report = _check_python(notebook.text, path, target_shape, with_fixes, with_edits=False)
     report.text = None  # the concatenated cells are not the file: nothing may be rewritten from them
+    report.notebook = notebook
 
     def cells(text: str) -> str:  # "at line 10" of the concatenated cells -> "at cell 3, line 2"
         return re.sub(r"\bline (\d+)", lambda m: notebook.where(int(m.group(1))), text)

@@ -11,11 +11,17 @@ if os.path.basename(getattr(sys.modules.get("__main__"), "__file__", None) or ""
     _install()
 
 import argparse  # noqa: E402
+import gc  # noqa: E402
 
 from . import __version__  # noqa: E402
 from .report import FORMATS, printable  # noqa: E402
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+# Checking allocates many short-lived objects (syntax trees, shapes) while the reports of the files checked so far
+# stay alive; with CPython's default thresholds (700, 10, 10) the cyclic collector re-scanned those reports so often
+# that it took a third of the CPU on the keras-io corpus (benchmarks/corpus_vs_pyflakes.py). Fewer young
+# collections and a full one only every 100 middle ones: 0.24 s of collection instead of 1.3 s, peak memory +15%.
+GC_THRESHOLDS = (2000, 20, 100)
 
 
 class UsageError(Exception):
@@ -74,6 +80,47 @@ def _kinds(text: str | None) -> set[str] | None:
     return out
 
 
+def add_config_arguments(parser) -> None:
+    parser.add_argument("--config", metavar="FILE",
+                        help="use this configuration file for every path (pyproject.toml or shapedoctor.toml)")
+    parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+
+
+def resolver_for(args, **overrides):
+    """The settings resolver of a command: ``--config``/``--isolated``, then the command-line ``overrides``.
+    A configuration file that cannot be used is a usage error (one line, exit 2)."""
+    from .settings import Resolver, SettingsError
+
+    config, isolated = getattr(args, "config", None), getattr(args, "isolated", False)
+    if config is not None and isolated:
+        raise UsageError("--config and --isolated cannot be used together")
+    try:
+        return Resolver(config=config, isolated=isolated, overrides=overrides)
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def display_path(path: str) -> str:
+    """``path`` as printed: relative to the working directory when it is under it (as ruff), else as given."""
+    try:
+        cwd = os.getcwd()
+    except OSError:
+        return path
+    full = os.path.abspath(path)
+    if full == cwd:
+        return "."
+    if not full.startswith(cwd.rstrip(os.sep) + os.sep):
+        return path
+    relative = os.path.relpath(full, cwd)
+    if os.pardir in path.replace(os.altsep or os.sep, os.sep).split(os.sep):  # "a/../b": only if a is no link
+        try:
+            if not os.path.samefile(path, relative):
+                return path
+        except OSError:
+            return path
+    return relative
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """``command``: the sub-command about to run; heavy sub-commands add their options only then,
     so that `shapedoctor check` never imports what `compare` needs."""
@@ -82,9 +129,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     check = sub.add_parser("check", help="check models for shape errors")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("paths", nargs="*", default=[], metavar="PATH",
+                       help="files or directories (default: .); - reads Python source from stdin")
+    check.add_argument("--format", choices=FORMATS, default=None, help="output format (default: text)")
     check.add_argument("--select", help="only these kinds/codes (comma-separated)")
+    check.add_argument("--extend-select", help="these kinds/codes too, on top of the selection")
     check.add_argument("--ignore", help="skip these kinds/codes (comma-separated)")
     check.add_argument("--exit-zero", action="store_true",
                        help="exit 0 even when findings are reported (usage and internal errors still exit 2/3)")
@@ -96,11 +145,25 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     check.add_argument("--target-shape", help="shape of the training targets, e.g. '(None, 1)'")
     check.add_argument("-j", "--jobs", type=int, default=1, help="check files in N processes")
     check.add_argument("--no-fixes", action="store_true", help="do not compute fix suggestions")
+    check.add_argument("--report-unused-noqa", action="store_true", default=None,
+                       help="report suppression comments that silence nothing (SD301 unused-noqa)")
+    source = check.add_mutually_exclusive_group()
+    source.add_argument("--show-source", dest="show_source", action="store_true", default=None,
+                        help="text format: a code frame under each finding (default on a terminal)")
+    source.add_argument("--no-show-source", dest="show_source", action="store_false")
+    check.add_argument("--extend-exclude", metavar="PATTERN,..", help="more glob patterns to skip in a walk")
+    check.add_argument("--force-exclude", action="store_true", default=None,
+                       help="apply exclude patterns to files named on the command line too")
+    check.add_argument("--stdin-filename", metavar="NAME",
+                       help="the name of the source read from stdin (output, configuration, per-file-ignores)")
+    check.add_argument("--watch", action="store_true", help="re-check whenever a checked file changes")
+    add_config_arguments(check)
 
     trace = sub.add_parser("trace", help="per-layer shape table")
     trace.add_argument("path", metavar="PATH")
     trace.add_argument("--model", help="only the model of this name")
     trace.add_argument("--target-shape")
+    add_config_arguments(trace)
 
     fix = sub.add_parser("fix", help="apply ranked, verified fixes")
     if command == "fix":
@@ -122,6 +185,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     explain.add_argument("--list", action="store_true", help="list all kinds")
     explain.add_argument("--markdown", action="store_true", help="every kind's documentation as Markdown "
                                                                    "(docs/kinds.md is generated this way)")
+
+    lsp = sub.add_parser("lsp", help="language server for editors (LSP over stdio; needs shapedoctor[lsp])")
+    lsp.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (the default, and the only way)")
+    mcp = sub.add_parser("mcp", help="Model Context Protocol server for agents (stdio; needs shapedoctor[mcp])")
+    mcp.add_argument("--root", action="append", default=[], metavar="DIR",
+                     help="a directory whose files the tools may read (and `fix` with write=true may rewrite); "
+                          "repeatable; default: the current directory")
     return parser
 
 
@@ -129,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     from .interrupt import install, restore
 
     previous = install()  # first: a Ctrl-C from here on is exit 130 and one line, never a traceback
+    previous_gc = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
     for stream in (sys.stdout, sys.stderr):  # an ASCII-only terminal gets \\u escapes, not UnicodeEncodeError
         try:
             stream.reconfigure(errors="backslashreplace")
@@ -151,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if argv is not None:  # called as a function (tests, embedding): give the caller its handler back
             restore(previous)
+            gc.set_threshold(*previous_gc)
 
 
 def _main(argv) -> int:
@@ -173,31 +246,61 @@ def _main(argv) -> int:
     if args.command == "compare":
         from .experiments.command import run
         return run(args)
+    if args.command in ("lsp", "mcp"):
+        return _serve(args)
     return EXIT_USAGE
 
 
-def _collect(paths, target_shape, jobs: int = 1, with_fixes: bool = True, with_edits: bool = False):
+def _serve(args) -> int:
+    """``lsp`` and ``mcp``: their SDKs are optional extras, imported only here (never by ``check``)."""
+    package, modules = {"lsp": ("pygls", {"pygls", "lsprotocol", "cattrs"}),
+                        "mcp": ("mcp", {"mcp", "mcp_types", "pydantic", "pydantic_core", "anyio"})}[args.command]
+    try:
+        if args.command == "lsp":
+            from .servers.lsp import run
+        else:
+            from .servers.mcp_server import run
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] not in modules:
+            raise
+        print(f'shapedoctor {args.command} needs {package}: pip install "shapedoctor[{args.command}]"',
+              file=sys.stderr)
+        return EXIT_USAGE
+    return run(args)
+
+
+def _collect(paths, target_shape, jobs: int = 1, with_fixes: bool = True, with_edits: bool = False,
+             resolver=None, force_exclude: bool = False):
+    """Check ``paths``.  ``target_shape``: the command line's (every model); else each file's `target-shapes`
+    from its configuration.  Paths are reported relative to the working directory when under it."""
     from .check import Report, check_one_file, file_problem
     from .discover import discover
     from .kinds import INPUT_ERROR
+    from .settings import SettingsError
 
+    resolver = resolver if resolver is not None else resolver_for(None)
     problems: list = []
     try:
-        files = discover(paths, problems)
+        files = discover(paths, problems, resolver.for_directory, force_exclude)
+        targets = [target_shape if target_shape is not None else resolver.for_path(f).target_shapes_map
+                   for f in files]
     except FileNotFoundError as exc:
         raise UsageError(f"path does not exist: {exc.args[0]}") from None
-    named = {os.path.normpath(p) for p in paths}
-    explicit = [os.path.normpath(f) in named for f in files]
+    except SettingsError as exc:
+        raise UsageError(str(exc)) from None
+    named = {os.path.abspath(p) for p in paths}
+    explicit = [os.path.abspath(f) in named for f in files]
+    files = [display_path(f) for f in files]
     # Input that exists but cannot be read is a finding (exit 1), never "All checks passed: 0 files".
-    unread = [file_problem(path, INPUT_ERROR, message) for path, message in problems]
+    unread = [file_problem(display_path(path), INPUT_ERROR, message) for path, message in problems]
     if jobs > 1 and len(files) > 1:
-        reports = _collect_parallel(files, explicit, target_shape, with_fixes, with_edits, jobs)
+        reports = _collect_parallel(files, explicit, targets, with_fixes, with_edits, jobs)
     else:  # check_one_file never raises: a failure in one file is that file's finding
-        reports = [check_one_file(f, target_shape, with_fixes, e, with_edits) for f, e in zip(files, explicit)]
+        reports = [check_one_file(f, t, with_fixes, e, with_edits) for f, t, e in zip(files, targets, explicit)]
     return Report(unread + reports)
 
 
-def _collect_parallel(files, explicit, target_shape, with_fixes, with_edits, jobs):
+def _collect_parallel(files, explicit, targets, with_fixes, with_edits, jobs):
     """Each file is its own task, so one that fails (or kills its worker) is that file's finding only."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -207,8 +310,8 @@ def _collect_parallel(files, explicit, target_shape, with_fixes, with_edits, job
 
     reports = [None] * len(files)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(check_one_file, f, target_shape, with_fixes, e, with_edits)
-                   for f, e in zip(files, explicit)]
+        futures = [pool.submit(check_one_file, f, t, with_fixes, e, with_edits)
+                   for f, t, e in zip(files, targets, explicit)]
         for i, future in enumerate(futures):
             try:
                 reports[i] = future.result()
@@ -221,33 +324,209 @@ def _collect_parallel(files, explicit, target_shape, with_fixes, with_edits, job
     return reports
 
 
-def _filter(report, select, ignore):
+def _collect_stdin(name, target_shape, with_fixes, with_edits, resolver, force_exclude: bool = False):
+    """``check -``: the source read from stdin, named ``name`` (``--stdin-filename``) or ``-``."""
+    from .check import Report, _check_notebook, check_source, decode_source, file_problem, guarded
+    from .kinds import INPUT_ERROR
+
+    settings = resolver.for_path(name or "-")
+    if name and (force_exclude or settings.force_exclude) and settings.is_excluded_with_parents(name):
+        return Report([])  # as ruff: an excluded --stdin-filename is not checked
+    if name and name.lower().endswith((".json", ".keras")):
+        raise UsageError("stdin takes Python source or a notebook (--stdin-filename NAME.py or NAME.ipynb)")
+    path = display_path(name) if name else "-"
+    target = target_shape if target_shape is not None else settings.target_shapes_map
+    raw = sys.stdin.buffer.read()
+    if path.lower().endswith(".ipynb"):
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return Report([file_problem(path, INPUT_ERROR, "cannot read: not UTF-8 text")])
+        return Report([guarded(path, _check_notebook, text, path, target, with_fixes)])
+    try:
+        text, _ = decode_source(raw)
+    except ValueError as exc:
+        return Report([file_problem(path, INPUT_ERROR, f"cannot read: {exc}")])
+    return check_source(text, path, target, with_fixes, with_edits)
+
+
+def _filter(report, select=None, ignore=None, resolver=None):
+    """Keep each file's findings of the kinds its settings select (with the command line's on top), and add
+    its ``unused-noqa`` findings when asked for."""
+    if resolver is None:  # the old call: two sets of kind names
+        for file in report.files:
+            file.diagnostics = [d for d in file.diagnostics if (select is None or d.kind.name in select)
+                                and (ignore is None or d.kind.name not in ignore)]
+        return report
     for file in report.files:
-        file.diagnostics = [d for d in file.diagnostics
-                            if (select is None or d.kind.name in select) and (ignore is None or d.kind.name not in ignore)]
+        settings = resolver.for_path(file.path)
+        kinds = settings.kinds_for(file.path)
+        diagnostics = file.diagnostics
+        if settings.report_unused_noqa and getattr(file, "unused_noqa", None):
+            diagnostics = sorted(diagnostics + file.unused_noqa, key=lambda d: (d.line, d.col))
+        file.diagnostics = [d for d in diagnostics if d.kind.name in kinds]
     return report
 
 
+def _selectors(text: str | None) -> list[str] | None:
+    """A comma-separated --select/--ignore value, each part checked (unknown: a usage error)."""
+    if text is None:
+        return None
+    _kinds(text)
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _use_color(stream) -> bool:
+    """ANSI colours: NO_COLOR (any non-empty value) turns them off, FORCE_COLOR on even without a terminal."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return stream.isatty() and os.environ.get("TERM") != "dumb"
+    except (AttributeError, ValueError):
+        return False
+
+
+def _settings_errors(command):
+    """A configuration file that cannot be used (unknown key, invalid TOML...) is a usage error: one line, exit 2."""
+    import functools
+
+    @functools.wraps(command)
+    def run(args) -> int:
+        from .settings import SettingsError
+
+        try:
+            return command(args)
+        except SettingsError as exc:
+            raise UsageError(str(exc)) from None
+
+    return run
+
+
+@_settings_errors
 def _check(args) -> int:
     from .report import render
 
-    select, ignore = _kinds(args.select), _kinds(args.ignore)
-    target = parse_shape(args.target_shape) if args.target_shape else None
+    paths = list(args.paths)
+    stdin = paths == ["-"] or (not paths and args.stdin_filename is not None)
+    if "-" in paths and len(paths) > 1:
+        raise UsageError("- (stdin) cannot be checked together with other paths")
+    if stdin and args.watch:
+        raise UsageError("--watch cannot read stdin")
     if args.jobs < 1:
         raise UsageError("-j/--jobs must be at least 1")
-    # Source edits are only shown by the machine-readable formats.
-    with_edits = args.format in ("json", "sarif")
-    report = _filter(_collect(args.paths, target, args.jobs, not args.no_fixes, with_edits), select, ignore)
-    rendered = render(report, args.format, quiet=args.quiet) if args.format == "text" else render(report, args.format)
-    if args.statistics and args.format == "text":
-        rendered += _statistics(report)
-    if args.output_file:
-        _write_report(args.output_file, rendered)
-    else:
-        sys.stdout.write(rendered)
-    if args.exit_zero and report.exit_code == 1:
-        return 0
-    return report.exit_code
+    paths = paths or ["."]
+    target = parse_shape(args.target_shape) if args.target_shape else None
+    extend_exclude = [p.strip() for p in args.extend_exclude.split(",") if p.strip()] if args.extend_exclude else None
+    overrides = dict(select=_selectors(args.select), extend_select=_selectors(args.extend_select),
+                     ignore=_selectors(args.ignore), report_unused_noqa=args.report_unused_noqa,
+                     force_exclude=args.force_exclude, extend_exclude=extend_exclude)
+
+    def once() -> int:
+        resolver = resolver_for(args, **overrides)  # afresh each time: --watch sees a changed configuration
+        project = resolver.for_path(args.stdin_filename if stdin and args.stdin_filename else ".")
+        fmt = args.format or project.format or "text"
+        to_terminal = not args.output_file and fmt == "text"
+        show_source = args.show_source if args.show_source is not None else project.show_source
+        if show_source is None:
+            show_source = to_terminal and not args.quiet and _isatty(sys.stdout)
+        with_edits = fmt in ("json", "sarif")  # source edits are only shown by the machine-readable formats
+        if stdin:
+            report = _collect_stdin(args.stdin_filename, target, not args.no_fixes, with_edits, resolver,
+                                    project.force_exclude)
+        else:
+            report = _collect(paths, target, args.jobs, not args.no_fixes, with_edits, resolver,
+                              project.force_exclude)
+        _filter(report, resolver=resolver)
+        if fmt == "text":
+            rendered = render(report, fmt, quiet=args.quiet, show_source=bool(show_source) and fmt == "text",
+                              color=to_terminal and _use_color(sys.stdout))
+        else:
+            rendered = render(report, fmt)
+        if args.statistics and fmt == "text":
+            rendered += _statistics(report)
+        if args.output_file:
+            _write_report(args.output_file, rendered)
+        else:
+            sys.stdout.write(rendered)
+            sys.stdout.flush()
+        if args.exit_zero and report.exit_code == 1:
+            return 0
+        return report.exit_code
+
+    if args.watch:
+        return _watch(once, paths, args)
+    return once()
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+WATCH_INTERVAL = 0.5  # seconds between two looks at the files' modification times
+
+
+def _watch(once, paths, args) -> int:
+    """``check --watch``: check, then re-check whenever a checked file, a new file or a configuration file
+    changes (polling modification times: no extra dependency).  Ctrl-C ends it (exit 130)."""
+    import time
+
+    def note(text: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {text}", file=sys.stderr, flush=True)
+
+    def snapshot() -> dict:
+        from .discover import discover
+        from .settings import CONFIG_FILES
+
+        try:
+            resolver = resolver_for(args)
+            files = discover(paths, [], resolver.for_directory)
+        except (UsageError, FileNotFoundError):
+            files = []
+        watched = set(files)
+        for directory in {os.path.dirname(os.path.abspath(f)) for f in files} | {os.path.abspath(p) for p in paths}:
+            while True:  # the configuration files that may apply
+                watched.update(os.path.join(directory, name) for name in CONFIG_FILES)
+                parent = os.path.dirname(directory)
+                if parent == directory:
+                    break
+                directory = parent
+        if getattr(args, "config", None):
+            watched.add(args.config)
+        state = {}
+        for path in watched:
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            state[path] = (info.st_mtime_ns, info.st_size)
+        return state
+
+    def safe_once() -> None:
+        from .settings import SettingsError
+
+        try:
+            once()
+        except (UsageError, SettingsError) as exc:  # e.g. a configuration file being edited: say so, keep watching
+            print(f"shapedoctor: error: {printable(exc)}", file=sys.stderr, flush=True)
+
+    safe_once()
+    state = snapshot()
+    note("Watching for file changes.")
+    while True:
+        time.sleep(WATCH_INTERVAL)
+        current = snapshot()
+        if current != state:
+            changed = sorted(p for p in set(current) | set(state) if current.get(p) != state.get(p))
+            note(f"File change detected: {printable(display_path(changed[0]))}"
+                 + (f" and {len(changed) - 1} more" if len(changed) > 1 else ""))
+            safe_once()
+            state = snapshot()
+            note("Watching for file changes.")
 
 
 def _write_report(path: str, text: str) -> None:
@@ -280,17 +559,29 @@ def _statistics(report) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+@_settings_errors
 def _trace(args) -> int:
     from .report.trace import render_plain, render_rich
 
     target = parse_shape(args.target_shape) if args.target_shape else None
-    report = _collect([args.path], target)
+    report = _collect([args.path], target, resolver=resolver_for(args))
     if args.model and not any(m.name == args.model for m in report.models):
         names = ", ".join(sorted({m.name for m in report.models})) or "none"
         raise UsageError(f"no model named {args.model!r} (models: {names})")
     for file in report.files:
         if file.error:
             print(printable(f"{file.path}: {file.error}"))
+    if not report.models:  # say so, rather than print nothing
+        where = display_path(args.path)
+        skipped = report.skipped_models
+        if skipped:
+            first = skipped[0]
+            more = f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""
+            print(printable(f"{where}: no model could be traced: line {first.line}: {first.reason}{more}"))
+        elif not any(file.error for file in report.files):
+            files = len(report.files)
+            print(printable(f"{where}: no Keras model found" + (f" in {files} files" if files > 1 else "")))
+        return report.exit_code
     if sys.stdout.isatty():
         from rich.console import Console
 

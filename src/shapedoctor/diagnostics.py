@@ -18,7 +18,7 @@ class Edit:
     end_col: int
     text: str
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"line": self.line, "col": self.col, "end_line": self.end_line, "end_col": self.end_col,
                 "text": self.text}
 
@@ -29,16 +29,19 @@ class GraphPatch:
 
     op: "insert_before" (new layer before ``node``), "replace" (``node`` becomes the new layer),
     "remove" (``node`` is dropped and its input passed through), "set_args" (merge ``args``
-    into ``node``'s arguments), "set_input_shape" (the model's Input gets ``args["shape"]``).
+    into ``node``'s arguments), "set_input_shape" (the model's Input gets ``args["shape"]``); as
+    set_input_shape, but rewritten in the source from what is written there: "tuple_shape" (an int made a
+    1-tuple), "slice_shape" (``X.shape`` -> ``X.shape[1:]``), "channels_last_shape" (the written first size
+    moved last).
     """
 
     op: str
     node: int
     type: str = ""
-    args: tuple = ()  # (name, value) pairs, hashable
+    args: tuple[tuple[str, Any], ...] = ()  # (name, value) pairs, hashable
 
     @property
-    def arg_dict(self) -> dict:
+    def arg_dict(self) -> dict[str, Any]:
         return dict(self.args)
 
 
@@ -53,7 +56,7 @@ class Fix:
     rank: int = 0
     group: str = ""  # candidates of one family (e.g. "factorization") are capped together
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"rank": self.rank, "title": self.title, "verified": self.verified,
                                "applicability": self.applicability,
                                "edits": [e.to_json() for e in self.edits]}
@@ -82,7 +85,7 @@ class Diagnostic:
     def code(self) -> str:
         return self.kind.code
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "code": self.kind.code, "kind": self.kind.name, "severity": self.severity,
             "line": self.line, "col": self.col, "end_line": self.end_line, "end_col": self.end_col,

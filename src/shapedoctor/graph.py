@@ -82,6 +82,9 @@ class LayerNode:
     layer_key: str | None = None  # equal for calls of one shared layer object
     path: str = ""  # location in a config file, e.g. "layers[3]"
     call_span: Span | None = None  # where the layer is called, when that differs from its constructor
+    # An int argument written as a product of literals (``Dense(8 * 8 * 16)``): its factors, the user's
+    # intended grouping, which a Reshape repair can restore.
+    written_factors: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:

@@ -294,6 +294,29 @@ INTERNAL_ERROR = _kind("SD903", "internal-error", "info", """
 """)
 
 
+UNUSED_NOQA = _kind("SD301", "unused-noqa", "warning", """
+    ## What it does
+    Reports a suppression comment that silences nothing: a `# shapedoctor: ignore[...]`,
+    or shapedoctor codes in a `# noqa: ...`, on a line with no such finding. Only with
+    `check --report-unused-noqa` (or `report-unused-noqa = true` in the configuration), as
+    ruff's RUF100.
+
+    ## Why is this bad?
+    A stale suppression hides the next real error on that line. A bare `# noqa` and the
+    codes of other linters (`E501`, `F401`) are left alone: they may be there for flake8
+    or ruff.
+
+    ## Example
+    ```python
+    model = Sequential([Input((50, 1)), Conv1D(32, 3)])  # noqa: SD101   (nothing to silence)
+    ```
+
+    ## Use instead
+    ```python
+    model = Sequential([Input((50, 1)), Conv1D(32, 3)])
+    ```
+""")
+
 def kind_by_name_or_code(text: str) -> Kind | None:
     text = text.strip()
     if text in KINDS:

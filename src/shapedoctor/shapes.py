@@ -9,7 +9,7 @@ involving ``None`` gives ``None``; one involving a symbol gives a new symbol.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
+from typing import Any, Union
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def format_shape(shape) -> str:
     return f"({inner},)" if len(shape) == 1 else f"({inner})"
 
 
-def shape_to_json(shape):
+def shape_to_json(shape: Any) -> Any:
     """Shapes in JSON: lists, null for unknown dims, strings for symbols."""
     if shape is None:
         return None

@@ -25,11 +25,11 @@ def test_clean_file_exits_0():
 
 
 def test_broken_file_exits_1_with_ruff_style_line():
-    proc = run("check", BROKEN)
+    proc = run("check", BROKEN, cwd=ROOT)  # a path under the working directory is printed relative to it
     assert proc.returncode == 1
     first = proc.stdout.splitlines()[0]
-    assert first == (f"{BROKEN}:10:5: SD101 [rank] Conv1D needs input (batch, steps, channels) "
-                     f"but gets (None, 64)")
+    assert first == ("examples/seed_1_broken_conv_after_dense.py:10:5: SD101 [rank] Conv1D needs input "
+                     "(batch, steps, channels) but gets (None, 64)")
 
 
 def test_missing_path_is_a_usage_error():
@@ -90,8 +90,8 @@ def test_select_and_ignore():
 
 
 def test_github_format():
-    proc = run("check", "--format", "github", BROKEN)
-    assert proc.stdout.startswith(f"::error file={BROKEN},line=10,endLine=10,col=5,")
+    proc = run("check", "--format", "github", BROKEN, cwd=ROOT)
+    assert proc.stdout.startswith("::error file=examples/seed_1_broken_conv_after_dense.py,line=10,endLine=10,col=5,")
 
 
 def test_sarif_format_shape():

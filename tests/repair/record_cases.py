@@ -23,6 +23,11 @@ EXTRA_PICKS = {
     "target_lstm_sequential": [2],
     "target_pooling_addchain": [3],
     "invalid_argument_sequential": [2],
+    "negative_length_channels_first_1d": [2],
+    "negative_length_channels_first_2d": [2],
+    "negative_length_channels_first_3d": [2],
+    "rank_dense_conv2d_transpose_generator": [2],
+    "rank_flatten_conv2d_functional": [2],
 }
 
 

@@ -23,16 +23,25 @@ import re
 import sys
 import sysconfig
 import traceback
+from typing import TYPE_CHECKING, Any, Callable, Literal, TypeVar, cast, overload
+
+if TYPE_CHECKING:
+    from ..check import FileReport, Report, TargetShape
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 # ----------------------------------------------------------------------------- check_model
-def check_model(model_or_config, target_shape=None, with_fixes: bool = True):
-    """A live Keras model or a model config dict -> Report (never raises)."""
-    from ..check import Report, file_problem
+def check_model(model_or_config: Any, target_shape: TargetShape = None, with_fixes: bool = True) -> Report:
+    """A live Keras model or a model config dict -> Report (never raises, but for a bad ``target_shape``:
+    ValueError, see ``check.target_shape_of``)."""
+    from ..check import Report, file_problem, target_shape_of
     from ..kinds import INPUT_ERROR
     from .config import check_config, looks_like_model
+
+    target_shape = target_shape_of(target_shape)
 
     if isinstance(model_or_config, dict):
         config = model_or_config
@@ -49,7 +58,7 @@ def check_model(model_or_config, target_shape=None, with_fixes: bool = True):
     return Report([check_config(config, path, target_shape, with_fixes)])
 
 
-def model_config(model) -> dict:
+def model_config(model: Any) -> dict[str, Any]:
     """The serialized config of a live model, as ``model.to_json()`` writes it."""
     to_json = getattr(model, "to_json", None)
     get_config = getattr(model, "get_config", None)
@@ -57,9 +66,11 @@ def model_config(model) -> dict:
         raise TypeError(f"not a Keras model or config: {type(model).__name__}")
     if to_json is not None:
         try:
-            return json.loads(to_json())
+            return cast("dict[str, Any]", json.loads(to_json()))
         except Exception:  # a layer whose get_config() fails: fall back to what can be read
             pass
+    if get_config is None:
+        raise TypeError(f"cannot read the model's config ({type(model).__name__}.to_json() failed)")
     try:
         config = get_config()
     except Exception as exc:
@@ -68,13 +79,13 @@ def model_config(model) -> dict:
     return {"class_name": type(model).__name__, "config": config}
 
 
-def _json_default(value):
+def _json_default(value: Any) -> Any:
     if isinstance(value, tuple):
         return list(value)
     return None  # anything else is not shape-relevant (initializer objects, functions ...)
 
 
-def _name_of(config: dict) -> str:
+def _name_of(config: dict[str, Any]) -> str:
     inner = config.get("config") if isinstance(config.get("config"), dict) else config
     name = inner.get("name") if isinstance(inner, dict) else None
     return name if isinstance(name, str) else "model"
@@ -84,10 +95,10 @@ def _name_of(config: dict) -> str:
 class _Explainer:
     """``with shapedoctor.explain():`` / ``@shapedoctor.explain()``."""
 
-    def __enter__(self):
+    def __enter__(self) -> _Explainer:
         return self
 
-    def __exit__(self, exc_type, exc, tb):
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: Any) -> Literal[False]:
         if exc is None or not isinstance(exc, ValueError):
             return False
         enriched = explained_exception(exc)
@@ -95,16 +106,24 @@ class _Explainer:
             return False
         raise enriched.with_traceback(tb) from exc
 
-    def __call__(self, func):
+    def __call__(self, func: F) -> F:
         @functools.wraps(func)
-        def wrapper(*args, **kwargs):
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
             with self:
                 return func(*args, **kwargs)
 
-        return wrapper
+        return cast(F, wrapper)
 
 
-def explain(func=None):
+@overload
+def explain(func: None = None) -> _Explainer: ...
+
+
+@overload
+def explain(func: F) -> F: ...
+
+
+def explain(func: F | None = None) -> _Explainer | F:
     """Context manager and decorator explaining Keras shape errors raised inside it.
 
     ``with shapedoctor.explain(): model = build()``, ``@shapedoctor.explain()`` or
@@ -114,7 +133,7 @@ def explain(func=None):
     return explainer(func) if callable(func) else explainer
 
 
-def explained_exception(exc: BaseException):
+def explained_exception(exc: BaseException) -> BaseException | None:
     """A new exception of ``exc``'s type whose message adds shapedoctor's explanation, or None."""
     text = explanation_for(exc)
     if text is None:
@@ -137,7 +156,7 @@ def explanation_for(exc: BaseException, sources: dict[str, str] | None = None) -
     if not any(_is_keras_file(f.filename) for f in frames):
         return None
     users = [f for f in frames if _is_user_file(f.filename, sources)]
-    checked: dict[str, object] = {}
+    checked: dict[str, FileReport | None] = {}
     for frame in reversed(users):  # innermost first: closest to the failing layer
         filename = frame.filename
         if filename not in checked:
@@ -152,7 +171,7 @@ def explanation_for(exc: BaseException, sources: dict[str, str] | None = None) -
     return None
 
 
-def _check_text(filename: str, sources: dict[str, str] | None):
+def _check_text(filename: str, sources: dict[str, str] | None) -> FileReport | None:
     from ..check import check_source
 
     text = (sources or {}).get(filename)
@@ -171,7 +190,7 @@ def _check_text(filename: str, sources: dict[str, str] | None):
 _LAYER_NAME = re.compile(r"""layer ['"]([\w.-]+)['"]|calling (\w+)\.call\(\)""")
 
 
-def _match(file_report, frame, message: str):
+def _match(file_report: Any, frame: Any, message: str) -> tuple[Any, Any] | None:
     """The finding for the failing layer: on the frame's lines, else named by Keras, else the only error."""
     problems = [(d, m) for m in file_report.models for d in m.inference.diagnostics
                 if d.severity in ("error", "warning")]
@@ -192,7 +211,7 @@ def _match(file_report, frame, message: str):
     return errors[0] if len(errors) == 1 else None
 
 
-def _render(diagnostic, model, file_report, path: str) -> str:
+def _render(diagnostic: Any, model: Any, file_report: Any, path: str) -> str:
     from ..check import Report
     from ..report.text import finding_lines
     from ..report.trace import render_plain

@@ -93,10 +93,11 @@ class FunctionalBuilder:
         return eager.shape_of((ref.node, ref.output))
 
     def add(self, type_: str, args: dict, inputs: list[TensorRef], span: Span | None, name: str,
-            written_type: str, list_input: bool, key: str | None) -> LayerNode:
+            written_type: str, list_input: bool, key: str | None, factors: dict | None = None) -> LayerNode:
         node = LayerNode(index=len(self.nodes), type=type_, args=args,
                          inputs=[(ref.node, ref.output) for ref in inputs], span=span, name=name,
-                         written_type=written_type, list_input=list_input, layer_key=key)
+                         written_type=written_type, list_input=list_input, layer_key=key,
+                         written_factors=factors or {})
         self.nodes.append(node)
         FunctionalBuilder.added += 1
         return node
@@ -123,7 +124,8 @@ class FunctionalBuilder:
             graph.nodes.append(LayerNode(index=renumber[old], type=n.type, args=n.args,
                                          inputs=[(renumber[r[0]], r[1]) for r in n.inputs], span=n.span,
                                          name=n.name, written_type=n.written_type, list_input=n.list_input,
-                                         layer_key=n.layer_key, call_span=n.call_span))
+                                         layer_key=n.layer_key, call_span=n.call_span,
+                                         written_factors=n.written_factors))
         graph.outputs = [(renumber[ref.node], ref.output) for ref in outputs]
         return graph
 
@@ -1369,7 +1371,8 @@ class SourceFrontend:
             if isinstance(value, LayerObject):
                 args[key] = _nested(value)
         self._layer_objects += 1
-        made = LayerObject(type_, written, args, span_of(node), f"layer{next(self._keys)}")
+        made = LayerObject(type_, written, args, span_of(node), f"layer{next(self._keys)}",
+                           written_factors=_written_factors(type_, node, skip_first))
         if type_ in APPLICATION_TYPES:  # keras.applications.ResNet50(...) is a Functional model made here
             scope.models.append(_Backbone(made, node))
         return made
@@ -1477,7 +1480,7 @@ class SourceFrontend:
             known = layer.type in RULES and not layer.type.startswith("keras_hub.")
             name = user_name or self.namer(layer.type if known else layer.written_type)
         layer_node = builder.add(layer.type, args, inputs, layer.span, name, layer.written_type, list_input,
-                                 layer.key)
+                                 layer.key, layer.written_factors)
         layer_node.call_span = span_of(call_node)
         count = _output_count(layer)
         if count == 1:
@@ -1750,7 +1753,7 @@ class SourceFrontend:
             user_name = args.get("name") if isinstance(args.get("name"), str) else item.name
             node = graph.add(item.type, args, [previous] if previous else [], span=item.span,
                              name=user_name or self.namer(item.type), written_type=item.written_type,
-                             layer_key=item.key)
+                             layer_key=item.key, written_factors=item.written_factors)
             previous = (node.index, 0)
         if previous:
             graph.outputs = [previous]
@@ -1844,6 +1847,29 @@ class SourceFrontend:
                 scope.bindings[param.arg] = Symbol(param.arg)
             else:
                 scope.bindings[param.arg] = self._fold(default, defining_scope)
+
+
+def _written_factors(type_: str, node: ast.Call, skip_first: bool) -> dict:
+    """``Dense(8 * 8 * 16)``: {"units": (8, 8, 16)} for each argument written as a product of int literals."""
+    factors = {}
+    positional = node.args[1 if skip_first else 0:]
+    written = [(name, value) for name, value in zip(RULES[type_].params if type_ in RULES else (), positional)]
+    written += [(kw.arg, kw.value) for kw in node.keywords if kw.arg is not None]
+    for name, value in written:
+        if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult):
+            product = _literal_product(value)
+            if product is not None:
+                factors[name] = product
+    return factors
+
+
+def _literal_product(node: ast.expr) -> tuple[int, ...] | None:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+        left, right = _literal_product(node.left), _literal_product(node.right)
+        return left + right if left is not None and right is not None else None
+    if isinstance(node, ast.Constant) and type(node.value) is int and 0 < node.value < 2 ** 31:
+        return (node.value,)
+    return None
 
 
 def _opaque_data(value) -> bool:

@@ -48,6 +48,7 @@ class LayerObject:
     span: Span
     key: str  # identity of this layer object, shared by every call of it
     name: str = ""  # a name already given (an Input node turned into a Sequential's first layer)
+    written_factors: dict = field(default_factory=dict)  # LayerNode.written_factors
 
 
 @dataclass(frozen=True)

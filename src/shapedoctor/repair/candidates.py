@@ -8,12 +8,13 @@ can use.
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from ..diagnostics import Diagnostic, Fix, GraphPatch
-from ..causes import rank_origin
+from ..causes import channels_first_input, rank_origin
 from ..infer import Inference, infer
-from ..rules import canonical_type
+from ..rules import RULES, canonical_type
 from ..shapes import format_shape, is_known
 from .patch import apply_patches, first_patched
 
@@ -109,6 +110,7 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
                              [_patch("set_args", origin.node.index, return_sequences=True)],
                              why="keeps one output per step for the layers after it"))
         if is_known(n):
+            fixes.extend(_intended_reshapes(chain, node, n, 2))
             fixes.extend(_reshape_factorizations(node, n))
             if origin is not None and origin.node.type == "InputLayer" and len(chain) == 1:
                 fixes.append(Fix(f"feed Input(shape=({n}, 1)) and reshape the data with x[..., None]",
@@ -123,12 +125,71 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
                          applicability="safe"))
     if len(shape) == 2 and node.type in _NEEDS_STEPS:
         return fixes
+    spatial = _spatial_rank(node.type)
+    if len(shape) == 2 and spatial and is_known(shape[1]):
+        fixes.extend(_image_fixes(inference, chain, node, shape[1], spatial))
+        return fixes
     if len(shape) >= 2 and all(is_known(d) for d in shape[1:]):
         # One axis short (Conv2D on (None, h, w)): add a channel axis.
         target = (*shape[1:], 1)
         fixes.append(Fix(f"insert Reshape({_tuple_text(target)}) before {label}",
                          [_patch("insert_before", node.index, "Reshape", target_shape=target)],
                          why="adds the channel axis"))
+    return fixes
+
+
+def _spatial_rank(type_: str) -> int:
+    """2 for the layers of images (Conv2D, MaxPooling2D...), 3 for volumes, 0 for the others."""
+    found = re.search(r"([23])D", type_)
+    if found is None or type_ not in RULES or type_.startswith("ConvLSTM"):  # ConvLSTM2D: time + 2 axes
+        return 0
+    return int(found.group(1))
+
+
+def _intended_reshapes(chain: list, node, n: int, axes: int) -> list[Fix]:
+    """``Dense(8 * 8 * 16)`` before a Conv2D: the grouping the user wrote, as a Reshape, before any guess."""
+    fixes = []
+    for result in chain:
+        if result.node.type == "InputLayer":
+            break
+        factors = result.node.written_factors.get("units")
+        if factors and len(factors) == axes and _product(factors) == n:
+            fixes.append(Fix(f"insert Reshape({_tuple_text(factors)}) before {node.label}",
+                             [_patch("insert_before", node.index, "Reshape", target_shape=factors)],
+                             why=f"the grouping written in {result.node.label}({' * '.join(map(str, factors))}) "
+                                 f"at line {_line(result)}"))
+    return fixes
+
+
+def _product(values) -> int:
+    total = 1
+    for v in values:
+        total *= v
+    return total
+
+
+def _image_fixes(inference: Inference, chain: list, node, n: int, spatial: int) -> list[Fix]:
+    """A Conv2D/Conv3D (or pooling) after Flatten or Dense: give the features their spatial axes back."""
+    fixes = []
+    origin = chain[-1] if chain else None
+    if origin is not None and origin.node.type == "Flatten" and origin.input_shapes \
+            and len(origin.input_shapes[0]) == spatial + 2:
+        before = origin.input_shapes[0]
+        fixes.append(Fix(f"remove the Flatten at line {_line(origin)}", [_patch("remove", origin.node.index)],
+                         why=f"its input {format_shape(before)} already has the axes {node.label} needs"))
+        if all(is_known(d) for d in before[1:]) and _product(before[1:]) == n:
+            fixes.append(Fix(f"insert Reshape({_tuple_text(before[1:])}) before {node.label}",
+                             [_patch("insert_before", node.index, "Reshape", target_shape=tuple(before[1:]))],
+                             why="restores the axes the Flatten merged"))
+    fixes.extend(_intended_reshapes(chain, node, n, spatial + 1))
+    names = " x ".join(["depth", "height", "width"][-spatial:])
+    for side in [s for s in reversed(divisors(n)) if s >= 2 and n % s ** spatial == 0]:
+        channels = n // side ** spatial
+        target = (side,) * spatial + (channels,)
+        fixes.append(Fix(f"insert Reshape({_tuple_text(target)}) before {node.label}",
+                         [_patch("insert_before", node.index, "Reshape", target_shape=target)],
+                         why=f"{names} {' x '.join([str(side)] * spatial)}, {channels} channel"
+                             f"{'s' * (channels != 1)} = {n}", group="factorization"))
     return fixes
 
 
@@ -177,7 +238,9 @@ def _tuple_text(t) -> str:
 # ------------------------------------------------------------------ negative-length
 def _length_fixes(inference: Inference, result) -> list[Fix]:
     node = result.node
-    fixes = []
+    fixes = _channels_first_fixes(inference, result)
+    if fixes:  # a smaller kernel or padding would build, but hide that the layers read the channels as space
+        return fixes
     if node.type.startswith(("Conv", "SeparableConv", "DepthwiseConv", "MaxPooling", "AveragePooling")) \
             and node.args.get("padding") != "same":
         fixes.append(Fix(f'set padding="same" on {node.label}', [_patch("set_args", node.index, padding="same")],
@@ -206,6 +269,35 @@ def _length_fixes(inference: Inference, result) -> list[Fix]:
                              [_patch("remove", upstream.node.index)], why="keeps enough steps for the layers after it"))
             break
         upstream = inference.results[upstream.node.inputs[0][0]] if upstream.node.inputs else None
+    return fixes
+
+
+def _channels_first_fixes(inference: Inference, result) -> list[Fix]:
+    """Channels-first data ((3, 32, 32)) fed to channels_last layers: read it as channels_first everywhere, or
+    declare the channels-last shape (and transpose the data). The first keeps the data as it is: ranked first."""
+    source = channels_first_input(inference, result)
+    if source is None:
+        return []
+    declared = source.outputs[0]
+    formatted = [r.node for r in inference.results
+                 if "data_format" in getattr(RULES.get(r.node.type), "params", ())
+                 and r.node.args.get("data_format", "channels_last") == "channels_last"]
+    patches = [_patch("set_args", n.index, data_format="channels_first") for n in formatted]
+    normalizations = [_patch("set_args", r.node.index, axis=1) for r in inference.results
+                      if r.node.type == "BatchNormalization" and r.node.args.get("axis", -1) == -1]
+    moved = (*declared[2:], declared[1])
+    order = ", ".join(["0", *(str(i) for i in range(2, len(declared))), "1"])
+    fixes = []
+    if patches:
+        channels = f"{declared[1]} channel{'s' * (declared[1] != 1)}"
+        also = ", and axis=1 on BatchNormalization" if normalizations else ""
+        fixes.append(Fix(f'set data_format="channels_first" on every convolution and pooling layer{also}',
+                         patches + normalizations,
+                         why=f"reads the data as it is, {channels} first (the torch and JAX backends run "
+                             f"channels_first on CPU; TensorFlow's CPU pooling does not)"))
+    fixes.append(Fix(f"feed Input(shape={_tuple_text(moved)}) and transpose the data: x.transpose({order})",
+                     [_patch("channels_last_shape", source.node.index, shape=moved)],
+                     why=f"channels last, as Keras' layers expect by default; the arrays must be transposed too"))
     return fixes
 
 
@@ -243,27 +335,36 @@ def _reshape_fixes(inference: Inference, result) -> list[Fix]:
     for d in shape[1:]:
         size *= d
     fixes = []
+    kept_axis_results = set()
     for i in range(len(target)):
         guess = tuple(-1 if j == i else t for j, t in enumerate(target))
         known = 1
         for t in guess:
             if t != -1:
                 known *= t
-        if known and size % known == 0:
+        if known and size % known == 0 and size // known != target[i]:
+            # -1: Keras computes the free axis from the input's size, so the fix also holds when that size changes
             resolved = tuple(size // known if t == -1 else t for t in guess)
-            fixes.append(Fix(f"use Reshape({_tuple_text(resolved)})",
-                             [_patch("set_args", node.index, target_shape=resolved)],
-                             why=f"{' x '.join(map(str, resolved))} = {size}, the input's size"))
+            kept_axis_results.add(resolved)
+            fixes.append(Fix(f"use Reshape({_tuple_text(guess)})",
+                             [_patch("set_args", node.index, target_shape=guess)],
+                             why=f"keeps {_kept_axes(guess)}; -1 becomes {size // known} "
+                                 f"({' x '.join(map(str, resolved))} = {size}, the input's size)"))
     if len(target) == 2 and all(isinstance(t, int) and t > 0 for t in target):
         # No axis can be kept: the (steps, channels) pairs of the right size, nearest first.
         pairs = sorted(((t, size // t) for t in divisors(size)),
                        key=lambda p: (abs(p[0] - target[0]) + abs(p[1] - target[1]), -p[0]))
-        for pair in pairs:
+        for pair in (p for p in pairs if p not in kept_axis_results):
             fixes.append(Fix(f"use Reshape({_tuple_text(pair)})",
                              [_patch("set_args", node.index, target_shape=pair)],
                              why=f"{pair[0]} x {pair[1]} = {size}, the input's size; nearest to "
                                  f"{_tuple_text(tuple(target))}", group="factorization"))
     return fixes
+
+
+def _kept_axes(target: tuple) -> str:
+    kept = [str(t) for t in target if t != -1]
+    return ("the size " if len(kept) == 1 else "the sizes ") + ", ".join(kept)
 
 
 # --------------------------------------------------------------------- undefined-dim

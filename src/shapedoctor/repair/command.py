@@ -25,11 +25,13 @@ MAX_ROUNDS = 25
 
 @dataclass
 class Applied:
-    line: int
+    line: int  # where the finding was in the text as read (``original``)
     col: int
     code: str
     kind: str
     title: str
+    fixed_line: int = 0  # where that line is in the fixed text (``fixed``)
+    fixed_col: int = 0
 
 
 @dataclass
@@ -42,10 +44,18 @@ class FixOutcome:
     error: str | None = None  # why the file was not (or could not be) rewritten
     raw: bytes | None = None
     keras: str | None = None  # --verify-keras result
+    original_lines: list[int] | None = None  # per line of ``fixed`` (index line - 1): its line in ``original``
 
     @property
     def changed(self) -> bool:
         return self.fixed is not None and self.original is not None and self.fixed != self.original
+
+    def original_line(self, line: int) -> int:
+        """The line of ``original`` that ``line`` of ``fixed`` comes from (an inserted line: the one after it)."""
+        lines = self.original_lines
+        if not lines:
+            return line
+        return lines[min(max(line, 1), len(lines)) - 1]
 
 
 def add_arguments(parser) -> None:
@@ -61,16 +71,23 @@ def add_arguments(parser) -> None:
                              "flag no user file is ever executed.")
     parser.add_argument("--keras-timeout", type=float, default=180.0, metavar="SECONDS",
                         help="time limit of one --verify-keras build (default 180)")
+    parser.add_argument("--stdin-filename", metavar="NAME",
+                        help="with PATH -: the name of the source read from stdin (the fixed source goes to stdout)")
+    from ..cli import add_config_arguments
+
+    add_config_arguments(parser)
 
 
-def fix_text(text: str, path: str = "<string>", pick: int = 1, target_shape=None) -> FixOutcome:
-    """Fix ``text`` in memory (no file access).  ``outcome.fixed`` is the rewritten text."""
+def fix_text(text: str, path: str = "<string>", pick: int = 1, target_shape=None, kinds=None) -> FixOutcome:
+    """Fix ``text`` in memory (no file access).  ``outcome.fixed`` is the rewritten text.  ``kinds``: the kind
+    names selected (the configuration's ``select``/``ignore``); the others are neither fixed nor reported."""
     from ..check import check_source
     from .rewrite import apply_edits, pick_fix
 
     outcome = FixOutcome(path, original=text)
     current = text
     skipped: set = set()
+    texts = [text]  # the text before each applied fix, then the final one: positions are mapped between them
     for _ in range(MAX_ROUNDS):
         # Edits only for the fix about to be applied (pick_fix): each costs a re-check of the whole file.
         report = check_source(current, path, target_shape, with_edits=False).files[0]
@@ -82,7 +99,8 @@ def fix_text(text: str, path: str = "<string>", pick: int = 1, target_shape=None
             break  # cannot happen: every applied fix was re-checked; keep the last good text
         chosen = None
         for diagnostic in report.diagnostics:
-            if diagnostic.severity not in ("error", "warning"):
+            if diagnostic.severity not in ("error", "warning") or (kinds is not None and
+                                                                    diagnostic.kind.name not in kinds):
                 continue
             key = (diagnostic.model, diagnostic.kind.name, diagnostic.message)
             if key in skipped:
@@ -102,6 +120,7 @@ def fix_text(text: str, path: str = "<string>", pick: int = 1, target_shape=None
         outcome.applied.append(Applied(diagnostic.line, diagnostic.col, diagnostic.code, diagnostic.kind.name,
                                        fix.title))
         current = new
+        texts.append(new)
     final = check_source(current, path, target_shape, with_fixes=False).files[0]
     if final.error:  # defensive: never hand back text that does not parse
         outcome.error = "the fixed text does not parse; nothing changed"
@@ -110,17 +129,55 @@ def fix_text(text: str, path: str = "<string>", pick: int = 1, target_shape=None
         final = check_source(text, path, target_shape, with_fixes=False).files[0]
     else:
         outcome.fixed = current
-    outcome.remaining = [d for d in final.diagnostics if d.severity in ("error", "warning")]
+        _map_positions(outcome, texts)
+    outcome.remaining = [d for d in final.diagnostics if d.severity in ("error", "warning")
+                         and (kinds is None or d.kind.name in kinds)]
     return outcome
 
 
+def _map_positions(outcome: FixOutcome, texts: list[str]) -> None:
+    """Each applied fix's finding was found in the text of its round: give its line in the text as read and in
+    the fixed text, and map the fixed text's lines back to the text as read (``original_lines``), so that every
+    position ``fix`` prints is one in the file on disk."""
+    if len(texts) < 2:
+        return
+    steps = [_line_maps(a, b) for a, b in zip(texts, texts[1:])]
+    for round_index, item in enumerate(outcome.applied):
+        line = item.line
+        for forward, _ in steps[round_index:]:
+            line = forward[min(max(line, 1), len(forward)) - 1]
+        item.fixed_line, item.fixed_col = line, item.col
+        line = item.line
+        for _, backward in reversed(steps[:round_index]):
+            line = backward[min(max(line, 1), len(backward)) - 1]
+        item.line = line
+    lines = list(range(1, texts[-1].count("\n") + 2))
+    for _, backward in reversed(steps):
+        lines = [backward[min(max(n, 1), len(backward)) - 1] for n in lines]
+    outcome.original_lines = lines
+
+
+def _line_maps(before: str, after: str) -> tuple[list[int], list[int]]:
+    """(line of ``before`` -> its line in ``after``, line of ``after`` -> its line in ``before``), 1-based.  A
+    changed line maps to its replacement, an inserted or deleted one to the line that follows it."""
+    a, b = before.split("\n"), after.split("\n")
+    forward, backward = [0] * len(a), [0] * len(b)
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        for i in range(i1, i2):
+            forward[i] = (j1 + min(i - i1, j2 - j1 - 1) if j2 > j1 else min(j1, len(b) - 1)) + 1
+        for j in range(j1, j2):
+            backward[j] = (i1 + min(j - j1, i2 - i1 - 1) if i2 > i1 else min(i1, len(a) - 1)) + 1
+    return forward, backward
+
+
 def fix_file(path: str, pick: int = 1, target_shape=None, write: bool = True, verify_keras: bool = False,
-             keras_timeout: float = 180.0) -> FixOutcome:
+             keras_timeout: float = 180.0, kinds=None) -> FixOutcome:
     from ..check import MAX_FILE_BYTES, check_one_file
 
     if not path.endswith(".py"):
         report = check_one_file(path, target_shape, with_fixes=False)
-        outcome = FixOutcome(path, remaining=[d for d in report.diagnostics if d.severity in ("error", "warning")])
+        outcome = FixOutcome(path, remaining=[d for d in report.diagnostics if d.severity in ("error", "warning")
+                                              and (kinds is None or d.kind.name in kinds)])
         if outcome.remaining:
             outcome.error = "not a Python source file: findings are reported, not rewritten"
         return outcome
@@ -140,13 +197,13 @@ def fix_file(path: str, pick: int = 1, target_shape=None, write: bool = True, ve
     newline = None
     if re.search(r"\r(?!\n)", text):  # a CR not followed by LF: old Mac line ends
         if "\n" in text:
-            outcome = fix_text(text, path, pick, target_shape)
+            outcome = fix_text(text, path, pick, target_shape, kinds)
             if outcome.changed or outcome.remaining:
                 outcome.fixed, outcome.applied = text, []
                 outcome.error = "not rewritten: the file mixes CR-only line ends with LF ones; normalise them first"
             return outcome
         newline, text = "\r", text.replace("\r", "\n")  # CR-only: fixed as LF, written back as CR
-    outcome = fix_text(text, path, pick, target_shape)
+    outcome = fix_text(text, path, pick, target_shape, kinds)
     outcome.raw = raw
     if newline is not None:
         outcome.original = outcome.original.replace("\n", newline) if outcome.original is not None else None
@@ -325,7 +382,17 @@ def _alive(pid: int) -> bool:
 
 
 def run(args) -> int:
-    from ..cli import UsageError, parse_shape
+    from ..cli import UsageError
+    from ..settings import SettingsError
+
+    try:
+        return _run(args)
+    except SettingsError as exc:  # a configuration file that cannot be used: one line, exit 2
+        raise UsageError(str(exc)) from None
+
+
+def _run(args) -> int:
+    from ..cli import UsageError, display_path, parse_shape, resolver_for
     from ..discover import discover
 
     if args.pick < 1:
@@ -333,9 +400,14 @@ def run(args) -> int:
     from ..report import printable
 
     target = parse_shape(args.target_shape) if args.target_shape else None
+    resolver = resolver_for(args)
+    if "-" in args.paths:
+        if len(args.paths) > 1:
+            raise UsageError("- (stdin) cannot be fixed together with other paths")
+        return _run_stdin(args, target, resolver)
     problems: list = []
     try:
-        files = discover(args.paths, problems)
+        files = discover(args.paths, problems, resolver.for_directory)
     except FileNotFoundError as exc:
         raise UsageError(f"path does not exist: {exc.args[0]}") from None
     log = sys.stderr if args.diff else sys.stdout
@@ -344,27 +416,19 @@ def run(args) -> int:
               "stubbed); use it only on code you trust", file=sys.stderr)
     fixed = remaining = written = 0
     for path, message in problems:  # input that exists but cannot be read: not fixed, and said so
-        print(printable(f"{path}: {message}"), file=log)
+        print(printable(f"{display_path(path)}: {message}"), file=log)
         remaining += 1
     for path in files:
-        outcome = _fix_guarded(path, args, target)
-        verb = "would fix" if args.diff else ("could fix" if outcome.error and outcome.changed else "fixed")
-        where = printable(path)
-        for item in outcome.applied:
-            print(f"{where}:{item.line}:{item.col + 1}: {item.code} [{item.kind}] {verb}: {printable(item.title)}",
-                  file=log)
-        if outcome.keras:
-            print(f"{where}: Keras build: {printable(outcome.keras)}", file=log)
-        if outcome.error:
-            print(f"{where}: {printable(outcome.error)}", file=log)
-        for diagnostic in outcome.remaining:
-            print(f"{where}:{diagnostic.line}:{diagnostic.col + 1}: {diagnostic.code} [{diagnostic.kind.name}] "
-                  f"not fixed: {printable(diagnostic.message)}", file=log)
-        if args.diff and outcome.changed:
-            sys.stdout.writelines(_diff(path, outcome.original, outcome.fixed))
+        settings = resolver.for_path(path)
+        file_target = target if target is not None else settings.target_shapes_map
+        outcome = _fix_guarded(path, args, file_target, settings.kinds_for(path))
         failed_write = outcome.error is not None and outcome.changed
+        on_disk_fixed = outcome.changed and not failed_write and not args.diff  # the file now holds `fixed`
+        _log_outcome(outcome, display_path(path), args.diff, on_disk_fixed, log)
+        if args.diff and outcome.changed:
+            sys.stdout.writelines(_diff(display_path(path), outcome.original, outcome.fixed))
         fixed += 0 if failed_write else len(outcome.applied)
-        written += 1 if outcome.changed and not failed_write and not args.diff else 0
+        written += 1 if on_disk_fixed else 0
         remaining += len(outcome.remaining) + (len(outcome.applied) if failed_write else 0)
         if outcome.error and not outcome.remaining and not outcome.applied:
             remaining += 1
@@ -377,11 +441,73 @@ def run(args) -> int:
     return 1 if remaining else 0
 
 
-def _fix_guarded(path: str, args, target) -> FixOutcome:
+def _log_outcome(outcome: FixOutcome, where: str, diff: bool, on_disk_fixed: bool, log) -> None:
+    """One line per applied fix and per finding left, each at its position in the file as it is on disk when
+    the command ends: the fixed text when it was written, the text as read otherwise (--diff, not written)."""
+    from ..report import printable
+
+    where = printable(where)
+    verb = "would fix" if diff else ("could fix" if outcome.error and outcome.changed else "fixed")
+    for item in outcome.applied:
+        line, col = (item.fixed_line or item.line, item.fixed_col) if on_disk_fixed else (item.line, item.col)
+        print(f"{where}:{line}:{col + 1}: {item.code} [{item.kind}] {verb}: {printable(item.title)}", file=log)
+    if outcome.keras:
+        print(f"{where}: Keras build: {printable(outcome.keras)}", file=log)
+    if outcome.error:
+        print(f"{where}: {printable(outcome.error)}", file=log)
+    for diagnostic in outcome.remaining:
+        line = diagnostic.line if on_disk_fixed else outcome.original_line(diagnostic.line)
+        print(f"{where}:{line}:{diagnostic.col + 1}: {diagnostic.code} [{diagnostic.kind.name}] "
+              f"not fixed: {printable(diagnostic.message)}", file=log)
+
+
+def _run_stdin(args, target, resolver) -> int:
+    """``fix -``: the source read from stdin, fixed, written to stdout (``--diff``: the diff instead); the
+    summary goes to stderr."""
+    from ..check import decode_source
+    from ..cli import UsageError, display_path
+    from ..report import printable
+
+    name = args.stdin_filename
+    path = display_path(name) if name else "-"
+    settings = resolver.for_path(name or "-")
+    try:
+        text, _ = decode_source(sys.stdin.buffer.read())
+    except ValueError as exc:
+        print(printable(f"{path}: cannot read: {exc}"), file=sys.stderr)
+        return 1
+    if args.verify_keras:
+        raise UsageError("--verify-keras cannot be used on stdin")
+    file_target = target if target is not None else settings.target_shapes_map
+    try:
+        outcome = fix_text(text, path, args.pick, file_target, settings.kinds_for(name))
+    except Exception as exc:
+        from .. import infer
+
+        if infer._STRICT:
+            raise
+        outcome = _unreadable(path, f"not fixed: shapedoctor failed on it ({type(exc).__name__}); please report it")
+        outcome.original = outcome.fixed = text
+    _log_outcome(outcome, path, args.diff, False, sys.stderr)
+    if args.diff:
+        if outcome.changed:
+            sys.stdout.writelines(_diff(path, outcome.original, outcome.fixed))
+    else:
+        sys.stdout.write(outcome.fixed if outcome.fixed is not None else text)
+    fixed, remaining = len(outcome.applied), len(outcome.remaining) + (1 if outcome.error and not
+                                                                        outcome.remaining else 0)
+    what = "would fix" if args.diff else "fixed"
+    print(f"{what.capitalize()} {fixed} finding{'s' * (fixed != 1)}; {remaining} remaining.", file=sys.stderr)
+    if args.diff and fixed:
+        return 1
+    return 1 if remaining else 0
+
+
+def _fix_guarded(path: str, args, target, kinds=None) -> FixOutcome:
     """``fix_file``, and if shapedoctor itself fails on this file, that file's outcome (the others go on)."""
     try:
         return fix_file(path, args.pick, target, write=not args.diff, verify_keras=args.verify_keras,
-                        keras_timeout=args.keras_timeout)
+                        keras_timeout=args.keras_timeout, kinds=kinds)
     except Exception as exc:
         from .. import infer
 

@@ -865,6 +865,23 @@ class _Planner:
         end = self.index.end(arg.value)
         self.changes.append(_Change(end, end, "[1:]"))
 
+    # channels_last_shape --------------------------------------------------------------
+    def _op_channels_last_shape(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``shape=(1, length)`` -> ``shape=(length, 1)``: the written sizes kept, the channel axis moved last."""
+        try:
+            arg = _written_shape_arg(self.index.call_at(node))
+        except CannotRewrite:
+            arg = None
+        value = arg.value if arg is not None else None
+        if not isinstance(value, (cst.Tuple, cst.List)) or len(value.elements) < 2 \
+                or any(isinstance(e, cst.StarredElement) for e in value.elements):
+            self._op_set_input_shape(patch, node)  # not a literal tuple: the sizes themselves
+            return
+        texts = [self.index.text[self.index.start(e.value):self.index.end(e.value)] for e in value.elements]
+        moved = texts[1:] + texts[:1]
+        first, last = value.elements[0].value, value.elements[-1].value
+        self.changes.append(_Change(self.index.start(first), self.index.end(last), ", ".join(moved)))
+
     # replace --------------------------------------------------------------------------
     def _op_replace(self, patch: GraphPatch, node: LayerNode) -> None:
         self._unique_layer(node)

@@ -5,24 +5,101 @@ from __future__ import annotations
 from . import printable
 
 
-def finding_lines(d, path: str) -> list[str]:
-    """Every piece of user text is escaped (``printable``): a layer named "x\\nfake.py:1:1: SD101" stays one line."""
-    lines = [f"{printable(path)}:{d.line}:{d.col + 1}: {d.code} [{d.kind.name}] {printable(d.message)}"]
+def finding_lines(d, path: str, notebook=None, source: list[str] | None = None, show_source: bool = False,
+                  color: bool = False) -> list[str]:
+    """Every piece of user text is escaped (``printable``): a layer named "x\\nfake.py:1:1: SD101" stays one line.
+
+    In a notebook the position is printed as ruff prints it: ``nb.ipynb:cell 4:2:5:`` (cell, line, column).
+    ``source``: the file's lines (``source_lines``), for character columns and ``show_source``'s code frame."""
+    where = notebook.location(d.line, d.col) if notebook is not None else None
+    # 1-based columns in characters, as ruff prints them (the finding's own columns are UTF-8 byte offsets)
+    col = _char_col(source[d.line - 1], d.col) if source and 0 < d.line <= len(source) else d.col
+    position = f"cell {where[0]}:{where[1]}:{where[2] + 1}" if where else f"{d.line}:{col + 1}"
+    paint = _paint if color else _plain
+    lines = [f"{paint(printable(path), BOLD)}:{position}: {paint(d.code, _SEVERITY[d.severity])} "
+             f"[{d.kind.name}] {printable(d.message)}"]
+    if show_source and source:
+        lines += code_frame(source, d, where[1] if where else d.line, paint)
     lines += [f"  {printable(line)}" for line in d.explanation]
     for fix in d.fixes:
         why = f"  ({printable(fix.why)})" if fix.why else ""
-        lines.append(f"  fix {fix.rank}: {printable(fix.title)}{why}")
+        lines.append(f"  {paint(f'fix {fix.rank}:', CYAN)} {printable(fix.title)}{why}")
     return lines
 
 
-def render(report, show_info: bool = True, quiet: bool = False, **_) -> str:
-    """``quiet``: the error and warning findings only, one line each, no explanation and no summary (``-q``)."""
+# ANSI styles, only when asked (a terminal, or FORCE_COLOR; never NO_COLOR, a file or another format)
+BOLD, RED, YELLOW, CYAN, BLUE = "1", "1;31", "1;33", "36", "1;34"
+_SEVERITY = {"error": RED, "warning": YELLOW, "info": CYAN}
+
+
+def _paint(text: str, style: str) -> str:
+    return f"\x1b[{style}m{text}\x1b[0m"
+
+
+def _plain(text: str, style: str) -> str:
+    return text
+
+
+def source_lines(file) -> list[str] | None:
+    """The lines the file's positions refer to (a notebook: its joined code cells), None when unknown."""
+    import re
+
+    notebook = getattr(file, "notebook", None)
+    text = notebook.text if notebook is not None else getattr(file, "text", None)
+    return re.split(r"\r\n|\r|\n", text) if text else None
+
+
+def _char_col(line: str, byte_col: int) -> int:
+    if line.isascii():
+        return byte_col
+    return len(line.encode("utf-8", "surrogatepass")[:max(byte_col, 0)].decode("utf-8", "ignore"))
+
+
+def _shown(text: str) -> str:
+    """A piece of a source line as printed: tabs to 4 spaces, control characters escaped."""
+    return printable(text.replace("\t", "    "))
+
+
+def _width(text: str) -> int:
+    """Terminal cells: East Asian wide characters take two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def code_frame(source: list[str], d, shown_line: int, paint=_plain) -> list[str]:
+    """The finding's source line with ``^~~~`` under its span (to the end of the line for a span that goes on
+    over several lines), as a compiler prints it."""
+    if not 0 < d.line <= len(source):
+        return []
+    line = source[d.line - 1]
+    start = min(_char_col(line, d.col), len(line))
+    end = _char_col(line, d.end_col) if d.end_line == d.line else len(line.rstrip())
+    end = max(start, min(end, len(line)))
+    gutter = " " * len(str(shown_line))
+    bar = paint("|", BLUE)
+    text = _shown(line).rstrip()
+    pad = " " * _width(_shown(line[:start]))
+    width = max(_width(_shown(line[start:end])), 1)
+    marker = paint("^" + "~" * (width - 1), _SEVERITY[d.severity])
+    return [f"  {gutter} {bar}", f"  {paint(str(shown_line), BLUE)} {bar} {text}", f"  {gutter} {bar} {pad}{marker}"]
+
+
+def render(report, show_info: bool = True, quiet: bool = False, show_source: bool = False, color: bool = False,
+           **_) -> str:
+    """``quiet``: the error and warning findings only, one line each, no explanation and no summary (``-q``).
+    ``show_source``: a code frame under each finding; ``color``: ANSI colours (the caller decides: a terminal)."""
     out: list[str] = []
     for file in report.files:
+        source = source_lines(file) if file.diagnostics else None
         for d in file.diagnostics:
             if d.severity == "info" and (not show_info or quiet):
                 continue
-            out.extend(finding_lines(d, file.path)[:1] if quiet else finding_lines(d, file.path))
+            lines = finding_lines(d, file.path, getattr(file, "notebook", None), source, show_source, color)
+            frame = 4 if show_source and source and 0 < d.line <= len(source) else 1
+            out.extend(lines[:frame] if quiet else lines)
     if not quiet:
         out.append(summary(report))
     return "".join(line + "\n" for line in out)

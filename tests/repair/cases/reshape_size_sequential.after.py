@@ -4,7 +4,7 @@ from keras import Sequential, layers
 model = Sequential(
     [
         layers.Input(shape=(64,)),
-        layers.Reshape((4, 16)),
+        layers.Reshape((-1, 16)),
         layers.Conv1D(4, 3),
         layers.Flatten(),
         layers.Dense(1),

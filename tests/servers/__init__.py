@@ -1,0 +1,1 @@
+"""End-to-end tests of `shapedoctor lsp` and `shapedoctor mcp` over stdio."""

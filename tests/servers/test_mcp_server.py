@@ -1,0 +1,179 @@
+"""`shapedoctor mcp` end to end: the MCP SDK's own stdio client talks to `python -m shapedoctor mcp --root DIR`.
+
+One server for the module.  The SDK's client lives in anyio task groups that must be entered and left by one
+task, so the session runs in a thread of its own and each test hands it calls."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import json
+import os
+import shutil
+import sys
+import threading
+from dataclasses import dataclass
+
+import pytest
+
+from .helpers import BROKEN, SAFE_FIXES
+
+mcp = pytest.importorskip("mcp")
+from mcp import ClientSession, StdioServerParameters  # noqa: E402
+from mcp.client.stdio import stdio_client  # noqa: E402
+
+
+@dataclass
+class Result:
+    is_error: bool
+    structured_content: dict | None
+    text: str
+
+
+class McpSession:
+    def __init__(self, args: list[str], cwd: str):
+        self.params = StdioServerParameters(command=sys.executable, args=["-m", "shapedoctor", "mcp", *args],
+                                            cwd=cwd, env=dict(os.environ))
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.ready: concurrent.futures.Future = concurrent.futures.Future()
+        self.stop: asyncio.Event | None = None
+        self.done = asyncio.run_coroutine_threadsafe(self._serve(), self.loop)
+        self.ready.result(timeout=60)
+
+    async def _serve(self):
+        self.stop = asyncio.Event()
+        try:
+            async with stdio_client(self.params) as (read, write), ClientSession(read, write) as session:
+                await session.initialize()
+                self.session = session
+                self.ready.set_result(True)
+                await self.stop.wait()
+        except BaseException as exc:
+            if not self.ready.done():
+                self.ready.set_exception(exc)
+            raise
+
+    def run(self, coroutine, timeout: float = 60):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout=timeout)
+
+    def call(self, tool: str, arguments: dict) -> Result:
+        data = self.run(self.session.call_tool(tool, arguments)).model_dump(by_alias=True, mode="json")
+        return Result(bool(data.get("isError")), data.get("structuredContent"), data["content"][0]["text"])
+
+    def tools(self) -> dict[str, dict]:
+        """name -> the tool as its JSON (the wire's camelCase names: the same in mcp 1 and 2)."""
+        listed = self.run(self.session.list_tools()).tools
+        return {tool.name: tool.model_dump(by_alias=True, mode="json") for tool in listed}
+
+    def close(self):
+        self.loop.call_soon_threadsafe(self.stop.set)
+        self.done.result(timeout=30)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("project")
+    shutil.copy(BROKEN, root / "broken.py")
+    shutil.copy(SAFE_FIXES, root / "safe.py")
+    outside = tmp_path_factory.mktemp("elsewhere")
+    shutil.copy(BROKEN, outside / "secret.py")
+    (root / "escape.py").symlink_to(outside / "secret.py")
+    return root, outside
+
+
+@pytest.fixture(scope="module")
+def server(project):
+    root, outside = project
+    session = McpSession(["--root", str(root)], cwd=str(outside))
+    yield session
+    session.close()
+
+
+def test_lists_four_tools_each_with_input_and_output_schema(server):
+    tools = server.tools()
+    assert set(tools) == {"check", "trace", "fix", "explain"}
+    assert set(tools["check"]["inputSchema"]["properties"]) >= {"source", "path", "target_shape", "select", "ignore"}
+    assert tools["explain"]["inputSchema"]["required"] == ["kind"]
+    assert set(tools["fix"]["outputSchema"]["properties"]) >= {"diff", "fixed_source", "written", "applied"}
+    assert tools["check"]["annotations"]["readOnlyHint"] is True
+
+
+def test_check_a_path_returns_the_json_report_with_fixes(server):
+    result = server.call("check", {"path": "broken.py"})
+    assert not result.is_error
+    report = result.structured_content
+    assert report["summary"]["errors"] == 1 and report["files"][0]["path"] == "broken.py"
+    [finding] = report["files"][0]["diagnostics"]
+    assert (finding["code"], finding["line"], finding["col"]) == ("SD101", 7, 4)
+    assert finding["fixes"][0]["title"] == "insert Reshape((64, 1)) before Conv1D"
+    assert finding["fixes"][0]["edits"] == [{"line": 7, "col": 4, "end_line": 7, "end_col": 4,
+                                             "text": "layers.Reshape((64, 1)),\n    "}]
+    assert json.loads(result.text) == report  # the same report as text, for clients without structure
+
+
+def test_check_source_text_with_select(server):
+    source = SAFE_FIXES.read_text()
+    everything = server.call("check", {"source": source}).structured_content
+    assert [d["code"] for d in everything["files"][0]["diagnostics"]] == ["SD107", "SD107"]
+    nothing = server.call("check", {"source": source, "select": "SD101"}).structured_content
+    assert nothing["files"][0]["diagnostics"] == []
+    bad = server.call("check", {"source": source, "select": "SD999"})
+    assert bad.is_error and "'SD999' names no finding kind" in bad.text
+
+
+def test_trace_gives_every_layer_shape_and_parameters(server):
+    result = server.call("trace", {"path": "broken.py"})
+    [model] = result.structured_content["models"]
+    layers = {layer["name"]: layer for layer in model["layers"]}
+    assert layers["dense"]["output_shape"] == [None, 64] and layers["dense"]["params"] == 3264
+    assert layers["conv1d"]["status"] == "error" and layers["conv1d"]["input_shapes"] == [[None, 64]]
+    assert model["findings"][0]["code"] == "SD101" and not model["complete"]
+    missing = server.call("trace", {"path": "broken.py", "model": "nope"})
+    assert missing.is_error and "no model named 'nope' (models: model)" in missing.text
+
+
+def test_fix_returns_a_diff_or_the_source_and_leaves_the_file_alone(server, project):
+    root, _ = project
+    before = (root / "broken.py").read_bytes()
+    diff = server.call("fix", {"path": "broken.py"}).structured_content
+    assert diff["changed"] and not diff["written"] and diff["fixed_source"] is None
+    assert "+    layers.Reshape((64, 1)),\n" in diff["diff"] and diff["diff"].startswith("--- a/broken.py\n")
+    assert diff["applied"][0]["title"] == "insert Reshape((64, 1)) before Conv1D" and diff["remaining"] == []
+    both = server.call("fix", {"path": "broken.py", "output": "both", "pick": 2}).structured_content
+    assert "layers.Reshape((32, 2)),\n    layers.Conv1D" in both["fixed_source"] and both["diff"]
+    assert (root / "broken.py").read_bytes() == before
+    text = server.call("fix", {"source": BROKEN.read_text(), "output": "source"}).structured_content
+    assert "layers.Reshape((64, 1))" in text["fixed_source"] and text["diff"] is None
+
+
+def test_fix_writes_only_when_asked(server, project):
+    root, _ = project
+    result = server.call("fix", {"path": "safe.py", "write": True}).structured_content
+    assert result["written"] and [a["code"] for a in result["applied"]] == ["SD107", "SD107", "SD101"]
+    assert "AveragePooling1D(pool_size=2)" in (root / "safe.py").read_text()
+    refused = server.call("fix", {"source": "x = 1\n", "write": True})
+    assert refused.is_error and "write=true needs a `path`" in refused.text
+
+
+def test_explain_a_kind_and_an_unknown_one(server):
+    result = server.call("explain", {"kind": "SD101"}).structured_content
+    assert (result["code"], result["name"], result["severity"]) == ("SD101", "rank", "error")
+    assert result["doc"].startswith("## What it does")
+    unknown = server.call("explain", {"kind": "nonsense"})
+    assert unknown.is_error and "unknown finding kind 'nonsense'" in unknown.text
+
+
+def test_paths_outside_the_roots_are_refused(server, project):
+    _, outside = project
+    for path in (str(outside / "secret.py"), "../" + outside.name + "/secret.py", "escape.py", "/etc/passwd"):
+        result = server.call("check", {"path": path})
+        assert result.is_error and "outside the allowed roots" in result.text, path
+    fix = server.call("fix", {"path": str(outside / "secret.py"), "write": True})
+    assert fix.is_error and "outside the allowed roots" in fix.text
+    assert (outside / "secret.py").read_text() == BROKEN.read_text()
+    both = server.call("check", {"path": "broken.py", "source": "x = 1"})
+    assert both.is_error and "give exactly one of `source`" in both.text
