@@ -268,7 +268,35 @@ def _compiles(text: str) -> bool:
 
 def _code_part(line: str) -> str:
     """``line`` without its comment (strings respected)."""
-    quote = None
+    for i, c, _ in _outside_strings(line, None):
+        if c == "#":
+            return line[:i]
+    return line
+
+
+def _scan(line: str, depth: int, quote: str | None) -> tuple[int, str | None, bool]:
+    """Bracket depth and open string after ``line``; and whether the next line continues this one (``\\``)."""
+    comment = False
+    for _, c, quote in _outside_strings(line, quote):
+        if not c:  # the end of the line
+            break
+        if c == "#":
+            comment = True
+            break
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth = max(depth - 1, 0)
+    backslash = quote is None and not comment and line.endswith("\\")
+    if quote in ("'", '"') and not line.endswith("\\"):
+        quote = None  # an unterminated one-line string: a syntax error Python will report
+    return depth, quote, backslash
+
+
+def _outside_strings(line: str, quote: str | None):
+    """(position, character, open string after it) of each character of ``line`` outside string literals,
+    starting inside the string ``quote`` when a previous line left one open; the last item's third value is
+    the string still open at the end of the line."""
     i = 0
     while i < len(line):
         c = line[i]
@@ -280,45 +308,15 @@ def _code_part(line: str) -> str:
                 i += len(quote)
                 quote = None
                 continue
-        elif c == "#":
-            return line[:i]
-        elif c in "'\"":
+            i += 1
+            continue
+        if c in "'\"":
             quote = c * 3 if line.startswith(c * 3, i) else c
             i += len(quote)
             continue
+        yield i, c, quote
         i += 1
-    return line
-
-
-def _scan(line: str, depth: int, quote: str | None) -> tuple[int, str | None, bool]:
-    """Bracket depth and open string after ``line``; and whether the next line continues this one (``\\``)."""
-    i, comment = 0, False
-    while i < len(line):
-        c = line[i]
-        if quote:
-            if c == "\\":
-                i += 2
-                continue
-            if line.startswith(quote, i):
-                i += len(quote)
-                quote = None
-                continue
-        elif c == "#":
-            comment = True
-            break
-        elif c in "'\"":
-            quote = c * 3 if line.startswith(c * 3, i) else c
-            i += len(quote)
-            continue
-        elif c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth = max(depth - 1, 0)
-        i += 1
-    backslash = quote is None and not comment and line.endswith("\\")
-    if quote in ("'", '"') and not line.endswith("\\"):
-        quote = None  # an unterminated one-line string: a syntax error Python will report
-    return depth, quote, backslash
+    yield len(line), "", quote
 
 
 # ----------------------------------------------------------------------------------- positions in the JSON text
