@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+# Not `from typing import TYPE_CHECKING`: `python -m shapedoctor` imports this module before the CLI's Ctrl-C
+# handler is installed, so it imports nothing (mypy treats any module-level TYPE_CHECKING as typing's).
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "check_source", "check_file", "check_model", "explain", "Report"]
+__all__ = ["__version__", "check_source", "check_file", "check_model", "explain", "Report", "load_ipython_extension",
+           "unload_ipython_extension"]
 
 if TYPE_CHECKING:  # what the lazy attributes below are, for type checkers (py.typed); nothing imported at run time
+    from typing import Any
+
     from .check import Report as Report
     from .check import check_file as check_file
     from .check import check_source as check_source

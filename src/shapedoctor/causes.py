@@ -82,7 +82,29 @@ def _explain_rank(inference: Inference, result: LayerResult) -> list[str]:
                      f"{format_shape(origin.outputs[0])}); return_sequences=True keeps the steps axis.")
     else:
         lines.append(describe(origin) + f": the {axes} {_are(axes)} gone.")
+    loop = _loop_back_edge(inference, result, chain)
+    if loop is not None:
+        reducer = next((r for r in chain if _reduced_rank(r)), chain[0])
+        lines.append(f"{where(reducer)} is inside the loop at line {loop[0]}, below {where(result)}: the loop's "
+                     f"next pass feeds its output back to {result.node.label}. If it is the model's head, move it "
+                     f"after the loop (dedent it).")
     return lines
+
+
+def _loop_back_edge(inference: Inference, result: LayerResult, chain: list) -> tuple[int, int] | None:
+    """The unrolled loop holding both ``result``'s layer and a layer of ``chain`` written below it: a layer
+    meant to run once, after the loop, written inside it."""
+    here = result.node.span.line if result.node.span else None
+    if here is None:
+        return None
+    for producer_result in chain:
+        span = producer_result.node.span
+        if span is None or span.line <= here:
+            continue
+        for first, last in inference.graph.loops:
+            if first < here <= last and first < span.line <= last:
+                return first, last
+    return None
 
 
 # The spatial axes of a channels_last tensor by rank (batch included), as Keras' docs name them.

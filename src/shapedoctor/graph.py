@@ -103,6 +103,7 @@ class ModelGraph:
     build_shape: tuple | None = None  # Sequential without input: model.build(shape) / fit(x)
     unbuildable_reason: str | None = None
     gaps: list[Gap] = field(default_factory=list)  # recorded by the front-end where it lost precision
+    loops: list[tuple[int, int]] = field(default_factory=list)  # (first, last line) of loops unrolled in the source
 
     def add(self, type_: str, args: dict, inputs: list[Ref], **kw) -> LayerNode:
         node = LayerNode(index=len(self.nodes), type=type_, args=args, inputs=inputs, **kw)

@@ -236,3 +236,14 @@ def test_an_input_only_a_loss_layer_reads_is_part_of_the_model_and_its_error_is_
     errors = [(d.line, d.kind.name) for d in report.diagnostics if d.severity == "error"]
     assert errors == [(10, "invalid-argument")]
     assert [m.graph.name for m in report.models] == ["model"]  # no "layers called outside a Model"
+
+
+def test_a_head_inside_the_block_loop_is_named_as_the_cause():
+    # Keras 3.15 (torch): "Input 0 ... of layer 'conv1d_1' is incompatible with the layer: expected min_ndim=3,
+    # found ndim=2. Full shape received: (None, 10)" -- the second pass of the loop, at the Conv1D.
+    path = __import__("pathlib").Path(__file__).parent / "fixtures" / "loop_head_inside_loop.py"
+    errors = [d for d in shapedoctor.check_file(str(path)).diagnostics if d.severity == "error"]
+    assert [(d.kind.name, d.line, d.message) for d in errors] == [
+        ("rank", 9, "Conv1D needs input (batch, steps, channels) but gets (None, 10)")]
+    assert any("inside the loop at line 8, below Conv1D at line 9" in line and "move it after the loop" in line
+               for line in errors[0].explanation)

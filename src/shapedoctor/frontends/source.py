@@ -185,6 +185,7 @@ class SourceFrontend:
         self._lambda_callees: dict = {}  # Lambda(fn) constructor span -> (fn, scope it was written in)
         self._layer_objects = 0
         self._constructor_calls: set[int] = set()  # every model constructor call's line, reached or not
+        self._unrolled_loops: set[tuple[int, int]] = set()  # (first, last line) of each loop walked per item
 
     # ------------------------------------------------------------------ entry
     def models(self) -> list[ModelGraph]:
@@ -196,6 +197,8 @@ class SourceFrontend:
         self._finish_scope(module)
         self._walk_unfollowed(module)
         graphs = _dedupe(self.graphs)
+        for graph in graphs:
+            graph.loops = sorted(self._unrolled_loops)
         for graph in graphs:
             settle_symbolic_inputs(graph)
         self._say_unreported(graphs)
@@ -441,6 +444,7 @@ class SourceFrontend:
         if isinstance(iterable, (tuple, list)) and len(iterable) <= MAX_UNROLL and not stmt.orelse \
                 and self._statements + len(iterable) <= MAX_STATEMENTS:
             activity = self._activity()
+            self._unrolled_loops.add((stmt.lineno, stmt.end_lineno or stmt.lineno))
             for position, item in enumerate(iterable):
                 if position == PROBE_ITERATIONS and self._activity() == activity:
                     # a training or data loop: its first iterations built nothing, so the rest is walked once,
