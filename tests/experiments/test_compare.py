@@ -1,13 +1,14 @@
 import json
 import textwrap
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 pytest.importorskip("keras")
 pytest.importorskip("aeon")
-from shapedoctor.experiments import command, train  # noqa: E402
+from shapedoctor.experiments import command, models, train  # noqa: E402
 
 pytestmark = [pytest.mark.keras, pytest.mark.slow]
 EASY = ["--dataset", "ItalyPowerDemand", "--epochs", "25", "--seeds", "2"]
@@ -32,8 +33,22 @@ def test_local_run_writes_everything_beats_chance_and_reruns_from_cache(compare,
         assert cand["test_accuracy_mean"] > 0.8  # chance is 0.5
         assert [len(r["history"]["loss"]) for r in cand["runs"]] == [25, 25]
         assert {r["protocol"] for r in cand["runs"]} == {"fawaz"}
+        accs = [r["test_accuracy"] for r in cand["runs"]]
+        assert cand["test_accuracy_std"] == pytest.approx(np.std(accs, ddof=1))
+        for r in cand["runs"]:  # per-series predictions, consistent with the accuracy
+            y = np.load(next((tmp_path / "cache" / "data").glob("*.npz")))["y_test"]
+            assert len(r["predictions"]) == 1029
+            assert np.mean(np.array(r["predictions"]) == y) == pytest.approx(r["test_accuracy"])
+    comparison = res["comparison"]
+    assert {"method", "winner", "pairs"} <= set(comparison)
+    (pair,) = comparison["pairs"]
+    assert set(pair) >= {"a", "b", "diff_mean", "ci_low", "ci_high", "p_value"}
+    means = {c["name"]: c["test_accuracy_mean"] for c in res["candidates"]}
+    assert pair["diff_mean"] == pytest.approx(means[pair["a"]] - means[pair["b"]]) and pair["diff_mean"] >= 0
+    assert pair["ci_low"] <= pair["diff_mean"] <= pair["ci_high"] and 0 <= pair["p_value"] <= 1
+    assert (comparison["winner"] is not None) == (pair["ci_low"] > 0 and pair["p_value"] < 0.05)
     report = (out / "report.md").read_text()
-    assert "**Winner:" in report and "How sure:" in report and "Fawaz-style" in report
+    assert "## Verdict" in report and "Holm" in report and "Fawaz-style" in report
 
     def no_training(*a, **k):
         raise AssertionError("a cached trial was trained again")
@@ -57,7 +72,7 @@ def test_ray_backend_runs_the_same_trials(compare, tmp_path):
     assert len(list((tmp_path / "cache" / "runs").glob("*.json"))) == 2  # the local backend would reuse these
 
 
-def test_anomaly_task_reports_a_ucr_score_per_candidate(compare):
+def test_anomaly_task_reports_per_series_and_per_injected_kind(compare):
     code, err, out = compare("--dataset", "anomaly", "--candidates", "conv-pool-conv", "--epochs", "2",
                              "--seeds", "1")
     assert code == 0, err
@@ -65,14 +80,29 @@ def test_anomaly_task_reports_a_ucr_score_per_candidate(compare):
     assert res["task"] == "anomaly"
     cand = res["candidates"][0]
     series = {s["name"]: s for s in res["dataset"]["series"]}
-    assert "InternalBleeding" in series and 0 <= cand["ucr_score"] <= 1
-    assert set(cand["hits"]) == set(series)
+    assert set(series) == {"InternalBleeding", "ECG", "Daphnet"} and series["Daphnet"]["anomaly"] is None
+    assert "ucr_score" not in cand  # never pooled into one number
+    assert set(cand["labelled"]) == {"InternalBleeding", "ECG"}
+    assert set(cand["injected"]) == {"spike", "level-shift", "noise-burst", "time-warp", "missing-beat"}
+    assert all(k["n"] == 3 * 4 and 0 < k["chance"] < 0.2 for k in cand["injected"].values())
     for run in cand["runs"]:
         info = series[run["series"]]
-        assert info["train_end"] <= run["location"] < info["length"]
-        begin, end = run["anomaly"]
-        assert run["hit"] == (begin - 100 <= run["location"] <= end + 100)
-    assert "UCR score" in (out / "report.md").read_text()
+        if info["anomaly"]:
+            assert info["train_end"] + 127 <= run["location"] <= info["length"] - 128
+            begin, end = run["anomaly"]
+            assert run["hit"] == (begin - 100 <= run["location"] <= end + 100)
+            assert len(run["scores"]) == info["length"]
+        for v in run["injected"]:
+            assert v["hit"] == (v["region"][0] - 100 <= v["location"] <= v["region"][1] + 100)
+    report = (out / "report.md").read_text()
+    assert "## Injected anomalies: hit rate per kind and candidate" in report and "| chance |" in report
+    for name in ("anomaly-ECG.png", "anomaly-InternalBleeding.png", "injected.png"):
+        assert (out / name).stat().st_size > 1000
+
+
+def test_fcn_is_left_out_of_the_anomaly_task_with_the_reason(compare):
+    code, err, _ = compare("--dataset", "ecg", "--candidates", "fcn", "--epochs", "1", "--seeds", "1")
+    assert code == 2 and "fcn: its global average pooling keeps no position" in err
 
 
 def test_user_model_file_is_checked_then_trained(compare, tmp_path, monkeypatch):
@@ -120,12 +150,12 @@ def test_failing_candidate_is_reported_in_one_line_and_others_still_run(compare,
 def test_interrupt_keeps_finished_runs_and_resumes(compare, tmp_path, monkeypatch):
     real = train.run_local
 
-    def interrupted_after_first(trials, cache_dir, jobs, on_epoch, on_done):
+    def interrupted_after_first(trials, cache_dir, jobs, on_epoch, on_done, on_start=None):
         def first_then_stop(trial, result):
             on_done(trial, result)
             raise KeyboardInterrupt
 
-        real(trials, cache_dir, 1, on_epoch, first_then_stop)
+        real(trials, cache_dir, 1, on_epoch, first_then_stop, on_start)
 
     monkeypatch.setattr(train, "run_local", interrupted_after_first)
     code, err, out = compare(*EASY, "--candidates", "flatten-reshape-conv")
@@ -160,11 +190,11 @@ def test_bad_user_data_is_one_line(compare, tmp_path):
 def test_repairs_of_a_clean_file_is_one_line(compare, tmp_path):
     (tmp_path / "m.py").write_text("x = 1\n")
     code, err, _ = compare("--dataset", "GunPoint", "--candidates", "repairs", tmp_path / "m.py")
-    assert code == 1 and "found nothing it can repair" in err
+    assert code == 1 and err.strip() == "shapedoctor compare: m.py: shapedoctor finds no Keras model in it"
 
 
 
-def test_repair_variants_are_the_ranked_fixes_and_check_clean(tmp_path):
+def test_build_model_file_is_adapted_and_repaired(tmp_path):
     import shapedoctor
 
     model = tmp_path / "broken.py"
@@ -174,14 +204,124 @@ def test_repair_variants_are_the_ranked_fixes_and_check_clean(tmp_path):
         "    return models.Sequential([layers.Input(shape=input_shape), layers.Flatten(),\n"
         "                              layers.Dense(64, activation='relu'), layers.Conv1D(16, 3),\n"
         "                              layers.Flatten(), layers.Dense(n_classes, activation='softmax')])\n")
-    variants = command.repair_variants(model, tmp_path / "out")
-    assert len(variants) == 3
-    texts = [open(v).read() for v in variants]
-    assert texts[0].startswith("# broken.py repaired with fix 1: remove the Flatten at line 5")
-    assert len(set(texts)) == 3
-    for v in variants:
-        report = shapedoctor.check_file(v)
-        assert not [d for d in report.diagnostics if d.severity == "error"]
+    data = __import__("shapedoctor.experiments.datasets", fromlist=["x"]).load_dataset("ItalyPowerDemand")
+    cands = command.resolve_candidates(["repairs", str(model)], tmp_path / "out", data=data, note=lambda m: None)
+    labels = [c.label for c in cands]
+    assert labels[0] == "remove the Flatten at line 5" and "Reshape((8, 8))" in labels
+    for c in cands:
+        assert not [d for d in shapedoctor.check_file(c.spec).diagnostics if d.severity == "error"]
+        built = models.build(c.spec, (24, 1), 2, flat=c.flat)
+        assert built.input_shape == (None, 24, 1) and built.output_shape == (None, 2)
+
+
+def test_repairs_of_the_seed_example_on_two_datasets(compare, tmp_path, monkeypatch, capsys):
+    seed_1 = Path(__file__).resolve().parents[2] / "examples" / "seed_1_broken_conv_after_dense.py"
+    started = []
+    real = train.run_local
+
+    def counting(trials, *a, **k):
+        started.extend(trials)
+        return real(trials, *a, **k)
+
+    monkeypatch.setattr(train, "run_local", counting)
+    code, err, out = compare("--dataset", "ItalyPowerDemand", "GunPoint", "--candidates", "repairs", seed_1,
+                             "--max-candidates", "2", "--epochs", "2", "--seeds", "2", "--jobs", "1")
+    assert code == 0, err
+    assert len(started) == 8 and {t.get("flat") for t in started} == {True}
+    for name, n_test in (("ItalyPowerDemand", 1029), ("GunPoint", 150)):
+        res = _results(out / name)
+        assert [c["name"] for c in res["candidates"]] == ["Reshape((64, 1))", "Reshape((32, 2))"]
+        assert all(len(r["predictions"]) == n_test for c in res["candidates"] for r in c["runs"])
+        assert res["candidates"][0]["repair"]["fix"] == "insert Reshape((64, 1)) before Conv1D"
+        assert len(res["comparison"]["pairs"]) == 1
+    summary = _results(out)
+    assert summary["datasets"] == ["ItalyPowerDemand", "GunPoint"] and len(summary["average_ranks"]) == 2
+    assert (out / "cd.png").exists() and "Friedman" in (out / "summary.md").read_text()
+
+
+def test_a_model_that_cannot_be_adapted_is_refused_before_any_worker(compare, tmp_path, monkeypatch):
+    def no_training(*a, **k):
+        raise AssertionError("a worker was started")
+
+    monkeypatch.setattr(train, "run_local", no_training)
+    model = tmp_path / "image.py"
+    model.write_text("import keras\nmodel = keras.Sequential([keras.Input((28, 28, 1)), keras.layers.Flatten(),"
+                     " keras.layers.Conv1D(8, 3), keras.layers.Flatten(), keras.layers.Dense(10)])\n")
+    code, err, _ = compare("--dataset", "GunPoint", "--candidates", "repairs", model)
+    assert code == 1
+    assert err.strip().splitlines() == [
+        "shapedoctor compare: image.py: its Input (28, 28, 1) has rank 3; the data's series are (length, channels) "
+        "= (150, 1): only a rank-1 or rank-2 input can be adapted"]
+
+
+def test_apply_winner_writes_only_a_supported_winner(tmp_path, capsys):
+    import shutil
+
+    from shapedoctor.experiments.adapt import Candidate
+
+    target = tmp_path / "seed.py"
+    shutil.copy(Path(__file__).resolve().parents[2] / "examples" / "seed_1_broken_conv_after_dense.py", target)
+    before = target.read_bytes()
+    cands = [Candidate("x.py", "Reshape((8, 8))", True, "insert Reshape((8, 8)) before Conv1D", str(target)),
+             Candidate("y.py", "Reshape((4, 16))", True, "insert Reshape((4, 16)) before Conv1D", str(target))]
+    tied = {"comparison": {"winner": None, "indistinguishable": ["Reshape((8, 8))", "Reshape((4, 16))"]}}
+    assert command._apply_winner(tied, cands) == 1
+    assert "nothing written: no supported winner (Reshape((8, 8)), Reshape((4, 16)) cannot be told apart)" in \
+        capsys.readouterr().err
+    assert target.read_bytes() == before
+    assert command._apply_winner({"comparison": {"winner": "Reshape((8, 8))"}}, cands) == 0
+    assert "applied the winner: " in capsys.readouterr().out
+    assert "    Reshape((8, 8)),\n" in target.read_text()
+
+
+def test_apply_winner_usage(compare, tmp_path):
+    code, err, _ = compare("--dataset", "GunPoint", "--candidates", "seed", "--apply-winner")
+    assert code == 2 and "--apply-winner needs --candidates repairs FILE.py" in err
+
+
+def test_progress_without_a_terminal_prints_one_line_per_finished_run():
+    import io
+
+    stream = io.StringIO()
+    trials = [{"key": str(i), "label": "Reshape((8, 8))", "seed": i, "epochs": 10} for i in range(2)]
+    with command.Progress(False, trials, stream=stream) as progress:
+        progress.begin(trials, 1, 2, 10, 1)
+        progress.start(trials[0], True)
+        for e in range(1, 11):
+            progress.epoch(trials[0], e)
+        progress.done(trials[0], {"test_accuracy": 0.9333, "train_seconds": 12.0, "protocol": "fawaz"})
+        progress.start(trials[1], False)
+        progress.epoch(trials[1], 4)
+        progress.done(trials[1], train.TrialError("boom"))
+    lines = stream.getvalue().splitlines()
+    assert lines[0].startswith("compare: 2 run(s) to train (1 candidates x 2 seeds, up to 10 epochs each) on 1 "
+                               "worker(s); each worker first imports Keras")
+    assert lines[1].startswith("[1/2] Reshape((8, 8)) seed 0: 93.3% in 12 s; elapsed 0:00, ETA 0:00")
+    assert lines[2].startswith("[2/2] Reshape((8, 8)) seed 1: failed: boom; elapsed")
+    assert len(lines) == 3
+    quiet = io.StringIO()
+    with command.Progress(True, trials, stream=quiet) as progress:
+        progress.begin(trials, 1, 2, 10, 1)
+        progress.done(trials[0], train.TrialError("boom"))
+    assert quiet.getvalue() == ""
+
+
+def test_learning_rate_is_reduced_before_early_stopping_stops():
+    from shapedoctor.experiments import models as seed_models
+    from shapedoctor.experiments.datasets import Dataset
+
+    assert train.early_stopping_patience(500) == (50, 25) and train.early_stopping_patience(30) == (20, 10)
+    import keras
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(700, 16, 1)).astype("float32")
+    y = rng.integers(0, 2, 700)  # noise: the validation loss stops improving at once
+    data = Dataset("noise", X[:600], y[:600], X[600:], y[600:], [0, 1])
+    keras.utils.set_random_seed(0)
+    record = train.fit_classifier(seed_models.build("flatten-reshape-conv", (16, 1), 2), data, 120, 0)
+    assert record["protocol"] == "early-stopping" and record["epochs_run"] < 120
+    rates = record["history"]["learning_rate"]
+    assert min(rates[:-1]) < 1e-3  # the schedule acted before the stop (with equal patiences it never does)
 
 
 def test_large_training_set_uses_early_stopping_on_a_validation_split(compare, tmp_path):

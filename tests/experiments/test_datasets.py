@@ -98,3 +98,56 @@ def test_ts_file(tmp_path):
 def test_unknown_name_lists_the_bundled_ones():
     with pytest.raises(DatasetError, match="unknown dataset 'NoSuchSet'.*GunPoint"):
         load_dataset("NoSuchSet")
+
+
+def test_csv_header_with_fewer_names_than_columns_is_refused(tmp_path):
+    X, y = _xy(n=20, length=6)
+    rows = ["label,t0,t1,t2"] + [f"{c}," + ",".join(map(str, x[:, 0])) for x, c in zip(X, y)]
+    (tmp_path / "short.csv").write_text("\n".join(rows) + "\n")
+    with pytest.raises(DatasetError) as e:
+        load_dataset(str(tmp_path / "short.csv"))
+    assert str(e.value) == ("short.csv: the header has 4 names but the rows have 7 cells: give every column a name "
+                            "(or drop the header)")
+
+
+@pytest.mark.parametrize("labels", [lambda y: y, lambda y: [f"cls{c}" for c in y]])
+def test_csv_without_header_and_label_last(tmp_path, labels):
+    X, y = _xy(n=30, length=12)
+    (tmp_path / "last.csv").write_text("".join(",".join(map(str, x[:, 0])) + f",{c}\n" for x, c in zip(X, labels(y))))
+    d = load_dataset(str(tmp_path / "last.csv"))
+    assert d.summary()["length"] == 12 and d.summary()["classes"] == 2
+    assert np.allclose(sorted(d.X_train[:, 0, 0].tolist() + d.X_test[:, 0, 0].tolist()),
+                       sorted(((X[:, 0, 0] - X.mean(axis=1)[:, 0]) / X.std(axis=1)[:, 0]).tolist()), atol=1e-5)
+
+
+def test_csv_without_a_label_column_says_so(tmp_path):
+    X, _ = _xy(n=10, length=5)
+    (tmp_path / "nolabel.csv").write_text("".join(",".join(map(str, x[:, 0])) + "\n" for x in X))
+    with pytest.raises(DatasetError, match="no label column: neither the first nor the last column holds class labels"):
+        load_dataset(str(tmp_path / "nolabel.csv"))
+
+
+def test_empty_and_broken_npz_are_one_line(tmp_path):
+    (tmp_path / "empty.npz").write_bytes(b"")
+    with pytest.raises(DatasetError) as e:
+        load_dataset(str(tmp_path / "empty.npz"))
+    assert str(e.value) == "empty.npz: the file is empty: save the arrays with np.savez(path, X=X, y=y)"
+    (tmp_path / "text.npz").write_text("not numpy at all\n")
+    with pytest.raises(DatasetError, match="text.npz: cannot read .*save plain numeric arrays") as e:
+        load_dataset(str(tmp_path / "text.npz"))
+    assert "\n" not in str(e.value)
+    np.savez(tmp_path / "nothing.npz")
+    with pytest.raises(DatasetError, match=r"needs arrays 'X' and 'y' \(has none\)"):
+        load_dataset(str(tmp_path / "nothing.npz"))
+    (tmp_path / "e.npy").write_bytes(b"")
+    np.save(tmp_path / "e_y.npy", np.arange(4))
+    with pytest.raises(DatasetError, match="e.npy: the file is empty"):
+        load_dataset(str(tmp_path / "e.npy"))
+
+
+def test_wrong_keys_message_is_not_wrapped_twice(tmp_path):
+    np.savez(tmp_path / "keys.npz", data=np.zeros((4, 5, 1)), labels=np.arange(4))
+    with pytest.raises(DatasetError) as e:
+        load_dataset(str(tmp_path / "keys.npz"))
+    assert str(e.value) == ("keys.npz: needs arrays 'X' and 'y' (has ['data', 'labels']): "
+                            "save with np.savez(path, X=X, y=y)")

