@@ -238,3 +238,13 @@ async def test_ranges_count_utf16_units_after_non_ascii_text(client, tmp_path):
     source_line = text.splitlines()[diagnostic.range.start.line]
     prefix = source_line[:source_line.index("layers.Conv1D")]
     assert diagnostic.range.start.character == len(prefix.encode("utf-16-le")) // 2 == len(prefix) + 1
+
+
+async def test_the_projects_configuration_applies_per_file(client, tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.shapedoctor]\nper-file-ignores = {"legacy_*.py" = ["SD101"]}\n')
+    quiet, loud = a_uri(tmp_path, "legacy_model.py"), a_uri(tmp_path, "new_model.py")
+    open_document(client, quiet, BROKEN.read_text())
+    open_document(client, loud, BROKEN.read_text())
+    [diagnostic] = await diagnostics_of(client, loud)
+    assert diagnostic.code == "SD101"
+    assert await diagnostics_of(client, quiet, empty=True) == []

@@ -4,7 +4,8 @@ Diagnostics on open, change (debounced) and save of Python files, notebook cells
 with a layer's input -> output shape, parameters and, for a broken layer, the why; inlay hints with the output
 shape after each layer line; the ranked fixes as quick fixes and every safe fix at once as
 ``source.fixAll.shapedoctor``.  Settings (initializationOptions, workspace/didChangeConfiguration or pulled
-from the ``shapedoctor`` section): ``select``, ``ignore``, ``inlayHints``, ``debounce`` (ms), ``targetShape``.
+from the ``shapedoctor`` section): ``select``, ``ignore``, ``inlayHints``, ``debounce`` (ms), ``targetShape``;
+then the project's own configuration (``[tool.shapedoctor]``, per-file-ignores too) for each file.
 
 All shapes, findings and fixes are the engine's (``documents.analyse``); nothing the user wrote is executed.
 """
@@ -13,8 +14,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import unquote
 
 from lsprotocol import types as lsp
@@ -36,6 +39,12 @@ MAX_HOVER_LAYERS = 4
 logger = logging.getLogger(__name__)
 
 
+def _project_settings():
+    from ..settings import Resolver
+
+    return Resolver()
+
+
 @dataclass
 class Settings:
     select: set[str] | None = None  # kind names
@@ -43,6 +52,7 @@ class Settings:
     inlay_hints: bool = True
     debounce: float = 0.3  # seconds between the last keystroke and the check
     target_shape: tuple | None = None
+    project: Any = field(default_factory=lambda: _project_settings())  # settings.Resolver, per directory
 
     def update(self, raw) -> list[str]:
         """Take the keys present in ``raw`` (flat, or under a ``shapedoctor`` key); one line per bad value."""
@@ -82,8 +92,20 @@ class Settings:
         return []
 
     def shows(self, diagnostic: Diagnostic) -> bool:
+        """The client's select/ignore, then the project's configuration (``[tool.shapedoctor]`` of the file's
+        pyproject.toml, its per-file-ignores included), as `shapedoctor check` applies it to that file."""
         name = diagnostic.kind.name
-        return (self.select is None or name in self.select) and (self.ignore is None or name not in self.ignore)
+        if not ((self.select is None or name in self.select) and (self.ignore is None or name not in self.ignore)):
+            return False
+        path = diagnostic.path
+        if not path or not os.path.isabs(path):
+            return True
+        from ..settings import SettingsError
+
+        try:
+            return name in self.project.for_path(path).kinds_for(path)
+        except (SettingsError, OSError):  # a broken config file: the client's settings alone
+            return True
 
 
 class ShapedoctorServer(LanguageServer):
