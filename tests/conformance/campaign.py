@@ -91,8 +91,9 @@ def _first_bad_node(o: Outcome) -> int | None:
     return min(nodes) if nodes else 0
 
 
-def run(n: int, seed: int = 0, exec_every: int = 0, strategy=None, progress=None) -> Campaign:
-    """Check ``n`` cases; ``exec_every`` k > 0 also runs every k-th rendered source in Keras."""
+def run(n: int, seed: int = 0, exec_every: int = 0, strategy=None, progress=None, forward: bool = False) -> Campaign:
+    """Check ``n`` cases; ``exec_every`` k > 0 also runs every k-th rendered source in Keras; ``forward``: the
+    oracle also runs every case Keras builds on one small batch (compare.compare's forward mode)."""
     campaign = Campaign()
     strategy = strategy if strategy is not None else cases()
     counter = [0]
@@ -103,7 +104,7 @@ def run(n: int, seed: int = 0, exec_every: int = 0, strategy=None, progress=None
     def body(case):
         counter[0] += 1
         with_exec = exec_every > 0 and counter[0] % exec_every == 0
-        campaign.outcomes.append(check_case(case, with_exec=with_exec))
+        campaign.outcomes.append(check_case(case, with_exec=with_exec, forward=forward))
         if progress and counter[0] % 500 == 0:
             progress(campaign)
 
@@ -113,12 +114,13 @@ def run(n: int, seed: int = 0, exec_every: int = 0, strategy=None, progress=None
     return campaign
 
 
-def shrink(signature: str, seed: int = 0, max_examples: int = 20000, strategy=None, family: str | None = None):
+def shrink(signature: str, seed: int = 0, max_examples: int = 20000, strategy=None, family: str | None = None,
+           forward: bool = False):
     """A minimal case (hypothesis shrinking) whose first disagreement has ``signature``."""
     strategy = strategy if strategy is not None else cases()
 
     def bad(case) -> bool:
-        o = check_case(case)
+        o = check_case(case, forward=forward)
         if o.signature != signature:
             return False
         return family is None or family in o.problems[0]

@@ -23,6 +23,26 @@ FAMILIES = {
     "wrappers": ("Bidirectional", "TimeDistributed"),
     "merging": ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate", "Dot"),
     "normalization": ("BatchNormalization", "LayerNormalization", "GroupNormalization"),
+    # single-layer cases (generator.single_layers, issue 10)
+    "activations": ("ReLU", "LeakyReLU", "ELU", "Softmax", "PReLU", "Identity", "Masking", "Rescaling",
+                    "ActivityRegularization"),
+    "noise": ("GaussianNoise", "GaussianDropout", "AlphaDropout"),
+    "normalization_more": ("UnitNormalization", "RMSNormalization", "SpectralNormalization"),
+    "adaptive_pooling": tuple(f"Adaptive{op}Pooling{r}D" for op in ("Average", "Max") for r in (1, 2, 3)),
+    "attention": ("MultiHeadAttention", "GroupQueryAttention", "Attention", "AdditiveAttention"),
+    "einsum": ("EinsumDense",),
+    "embedding": ("ReversibleEmbedding",),
+    "image_preprocessing": (
+        "Resizing", "CenterCrop", "RandomCrop", "AugMix", "AutoContrast", "CutMix", "Equalization", "MixUp",
+        "RandAugment", "RandomBrightness", "RandomColorDegeneration", "RandomColorJitter", "RandomContrast",
+        "RandomElasticTransform", "RandomErasing", "RandomFlip", "RandomGaussianBlur", "RandomGrayscale", "RandomHue",
+        "RandomInvert", "RandomPerspective", "RandomPosterization", "RandomRotation", "RandomSaturation",
+        "RandomSharpness", "RandomShear", "RandomTranslation", "RandomZoom", "Solarization", "MaxNumBoundingBoxes",
+        "ContrastLimitedAdaptiveHistogramEqualization"),
+    "preprocessing": ("Normalization", "CategoryEncoding", "Discretization", "Hashing", "IntegerLookup",
+                      "MelSpectrogram", "STFTSpectrogram"),
+    "cells": ("RNN", "StackedRNNCells", "LSTMCell", "GRUCell", "SimpleRNNCell", "ConvLSTM3D"),
+    "pipeline": ("Pipeline",),
 }
 FAMILY_OF = {t: fam for fam, types in FAMILIES.items() for t in types}
 MERGES = set(FAMILIES["merging"])
@@ -34,6 +54,7 @@ class Layer:
     args: tuple = ()  # ((name, value), ...) in keyword order; a value may be a nested Layer
     npos: int = 0  # how many leading args are written positionally
     inputs: tuple = ()  # node indices (0 = the Input)
+    call: tuple = ()  # ((name, value), ...): call arguments, ``layer(x, reverse=True)``
 
     @property
     def kwargs(self) -> dict:
@@ -54,6 +75,7 @@ class Case:
     intent: str = "valid"  # what the generator aimed for (a kind name or "valid")
     input_kwarg: bool = False  # Keras 2 style: input_shape= on the first layer instead of keras.Input
     lists: bool = False  # sequence arguments written as lists ([3, 3]) instead of tuples
+    dtype: str | None = None  # of the Input ("int32" for lookups and embeddings); None: float32
 
     @property
     def is_chain(self) -> bool:
@@ -64,14 +86,17 @@ class Case:
         for layer in self.layers:
             out.add(layer.family)
             for _, v in layer.args:
-                if isinstance(v, Layer):
-                    out.add(v.family)
+                for inner in (v if isinstance(v, tuple) else (v,)):
+                    if isinstance(inner, Layer):
+                        out.add(inner.family)
         return out
 
 
 def _value_to_json(v):
     if isinstance(v, Layer):
         return {"layer": layer_to_json(v)}
+    if isinstance(v, float) and v != v:
+        return {"float": "nan"}
     if isinstance(v, tuple):
         return {"tuple": [_value_to_json(x) for x in v]}
     return v
@@ -81,29 +106,35 @@ def _value_from_json(v):
     if isinstance(v, dict):
         if "layer" in v:
             return layer_from_json(v["layer"])
+        if "float" in v:
+            return float(v["float"])
         return tuple(_value_from_json(x) for x in v["tuple"])
     return v
 
 
 def layer_to_json(layer: Layer) -> dict:
-    return {"type": layer.type, "args": [[k, _value_to_json(v)] for k, v in layer.args], "npos": layer.npos,
-            "inputs": list(layer.inputs)}
+    out = {"type": layer.type, "args": [[k, _value_to_json(v)] for k, v in layer.args], "npos": layer.npos,
+           "inputs": list(layer.inputs)}
+    if layer.call:
+        out["call"] = [[k, _value_to_json(v)] for k, v in layer.call]
+    return out
 
 
 def layer_from_json(d: dict) -> Layer:
-    return Layer(d["type"], tuple((k, _value_from_json(v)) for k, v in d["args"]), d["npos"], tuple(d["inputs"]))
+    return Layer(d["type"], tuple((k, _value_from_json(v)) for k, v in d["args"]), d["npos"], tuple(d["inputs"]),
+                 tuple((k, _value_from_json(v)) for k, v in d.get("call", ())))
 
 
 def case_to_json(case: Case) -> dict:
     return {"input_shape": list(case.input_shape), "batch_size": case.batch_size, "style": case.style,
             "spelling": case.spelling, "intent": case.intent, "input_kwarg": case.input_kwarg, "lists": case.lists,
-            "layers": [layer_to_json(x) for x in case.layers]}
+            "layers": [layer_to_json(x) for x in case.layers], **({"dtype": case.dtype} if case.dtype else {})}
 
 
 def case_from_json(d: dict) -> Case:
     return Case(tuple(d["input_shape"]), tuple(layer_from_json(x) for x in d["layers"]), d.get("batch_size"),
                 d.get("style", "sequential"), d.get("spelling", "layers"), d.get("intent", "valid"),
-                d.get("input_kwarg", False), d.get("lists", False))
+                d.get("input_kwarg", False), d.get("lists", False), d.get("dtype"))
 
 
 def as_lists(value):
@@ -123,3 +154,5 @@ class Verdict:
     message: str = ""
     warnings: list = field(default_factory=list)
     warn_index: int | None = None  # first node with a warning (shapedoctor only): its shape is not given
+    runtime_index: int | None = None  # Keras (forward oracle): first node failing on a real batch after building
+    runtime_message: str = ""

@@ -71,6 +71,46 @@ KERAS_PATTERNS: list[tuple[str, str]] = [
     # standardize_padding lets a list/tuple `padding` through; the call then fails on it:
     # "AttributeError: 'TrackedList' object has no attribute 'lower'" (also 'tuple').
     ("invalid-argument", r"AttributeError: .*'(TrackedList|tuple|list)' object has no attribute 'lower'"),
+    # ---- single-layer families (tests/conformance/single.py, issue 10); messages as Keras 3.15 raises them
+    # Normalization.build: "All `axis` values to be kept must have a known shape. Received axis=(-1,), ..."
+    ("undefined-dim", r"All `axis` values to be kept must have a known shape"),
+    # GroupedQueryAttention: "The last dimension of `query_shape` and `value_shape` must be equal, but are 5, 8."
+    ("invalid-argument", r"The last dimension of `query_shape` and `value_shape` must be equal"),
+    # EinsumDense: "Bias dimension 'd' was requested, but is not part of the output spec 'c'"
+    ("invalid-argument", r"Bias dimension '.+' was requested, but is not part of the output spec"),
+    # Initializers of the wrong rank: "The tensor to initialize must be at least two-dimensional. Received:
+    # shape=(6,) of rank 1." (Orthogonal), "Identity matrix initializer can only be used for 2D matrices."
+    ("invalid-argument", r"The tensor to initialize must be at least two-dimensional"),
+    ("invalid-argument", r"Identity matrix initializer can only be used for 2D matrices"),
+    # RandomColorDegeneration: "Input images must have 3 channels, but received images with 7 channels."
+    ("invalid-argument", r"Input images must have 3 channels"),
+    # The constructors' argument checks (ValueError/TypeError raised in __init__ are mapped by the oracle); the
+    # ones raised when the layer is called:
+    ("invalid-argument", r"Could not interpret (activation function|initializer|regularizer|constraint) identifier"),
+    # EinsumDense: "Input shape and output shape do not match at shared dimension 'b'."
+    ("invalid-argument", r"Input shape and output shape do not match at shared dimension"),
+    # A float size reaching a shape: "Cannot convert '(None, 8.0, 3, 3)' to a shape. Found invalid dimension '8.0'"
+    ("invalid-argument", r"Cannot convert '.*' to a shape"),
+    # CenterCrop: "`input_shape` must be a non-nested tuple or list of rank-1 with size 3 (unbatched) or 4 (batched)."
+    ("rank", r"with size 3 \(unbatched\) or 4 \(batched\)"),
+    # Normalization(mean=<5 values>) on 4 features: "The expanded size of the tensor (4) must match the existing
+    # size (5) at non-singleton dimension 3."
+    ("invalid-argument", r"must match the existing size"),
+    # SpectralNormalization(BatchNormalization()): "BatchNormalization object has no attribute 'kernel' nor
+    # 'embeddings'"
+    ("invalid-argument", r"has no attribute 'kernel' nor 'embeddings'"),
+    # EinsumDense: "Dimension 'd' was specified in the output 'ad' but has no corresponding dim in the input spec"
+    ("invalid-argument", r"Dimension '.+' was specified in the output '.*' but has no corresponding dim"),
+    # RandomColorDegeneration: "Invalid images rank: expected rank 3 (single image) or rank 4 (batch of images)."
+    ("rank", r"Invalid images rank"),
+    # EinsumDense: "Invalid einsum equation 'ab,bc'. Equations must be in the form [X],[Y]->[Z], ..."
+    ("invalid-argument", r"Invalid einsum equation"),
+    # Pipeline([]): its call() never sets `outputs` ("cannot access local variable 'outputs'")
+    ("invalid-argument", r"UnboundLocalError: .*cannot access local variable 'outputs'"),
+    # Normalization.build: "All `axis` values must be in the range [-ndim, ndim)."
+    ("invalid-argument", r"All `axis` values must be in the range"),
+    # UnitNormalization(axis=3) on rank 3: "Axis 3 is out of bounds for input shape (None, 3, 4)."
+    ("invalid-argument", r"Axis \[?-?\d+(, -?\d+)*\]? is out of bounds for input shape"),
 ]
 
 
@@ -88,6 +128,25 @@ def keras_kind(exc: BaseException, layer=None) -> str:
     # check: an axis beyond the rank raises "IndexError: tuple index out of range" (an invalid `axis`/`axes`).
     if layer is not None and layer.type in ("BatchNormalization", "LayerNormalization", "Dot") and \
             _TRANSPOSE_RANK.search(text):
+        return "invalid-argument"
+    # RandomCrop (Resizing, CenterCrop with channels_first) sets the height and width axes of the input shape: on
+    # a rank-2 input "list assignment index out of range"
+    if layer is not None and layer.type in ("RandomCrop", "Resizing", "CenterCrop") and \
+            "list assignment index out of range" in text:
+        return "rank"
+    # PReLU.build sets param_shape[axis - 1] = 1 for each shared axis: "list assignment index out of range" is an
+    # invalid `shared_axes`
+    if layer is not None and layer.type == "PReLU" and "list assignment index out of range" in text:
+        return "invalid-argument"
+    # EinsumDense (and the projections of GroupQueryAttention) index the input by the equation's axes: an input
+    # with fewer axes fails with "tuple index out of range", a rank error (as recorded in tests/rules)
+    if layer is not None and layer.type in ("EinsumDense", "GroupQueryAttention") and _TRANSPOSE_RANK.search(text):
+        return "rank"
+    # EinsumDense with an output_shape shorter than the equation's output: "IndexError: list index out of range"
+    if layer is not None and layer.type == "EinsumDense" and "IndexError: list index out of range" in text:
+        return "invalid-argument"
+    # RMSNormalization.build indexes input_shape[axis]: an axis past the rank is an invalid `axis`
+    if layer is not None and layer.type == "RMSNormalization" and _TRANSPOSE_RANK.search(text):
         return "invalid-argument"
     for kind, pattern in KERAS_PATTERNS:
         if re.search(pattern, text, re.DOTALL):  # call-time messages span lines (Keras wraps them)
@@ -116,7 +175,7 @@ def shapedoctor_verdict(case: Case, source: str | None = None) -> tuple[Verdict,
     stop = min(x for x in (error_index, warn_index, len(inference.results)) if x is not None)
     for result in inference.results[:stop]:
         shapes.append(result.output_shape)
-    names = [w.kind.name for w in warnings]
+    names = [f"{w.kind.name}: {w.message}" for w in warnings]
     if error_index is not None:
         first = next(d for d in errors if d.node == error_index)
         return Verdict(error_index, first.kind.name, shapes, first.message, names, warn_index), report
@@ -156,6 +215,8 @@ class Outcome:
 
     @property
     def keras_kind(self) -> str:
+        if self.keras.kind is None and self.keras.runtime_index is not None:
+            return "runtime-failure"
         return self.keras.kind or "valid"
 
     def failing_type(self) -> str | None:
@@ -164,13 +225,39 @@ class Outcome:
         return self.case.layers[self.keras.error_index - 1].type
 
 
-def compare(case: Case, keras_v: Verdict, ours: Verdict) -> Outcome:
+# Warnings that do not claim Keras fails (a heuristic about the training target): not a false warning when the
+# model runs.
+_ADVISORY_WARNINGS = ("output-target-mismatch:",)
+
+
+def compare(case: Case, keras_v: Verdict, ours: Verdict, forward: bool = False) -> Outcome:
+    """``forward``: Keras' verdict includes one forward pass (oracle ``forward=True``): a case Keras builds but
+    cannot run must get a shapedoctor warning at the failing layer, and a case that runs must get none."""
     out = Outcome(case, keras_v, ours, n_nodes=len(case.layers) + 1)
     p = out.problems
     if ours.kind in ("front-end", "unknown"):
         p.append(f"{ours.kind}: shapedoctor could not follow the model: {ours.message}")
         return out
-    if keras_v.error_index is None and ours.error_index is not None:
+    runtime = keras_v.runtime_index
+    if keras_v.runtime_message.startswith("skipped"):  # not run (an unknown input axis, adapt() needed)
+        forward = False
+    if forward and keras_v.error_index is None and ours.error_index is None:
+        if runtime is not None and ours.warn_index is None:
+            p.append(f"missed-runtime at node {runtime} ({case.layers[runtime - 1].type}): Keras builds the model "
+                     f"but fails on its first batch: {keras_v.runtime_message[:300]}")
+        elif runtime is not None and ours.warn_index != runtime:
+            p.append(f"wrong-layer-runtime: Keras fails on the first batch at node {runtime} "
+                     f"({case.layers[runtime - 1].type}), shapedoctor warns at {ours.warn_index} "
+                     f"({case.layers[ours.warn_index - 1].type}); Keras: {keras_v.runtime_message[:200]}")
+        elif runtime is None and ours.warn_index is not None and any(
+                not w.startswith(_ADVISORY_WARNINGS) for w in ours.warnings):
+            p.append(f"false-warning at node {ours.warn_index} ({case.layers[ours.warn_index - 1].type}): Keras "
+                     f"builds and runs the model, shapedoctor warns: {'; '.join(ours.warnings)[:300]}")
+    if keras_v.error_index is None and ours.error_index is not None and forward and runtime is not None:
+        p.append(f"runtime-as-error at node {ours.error_index} ({case.layers[ours.error_index - 1].type}): Keras "
+                 f"builds the model (it fails on the first batch at node {runtime}), shapedoctor says {ours.kind}: "
+                 f"{ours.message}")
+    elif keras_v.error_index is None and ours.error_index is not None:
         p.append(f"false-alarm at node {ours.error_index} ({case.layers[ours.error_index - 1].type}): "
                  f"shapedoctor says {ours.kind}: {ours.message}")
     elif keras_v.error_index is not None and ours.error_index is None and ours.warn_index is not None \
@@ -198,13 +285,13 @@ def compare(case: Case, keras_v: Verdict, ours: Verdict) -> Outcome:
     return out
 
 
-def check_case(case: Case, with_exec: bool = False) -> Outcome:
+def check_case(case: Case, with_exec: bool = False, forward: bool = False) -> Outcome:
     from .oracle import exec_verdict, keras_verdict
 
     source = render(case)
-    keras_v = keras_verdict(case)
+    keras_v = keras_verdict(case, forward=forward)
     ours, _ = shapedoctor_verdict(case, source)
-    outcome = compare(case, keras_v, ours)
+    outcome = compare(case, keras_v, ours, forward=forward)
     if with_exec:
         raised, result = exec_verdict(source)
         if raised != (keras_v.error_index is not None):

@@ -19,8 +19,9 @@ def _all_types(case: Case) -> list[str]:
         if layer.type not in seen:
             seen.append(layer.type)
         for _, v in layer.args:
-            if isinstance(v, Layer):
-                visit(v)
+            for inner in (v if isinstance(v, tuple) else (v,)):
+                if isinstance(inner, Layer):
+                    visit(inner)
 
     for layer in case.layers:
         visit(layer)
@@ -31,10 +32,29 @@ def _prefix(spelling: str) -> str:
     return {"layers": "layers.", "names": "", "dotted": "keras.layers."}[spelling]
 
 
+# Layers called on several tensors positionally (``mha(query, value)``); the others get a list (merges,
+# ``Attention([query, value])``) or one tensor.
+POSITIONAL_INPUTS = {"MultiHeadAttention", "GroupQueryAttention"}
+
+
 def value_source(v, spelling: str, lists: bool = False) -> str:
     if isinstance(v, Layer):
         return layer_source(v, spelling, lists)
+    if isinstance(v, tuple) and v and all(isinstance(x, Layer) for x in v):  # a list of layers
+        return "[" + ", ".join(layer_source(x, spelling, lists) for x in v) + "]"
+    if isinstance(v, float) and v != v:
+        return 'float("nan")'
     return repr(as_lists(v) if lists else v)
+
+
+def call_source(layer: Layer, names: list[str]) -> str:
+    """The arguments of the layer's call: ``(x1)``, ``([x1, x2])``, ``(x1, x2, return_attention_scores=True)``."""
+    if len(names) > 1 and layer.type in POSITIONAL_INPUTS:
+        parts = list(names)
+    else:
+        parts = [f"[{', '.join(names)}]" if len(names) > 1 else names[0]]
+    parts += [f"{k}={v!r}" for k, v in layer.call]
+    return ", ".join(parts)
 
 
 def layer_source(layer: Layer, spelling: str, lists: bool = False, extra: str = "") -> str:
@@ -49,12 +69,14 @@ def layer_source(layer: Layer, spelling: str, lists: bool = False, extra: str = 
 
 def _input_source(case: Case) -> str:
     extra = f", batch_size={case.batch_size}" if case.batch_size else ""
+    extra += f", dtype={case.dtype!r}" if case.dtype else ""
     return f"keras.Input(shape={case.input_shape!r}{extra})"
 
 
 def uses_input_kwarg(case: Case) -> bool:
     """Keras 2 style ``Dense(8, input_shape=(4,))``: only for chains without a batch size."""
-    return case.input_kwarg and case.is_chain and case.style != "functional" and not case.batch_size
+    return case.input_kwarg and case.is_chain and case.style != "functional" and not case.batch_size \
+        and not case.dtype
 
 
 def render(case: Case) -> str:
@@ -64,7 +86,7 @@ def render(case: Case) -> str:
     elif case.spelling == "names":
         lines.append(f"from keras.layers import {', '.join(_all_types(case))}")
     lines.append("")
-    style = case.style if case.is_chain else "functional"
+    style = case.style if case.is_chain and not any(layer.call for layer in case.layers) else "functional"
     kwarg_input = uses_input_kwarg(case)
     srcs = [layer_source(layer, case.spelling, case.lists) for layer in case.layers]
     if kwarg_input:
@@ -85,8 +107,6 @@ def render(case: Case) -> str:
     else:
         lines.append(f"x0 = {_input_source(case)}")
         for i, (layer, text) in enumerate(zip(case.layers, srcs), start=1):
-            ins = [f"x{j}" for j in layer.inputs]
-            arg = f"[{', '.join(ins)}]" if len(ins) > 1 else ins[0]
-            lines.append(f"x{i} = {text}({arg})")
+            lines.append(f"x{i} = {text}({call_source(layer, [f'x{j}' for j in layer.inputs])})")
         lines.append(f"model = keras.Model(x0, x{len(case.layers)})")
     return "\n".join(lines) + "\n"

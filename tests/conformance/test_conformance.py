@@ -22,10 +22,15 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
-from .case import FAMILIES, case_to_json
+from .case import case_to_json
 from .compare import keras_kind
 from .generator import ERROR_KINDS, cases
 from .render import render
+from .single import PENDING_FRONT_END, WEIGHTS, single_layers
+
+# The families the chain/DAG generator draws (the others come from single.py).
+CHAIN_FAMILIES = ("core", "reshaping", "conv", "pooling", "recurrent", "wrappers", "merging", "normalization")
+N_SINGLE = int(os.environ.get("SHAPEDOCTOR_CONFORMANCE_SINGLE_N", "1500"))
 
 # Measured 50-100 cases/s on the 2-core machine (Keras build 5-15 ms, hypothesis generation ~10 ms,
 # shapedoctor ~1 ms): 3000 cases take 30-60 s.
@@ -37,6 +42,23 @@ N_CI = int(os.environ.get("SHAPEDOCTOR_CONFORMANCE_N", "3000"))
           suppress_health_check=list(HealthCheck))
 @given(cases())
 def test_rendered_cases_are_read_back_as_one_model(case):
+    import shapedoctor
+
+    source = render(case)
+    compile(source, "<case>", "exec")
+    report = shapedoctor.check_source(source, with_fixes=False)
+    assert len(report.models) == 1, source
+    graph = report.models[0].graph
+    assert [n.type for n in graph.nodes] == ["InputLayer"] + [layer.type for layer in case.layers], source
+    for node, layer in zip(graph.nodes[1:], case.layers):
+        assert list(node.inputs) == [(j, 0) for j in layer.inputs], source
+
+
+@seed(20261126)
+@settings(max_examples=150, phases=[Phase.generate], database=None, deadline=None,
+          suppress_health_check=list(HealthCheck))
+@given(single_layers())
+def test_rendered_single_layer_cases_are_read_back_as_one_model(case):
     import shapedoctor
 
     source = render(case)
@@ -73,7 +95,7 @@ def test_keras_message_mapping(message, kind):
     assert keras_kind(exc) == kind
 
 
-def _failure_report(campaign) -> str:
+def _failure_report(campaign, strategy=None, forward: bool = False) -> str:
     from .campaign import shrink
 
     lines = [f"{len(campaign.disagreements)}/{campaign.n} cases disagree with Keras:"]
@@ -82,7 +104,7 @@ def _failure_report(campaign) -> str:
     first = campaign.disagreements[0]
     lines += ["first disagreement:", first.problems[0], render(first.case)]
     try:
-        minimal = shrink(first.signature, max_examples=2000)
+        minimal = shrink(first.signature, max_examples=2000, strategy=strategy, forward=forward)
         lines += ["minimized (hypothesis):", render(minimal), "record it as a fixture with tests/conformance/record.py:",
                   json.dumps(case_to_json(minimal))]
     except Exception as exc:  # noqa: BLE001 - shrinking is a courtesy; the failure stands without it
@@ -106,8 +128,27 @@ def test_conformance_campaign():
     for kind in ERROR_KINDS:
         assert kinds[kind] >= 10, (kind, kinds)
     families = campaign.by_family()
-    for family in FAMILIES:
+    for family in CHAIN_FAMILIES:
         cases_with, _, n_invalid, _, _ = families[family]
         assert cases_with >= 20 and 0 < n_invalid < cases_with, (family, families[family])
     rate = campaign.n / campaign.seconds
     print(f"conformance: {campaign.n} cases, {rate:.1f} cases/s, all agree")
+
+
+@pytest.mark.keras
+@pytest.mark.slow
+def test_single_layer_conformance_with_a_forward_pass():
+    """Every single-layer family but those waiting for the front-end (single.PENDING_FRONT_END), the oracle
+    building each model and running it once on a small batch: Keras' errors, its first-batch failures (a
+    shapedoctor warning at that layer) and its shapes must all agree."""
+    pytest.importorskip("keras")
+    from .campaign import run
+
+    families = tuple(f for f in WEIGHTS if f not in PENDING_FRONT_END)
+    strategy = single_layers(families)
+    campaign = run(N_SINGLE, seed=5, exec_every=10, strategy=strategy, forward=True)
+    assert not campaign.disagreements, _failure_report(campaign, strategy, forward=True)
+    kinds = Counter(o.keras_kind for o in campaign.outcomes)
+    assert kinds["valid"] and kinds["invalid-argument"] and kinds["runtime-failure"], kinds
+    drawn = Counter(o.case.intent.split(":", 1)[1] for o in campaign.outcomes)
+    assert set(drawn) == set(families), drawn

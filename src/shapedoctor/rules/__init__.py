@@ -5,7 +5,9 @@ from . import adaptive_pooling, attention, einsum, image_preprocessing, normaliz
 from . import ops  # noqa: F401  (tensor operations: keras.ops.*, tf.*, operators)
 from . import applications  # noqa: F401  (keras.applications backbones)
 from . import keras_hub  # noqa: F401  (keras_hub / keras_nlp modeling layers)
+from . import cells, pipeline, validation  # noqa: F401  (RNN cells, Pipeline, shared constructor checks)
+from .inventory import OPAQUE, opaque_message, opaque_reason
 from .base import ALIASES, RULES, LayerCall, ShapeProblem, Unresolved, apply_rule, canonical_type, map_arguments
 
-__all__ = ["ALIASES", "RULES", "LayerCall", "ShapeProblem", "Unresolved", "apply_rule", "canonical_type",
-           "map_arguments"]
+__all__ = ["ALIASES", "OPAQUE", "RULES", "LayerCall", "ShapeProblem", "Unresolved", "apply_rule", "canonical_type",
+           "map_arguments", "opaque_message", "opaque_reason"]

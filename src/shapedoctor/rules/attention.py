@@ -106,15 +106,16 @@ def _mask_warning(call: LayerCall, mask: tuple | None, scores: tuple, expand_at:
     if mask is None:
         return
     expanded = list(mask)
-    if len(expanded) > len(scores):
-        compatible = False
-    else:
-        for _ in range(len(scores) - len(expanded)):
-            position = len(expanded) + 1 + expand_at  # expand_dims(axis=expand_at), a negative axis
-            expanded.insert(position, 1)
+    compatible = len(expanded) <= len(scores)
+    for _ in range(len(scores) - len(expanded)):
+        if not -len(expanded) - 1 <= expand_at <= len(expanded):  # expand_dims: "axis -5 is out of bounds"
+            compatible = False
+            break
+        position = len(expanded) + 1 + expand_at  # expand_dims(axis=expand_at), a negative axis
+        expanded.insert(position, 1)
+    if compatible:
         try:
             broadcast_shapes(call, tuple(expanded), scores)
-            compatible = True
         except ShapeProblem:
             compatible = False
     if not compatible:
@@ -185,13 +186,29 @@ def multi_head_attention(call: LayerCall, inputs):
         raise ShapeProblem(RANK, f"{call.label}: query {format_shape(query)} and value {format_shape(value)} have "
                                  f"different ranks; Keras builds the layer but fails when it runs",
                            severity="warning", output=outputs)
-    batch_axes = [i for i in range(len(query)) if i not in axes and i != len(query) - 1]
-    scores = ((query[0], *[query[i] for i in batch_axes[1:]], heads, *[query[i] for i in axes],
-               *[key[i] for i in axes]))
+    if call.flag("return_attention_scores") and rank - 1 in axes:
+        # the attention axis is the projected key_dim axis: the scores' einsum names it twice in its output
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(attention_axes={call.args.get('attention_axes')!r}) on "
+                                             f"query {format_shape(query)}: axis {rank - 1} is the projected "
+                                             f"key_dim axis, and the attention scores' einsum fails; Keras builds "
+                                             f"the layer but fails when it runs", severity="warning", output=outputs)
+    # _build_attention_equation: the scores are the projected query's batch axes (all but the attention axes
+    # and the last; the heads axis is one of them), then the query's and the key's attention axes
+    projected_query, projected_key = (*query[:-1], heads, key_dim), (*key[:-1], heads, key_dim)
+    batch_axes = [i for i in range(rank) if i not in axes and i != rank - 1]
+    scores = (*[projected_query[i] for i in batch_axes], *[projected_query[i] for i in axes],
+              *[projected_key[i] for i in axes])
+    masks = [tensors.get("attention_mask")]
+    if call.flag("use_causal_mask"):  # _compute_causal_mask: (1, query length, value length), axis 1 of each
+        masks.append((1, query[1], value[1]))
     try:
-        _mask_warning(call, tensors.get("attention_mask"), scores, -2 * len(axes) - 1)
+        for mask in masks:
+            _mask_warning(call, mask, scores, -2 * len(axes) - 1)
     except ShapeProblem as problem:
-        raise ShapeProblem(problem.kind, problem.message + "; Keras builds the layer but fails when it runs",
+        message = problem.message if mask is not masks[-1] or len(masks) == 1 else \
+            f"{call.label}(use_causal_mask=True): the causal mask {format_shape(mask)} (query length, value " \
+            f"length) does not fit the attention scores {format_shape(scores)}"
+        raise ShapeProblem(problem.kind, message + "; Keras builds the layer but fails when it runs",
                            severity="warning", output=outputs, hint=problem.hint) from None
     return outputs
 
@@ -233,6 +250,10 @@ def group_query_attention(call: LayerCall, inputs):
         analysis = analyze_einsum(call.label, equation, bias if use_bias else None, shape, (None, heads, head_dim))
         require_weight_sizes(call.label, shape, analysis, f"{what} projection's ")
         extra = max(extra, analysis.extra_axes)
+    # the output projection back to the query's features: its kernel is (num_query_heads, head_dim, query[-1])
+    output = analyze_einsum(call.label, "bquh,uhm->bqm", "m" if use_bias else None,
+                            (None, None, query_heads, head_dim), (None, query[-1]))
+    require_weight_sizes(call.label, query, output, "output projection's ")
     if query[-1] != value[-1]:
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}: query {format_shape(query)} and value "
                                              f"{format_shape(value)} must have the same last dimension "

@@ -8,6 +8,7 @@ be folded, reading it raises :class:`Unresolved` and the output becomes unknown.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -87,6 +88,21 @@ def _front_end_value(value: Any, depth: int = 0) -> bool:
 
 RULES: dict[str, Rule] = {}
 ALIASES: dict[str, str] = {}
+# Checks every rule runs first: the constructor validation Keras does for arguments many layers share
+# (``activation=``, ``*_initializer=``...), see validation.py.  Each takes the LayerCall and the input shapes
+# and raises ShapeProblem.
+COMMON_CHECKS: list[Callable] = []
+
+
+def _with_common_checks(fn: Callable) -> Callable:
+    @functools.wraps(fn)
+    def checked(call, inputs):
+        for check in COMMON_CHECKS:
+            check(call, inputs)
+        return fn(call, inputs)
+
+    checked.unchecked = fn
+    return checked
 
 
 def rule(*types: str, params: tuple[str, ...] = (), multi_input: bool = False,
@@ -101,8 +117,9 @@ def rule(*types: str, params: tuple[str, ...] = (), multi_input: bool = False,
         aliases = {alias: types[0] for alias in aliases}
 
     def register(fn: Callable) -> Callable:
+        checked = _with_common_checks(fn)
         for type_ in types:
-            RULES[type_] = Rule(type_, fn, params, multi_input)
+            RULES[type_] = Rule(type_, checked, params, multi_input)
         for alias, type_ in aliases.items():
             ALIASES[alias] = type_
         return fn

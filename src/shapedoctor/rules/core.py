@@ -42,10 +42,12 @@ def constant(call: LayerCall, inputs):
 @rule("Dense", params=("units", "activation", "use_bias"))
 def dense(call: LayerCall, inputs):
     (shape,) = inputs
-    if isinstance(call.raw("units", None, allow_symbol=True), float):
+    written = call.raw("units", None, allow_symbol=True)
+    if isinstance(written, float):
         # Dense.__init__ checks isinstance(units, int): 4.0 is refused (LSTM and Conv accept it).
-        raise call.bad("units", call.raw("units"), "a positive integer")
-    units = call.dim("units")
+        raise call.bad("units", written, "a positive integer")
+    # ...and True is an int > 0 to that check: Dense(units=True) builds one unit (False is refused).
+    units = 1 if written is True else call.dim("units")
     require_rank(call, shape, min_ndim=2, words="(batch, ..., features)")
     if shape[-1] is None:
         raise ShapeProblem(UNDEFINED_DIM,
@@ -55,8 +57,7 @@ def dense(call: LayerCall, inputs):
 
 _SAME_SHAPE = (
     "Activation", "AlphaDropout", "GaussianDropout", "GaussianNoise", "ActivityRegularization",
-    "Masking", "Identity", "ReLU", "LeakyReLU", "ELU", "Softmax", "ThresholdedReLU",
-    "Rescaling",
+    "Masking", "Identity", "ReLU", "LeakyReLU", "ELU", "Softmax", "Rescaling",
 )
 
 
@@ -65,12 +66,120 @@ _SAME_SHAPE_PARAMS = {
     "Activation": ("activation",), "AlphaDropout": ("rate", "noise_shape", "seed"), "GaussianDropout": ("rate", "seed"),
     "GaussianNoise": ("stddev", "seed"), "ActivityRegularization": ("l1", "l2"), "Masking": ("mask_value",),
     "ReLU": ("max_value", "negative_slope", "threshold"), "LeakyReLU": ("negative_slope",), "ELU": ("alpha",),
-    "Softmax": ("axis",), "Rescaling": ("scale", "offset"), "ThresholdedReLU": ("theta",),
+    "Softmax": ("axis",), "Rescaling": ("scale", "offset"),
 }
+# Required constructor arguments (``TypeError: __init__() missing 1 required positional argument``).
+_REQUIRED = {"Activation": "activation", "AlphaDropout": "rate", "GaussianDropout": "rate",
+             "GaussianNoise": "stddev", "Rescaling": "scale"}
+
+
+def _real(value) -> bool:
+    """A number Python compares with floats (bool included: Keras accepts ``True`` as 1)."""
+    return isinstance(value, (int, float))
+
+
+def _unit_interval(call: LayerCall, name: str) -> None:
+    """GaussianNoise/GaussianDropout/AlphaDropout: ``if not 0 <= value <= 1: raise ValueError`` (a string or
+    None raises TypeError comparing)."""
+    value = call.maybe(name)
+    if value is NOT_KNOWN:
+        return
+    if not _real(value) or not 0 <= value <= 1:
+        raise call.bad(name, value, "a float between 0 and 1")
+
+
+def _non_negative(call: LayerCall, name: str, default, none_ok: bool, words: str) -> None:
+    """ReLU/LeakyReLU: ``if value is None or value < 0: raise ValueError`` (a string: TypeError)."""
+    value = call.maybe(name, default)
+    if value is NOT_KNOWN or (value is None and none_ok):
+        return
+    if value is None or not _real(value) or value < 0:
+        raise call.bad(name, value, words)
+
+
+def _runtime_problem(call: LayerCall, shape, message: str) -> ShapeProblem:
+    return ShapeProblem(INVALID_ARGUMENT, f"{call.label}: {message}; Keras builds the layer but fails when it runs",
+                        severity="warning", output=shape)
+
+
+def _check_softmax_axis(call: LayerCall, shape) -> None:
+    axis = call.maybe("axis", -1)
+    if axis is NOT_KNOWN or axis is None:  # None: ops.softmax over all axes
+        return
+    axes = list(axis) if isinstance(axis, (list, tuple)) else [axis]
+    rank = len(shape)
+    for a in axes:
+        if isinstance(a, bool) or not isinstance(a, int):
+            raise _runtime_problem(call, shape, f"axis={axis!r} is not an integer axis")
+        if not -rank <= a < rank:
+            raise _runtime_problem(call, shape, f"axis={axis!r} is out of range for input {format_shape(shape)} "
+                                                f"of rank {rank}")
+    if len({a % rank for a in axes}) != len(axes):
+        raise _runtime_problem(call, shape, f"axis={axis!r} names an axis twice")
+
+
+def _check_broadcast(call: LayerCall, name: str, value, shape) -> None:
+    """A list/tuple argument combined elementwise with the input: it broadcasts against the last axis."""
+    if not isinstance(value, (list, tuple)) or not all(_real(v) for v in value):
+        return
+    size, last = len(value), shape[-1] if shape else None
+    # a last axis of 1 broadcasts against it: Keras runs (the output silently takes `size` there)
+    if size != 1 and isinstance(last, int) and last != 1 and size != last:
+        raise _runtime_problem(call, shape, f"{name} has {size} values but the input's last axis has {last} "
+                                            f"({format_shape(shape)})")
+
+
+def _check_same_shape_arguments(call: LayerCall, shape) -> None:
+    """The constructor checks of the shape-preserving layers (Keras 3.15), then the arguments Keras only
+    trips over when the layer runs (warnings)."""
+    type_ = call.type
+    required = _REQUIRED.get(type_)
+    if required is not None and not call.has(required):
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}: missing the required argument `{required}`")
+    if type_ == "GaussianNoise":
+        _unit_interval(call, "stddev")
+    elif type_ in ("GaussianDropout", "AlphaDropout"):
+        _unit_interval(call, "rate")
+        if call.maybe("rate") == 1:  # sqrt(rate / (1 - rate)), (1 - rate) ** -0.5: a division by zero in training
+            raise _runtime_problem(call, shape, f"rate={call.raw('rate')!r} divides by 1 - rate = 0 in training")
+    elif type_ == "ReLU":
+        _non_negative(call, "max_value", None, True, "None or a non-negative number")
+        _non_negative(call, "negative_slope", 0.0, False, "a non-negative number")
+        _non_negative(call, "threshold", 0.0, False, "a non-negative number")
+    elif type_ == "LeakyReLU":
+        # Keras 2's `alpha` is still accepted (popped, with a deprecation warning) and wins over negative_slope
+        _non_negative(call, "alpha" if call.has("alpha") else "negative_slope", 0.3, False, "a non-negative number")
+    elif type_ == "ActivityRegularization":
+        for name in ("l1", "l2"):  # regularizers.L1L2: None is 0.0, otherwise a finite non-negative int or float
+            value = call.maybe(name, 0.0)
+            if value is NOT_KNOWN or value is None:
+                continue
+            if not _real(value) or value != value or value in (float("inf"), float("-inf")) or value < 0:
+                raise call.bad(name, value, "a non-negative float")
+    elif type_ == "ELU":
+        alpha = call.maybe("alpha", 1.0)
+        if alpha is not NOT_KNOWN and not _real(alpha):
+            raise _runtime_problem(call, shape, f"alpha={alpha!r} is not a number")
+    elif type_ == "Softmax":
+        _check_softmax_axis(call, shape)
+    elif type_ == "Masking":
+        value = call.maybe("mask_value", 0.0)
+        if value is not NOT_KNOWN and not _real(value) and not isinstance(value, (list, tuple)):
+            raise _runtime_problem(call, shape, f"mask_value={value!r} is not a number")
+        _check_broadcast(call, "mask_value", value, shape)
+    elif type_ == "Rescaling":
+        for name, default in (("scale", NOT_KNOWN), ("offset", 0.0)):
+            value = call.maybe(name, default)
+            if value is NOT_KNOWN:
+                continue
+            if value is None or isinstance(value, str):
+                raise _runtime_problem(call, shape, f"{name}={value!r} is not a number")
+            _check_broadcast(call, name, value, shape)
 
 
 def same_shape(call: LayerCall, inputs):
     (shape,) = inputs
+    _check_same_shape_arguments(call, shape)
     return shape
 
 
@@ -78,15 +187,32 @@ for _type in _SAME_SHAPE:
     rule(_type, params=_SAME_SHAPE_PARAMS.get(_type, ()))(same_shape)
 
 
+@rule("ThresholdedReLU", params=("theta",))
+def thresholded_relu(call: LayerCall, inputs):
+    """Keras 2's ThresholdedReLU is gone from Keras 3: ``keras.layers.ThresholdedReLU`` is an AttributeError."""
+    raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}: keras.layers has no ThresholdedReLU in Keras 3 "
+                                         f"(AttributeError)", hint="use ReLU(threshold=theta)")
+
+
 @rule("PReLU", params=("alpha_initializer", "alpha_regularizer", "alpha_constraint", "shared_axes"))
 def prelu(call: LayerCall, inputs):
-    """One alpha per non-batch position, except along ``shared_axes``: those sizes must be known."""
+    """One alpha per non-batch position, except along ``shared_axes``: those sizes must be known.
+
+    PReLU.build: ``param_shape = list(input_shape[1:])``, then ``param_shape[i - 1] = 1`` for each shared axis
+    ``i`` (so ``0`` or a negative axis counts from the end, and an axis past the rank is an IndexError)."""
     (shape,) = inputs
-    shared = call.raw("shared_axes", None)
-    if isinstance(shared, int) and not isinstance(shared, bool):
-        shared = [shared]
-    shared = set(shared or ())
-    unknown = [i for i in range(1, len(shape)) if i not in shared and shape[i] is None]
+    written = call.raw("shared_axes", None)
+    shared = [written] if isinstance(written, int) and not isinstance(written, bool) else written
+    if shared is not None and (not isinstance(shared, (list, tuple))
+                               or not all(isinstance(i, int) and not isinstance(i, bool) for i in shared)):
+        raise Unresolved("shared_axes")
+    param = list(shape[1:])
+    for i in shared or ():
+        if not -len(param) <= i - 1 < len(param):
+            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(shared_axes={written!r}) on input "
+                                                 f"{format_shape(shape)}: axis {i} is out of range")
+        param[i - 1] = 1
+    unknown = [i + 1 for i, d in enumerate(param) if d is None]
     if unknown:
         raise ShapeProblem(UNDEFINED_DIM, f"{call.label} needs input axes {tuple(unknown)} to be known (one alpha "
                                           f"per position) but gets {format_shape(shape)}; share them with "
@@ -98,7 +224,7 @@ def _check_rate(call: LayerCall) -> None:
     rate = call.maybe("rate")
     if rate is NOT_KNOWN:
         return
-    if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not 0 <= rate <= 1:
+    if not isinstance(rate, (int, float)) or not 0 <= rate <= 1:  # True is 1 to Keras: accepted
         # Dropout.__init__: "Invalid value received for argument `rate`. Expected a float value between 0 and 1."
         raise call.bad("rate", rate, "a float between 0 and 1")
 

@@ -183,10 +183,17 @@ def same_shape_image(call: LayerCall, inputs):
     channels = shape[-1 if data_format == "channels_last" else -3]
     rgb = call.type in _NEEDS_RGB or (call.type == "RandomColorJitter" and (
         call.raw("hue_factor", None) is not None or call.raw("saturation_factor", None) is not None))
+    if call.type == "RandomColorJitter":  # its RandomHue/RandomSaturation are made without data_format: last axis
+        channels = shape[-1]
     if isinstance(channels, int) and rgb and channels != 3:
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} needs 3 colour channels but "
                                              f"gets {channels} in {format_shape(shape)}; Keras builds the layer "
                                              f"but fails when it runs", severity="warning", output=shape)
+    if call.type == "RandomGrayscale" and isinstance(channels, int) and channels not in (1, 3):
+        # rgb_to_grayscale: "Invalid channel size: expected 3 (RGB) or 1 (Grayscale)", whatever the factor
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} needs 3 (RGB) or 1 (grayscale) channels but gets "
+                                             f"{channels} in {format_shape(shape)}; Keras builds the layer but "
+                                             f"fails when it runs", severity="warning", output=shape)
     return shape
 
 
@@ -229,6 +236,20 @@ def resize_crop(call: LayerCall, inputs):
     out[axes[0]], out[axes[1]] = height, width
     out = tuple(out)
     _runtime_rank(call, shape, out)
+    if call.type in ("CenterCrop", "RandomCrop") and 0 in (height, width) and len(shape) in (3, 4):
+        # a crop of size 0 works while it fits the image; where the image must be resized first (CenterCrop: the
+        # crop is larger on one side; RandomCrop in training: not smaller on both sides) Keras divides by it
+        sizes = (shape[axes[0]], shape[axes[1]])
+        if all(isinstance(d, int) for d in sizes):
+            if call.type == "CenterCrop":
+                resized = sizes[0] < height or sizes[1] < width
+            else:
+                resized = not (sizes[0] > height and sizes[1] > width)
+            if resized:
+                raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(height={height}, width={width}) on images "
+                                                     f"{format_shape(shape)}: the image is resized to the crop's "
+                                                     f"aspect ratio, which divides by the size 0; Keras builds the "
+                                                     f"layer but fails when it runs", severity="warning", output=out)
     if call.type == "Resizing":
         if any(isinstance(v, int) and v <= 0 for v in (height, width)):
             raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(height={height}, width={width}): sizes must be "
@@ -248,3 +269,30 @@ def resize_crop(call: LayerCall, inputs):
 
 for _type in SAME_SHAPE:
     rule(_type, params=_POSITIONAL.get(_type, ()))(same_shape_image)
+
+
+def _int_convertible(call: LayerCall, name: str, default) -> None:
+    """``int(value)`` in the constructor: a number or a numeric string passes, anything else raises."""
+    value = call.maybe(name, default)
+    if value is NOT_KNOWN or isinstance(value, (int, float)):
+        return
+    if isinstance(value, str):
+        try:
+            int(value)
+            return
+        except ValueError:
+            pass
+    raise call.bad(name, value, "an integer")
+
+
+@rule("MaxNumBoundingBoxes", params=("max_number", "fill_value"))
+def max_num_bounding_boxes(call: LayerCall, inputs):
+    """Pads/truncates the bounding boxes of a ``{"images", "bounding_boxes"}`` dict to ``max_number``; on an
+    image tensor it is the identity (``transform_images`` returns the images)."""
+    (shape,) = inputs
+    if not call.has("max_number"):
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}: missing the required argument `max_number`")
+    _int_convertible(call, "max_number", None)
+    _int_convertible(call, "fill_value", -1)
+    _runtime_rank(call, shape, shape)
+    return shape

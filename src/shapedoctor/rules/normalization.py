@@ -94,6 +94,18 @@ def layer_normalization(call: LayerCall, inputs):
     has_weights = call.flag("scale", True) or rms_scaling or (call.flag("center", True) and not rms_scaling)
     if has_weights:
         _check_defined(call, shape, sorted(axes))
+    positive = sorted(a % len(shape) for a in axes)
+    if not rms_scaling and all(b - a == 1 for a, b in zip(positive, positive[1:])):
+        # ops.layer_normalization on torch, contiguous axes: F.layer_norm(x, normalized_shape=<their sizes>), which
+        # normalises the trailing axes (other axes are computed by hand)
+        sizes = tuple(shape[a] for a in positive)
+        trailing = tuple(shape[len(shape) - len(sizes):])
+        if all(isinstance(d, int) for d in sizes + trailing) and sizes != trailing:
+            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(axis={_axes_text(call)}) on input {format_shape(shape)}: "
+                                                 f"the torch kernel normalises the last {len(sizes)} axes, of sizes "
+                                                 f"{format_shape(trailing)}, not {format_shape(sizes)}; Keras builds "
+                                                 f"the layer but fails when it runs", severity="warning",
+                               output=shape, hint="normalise the trailing axes (axis=-1)")
     return shape
 
 

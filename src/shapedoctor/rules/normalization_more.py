@@ -2,7 +2,9 @@
 
 * RMSNormalization builds one scale per position of the normalised axes (``input_shape[axis]``,
   axes sorted): an axis outside the rank fails (IndexError), a ``None`` size cannot be a weight.
-  The torch kernel normalises the trailing axes only: other axes build but fail when run.
+  The torch kernel (``F.rms_norm``, for contiguous axes) normalises the trailing axes only: other axes build
+  but fail when run; axes that are not contiguous are computed by hand, the scale then broadcast against the
+  trailing axes.
 * SpectralNormalization(layer) builds the wrapped layer on the input and needs it to have a
   ``kernel`` (Dense, Conv...) or ``embeddings`` (Embedding); the output is the wrapped layer's.
 """
@@ -41,11 +43,20 @@ def rms_normalization(call: LayerCall, inputs):
         raise ShapeProblem(UNDEFINED_DIM, f"{call.label}(axis={value!r}) needs the normalised axes to be known "
                                           f"(one scale per position) but gets {format_shape(shape)}")
     trailing = tuple(shape[len(shape) - len(sizes):])
-    if all(isinstance(d, int) for d in sizes + trailing) and sizes != trailing:
-        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(axis={value!r}) on input {format_shape(shape)}: the "
-                                             f"kernel normalises the last {len(sizes)} axes, of sizes "
-                                             f"{format_shape(trailing)}, not {format_shape(sizes)}; Keras builds "
-                                             f"the layer but fails when it runs",
+    positive = sorted(a % len(shape) for a in axes)
+    continuous = len(positive) <= 1 or all(b - a == 1 for a, b in zip(positive, positive[1:]))
+    if continuous:  # ops.rms_normalization on torch: F.rms_norm(x, normalized_shape=sizes), the trailing axes
+        fails = all(isinstance(d, int) for d in sizes + trailing) and sizes != trailing
+        why = f"the kernel normalises the last {len(sizes)} axes, of sizes {format_shape(trailing)}, not " \
+              f"{format_shape(sizes)}"
+    else:  # axes that are not contiguous: x * rsqrt(mean(x ** 2)) * scale, the scale broadcast to the trailing axes
+        fails = any(isinstance(a, int) and isinstance(b, int) and a != b and 1 not in (a, b)
+                    for a, b in zip(sizes, trailing))
+        why = f"its scale of shape {format_shape(sizes)} does not broadcast against the last {len(sizes)} axes " \
+              f"{format_shape(trailing)}"
+    if fails:
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(axis={value!r}) on input {format_shape(shape)}: {why}; "
+                                             f"Keras builds the layer but fails when it runs",
                            severity="warning", output=shape, hint="normalise the trailing axes (axis=-1)")
     return shape
 

@@ -33,6 +33,17 @@ def _mode(call: LayerCall, options: tuple, default: str) -> str:
     return value
 
 
+def _np_shape(value):
+    """``np.shape`` of a number or a (nested) list of numbers; None when it is not such a value."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return ()
+    if isinstance(value, (list, tuple)) and value:
+        inner = {_np_shape(v) for v in value}
+        if len(inner) == 1 and None not in inner:
+            return (len(value), *inner.pop())
+    return None
+
+
 def _sized_list(value):
     return len(value) if isinstance(value, (list, tuple)) else None
 
@@ -46,6 +57,14 @@ def normalization(call: LayerCall, inputs):
                                              f"mean and variance, or neither (and adapt())")
     axis = call.raw("axis", -1)
     axes = () if axis is None else (axis,) if isinstance(axis, int) else tuple(axis)
+    if mean is not None:  # __init__: np.shape(mean) == np.shape(variance), and rank(mean) <= len(axis)
+        mean_shape, variance_shape = _np_shape(mean), _np_shape(variance)
+        if mean_shape is not None and variance_shape is not None and mean_shape != variance_shape:
+            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}: mean and variance must have the same shape "
+                                                 f"({mean_shape} != {variance_shape})")
+        if mean_shape is not None and len(mean_shape) > len(axes):
+            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(axis={axis!r}): mean of shape {mean_shape} has more "
+                                                 f"axes than the {len(axes)} kept axes")
     for a in axes:
         if not -len(shape) <= a < len(shape):
             raise call.bad("axis", axis, f"axes in [-{len(shape)}, {len(shape)}) for input {format_shape(shape)}")
@@ -217,8 +236,17 @@ def mel_spectrogram(call: LayerCall, inputs):
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(fft_length={fft}, sequence_length={length}): "
                                              f"fft_length must be at least sequence_length")
     if len(shape) == 1:
-        return (bins, None if shape[0] is None else (shape[0] + stride + 1) // stride)
-    return (shape[0], bins, None if shape[1] is None else (shape[1] + stride + 1) // stride)
+        out = (bins, None if shape[0] is None else (shape[0] + stride + 1) // stride)
+    else:
+        out = (shape[0], bins, None if shape[1] is None else (shape[1] + stride + 1) // stride)
+    last = shape[-1] if shape else None
+    if isinstance(last, int) and isinstance(fft, int) and last <= fft // 2:
+        # stft(center=True) reflect-pads the last axis by fft_length // 2, which must be shorter than it
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(fft_length={fft}) on input {format_shape(shape)}: the "
+                                             f"signal axis ({last} samples) must be longer than fft_length // 2 = "
+                                             f"{fft // 2} (reflect padding); Keras builds the layer but fails when "
+                                             f"it runs", severity="warning", output=out)
+    return out
 
 
 @rule("STFTSpectrogram", params=("mode", "frame_length", "frame_step", "fft_length", "window", "periodic",

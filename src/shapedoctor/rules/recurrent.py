@@ -112,18 +112,18 @@ def _check_initial_state(call: LayerCall, units, states: list, outputs) -> None:
 @rule("RNN", params=("cell", "return_sequences", "return_state", "go_backwards", "stateful", "unroll",
                      "zero_output_for_mask"))
 def rnn_wrapper(call: LayerCall, inputs):
-    """``RNN(cell)``: resolved for one built-in cell; other cells (lists, custom) are Unresolved."""
+    """``RNN(cell)``: a built-in cell, a list of them or a StackedRNNCells (stacked: each cell runs on the
+    previous one's output); other cells (custom) are Unresolved."""
+    from .cells import CELL_STATES, nested_stack, stacked_cells
+
     (shape,) = inputs
-    cell = nested_arg(call, "cell")
-    if cell.type not in ("LSTMCell", "GRUCell", "SimpleRNNCell"):
-        raise Unresolved("cell")
-    args = dict(cell.args)
-    if "units" not in args and "__arg0" in args:  # cells have no rule, so map_arguments left it positional
-        args["units"] = args.pop("__arg0")
-    if "units" not in args:
-        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}: {cell.label} needs `units`")
-    units = _units(LayerCall(cell.type, args, cell.label))
-    # RNN has no InputSpec: the cell is built on (batch, *shape[2:]), whose last axis sizes
+    value = call.raw("cell")
+    if value is None:
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} needs a cell")
+    cells = stacked_cells(call, value, "cell")
+    if not cells:  # RNN([]): StackedRNNCells([]) fails in call() indexing its last cell
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(cell=[]): the list of cells is empty")
+    # RNN has no InputSpec: the first cell is built on (batch, *shape[2:]), whose last axis sizes
     # the kernel, and the output only reads shape[0] and shape[1].
     if len(shape) < 2:
         require_rank(call, shape, ndim=3, words=_SEQ_WORDS)
@@ -132,7 +132,16 @@ def rnn_wrapper(call: LayerCall, inputs):
         raise ShapeProblem(UNDEFINED_DIM, f"{call.label} needs input {_SEQ_WORDS} with known features "
                                           f"but gets {format_shape(shape)}")
     _stateful_batch(call, shape)
-    outputs = _rnn_outputs(call, shape, (units,), _STATES[cell.type])
+    units = cells[-1][1]
+    outputs = _rnn_outputs(call, shape, (units,), CELL_STATES[cells[-1][0]])
+    if call.flag("return_state"):
+        if nested_stack(value):
+            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(return_state=True): Keras cannot make the states of "
+                                                 f"a StackedRNNCells nested in a list of cells (\"Undefined shapes "
+                                                 f"are not supported\")", hint="list the cells in one flat list")
+        batch = shape[0]
+        states = [(batch, u) for type_, u in cells for _ in range(CELL_STATES[type_])]
+        outputs = [outputs[0], *states]
     if len(shape) != 3:
         raise ShapeProblem(RANK, f"{call.label} needs input {_SEQ_WORDS} but gets {format_shape(shape)}; "
                                  f"Keras builds the layer but the cell fails on the first batch",

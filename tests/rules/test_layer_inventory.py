@@ -1,0 +1,75 @@
+"""Every public layer class of ``keras.layers`` has a shape rule or is a documented opaque step.
+
+Keras 3.15.1 (torch backend) exports 163 names under ``keras.layers`` that are subclasses of
+``keras.layers.Layer``: 143 classes, some under two names (``Conv2D``/``Convolution2D``).  Each name must
+be registered in ``shapedoctor.rules.RULES`` (or ``ALIASES``) or listed with its reason in
+``shapedoctor.rules.inventory.OPAQUE``, never both.  The test marked ``keras`` enumerates the installed
+Keras itself; the others read the list recorded in ``inventory.KERAS_LAYER_NAMES`` and never import Keras.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from shapedoctor.rules import ALIASES, RULES, canonical_type
+from shapedoctor.rules.inventory import KERAS_LAYER_NAMES, KERAS_VERSION, OPAQUE, opaque_message
+
+KERAS = "3.15.1"  # the release this inventory was taken from (inventory.KERAS_VERSION)
+
+
+def _has_rule(name: str) -> bool:
+    return name in RULES or canonical_type(name) in RULES
+
+
+def _uncovered(names) -> list[str]:
+    return sorted(n for n in names if not _has_rule(n) and n not in OPAQUE)
+
+
+def test_recorded_version():
+    assert KERAS_VERSION == KERAS
+    assert len(KERAS_LAYER_NAMES) == len(set(KERAS_LAYER_NAMES)) == 163
+
+
+def test_every_recorded_layer_has_a_rule_or_an_opaque_reason():
+    assert _uncovered(KERAS_LAYER_NAMES) == []
+
+
+def test_opaque_table_and_rules_do_not_overlap():
+    both = sorted(n for n in OPAQUE if n in RULES or n in ALIASES)
+    assert both == [], f"both a rule and an opaque entry: {both}"
+
+
+def test_opaque_entries_are_keras_layers_with_a_reason():
+    for name, reason in OPAQUE.items():
+        assert name in KERAS_LAYER_NAMES, name
+        assert isinstance(reason, str) and len(reason) > 20, name
+        message = opaque_message(name)
+        assert message.startswith(f"{name} is a Keras layer shapedoctor treats as opaque: "), message
+    assert opaque_message("Dense") is None
+
+
+def test_aliases_point_at_rules():
+    for name in KERAS_LAYER_NAMES:
+        if name in ALIASES:
+            assert ALIASES[name] in RULES, name
+
+
+@pytest.mark.keras
+def test_installed_keras_layers_are_all_covered():
+    keras = pytest.importorskip("keras")
+    names = sorted(n for n in dir(keras.layers)
+                   if inspect.isclass(getattr(keras.layers, n)) and issubclass(getattr(keras.layers, n), keras.layers.Layer))
+    classes = {getattr(keras.layers, n) for n in names}
+    if keras.__version__ == KERAS:
+        assert tuple(names) == KERAS_LAYER_NAMES, "keras.layers changed: update inventory.KERAS_LAYER_NAMES"
+        assert len(classes) == 143
+    missing = _uncovered(names)
+    assert missing == [], (f"keras.layers (Keras {keras.__version__}) classes with neither a rule nor an entry "
+                           f"in rules/inventory.py OPAQUE: {missing}")
+    # a second name of a class points at the same rule as the class's own name
+    for name in names:
+        cls = getattr(keras.layers, name)
+        if name != cls.__name__ and _has_rule(name) and cls.__name__ in RULES:
+            assert canonical_type(name) == cls.__name__ or RULES[canonical_type(name)].fn is RULES[cls.__name__].fn, name
