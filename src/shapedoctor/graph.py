@@ -124,7 +124,7 @@ def input_args_from_layer_kwargs(args: dict, layer_type: str = "") -> dict | Non
     Removes those keys from ``args``.  For ``Embedding``, ``input_dim`` is the vocabulary size and
     Keras 2's ``input_length=`` gives the input shape (Keras 3 ignores it and builds from the data).
     """
-    if layer_type == "Embedding":
+    if layer_type in ("Embedding", "ReversibleEmbedding"):
         length = args.get("input_length")
         kwargs = {k: args.pop(k) for k in ("input_shape", "batch_input_shape", "batch_shape") if k in args}
         if kwargs:

@@ -186,9 +186,12 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
         inference.lost.append(_gap(graph, node, _not_followed(node, False)))
         return LayerResult(node, "unknown", input_shapes, note=node.written_type)
     if rule is None:
+        from .rules import opaque_message
+
+        opaque = opaque_message(node.type, node.label)  # a Keras layer whose shapes come from user code
         inference.diagnostics.append(_diagnostic(
             graph, node, "info", UNKNOWN_LAYER,
-            f"{node.label} is not a layer shapedoctor knows; shapes after it are not checked"))
+            opaque or f"{node.label} is not a layer shapedoctor knows; shapes after it are not checked"))
         inference.lost.append(_gap(graph, node, _not_followed(node, True)))
         return LayerResult(node, "unknown", input_shapes, note="unknown layer")
     call = LayerCall(type_, node.args, node.label)
@@ -232,7 +235,10 @@ def _not_followed(node: LayerNode, no_rule: bool) -> str:
     if node.type == "<opaque>":
         return node.written_type or "a construct shapedoctor cannot follow"
     if no_rule:
-        return f"`{node.label}` is not a layer shapedoctor knows"
+        from .rules import opaque_reason
+
+        reason = opaque_reason(node.type)
+        return f"`{node.label}`: {reason}" if reason else f"`{node.label}` is not a layer shapedoctor knows"
     return f"`{node.label}` is not followed"
 
 
