@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .diagnostics import Diagnostic
 from .infer import Inference, LayerResult
 from .shapes import format_shape
@@ -112,13 +114,21 @@ AXIS_NAMES = {3: ("steps",), 4: ("height", "width"), 5: ("depth", "height", "wid
 CHANNEL_LIKE = 4  # an axis of at most this many values at the front of an image or series: channels (RGB, RGBA...)
 
 
+def spatial_rank(type_: str) -> int:
+    """2 for the layers of images (Conv2D, MaxPooling2D, Conv2DTranspose...), 3 for volumes, 0 for the others
+    (Conv1D, LSTM... slide over steps)."""
+    found = re.search(r"([23])D", type_)
+    if found is None or type_.startswith("ConvLSTM"):  # ConvLSTM2D: time + 2 axes
+        return 0
+    return int(found.group(1))
+
+
 def _spatial_axes(type_: str) -> str:
     """What a layer slides over, in Keras' words: "steps axis", "height and width axes"..."""
-    if "3D" in type_ and not type_.startswith("ConvLSTM"):
-        return "depth, height and width axes"
-    if "2D" in type_ and not type_.startswith("ConvLSTM"):
-        return "height and width axes"
-    return "steps axis"
+    names = AXIS_NAMES[spatial_rank(type_) + 2] if spatial_rank(type_) else AXIS_NAMES[3]
+    if len(names) == 1:
+        return f"{names[0]} axis"
+    return ", ".join(names[:-1]) + f" and {names[-1]} axes"
 
 
 def _are(axes: str) -> str:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable, Union
 from . import __version__
 from .suppress import apply_suppressions
 from .diagnostics import Diagnostic
-from .causes import explain
+from .causes import explain, spatial_rank
 from .graph import Gap, ModelGraph, SkippedModel
 from .infer import Inference, infer
 from .kinds import INCOMPLETE_MODEL, INPUT_ERROR, INTERNAL_ERROR, PARSE_ERROR, SKIPPED_MODEL, Kind
@@ -184,8 +184,8 @@ def analyse_graphs(graphs: list[ModelGraph], path: str, target_shapes: Any = Non
             if with_fixes and diagnostic.severity in ("error", "warning"):
                 diagnostic.fixes = propose(inference, diagnostic, target_shape)
                 if diagnostic.kind.name == "rank" and any(fix.group == "factorization" for fix in diagnostic.fixes):
-                    longest = "largest spatial size" if any(d in diagnostic.message for d in ("height", "depth")) \
-                        else "longest steps axis"
+                    image = diagnostic.node is not None and spatial_rank(inference.results[diagnostic.node].node.type)
+                    longest = "largest spatial size" if image else "longest steps axis"
                     diagnostic.explanation.append(
                         f"Reshape candidates are ranked {longest} first; each one shown builds through "
                         "every layer after it. Which grouping suits the data: `shapedoctor compare`.")

@@ -8,11 +8,11 @@ can use.
 
 from __future__ import annotations
 
-import re
+import math
 from fractions import Fraction
 
 from ..diagnostics import Diagnostic, Fix, GraphPatch
-from ..causes import channels_first_input, rank_origin
+from ..causes import AXIS_NAMES, channels_first_input, rank_origin, spatial_rank
 from ..infer import Inference, infer
 from ..rules import RULES, canonical_type
 from ..shapes import format_shape, is_known
@@ -125,7 +125,7 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
                          applicability="safe"))
     if len(shape) == 2 and node.type in _NEEDS_STEPS:
         return fixes
-    spatial = _spatial_rank(node.type)
+    spatial = spatial_rank(node.type) if node.type in RULES else 0
     if len(shape) == 2 and spatial and is_known(shape[1]):
         fixes.extend(_image_fixes(inference, chain, node, shape[1], spatial))
         return fixes
@@ -138,14 +138,6 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
     return fixes
 
 
-def _spatial_rank(type_: str) -> int:
-    """2 for the layers of images (Conv2D, MaxPooling2D...), 3 for volumes, 0 for the others."""
-    found = re.search(r"([23])D", type_)
-    if found is None or type_ not in RULES or type_.startswith("ConvLSTM"):  # ConvLSTM2D: time + 2 axes
-        return 0
-    return int(found.group(1))
-
-
 def _intended_reshapes(chain: list, node, n: int, axes: int) -> list[Fix]:
     """``Dense(8 * 8 * 16)`` before a Conv2D: the grouping the user wrote, as a Reshape, before any guess."""
     fixes = []
@@ -153,19 +145,12 @@ def _intended_reshapes(chain: list, node, n: int, axes: int) -> list[Fix]:
         if result.node.type == "InputLayer":
             break
         factors = result.node.written_factors.get("units")
-        if factors and len(factors) == axes and _product(factors) == n:
+        if factors and len(factors) == axes and math.prod(factors) == n:
             fixes.append(Fix(f"insert Reshape({_tuple_text(factors)}) before {node.label}",
                              [_patch("insert_before", node.index, "Reshape", target_shape=factors)],
                              why=f"the grouping written in {result.node.label}({' * '.join(map(str, factors))}) "
                                  f"at line {_line(result)}"))
     return fixes
-
-
-def _product(values) -> int:
-    total = 1
-    for v in values:
-        total *= v
-    return total
 
 
 def _image_fixes(inference: Inference, chain: list, node, n: int, spatial: int) -> list[Fix]:
@@ -177,12 +162,12 @@ def _image_fixes(inference: Inference, chain: list, node, n: int, spatial: int) 
         before = origin.input_shapes[0]
         fixes.append(Fix(f"remove the Flatten at line {_line(origin)}", [_patch("remove", origin.node.index)],
                          why=f"its input {format_shape(before)} already has the axes {node.label} needs"))
-        if all(is_known(d) for d in before[1:]) and _product(before[1:]) == n:
+        if all(is_known(d) for d in before[1:]) and math.prod(before[1:]) == n:
             fixes.append(Fix(f"insert Reshape({_tuple_text(before[1:])}) before {node.label}",
                              [_patch("insert_before", node.index, "Reshape", target_shape=tuple(before[1:]))],
                              why="restores the axes the Flatten merged"))
     fixes.extend(_intended_reshapes(chain, node, n, spatial + 1))
-    names = " x ".join(["depth", "height", "width"][-spatial:])
+    names = " x ".join(AXIS_NAMES[spatial + 2])
     for side in [s for s in reversed(divisors(n)) if s >= 2 and n % s ** spatial == 0]:
         channels = n // side ** spatial
         target = (side,) * spatial + (channels,)
@@ -297,7 +282,7 @@ def _channels_first_fixes(inference: Inference, result) -> list[Fix]:
                              f"channels_first on CPU; TensorFlow's CPU pooling does not)"))
     fixes.append(Fix(f"feed Input(shape={_tuple_text(moved)}) and transpose the data: x.transpose({order})",
                      [_patch("channels_last_shape", source.node.index, shape=moved)],
-                     why=f"channels last, as Keras' layers expect by default; the arrays must be transposed too"))
+                     why="channels last, as Keras' layers expect by default; the arrays must be transposed too"))
     return fixes
 
 
