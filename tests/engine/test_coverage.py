@@ -22,6 +22,7 @@ from shapedoctor import infer
 from shapedoctor.graph import SkippedModel
 from shapedoctor.report.text import summary
 from shapedoctor.rules import RULES
+from schema_helpers import strict
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "coverage"
@@ -247,18 +248,6 @@ def test_no_internal_object_in_any_message(tmp_path):
         assert not INTERNAL_REPR.search(proc.stdout), INTERNAL_REPR.search(proc.stdout)
 
 
-def _strict(schema):
-    """The schema with ``additionalProperties: false`` on every object: every emitted field is documented."""
-    if isinstance(schema, dict):
-        out = {k: _strict(v) for k, v in schema.items()}
-        if "properties" in schema and schema.get("type") == "object":
-            out["additionalProperties"] = False
-        return out
-    if isinstance(schema, list):
-        return [_strict(v) for v in schema]
-    return schema
-
-
 def test_json_output_validates_against_the_schema(tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads(SCHEMA.read_text())
@@ -271,7 +260,7 @@ def test_json_output_validates_against_the_schema(tmp_path):
     assert any(f["skipped_models"] for f in data["files"]) and any(m["gaps"] for f in data["files"]
                                                                    for m in f["models"])
     assert any(d["fixes"] for f in data["files"] for d in f["diagnostics"])
-    validator = jsonschema.Draft202012Validator(_strict(schema))
+    validator = jsonschema.Draft202012Validator(strict(schema))
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:10])
 

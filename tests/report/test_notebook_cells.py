@@ -18,6 +18,7 @@ import pytest
 
 import shapedoctor
 from shapedoctor.frontends.notebook import notebook_source, python_cell
+from schema_helpers import strict
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -54,8 +55,8 @@ def test_finding_printed_as_ruff_prints_a_cell_location():
     assert proc.returncode == 1, proc.stderr
     first = proc.stdout.splitlines()[0]
     # cell 6 (the markdown cells count), line 5 of it, column 5: the `layers.Conv1D(` call
-    assert first == (f"fixtures/magics.ipynb:cell 6:5:5: SD101 [rank] Conv1D needs input (batch, steps, channels) but gets "
-                     f"(None, 64)")
+    assert first == ("fixtures/magics.ipynb:cell 6:5:5: SD101 [rank] Conv1D needs input (batch, steps, channels) but gets "
+                     "(None, 64)")
     assert "parse-error" not in proc.stdout and "SD901" not in proc.stdout
 
 
@@ -168,17 +169,6 @@ def test_every_line_of_every_spelling_together_parses(tmp_path):
 
 
 # ----------------------------------------------------------------------------- JSON output and its schema
-def _strict(schema):
-    if isinstance(schema, dict):
-        out = {k: _strict(v) for k, v in schema.items()}
-        if "properties" in schema and schema.get("type") == "object":
-            out["additionalProperties"] = False
-        return out
-    if isinstance(schema, list):
-        return [_strict(v) for v in schema]
-    return schema
-
-
 def test_json_output_with_notebooks_fixes_gaps_and_skipped_models_validates_against_the_packaged_schema():
     """The schema installed with the package (``shapedoctor/data``), every object closed: each field emitted is
     documented.  The input has a notebook with magics, fixes, gaps and skipped models."""
@@ -198,7 +188,7 @@ def test_json_output_with_notebooks_fixes_gaps_and_skipped_models_validates_agai
     assert any(f["skipped_models"] for f in data["files"])
     assert any(m["gaps"] for f in data["files"] for m in f["models"])
     assert any(fix["edits"] for f in data["files"] for d in f["diagnostics"] for fix in d["fixes"])
-    validator = jsonschema.Draft202012Validator(_strict(schema))
+    validator = jsonschema.Draft202012Validator(strict(schema))
     problems = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     assert not problems, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in problems[:10])
     broken = dict(data, summary={**data["summary"], "errors": -1})  # the validation can fail
