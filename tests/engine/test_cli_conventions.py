@@ -75,12 +75,12 @@ def test_check_reads_stdin(tmp_path):
 
 def test_fix_stdin_writes_the_fixed_source_to_stdout(tmp_path):
     source = HEAD + f"model = {BROKEN}\n"
-    proc = run("fix", "-", cwd=tmp_path, stdin=source)
+    proc = run("fix", "--unsafe-fixes", "-", cwd=tmp_path, stdin=source)
     assert proc.returncode == 0
     assert "layers.Reshape((16, 1))" in proc.stdout and proc.stdout.startswith(HEAD)
     assert "-:3:65: SD101 [rank] fixed: insert Reshape((16, 1)) before Conv1D" in proc.stderr
     assert "Fixed 1 finding; 0 remaining." in proc.stderr
-    diff = run("fix", "-", "--diff", "--stdin-filename", "net.py", cwd=tmp_path, stdin=source)
+    diff = run("fix", "--unsafe-fixes", "-", "--diff", "--stdin-filename", "net.py", cwd=tmp_path, stdin=source)
     assert diff.returncode == 1 and diff.stdout.startswith("--- a/net.py\n+++ b/net.py\n")
     untouched = run("fix", "-", cwd=tmp_path, stdin=HEAD + f"model = {CLEAN}\n")
     assert untouched.returncode == 0 and untouched.stdout == HEAD + f"model = {CLEAN}\n"
@@ -245,9 +245,9 @@ def test_fix_summary_positions_are_in_the_file_on_disk(tmp_path):
     path = two_models(tmp_path)
     original = path.read_text()
     assert conv_lines(original) == [10, 25]
-    diff = run("fix", "--diff", "two.py", cwd=tmp_path)  # nothing written: positions in the file as it is
+    diff = run("fix", "--unsafe-fixes", "--diff", "two.py", cwd=tmp_path)  # nothing written: positions in the file as it is
     assert [line.split(": SD101")[0] for line in diff.stderr.splitlines()[:2]] == ["two.py:10:5", "two.py:25:5"]
-    fixed = run("fix", "two.py", cwd=tmp_path)  # written: positions in the fixed file
+    fixed = run("fix", "--unsafe-fixes", "two.py", cwd=tmp_path)  # written: positions in the fixed file
     lines = conv_lines(path.read_text())
     assert lines == [11, 27]
     assert [line.split(": SD101")[0] for line in fixed.stdout.splitlines()[:2]] == ["two.py:11:5", "two.py:27:5"]

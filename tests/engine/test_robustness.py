@@ -334,7 +334,7 @@ def test_unreadable_directory_and_file_are_findings(tmp_path):
         assert "secret.py:1:1: SD902 [input-error] cannot read: Permission denied" in proc.stdout
         named = run("check", str(top / "locked"))
         assert named.returncode == 1 and "cannot read the directory" in named.stdout
-        fix = run("fix", str(top))
+        fix = run("fix", "--unsafe-fixes", str(top))
         no_traceback(fix)
         assert fix.returncode == 1 and "cannot read the directory" in fix.stdout
     finally:
@@ -389,7 +389,7 @@ def test_latin1_coding_cookie_is_honoured(tmp_path):
     path.write_bytes(text.encode("latin-1"))
     report = check_file(str(path))
     assert [d.kind.name for d in report.diagnostics] == ["rank"]
-    proc = cli("fix", str(path))
+    proc = cli("fix", "--unsafe-fixes", str(path))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     fixed = path.read_bytes()
     assert b"caf\xe9" in fixed and b"Reshape((64, 1))" in fixed
@@ -401,7 +401,7 @@ def test_latin1_coding_cookie_is_honoured(tmp_path):
 def test_cr_only_line_ends_are_fixed_and_kept(tmp_path):
     path = tmp_path / "cr.py"
     path.write_bytes(open(BROKEN, "rb").read().replace(b"\n", b"\r"))
-    proc = cli("fix", str(path))
+    proc = cli("fix", "--unsafe-fixes", str(path))
     assert proc.returncode == 0, proc.stdout
     data = path.read_bytes()
     assert b"\n" not in data and b"Reshape((64, 1))," in data
@@ -409,7 +409,7 @@ def test_cr_only_line_ends_are_fixed_and_kept(tmp_path):
     mixed = tmp_path / "mixed.py"
     mixed.write_bytes(open(BROKEN, "rb").read().replace(b"\n", b"\r", 3))
     before = mixed.read_bytes()
-    proc = cli("fix", str(mixed))
+    proc = cli("fix", "--unsafe-fixes", str(mixed))
     assert proc.returncode == 1 and "mixes CR-only line ends" in proc.stdout and mixed.read_bytes() == before
 
 

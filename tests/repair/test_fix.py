@@ -68,7 +68,7 @@ def test_fixed_source_parses_checks_clean_and_converges(after):
     fixed = _read(after)
     ast.parse(fixed)
     assert _problems(fixed) == []
-    again = fix_text(fixed, after.name)
+    again = fix_text(fixed, after.name, unsafe=True)
     assert again.fixed == fixed and not again.applied
 
 
@@ -84,7 +84,7 @@ def test_json_edits_reproduce_the_top_fix(after):
     assert fix.edits and fix.verified
     edits = fix.to_json()["edits"]
     assert all(set(e) == {"line", "col", "end_line", "end_col", "text"} for e in edits)
-    if len(fix_text(text, before.name).applied) == 1:
+    if len(fix_text(text, before.name, unsafe=True).applied) == 1:
         assert apply_edits(text, fix.edits) == _read(after)
 
 
@@ -179,14 +179,14 @@ def clean_models(draw):
 @given(clean_models())
 def test_round_trip_files_without_findings_stay_byte_identical(text):
     assert _problems(text) == []
-    outcome = fix_text(text, "gen.py")
+    outcome = fix_text(text, "gen.py", unsafe=True)
     assert outcome.fixed == text and not outcome.applied
 
 
 @settings(max_examples=40, deadline=None)
 @given(st.text(max_size=200))
 def test_arbitrary_text_never_crashes_and_unparsable_text_is_untouched(text):
-    outcome = fix_text(text, "junk.py")
+    outcome = fix_text(text, "junk.py", unsafe=True)
     try:
         ast.parse(text)
     except (SyntaxError, ValueError):
@@ -197,7 +197,7 @@ def test_round_trip_on_disk_for_the_clean_corpus(tmp_path):
     for path in sorted((ROOT / "tests/corpus").glob("ok_*.py"))[:8]:
         target = tmp_path / path.name
         target.write_bytes(path.read_bytes())
-        assert main(["fix", str(target)]) == 0
+        assert main(["fix", "--unsafe-fixes", str(target)]) == 0
         assert target.read_bytes() == path.read_bytes()
 
 
@@ -210,17 +210,17 @@ def _copy(tmp_path, name: str) -> pathlib.Path:
 
 def test_fix_writes_in_place_and_is_idempotent(tmp_path, capsys):
     path = _copy(tmp_path, "rank_dense_sequential.before.py")
-    assert main(["fix", str(path)]) == 0
+    assert main(["fix", "--unsafe-fixes", str(path)]) == 0
     assert path.read_bytes() == (CASES / "rank_dense_sequential.after.py").read_bytes()
     assert "fixed: insert Reshape((64, 1)) before Conv1D" in capsys.readouterr().out
-    assert main(["fix", str(path)]) == 0
+    assert main(["fix", "--unsafe-fixes", str(path)]) == 0
     assert path.read_bytes() == (CASES / "rank_dense_sequential.after.py").read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]  # no temp files left
 
 
 def test_pick_chooses_the_nth_fix(tmp_path):
     path = _copy(tmp_path, "rank_dense_sequential.before.py")
-    assert main(["fix", "--pick", "4", str(path)]) == 0
+    assert main(["fix", "--unsafe-fixes", "--pick", "4", str(path)]) == 0
     assert path.read_bytes() == (CASES / "rank_dense_sequential.pick4.after.py").read_bytes()
 
 
@@ -228,7 +228,7 @@ def test_diff_prints_a_diff_and_writes_nothing(tmp_path, capsys):
     path = _copy(tmp_path, "negative_length_addchain.before.py")
     before = path.read_bytes()
     mtime = os.stat(path).st_mtime_ns
-    assert main(["fix", "--diff", str(path)]) == 1  # something would change: a CI gate, as ruff's --diff
+    assert main(["fix", "--unsafe-fixes", "--diff", str(path)]) == 1  # something would change: a CI gate, as ruff's --diff
     out = capsys.readouterr().out
     assert out.startswith(f"--- a/{path}") and "+model.add(MaxPooling1D(pool_size=4, padding='same'))" in out
     assert path.read_bytes() == before and os.stat(path).st_mtime_ns == mtime
@@ -245,7 +245,7 @@ def test_file_changed_since_read_is_not_written(tmp_path, monkeypatch, capsys):
         return outcome
 
     monkeypatch.setattr(command, "fix_text", racing)
-    assert main(["fix", str(path)]) == 1
+    assert main(["fix", "--unsafe-fixes", str(path)]) == 1
     assert path.read_bytes() == edited_by_someone_else
     assert "changed since it was read" in capsys.readouterr().out
     assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
@@ -267,7 +267,7 @@ def test_a_fix_without_a_faithful_rewrite_leaves_the_file_untouched(tmp_path):
     attach_edits(report)
     fixes = report.diagnostics[0].fixes
     assert fixes and all(f.applicability == "display-only" and not f.edits for f in fixes)
-    assert main(["fix", str(path)]) == 1
+    assert main(["fix", "--unsafe-fixes", str(path)]) == 1
     assert path.read_text() == UNREWRITABLE
 
 
@@ -276,7 +276,7 @@ def test_fix_that_does_not_verify_on_source_is_dropped(tmp_path):
     text = ("from keras.layers import Dense, Conv1D, Flatten\nfrom keras.models import Sequential\n\n"
             "a = Sequential([Dense(64, input_shape=(50,)), Conv1D(8, 3), Flatten(), Dense(1)])\n"
             "b = Sequential([Dense(64, input_shape=(50,)), Conv1D(8, 3), Flatten(), Dense(1)])\n")
-    outcome = fix_text(text)
+    outcome = fix_text(text, unsafe=True)
     assert len(outcome.applied) == 2 and outcome.remaining == []
     assert outcome.fixed.count("Reshape((64, 1))") == 2
 
@@ -284,14 +284,14 @@ def test_fix_that_does_not_verify_on_source_is_dropped(tmp_path):
 def test_unparsable_file_is_never_touched(tmp_path):
     path = tmp_path / "broken.py"
     path.write_bytes(b"model = Sequential([\n")
-    assert main(["fix", str(path)]) == 1
+    assert main(["fix", "--unsafe-fixes", str(path)]) == 1
     assert path.read_bytes() == b"model = Sequential([\n"
 
 
 def test_usage_errors_exit_2(tmp_path, capsys):
-    assert main(["fix", str(tmp_path / "missing.py")]) == 2
+    assert main(["fix", "--unsafe-fixes", str(tmp_path / "missing.py")]) == 2
     path = _copy(tmp_path, "rank_dense_sequential.before.py")
-    assert main(["fix", "--pick", "0", str(path)]) == 2
+    assert main(["fix", "--unsafe-fixes", "--pick", "0", str(path)]) == 2
     assert main(["fix"]) == 2
 
 
@@ -302,21 +302,21 @@ def test_remaining_findings_exit_1(tmp_path):
                     "a = keras.Input(shape=(8,))\nb = keras.Input(shape=(16,))\n"
                     "model = keras.Model([a, b], layers.add([shared(a), shared(b)]))\n")
     before = path.read_bytes()
-    assert main(["fix", str(path)]) == 1
+    assert main(["fix", "--unsafe-fixes", str(path)]) == 1
     assert path.read_bytes() == before
 
 
 def test_a_layer_unrolled_by_a_loop_is_fixed_once_for_every_iteration(tmp_path):
     path = tmp_path / "loop.py"
     path.write_bytes((ROOT / "tests/corpus/bad_neg_loop_literal_list.py").read_bytes())
-    assert main(["fix", str(path)]) == 0
+    assert main(["fix", "--unsafe-fixes", str(path)]) == 0
     assert 'model.add(Conv1D(n_filters, 3, activation="relu", padding="same"))' in path.read_text()
 
 
 def test_fix_file_keeps_a_byte_order_mark(tmp_path):
     path = tmp_path / "bom.py"
     path.write_bytes(b"\xef\xbb\xbf" + (CASES / "reshape_size_sequential.before.py").read_bytes())
-    outcome = fix_file(str(path))
+    outcome = fix_file(str(path), unsafe=True)
     assert outcome.error is None and outcome.applied
     assert path.read_bytes() == b"\xef\xbb\xbf" + (CASES / "reshape_size_sequential.after.py").read_bytes()
 
@@ -335,7 +335,7 @@ def test_top_ranked_fix_of_every_corpus_error_file_builds_in_keras():
         pytest.skip("no corpus error files")
     built, failures, unfixed = 0, [], []
     for path in broken:
-        outcome = fix_text(_read(path), path.name)
+        outcome = fix_text(_read(path), path.name, unsafe=True)
         if outcome.remaining or not outcome.applied:
             unfixed.append(path.name)
             continue
@@ -361,7 +361,7 @@ def test_top_ranked_fix_of_every_corpus_error_file_builds_in_keras():
 def test_incompatible_merges_are_fixed(tmp_path, name, after):
     path = tmp_path / name
     path.write_bytes((ROOT / "tests/corpus" / name).read_bytes())
-    assert main(["fix", str(path)]) == 0
+    assert main(["fix", "--unsafe-fixes", str(path)]) == 0
     assert after in path.read_text()
 
 
@@ -382,5 +382,37 @@ def test_every_fixed_case_builds_in_keras_and_every_broken_one_does_not():
 
 def test_diff_exits_0_when_nothing_would_change(tmp_path, capsys):
     path = _copy(tmp_path, "negative_length_addchain.after.py")
-    assert main(["fix", "--diff", str(path)]) == 0
+    assert main(["fix", "--unsafe-fixes", "--diff", str(path)]) == 0
     assert capsys.readouterr().out == ""
+
+
+# ------------------------------------------------------------------ applicability (ruff's --unsafe-fixes)
+def test_without_unsafe_fixes_an_architecture_change_is_withheld_and_said(tmp_path, capsys):
+    path = _copy(tmp_path, "rank_dense_sequential.before.py")
+    before = path.read_bytes()
+    assert main(["fix", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert path.read_bytes() == before
+    assert "not fixed (unsafe fix withheld: insert Reshape((64, 1)) before Conv1D)" in out
+    assert out.rstrip().endswith("1 unsafe fix withheld (changing the architecture): --unsafe-fixes applies it, "
+                                 "after review.")
+
+
+def test_a_safe_fix_is_applied_without_the_flag(tmp_path, capsys):
+    path = _copy(tmp_path, "invalid_argument_input_int_functional.before.py")
+    assert main(["fix", str(path)]) == 0
+    assert path.read_bytes() == (CASES / "invalid_argument_input_int_functional.after.py").read_bytes()
+    assert "withheld" not in capsys.readouterr().out
+
+
+def test_an_explicit_pick_applies_that_fix_whatever_its_applicability(tmp_path):
+    path = _copy(tmp_path, "rank_dense_sequential.before.py")
+    assert main(["fix", "--pick", "1", str(path)]) == 0
+    assert path.read_bytes() == (CASES / "rank_dense_sequential.after.py").read_bytes()
+
+
+def test_fix_text_withholds_only_unsafe_top_fixes():
+    text = _read(CASES / "rank_dense_sequential.before.py")
+    outcome = fix_text(text, "m.py")
+    assert not outcome.changed and [fix.applicability for _, fix in outcome.withheld] == ["unsafe"]
+    assert fix_text(text, "m.py", unsafe=True).changed and not fix_text(text, "m.py", unsafe=True).withheld

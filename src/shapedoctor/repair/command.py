@@ -1,7 +1,10 @@
 """``shapedoctor fix``: apply ranked, verified fixes to Python sources, atomically.
 
-Per file: check, take the N-th ranked fix (``--pick``, default 1) of the first finding that
-has one with source edits, apply it, re-check, and repeat until no finding has such a fix.
+Per file: check, take the top-ranked fix of the first finding that has one with source edits, apply it,
+re-check, and repeat until no finding has such a fix.  Fix applicability as ruff's: only ``safe`` fixes (which
+cannot change what a working model computes) are applied, unless ``--unsafe-fixes`` is given; the unsafe ones
+withheld are counted in the summary.  ``--pick N`` applies the N-th ranked fix of each finding, whatever its
+applicability: naming the fix is the review.
 Every applied fix was verified by re-checking the rewritten text (see ``rewrite.attach_edits``).
 The file is written once, at the end, by temp file + rename, and only if its bytes on disk are
 still the ones read.  ``--diff`` prints a unified diff and writes nothing.
@@ -44,6 +47,7 @@ class FixOutcome:
     error: str | None = None  # why the file was not (or could not be) rewritten
     raw: bytes | None = None
     keras: str | None = None  # --verify-keras result
+    withheld: list = field(default_factory=list)  # (Diagnostic, Fix): unsafe top fixes not applied
     original_lines: list[int] | None = None  # per line of ``fixed`` (index line - 1): its line in ``original``
 
     @property
@@ -61,8 +65,12 @@ class FixOutcome:
 def add_arguments(parser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="Python files or directories")
     parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
-    parser.add_argument("--pick", type=int, default=1, metavar="N",
-                        help="apply the N-th ranked fix of each finding (default 1, the top-ranked)")
+    parser.add_argument("--pick", type=int, default=None, metavar="N",
+                        help="apply the N-th ranked fix of each finding, safe or not (without it: the "
+                             "top-ranked fix, when it is safe)")
+    parser.add_argument("--unsafe-fixes", action="store_true",
+                        help="also apply top-ranked fixes that change the architecture (insert a Reshape, remove "
+                             "a layer, change padding or data_format); review them")
     parser.add_argument("--target-shape", help="shape of the training targets, e.g. '(None, 1)'")
     parser.add_argument("--verify-keras", action="store_true",
                         help="also build each fixed model in real Keras (torch backend) in a subprocess and "
@@ -78,15 +86,19 @@ def add_arguments(parser) -> None:
     add_config_arguments(parser)
 
 
-def fix_text(text: str, path: str = "<string>", pick: int = 1, target_shape=None, kinds=None) -> FixOutcome:
+def fix_text(text: str, path: str = "<string>", pick: int | None = None, target_shape=None, kinds=None,
+             unsafe: bool = False) -> FixOutcome:
     """Fix ``text`` in memory (no file access).  ``outcome.fixed`` is the rewritten text.  ``kinds``: the kind
-    names selected (the configuration's ``select``/``ignore``); the others are neither fixed nor reported."""
+    names selected (the configuration's ``select``/``ignore``); the others are neither fixed nor reported.
+    ``pick=None``: the top-ranked fix of each finding, applied only when it is safe or ``unsafe`` is true; an
+    explicit ``pick`` applies that fix whatever its applicability."""
     from ..check import check_source
     from .rewrite import apply_edits, pick_fix
 
     outcome = FixOutcome(path, original=text)
     current = text
     skipped: set = set()
+    withheld: dict = {}  # finding key -> the unsafe top fix not applied
     texts = [text]  # the text before each applied fix, then the final one: positions are mapped between them
     for _ in range(MAX_ROUNDS):
         # Edits only for the fix about to be applied (pick_fix): each costs a re-check of the whole file.
@@ -105,10 +117,12 @@ def fix_text(text: str, path: str = "<string>", pick: int = 1, target_shape=None
             key = (diagnostic.model, diagnostic.kind.name, diagnostic.message)
             if key in skipped:
                 continue
-            fix = pick_fix(report, diagnostic, pick, target_shape)
-            if fix is not None:
+            fix = pick_fix(report, diagnostic, pick or 1, target_shape)
+            if fix is not None and (pick is not None or unsafe or fix.applicability == "safe"):
                 chosen = (diagnostic, fix)
                 break
+            if fix is not None:
+                withheld[key] = fix
             skipped.add(key)
         if chosen is None:
             break
@@ -132,6 +146,8 @@ def fix_text(text: str, path: str = "<string>", pick: int = 1, target_shape=None
         _map_positions(outcome, texts)
     outcome.remaining = [d for d in final.diagnostics if d.severity in ("error", "warning")
                          and (kinds is None or d.kind.name in kinds)]
+    outcome.withheld = [(d, withheld[key]) for d in outcome.remaining
+                        if (key := (d.model, d.kind.name, d.message)) in withheld]
     return outcome
 
 
@@ -170,8 +186,8 @@ def _line_maps(before: str, after: str) -> tuple[list[int], list[int]]:
     return forward, backward
 
 
-def fix_file(path: str, pick: int = 1, target_shape=None, write: bool = True, verify_keras: bool = False,
-             keras_timeout: float = 180.0, kinds=None) -> FixOutcome:
+def fix_file(path: str, pick: int | None = None, target_shape=None, write: bool = True, verify_keras: bool = False,
+             keras_timeout: float = 180.0, kinds=None, unsafe: bool = False) -> FixOutcome:
     from ..check import MAX_FILE_BYTES, check_one_file
 
     if not path.endswith(".py"):
@@ -197,13 +213,13 @@ def fix_file(path: str, pick: int = 1, target_shape=None, write: bool = True, ve
     newline = None
     if re.search(r"\r(?!\n)", text):  # a CR not followed by LF: old Mac line ends
         if "\n" in text:
-            outcome = fix_text(text, path, pick, target_shape, kinds)
+            outcome = fix_text(text, path, pick, target_shape, kinds, unsafe)
             if outcome.changed or outcome.remaining:
                 outcome.fixed, outcome.applied = text, []
                 outcome.error = "not rewritten: the file mixes CR-only line ends with LF ones; normalise them first"
             return outcome
         newline, text = "\r", text.replace("\r", "\n")  # CR-only: fixed as LF, written back as CR
-    outcome = fix_text(text, path, pick, target_shape, kinds)
+    outcome = fix_text(text, path, pick, target_shape, kinds, unsafe)
     outcome.raw = raw
     if newline is not None:
         outcome.original = outcome.original.replace("\n", newline) if outcome.original is not None else None
@@ -395,7 +411,7 @@ def _run(args) -> int:
     from ..cli import UsageError, display_path, parse_shape, resolver_for
     from ..discover import discover
 
-    if args.pick < 1:
+    if args.pick is not None and args.pick < 1:
         raise UsageError("--pick must be at least 1")
     from ..report import printable
 
@@ -414,7 +430,7 @@ def _run(args) -> int:
     if args.verify_keras:
         print("shapedoctor: warning: --verify-keras EXECUTES each fixed file (in a subprocess, training and saving "
               "stubbed); use it only on code you trust", file=sys.stderr)
-    fixed = remaining = written = 0
+    fixed = remaining = written = withheld = 0
     for path, message in problems:  # input that exists but cannot be read: not fixed, and said so
         print(printable(f"{display_path(path)}: {message}"), file=log)
         remaining += 1
@@ -429,13 +445,11 @@ def _run(args) -> int:
             sys.stdout.writelines(_diff(display_path(path), outcome.original, outcome.fixed))
         fixed += 0 if failed_write else len(outcome.applied)
         written += 1 if on_disk_fixed else 0
+        withheld += len(outcome.withheld)
         remaining += len(outcome.remaining) + (len(outcome.applied) if failed_write else 0)
         if outcome.error and not outcome.remaining and not outcome.applied:
             remaining += 1
-    what = "would fix" if args.diff else "fixed"
-    print(f"{what.capitalize()} {fixed} finding{'s' * (fixed != 1)}"
-          + ("" if args.diff else f" in {written} file{'s' * (written != 1)}")
-          + f"; {remaining} remaining.", file=log)
+    print(_summary(args.diff, fixed, remaining, withheld, None if args.diff else written), file=log)
     if args.diff and fixed:
         return 1  # a CI gate, as `ruff check --fix --diff`: something would change
     return 1 if remaining else 0
@@ -455,10 +469,26 @@ def _log_outcome(outcome: FixOutcome, where: str, diff: bool, on_disk_fixed: boo
         print(f"{where}: Keras build: {printable(outcome.keras)}", file=log)
     if outcome.error:
         print(f"{where}: {printable(outcome.error)}", file=log)
+    unsafe = {id(d): fix for d, fix in outcome.withheld}
     for diagnostic in outcome.remaining:
         line = diagnostic.line if on_disk_fixed else outcome.original_line(diagnostic.line)
+        hidden = unsafe.get(id(diagnostic))
+        why = f" (unsafe fix withheld: {printable(hidden.title)})" if hidden is not None else ""
         print(f"{where}:{line}:{diagnostic.col + 1}: {diagnostic.code} [{diagnostic.kind.name}] "
-              f"not fixed: {printable(diagnostic.message)}", file=log)
+              f"not fixed{why}: {printable(diagnostic.message)}", file=log)
+
+
+def _summary(diff: bool, fixed: int, remaining: int, withheld: int, written: int | None = None) -> str:
+    """The last line, as ruff's: what was (or would be) fixed, what remains, and the unsafe fixes withheld."""
+    what = "would fix" if diff else "fixed"
+    line = (f"{what.capitalize()} {fixed} finding{'s' * (fixed != 1)}"
+            + ("" if written is None else f" in {written} file{'s' * (written != 1)}")
+            + f"; {remaining} remaining.")
+    if withheld:
+        them = "them" if withheld != 1 else "it"
+        line += (f" {withheld} unsafe fix{'es' * (withheld != 1)} withheld (changing the architecture): "
+                 f"--unsafe-fixes applies {them}, after review.")
+    return line
 
 
 def _run_stdin(args, target, resolver) -> int:
@@ -480,7 +510,7 @@ def _run_stdin(args, target, resolver) -> int:
         raise UsageError("--verify-keras cannot be used on stdin")
     file_target = target if target is not None else settings.target_shapes_map
     try:
-        outcome = fix_text(text, path, args.pick, file_target, settings.kinds_for(name))
+        outcome = fix_text(text, path, args.pick, file_target, settings.kinds_for(name), args.unsafe_fixes)
     except Exception as exc:
         from .. import infer
 
@@ -496,8 +526,7 @@ def _run_stdin(args, target, resolver) -> int:
         sys.stdout.write(outcome.fixed if outcome.fixed is not None else text)
     fixed, remaining = len(outcome.applied), len(outcome.remaining) + (1 if outcome.error and not
                                                                         outcome.remaining else 0)
-    what = "would fix" if args.diff else "fixed"
-    print(f"{what.capitalize()} {fixed} finding{'s' * (fixed != 1)}; {remaining} remaining.", file=sys.stderr)
+    print(_summary(args.diff, fixed, remaining, len(outcome.withheld)), file=sys.stderr)
     if args.diff and fixed:
         return 1
     return 1 if remaining else 0
@@ -507,7 +536,7 @@ def _fix_guarded(path: str, args, target, kinds=None) -> FixOutcome:
     """``fix_file``, and if shapedoctor itself fails on this file, that file's outcome (the others go on)."""
     try:
         return fix_file(path, args.pick, target, write=not args.diff, verify_keras=args.verify_keras,
-                        keras_timeout=args.keras_timeout, kinds=kinds)
+                        keras_timeout=args.keras_timeout, kinds=kinds, unsafe=args.unsafe_fixes)
     except Exception as exc:
         from .. import infer
 
