@@ -10,6 +10,10 @@ line, one whole process each, run alternately ``--runs`` times in this one run; 
 children's user + sys time (``resource.getrusage(RUSAGE_CHILDREN)``), the median over the runs. Shared machines
 are noisy: compare the ratio, never absolute times across runs.
 
+shapedoctor is measured twice per run: cold (``--no-cache``: every file parsed and interpreted, the
+figure to compare with pyflakes, which has no cache) and warm (a result cache filled by one untimed run
+beforehand, in a temporary directory: what a second ``check`` of unchanged files costs, as ruff's cache).
+
 Coverage is counted from shapedoctor's JSON over every ``Model(...)``/``Sequential(...)``/``Functional(...)``
 constructor call found in the files with ``ast``:
   traced     a model at that line whose every layer has status "ok" and a known output shape
@@ -28,6 +32,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -124,17 +129,29 @@ def main(argv=None) -> None:
     if not files:
         sys.exit(f"no .py files under {args.corpus}")
     env = dict(os.environ, PYTHONPATH=os.path.join(ROOT, "src"), KERAS_BACKEND="torch")
+    env.pop("SHAPEDOCTOR_NO_CACHE", None)  # the warm runs use the cache; the cold ones say --no-cache
     chunks = [files[i:i + MAX_ARGS] for i in range(0, len(files), MAX_ARGS)]
-    ours = [[sys.executable, "-m", "shapedoctor", "check", "--format", "json", "-j", str(args.jobs), *chunk]
-            for chunk in chunks]
+    cache = tempfile.mkdtemp(prefix="shapedoctor-bench-cache-")
+    check = [sys.executable, "-m", "shapedoctor", "check", "--format", "json", "-j", str(args.jobs)]
+    ours = [[*check, "--no-cache", *chunk] for chunk in chunks]
+    warm = [[*check, "--cache-dir", cache, *chunk] for chunk in chunks]
     theirs = [[sys.executable, "-m", "pyflakes", *chunk] for chunk in chunks]
-    ours_cpu, pyflakes_cpu, outputs = [], [], []
+    _, warm_outputs = cpu_of(warm, env)  # fills the cache (untimed)
+    ours_cpu, warm_cpu, pyflakes_cpu, outputs = [], [], [], []
     for _ in range(max(args.runs, 1)):
         seconds, outputs = cpu_of(ours, env)
         ours_cpu.append(seconds)
+        seconds, warm_outputs = cpu_of(warm, env)
+        warm_cpu.append(seconds)
         seconds, _ = cpu_of(theirs, env)
         pyflakes_cpu.append(seconds)
+    import shutil
+
+    shutil.rmtree(cache, ignore_errors=True)
     ours_s, pyflakes_s = statistics.median(ours_cpu), statistics.median(pyflakes_cpu)
+    warm_s = statistics.median(warm_cpu)
+    if warm_outputs != outputs:
+        sys.exit("the warm (cached) run's JSON differs from the cold run's: a cache bug")
     reports = [json.loads(out) for out in outputs]
     summary = Counter()
     for report in reports:
@@ -142,9 +159,11 @@ def main(argv=None) -> None:
 
     print(f"corpus: {args.corpus}: {len(files)} .py files; median of {len(ours_cpu)} run(s), CPU = user + sys of "
           f"the child processes")
-    print(f"  shapedoctor check --format json -j {args.jobs}: {ours_s:7.2f} s CPU")
-    print(f"  pyflakes:                                {pyflakes_s:7.2f} s CPU")
-    print(f"  ratio shapedoctor / pyflakes: {ours_s / pyflakes_s if pyflakes_s else float('inf'):.2f}x")
+    print(f"  shapedoctor check --format json -j {args.jobs}, cold: {ours_s:7.2f} s CPU")
+    print(f"  shapedoctor check --format json -j {args.jobs}, warm: {warm_s:7.2f} s CPU (cached results, same JSON)")
+    print(f"  pyflakes:                                      {pyflakes_s:7.2f} s CPU")
+    ratio = (lambda seconds: f"{seconds / pyflakes_s:.2f}x" if pyflakes_s else "inf")
+    print(f"  ratio shapedoctor / pyflakes: cold {ratio(ours_s)}, warm {ratio(warm_s)}")
     found = coverage(reports)
     calls = max(found["calls"], 1)
     print(f"coverage: {found['traced']}/{found['calls']} constructor calls fully traced "

@@ -258,16 +258,28 @@ def _constructor_lines(text: str) -> list[int]:
 
 
 def _constructor_col(text: str | None, line: int) -> tuple[int, int]:
-    """Start and end column of the model constructor call on ``line`` (0, 0 when it cannot be found)."""
-    if not text:
+    """Start and end column of the model constructor call on ``line`` (0, 0 when it cannot be found), in UTF-8
+    bytes as every column of a finding (Python's ``ast`` ``col_offset``): the reporters convert them."""
+    source = _line_of(text, line)
+    if source is None:
         return 0, 0
-    lines = text.splitlines()
-    if not 1 <= line <= len(lines):
-        return 0, 0
-    source = lines[line - 1]
     match = (re.search(r"[\w.]*\b(?:Sequential|Model|Functional)\s*\(", source)
              or re.search(r"[A-Za-z_][\w.]*\s*\(", source) or re.search(r"\S", source))
-    return (match.start(), len(source.rstrip())) if match else (0, 0)
+    return (_byte_col(source, match.start()), _byte_col(source, len(source.rstrip()))) if match else (0, 0)
+
+
+def _line_of(text: str | None, line: int) -> str | None:
+    """Line ``line`` (1-based) of ``text`` as Python's tokenizer splits lines (``\\r\\n``, ``\\r``, ``\\n`` only: not
+    ``str.splitlines``, which also breaks at form feeds and U+2028 and would shift every later line)."""
+    if not text:
+        return None
+    lines = re.split(r"\r\n|\r|\n", text)
+    return lines[line - 1] if 1 <= line <= len(lines) else None
+
+
+def _byte_col(line: str, index: int) -> int:
+    """A character index into ``line`` as a column in UTF-8 bytes (the unit of every column of a finding)."""
+    return index if line.isascii() else len(line[:index].encode("utf-8", "surrogatepass"))
 
 
 def file_problem(path: str, kind: Kind, message: str, line: int = 1, col: int = 0) -> FileReport:
@@ -335,9 +347,14 @@ def _check_python(text: str, path: str, target_shape: Any, with_fixes: bool, wit
 
     try:
         found = analyse_source(text, path)
-    except SyntaxError as exc:
-        return file_problem(path, PARSE_ERROR, f"cannot parse: {exc.msg}", exc.lineno or 1,
-                            max((exc.offset or 1) - 1, 0))
+    except SyntaxError as exc:  # its offset counts characters (1-based): a finding's column, UTF-8 bytes
+        line = exc.lineno or 1
+        source = _line_of(text, line)
+        col = max((exc.offset or 1) - 1, 0)
+        report = file_problem(path, PARSE_ERROR, f"cannot parse: {exc.msg}", line,
+                              _byte_col(source, col) if source is not None else col)
+        report.text = text  # the reporters' column conversions read the line
+        return report
     except (RecursionError, MemoryError):
         return file_problem(path, PARSE_ERROR, "cannot parse: the file is too deeply nested")
     except Exception as exc:  # a front-end bug must degrade to "not checked", never a traceback

@@ -80,22 +80,42 @@ def _kinds(text: str | None) -> set[str] | None:
     return out
 
 
-def add_config_arguments(parser) -> None:
-    parser.add_argument("--config", metavar="FILE",
-                        help="use this configuration file for every path (pyproject.toml or shapedoctor.toml)")
+def add_config_arguments(parser, force_exclude: bool = True) -> None:
+    """The configuration options every command that reads files shares (``check``, ``fix``; ``trace`` without
+    ``--force-exclude``: it takes one path)."""
+    parser.add_argument("--config", action="append", metavar="FILE|KEY=VALUE",
+                        help="a configuration file used for every path (pyproject.toml or shapedoctor.toml), or a "
+                             "TOML KEY = VALUE pair that overrides the configuration files' value, e.g. "
+                             "--config \"select = ['SD1']\"; repeatable (pairs), as ruff")
     parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    if force_exclude:
+        parser.add_argument("--force-exclude", action="store_true", default=None,
+                            help="apply exclude patterns to files named on the command line too (pre-commit, "
+                                 "editors)")
 
 
 def resolver_for(args, **overrides):
-    """The settings resolver of a command: ``--config``/``--isolated``, then the command-line ``overrides``.
-    A configuration file that cannot be used is a usage error (one line, exit 2)."""
-    from .settings import Resolver, SettingsError
+    """The settings resolver of a command: ``--config`` (a file and ``KEY=VALUE`` pairs)/``--isolated``, then the
+    command-line ``overrides`` (and ``--force-exclude``).  A configuration file or pair that cannot be used is a
+    usage error (one line, exit 2)."""
+    from .settings import Resolver, SettingsError, config_override, is_config_override
 
-    config, isolated = getattr(args, "config", None), getattr(args, "isolated", False)
-    if config is not None and isolated:
-        raise UsageError("--config and --isolated cannot be used together")
+    values = getattr(args, "config", None) or []
+    if isinstance(values, str):
+        values = [values]
+    files = [value for value in values if not is_config_override(value)]
+    isolated = getattr(args, "isolated", False)
+    if len(files) > 1:
+        raise UsageError(f"--config FILE can be given once (got {', '.join(map(repr, files))}); "
+                         f"more --config options must be KEY = VALUE pairs")
+    if files and isolated:
+        raise UsageError("--config FILE and --isolated cannot be used together")
+    if getattr(args, "force_exclude", None) is not None:
+        overrides.setdefault("force_exclude", args.force_exclude)
     try:
-        return Resolver(config=config, isolated=isolated, overrides=overrides)
+        pairs = tuple(config_override(value) for value in values if is_config_override(value))
+        return Resolver(config=files[0] if files else None, isolated=isolated, overrides=overrides,
+                        config_overrides=pairs)
     except SettingsError as exc:
         raise UsageError(str(exc)) from None
 
@@ -152,18 +172,20 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                         help="text format: a code frame under each finding (default on a terminal)")
     source.add_argument("--no-show-source", dest="show_source", action="store_false")
     check.add_argument("--extend-exclude", metavar="PATTERN,..", help="more glob patterns to skip in a walk")
-    check.add_argument("--force-exclude", action="store_true", default=None,
-                       help="apply exclude patterns to files named on the command line too")
     check.add_argument("--stdin-filename", metavar="NAME",
                        help="the name of the source read from stdin (output, configuration, per-file-ignores)")
     check.add_argument("--watch", action="store_true", help="re-check whenever a checked file changes")
+    check.add_argument("--no-cache", action="store_true",
+                       help="neither read nor write the result cache (also: SHAPEDOCTOR_NO_CACHE=1)")
+    check.add_argument("--cache-dir", metavar="DIR",
+                       help="where results are cached (default .shapedoctor_cache; also SHAPEDOCTOR_CACHE_DIR)")
     add_config_arguments(check)
 
     trace = sub.add_parser("trace", help="per-layer shape table")
     trace.add_argument("path", metavar="PATH")
     trace.add_argument("--model", help="only the model of this name")
     trace.add_argument("--target-shape")
-    add_config_arguments(trace)
+    add_config_arguments(trace, force_exclude=False)
 
     fix = sub.add_parser("fix", help="apply ranked, verified fixes")
     if command == "fix":
@@ -270,7 +292,7 @@ def _serve(args) -> int:
 
 
 def _collect(paths, target_shape, jobs: int = 1, with_fixes: bool = True, with_edits: bool = False,
-             resolver=None, force_exclude: bool = False):
+             resolver=None, force_exclude: bool = False, cache_dir: str | None = None):
     """Check ``paths``.  ``target_shape``: the command line's (every model); else each file's `target-shapes`
     from its configuration.  Paths are reported relative to the working directory when under it."""
     from .check import Report, check_one_file, file_problem
@@ -294,23 +316,29 @@ def _collect(paths, target_shape, jobs: int = 1, with_fixes: bool = True, with_e
     # Input that exists but cannot be read is a finding (exit 1), never "All checks passed: 0 files".
     unread = [file_problem(display_path(path), INPUT_ERROR, message) for path, message in problems]
     if jobs > 1 and len(files) > 1:
-        reports = _collect_parallel(files, explicit, targets, with_fixes, with_edits, jobs)
-    else:  # check_one_file never raises: a failure in one file is that file's finding
+        reports = _collect_parallel(files, explicit, targets, with_fixes, with_edits, jobs, cache_dir)
+    elif cache_dir is None:  # check_one_file never raises: a failure in one file is that file's finding
         reports = [check_one_file(f, t, with_fixes, e, with_edits) for f, t, e in zip(files, targets, explicit)]
+    else:
+        from .cache import FileCache, check_through
+
+        cache = FileCache(cache_dir)
+        reports = [check_through(cache, f, t, with_fixes, e, with_edits) for f, t, e in zip(files, targets, explicit)]
     return Report(unread + reports)
 
 
-def _collect_parallel(files, explicit, targets, with_fixes, with_edits, jobs):
+def _collect_parallel(files, explicit, targets, with_fixes, with_edits, jobs, cache_dir=None):
     """Each file is its own task, so one that fails (or kills its worker) is that file's finding only."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from .check import check_one_file, file_problem
+    from .cache import check_file_cached
+    from .check import file_problem
     from .kinds import INPUT_ERROR
 
     reports = [None] * len(files)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(check_one_file, f, t, with_fixes, e, with_edits)
+        futures = [pool.submit(check_file_cached, cache_dir, f, t, with_fixes, e, with_edits)
                    for f, t, e in zip(files, targets, explicit)]
         for i, future in enumerate(futures):
             try:
@@ -406,6 +434,7 @@ def _settings_errors(command):
 
 @_settings_errors
 def _check(args) -> int:
+    from .cache import cache_dir_from
     from .report import render
 
     paths = list(args.paths)
@@ -437,7 +466,7 @@ def _check(args) -> int:
                                     project.force_exclude)
         else:
             report = _collect(paths, target, args.jobs, not args.no_fixes, with_edits, resolver,
-                              project.force_exclude)
+                              project.force_exclude, cache_dir_from(args.cache_dir, args.no_cache))
         _filter(report, resolver=resolver)
         if fmt == "text":
             rendered = render(report, fmt, quiet=args.quiet, show_source=bool(show_source) and fmt == "text",
@@ -467,12 +496,15 @@ def _isatty(stream) -> bool:
         return False
 
 
-WATCH_INTERVAL = 0.5  # seconds between two looks at the files' modification times
+WATCH_INTERVAL = 0.5  # polling: seconds between two looks at the files' modification times
+WATCH_TIMEOUT = 5.0  # watchfiles: at the latest this often a look anyway (a configuration file created above)
 
 
-def _watch(once, paths, args) -> int:
+def _watch(once, paths, args, wakeups=None) -> int:
     """``check --watch``: check, then re-check whenever a checked file, a new file or a configuration file
-    changes (polling modification times: no extra dependency).  Ctrl-C ends it (exit 130)."""
+    changes.  A change is a change of the files' (modification time, size) snapshot; what wakes the loop up to
+    compare is ``wakeups`` (tests), else ``_wakeups``: the file system's notifications when the optional
+    ``watchfiles`` package is installed, else polling every ``WATCH_INTERVAL`` s.  Ctrl-C ends it (exit 130)."""
     import time
 
     def note(text: str) -> None:
@@ -480,7 +512,7 @@ def _watch(once, paths, args) -> int:
 
     def snapshot() -> dict:
         from .discover import discover
-        from .settings import CONFIG_FILES
+        from .settings import CONFIG_FILES, is_config_override
 
         try:
             resolver = resolver_for(args)
@@ -495,8 +527,9 @@ def _watch(once, paths, args) -> int:
                 if parent == directory:
                     break
                 directory = parent
-        if getattr(args, "config", None):
-            watched.add(args.config)
+        for value in getattr(args, "config", None) or ():
+            if not is_config_override(value):
+                watched.add(value)
         state = {}
         for path in watched:
             try:
@@ -516,9 +549,10 @@ def _watch(once, paths, args) -> int:
 
     safe_once()
     state = snapshot()
+    if wakeups is None:
+        wakeups = _wakeups(_watch_roots(paths, state))
     note("Watching for file changes.")
-    while True:
-        time.sleep(WATCH_INTERVAL)
+    for _ in wakeups:
         current = snapshot()
         if current != state:
             changed = sorted(p for p in set(current) | set(state) if current.get(p) != state.get(p))
@@ -527,6 +561,39 @@ def _watch(once, paths, args) -> int:
             safe_once()
             state = snapshot()
             note("Watching for file changes.")
+    return EXIT_CLEAN
+
+
+def _watch_roots(paths, state: dict) -> list[str]:
+    """What ``watchfiles`` watches: each directory named (recursively), the directory of each file named (an editor
+    that saves by renaming replaces the file itself), and each configuration file found above them."""
+    roots = set()
+    for path in paths:
+        full = os.path.abspath(path)
+        roots.add(full if os.path.isdir(full) else os.path.dirname(full))
+    roots |= {os.path.abspath(p) for p in state}
+    roots = {r for r in roots if os.path.exists(r)}
+    return sorted(r for r in roots if not any(r != o and r.startswith(o.rstrip(os.sep) + os.sep) for o in roots))
+
+
+def _wakeups(roots: list[str]):
+    """Yields whenever the watched files may have changed: with ``watchfiles`` on the file system's notifications
+    (and at least every ``WATCH_TIMEOUT`` s), else every ``WATCH_INTERVAL`` s (polling)."""
+    import time
+
+    try:
+        import watchfiles
+    except ImportError:
+        watchfiles = None
+    if watchfiles is not None and roots:
+        try:
+            yield from watchfiles.watch(*roots, rust_timeout=int(WATCH_TIMEOUT * 1000), yield_on_timeout=True)
+            return
+        except OSError:  # e.g. the system's limit of watches reached: poll instead
+            pass
+    while True:
+        time.sleep(WATCH_INTERVAL)
+        yield None
 
 
 def _write_report(path: str, text: str) -> None:

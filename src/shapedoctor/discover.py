@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 
-from .settings import DEFAULT, DEFAULT_EXCLUDE
+from .settings import DEFAULT, DEFAULT_EXCLUDE, _cwd
 
 CHECKABLE = (".py", ".ipynb", ".json", ".keras")
 ALWAYS_EXCLUDED = set(DEFAULT_EXCLUDE)  # kept for callers; the walk reads `exclude` from the settings
 
 
 def discover(paths: list[str], problems: list | None = None, settings_for=None,
-             force_exclude: bool = False) -> list[str]:
+             force_exclude: bool | None = None) -> list[str]:
     """Files to check, in a stable order. Raises FileNotFoundError for a path that does not exist.
 
     ``problems``: when given, receives ``(path, message)`` for input that exists but cannot be checked: a
@@ -22,11 +22,15 @@ def discover(paths: list[str], problems: list | None = None, settings_for=None,
     None.  A directory is walked with git's ignore rules (``.gitignore`` files, nested ones too, and
     ``.git/info/exclude``), the settings' ``exclude``/``extend-exclude``, and never enters a hidden directory
     or a virtual environment (any directory holding a ``pyvenv.cfg``).  A file named explicitly is always
-    checked, unless ``force_exclude`` and the settings exclude it.
+    checked, unless ``force_exclude`` and the settings exclude it; ``force_exclude=None``: the run's setting,
+    ``force-exclude`` of the working directory's settings (``--force-exclude`` on the command line, or
+    ``--config``), as ruff.
     """
     files: list[str] = []
     problems = [] if problems is None else problems
     settings_for = settings_for or (lambda _directory: DEFAULT)
+    if force_exclude is None:
+        force_exclude = settings_for(_cwd()).force_exclude
     for path in paths:
         if os.path.isfile(path):
             if not (force_exclude and settings_for(os.path.dirname(os.path.abspath(path)) or os.sep)

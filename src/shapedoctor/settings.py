@@ -4,7 +4,8 @@
 * Each checked path uses the closest configuration file in its directory or a parent; in one directory
   ``.shapedoctor.toml`` wins over ``shapedoctor.toml``, which wins over ``pyproject.toml`` (which only counts
   when it has a ``[tool.shapedoctor]`` table).  ``--config FILE`` uses that file for every path;
-  ``--isolated`` ignores every configuration file.
+  ``--isolated`` ignores every configuration file; ``--config KEY=VALUE`` (``config_override``) overrides one key
+  of whichever applies.
 * Glob patterns (``exclude``, ``per-file-ignores``) are relative to the configuration file's directory; a
   pattern without ``/`` also matches a file or directory name anywhere (``build``, ``test_*.py``). ``*`` and
   ``**`` match across ``/``, ``**/`` is zero or more directories, ``{a,b}`` alternatives, ``!pattern`` in
@@ -96,7 +97,7 @@ class Settings:
         """Command-line options on top of this file: ``select`` (a list) replaces the selection, ``extend_select``
         and ``ignore`` add to it; any other field given (not None) replaces the file's value."""
         changes = {k: v for k, v in options.items() if v is not None}
-        if changes.get("extend_exclude"):
+        if "extend_exclude" in changes:  # adds to the file's (an empty list too: nothing added)
             changes["extend_exclude"] = self.extend_exclude + tuple(changes["extend_exclude"])
         if select is not None or extend_select or ignore:
             layer = (None if select is None else tuple(select), tuple(extend_select or ()), tuple(ignore or ()))
@@ -142,7 +143,7 @@ class Settings:
     def _matches(self, path: str, pattern: str) -> bool:
         full = os.path.abspath(path)
         name = os.path.basename(full)
-        rel = os.path.relpath(full, self.root) if self.root else full
+        rel = os.path.relpath(full, self.root or _cwd())  # no configuration file: the working directory, as ruff
         rel = rel.replace(os.sep, "/")
         pattern = pattern[2:] if pattern.startswith("./") else pattern
         regex = _glob_regex(pattern.rstrip("/") or pattern)
@@ -336,14 +337,24 @@ class Resolver:
 
     ``config``: one file for every path (``--config``); ``isolated``: no file at all (``--isolated``)."""
 
-    def __init__(self, config: str | None = None, isolated: bool = False, overrides: dict | None = None):
+    def __init__(self, config: str | None = None, isolated: bool = False, overrides: dict | None = None,
+                 config_overrides: tuple[dict, ...] = ()):
+        """``overrides``: the command line's options (``with_overrides``); ``config_overrides``: the fields each
+        ``--config KEY=VALUE`` sets (``config_override``), applied in order between the file and ``overrides``
+        (as ruff: they win over every configuration file, the command line's own options win over them)."""
         self.overrides = overrides or {}
+        self.config_overrides = tuple(config_overrides)
         self._cache: dict[str, Settings] = {}
         self._fixed = None
         if isolated:
-            self._fixed = DEFAULT.with_overrides(**self.overrides)
+            self._fixed = self._finish(DEFAULT)
         elif config is not None:
-            self._fixed = load_settings(config).with_overrides(**self.overrides)
+            self._fixed = self._finish(load_settings(config))
+
+    def _finish(self, settings: Settings) -> Settings:
+        for fields in self.config_overrides:
+            settings = settings.with_overrides(**fields)
+        return settings.with_overrides(**self.overrides)
 
     def for_path(self, path: str) -> Settings:
         full = os.path.abspath(path)
@@ -363,11 +374,11 @@ class Resolver:
             chain.append(current)
             settings = _config_in(current)
             if settings is not None:
-                found = settings.with_overrides(**self.overrides)
+                found = self._finish(settings)
                 break
             parent = os.path.dirname(current)
             if parent == current:
-                found = DEFAULT.with_overrides(**self.overrides)
+                found = self._finish(DEFAULT)
                 break
             current = parent
         for visited in chain:
@@ -378,45 +389,74 @@ class Resolver:
 # ---------------------------------------------------------------------- validation
 def settings_from_table(table: dict, path: str) -> Settings:
     section = "[tool.shapedoctor]" if os.path.basename(path) == "pyproject.toml" else "the file"
+    options = _options(table, path, f" in {section}")
+    return Settings(path=os.path.abspath(path), root=os.path.dirname(os.path.abspath(path)), **options)
+
+
+def _unknown_key(key: str, where: str, section: str) -> SettingsError:
+    import difflib
+
+    close = difflib.get_close_matches(key.replace("_", "-"), KNOWN_KEYS, n=1, cutoff=0.7)
+    hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(KNOWN_KEYS)})"
+    return SettingsError(f"{where}: unknown key {key!r}{section}{hint}")
+
+
+def _options(table: dict, where: str, section: str = "") -> dict:
+    """The ``Settings`` fields a configuration table sets (only those), each validated; ``where`` starts each
+    error message (the file, or ``--config 'KEY = VALUE'``)."""
     for key in table:
         if key not in KNOWN_KEYS:
-            hint = key.replace("_", "-")
-            hint = f"; did you mean {hint!r}?" if hint in KNOWN_KEYS else f" (known keys: {', '.join(KNOWN_KEYS)})"
-            raise SettingsError(f"{path}: unknown key {key!r} in {section}{hint}")
-    options: dict = {"path": os.path.abspath(path), "root": os.path.dirname(os.path.abspath(path))}
+            raise _unknown_key(key, where, section)
+    options: dict = {}
     for key in _LIST_KEYS:
         if key in table:
             value = table[key]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise SettingsError(f"{path}: {key} must be a list of strings")
+                raise SettingsError(f"{where}: {key} must be a list of strings")
             if key in ("select", "extend-select", "ignore"):
-                check_selectors(value, f"{path}: {key}")
+                check_selectors(value, f"{where}: {key}")
             options[key.replace("-", "_")] = tuple(value)
     for key in _BOOL_KEYS:
         if key in table:
             if not isinstance(table[key], bool):
-                raise SettingsError(f"{path}: {key} must be true or false")
+                raise SettingsError(f"{where}: {key} must be true or false")
             options[key.replace("-", "_")] = table[key]
     if "format" in table:
         from .report import FORMATS
 
         if table["format"] not in FORMATS:
-            raise SettingsError(f"{path}: format must be one of {', '.join(FORMATS)}, not {table['format']!r}")
+            raise SettingsError(f"{where}: format must be one of {', '.join(FORMATS)}, not {table['format']!r}")
         options["format"] = table["format"]
     if "per-file-ignores" in table:
         value = table["per-file-ignores"]
         if not isinstance(value, dict):
-            raise SettingsError(f"{path}: per-file-ignores must be a table of glob = [codes]")
+            raise SettingsError(f"{where}: per-file-ignores must be a table of glob = [codes]")
         pairs = []
         for pattern, selectors in value.items():
             if not isinstance(selectors, list) or not all(isinstance(s, str) for s in selectors):
-                raise SettingsError(f"{path}: per-file-ignores: {pattern!r} must map to a list of codes")
-            check_selectors(selectors, f"{path}: per-file-ignores")
+                raise SettingsError(f"{where}: per-file-ignores: {pattern!r} must map to a list of codes")
+            check_selectors(selectors, f"{where}: per-file-ignores")
             pairs.append((pattern, tuple(selectors)))
         options["per_file_ignores"] = tuple(pairs)
     if "target-shapes" in table:
-        options["target_shapes"] = _target_shapes(table["target-shapes"], path)
-    return Settings(**options)
+        options["target_shapes"] = _target_shapes(table["target-shapes"], where)
+    return options
+
+
+def is_config_override(value: str) -> bool:
+    """``--config VALUE``: a ``KEY = VALUE`` pair (TOML) rather than a file, as ruff tells them apart: an existing
+    file is a file; otherwise a value with ``=`` is a pair."""
+    return "=" in value and not os.path.isfile(value)
+
+
+def config_override(text: str) -> dict:
+    """``--config "select = ['SD1']"``: the ``Settings`` fields that TOML text sets, validated as a configuration
+    file's keys (an unknown key, a bad value or invalid TOML: a one-line ``SettingsError``)."""
+    where = f"--config {text!r}"
+    table = _read_toml(where, text.encode("utf-8", "surrogateescape"))
+    if not table:
+        raise SettingsError(f"{where}: expected a TOML key = value, e.g. \"select = ['SD1']\"")
+    return _options(table, where)
 
 
 def _target_shapes(value, path: str) -> tuple:

@@ -316,3 +316,65 @@ def test_new_options_are_documented_in_help(args):
         for option in ("--report-unused-noqa", "--show-source", "--no-show-source", "--watch", "--extend-select",
                        "--force-exclude", "--extend-exclude"):
             assert option in out
+
+
+def test_watch_rechecks_only_when_the_snapshot_changes(tmp_path, monkeypatch):
+    """The loop without sleeping: each wake-up (a notification, or a poll) compares the files' snapshot, and only
+    a real change (here: the file rewritten, then a configuration file created) checks again."""
+    from types import SimpleNamespace
+
+    from shapedoctor import cli
+
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "m.py"
+    path.write_text(HEAD)
+    checks = []
+
+    def wakeups():
+        yield None  # nothing changed: no check
+        path.write_text(HEAD + "\n# edited\n")
+        yield None
+        yield None
+        (tmp_path / "shapedoctor.toml").write_text("select = ['SD1']\n")
+        yield None
+
+    args = SimpleNamespace(config=None, isolated=False, force_exclude=None)
+    assert cli._watch(lambda: checks.append(1), ["m.py"], args, wakeups()) == 0
+    assert len(checks) == 3  # the first check, then one per change
+
+
+def test_watch_wakes_up_by_polling_without_watchfiles(monkeypatch):
+    from shapedoctor import cli
+
+    monkeypatch.setitem(sys.modules, "watchfiles", None)  # `import watchfiles` raises ImportError
+    monkeypatch.setattr(cli, "WATCH_INTERVAL", 0.01)
+    wakeups = cli._wakeups([str(ROOT)])
+    start = time.monotonic()
+    assert next(wakeups) is None and next(wakeups) is None
+    assert time.monotonic() - start < 5
+
+
+def test_watch_wakes_up_on_notifications_with_watchfiles(tmp_path):
+    pytest.importorskip("watchfiles")
+    import threading
+
+    from shapedoctor import cli
+
+    (tmp_path / "pkg").mkdir()
+    named = tmp_path / "pkg" / "m.py"
+    config = tmp_path / "shapedoctor.toml"
+    config.write_text("")
+    # a named file: its directory (editors save by renaming); a configuration file above: itself
+    assert cli._watch_roots([str(named)], {str(config): (0, 0), str(named): (0, 0)}) == [str(named.parent),
+                                                                                          str(config)]
+    wakeups = cli._wakeups([str(named.parent)])
+    timer = threading.Timer(0.3, lambda: named.write_text(HEAD))
+    timer.start()
+    try:
+        start = time.monotonic()
+        changes = next(wakeups)  # the file system's notification, long before the 5 s timeout
+        assert changes and any(path.endswith("m.py") for _, path in changes)
+        assert time.monotonic() - start < cli.WATCH_TIMEOUT
+    finally:
+        timer.cancel()
+        wakeups.close()

@@ -281,8 +281,10 @@ def test_corpus_benchmark_prints_cpu_ratio_and_coverage():
                            "--runs", "1"], capture_output=True, text=True, env=env, timeout=300)
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
-    assert re.search(r"shapedoctor check --format json -j 1: +\d+\.\d+ s CPU", out)
+    assert re.search(r"shapedoctor check --format json -j 1, cold: +\d+\.\d+ s CPU", out)
+    assert re.search(r"shapedoctor check --format json -j 1, warm: +\d+\.\d+ s CPU \(cached results, same JSON\)",
+                     out)
     assert re.search(r"pyflakes: +\d+\.\d+ s CPU", out)
-    assert re.search(r"ratio shapedoctor / pyflakes: (\d+\.\d+|inf)x", out)
+    assert re.search(r"ratio shapedoctor / pyflakes: cold (\d+\.\d+x|inf), warm (\d+\.\d+x|inf)", out)
     # complete.py and the clean model of skipped_model.py; opaque_helper.py's model and the skipped one explained
     assert "coverage: 2/4 constructor calls fully traced (50%), 2 explained, 0 silent" in out, out

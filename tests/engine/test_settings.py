@@ -271,3 +271,127 @@ def test_extend_exclude_and_force_exclude_flags(tmp_path):
     stdin = run("check", "-", "--stdin-filename", "gen_a.py", "--extend-exclude", "gen_*.py", "--force-exclude",
                 cwd=tmp_path, stdin=source)
     assert stdin.returncode == 0 and "0 files" in stdin.stdout
+
+
+# ----------------------------------------------------------------------------- --config KEY=VALUE (as ruff)
+def test_config_override_is_parsed_as_toml_and_validated_as_a_file_key():
+    from shapedoctor.settings import config_override, is_config_override
+
+    assert config_override("select = ['SD1']") == {"select": ("SD1",)}
+    assert config_override("per-file-ignores = {'tests/*' = ['SD105']}") == {
+        "per_file_ignores": (("tests/*", ("SD105",)),)}
+    assert config_override("target-shapes.model = '(None, 1)'") == {"target_shapes": (("model", (None, 1)),)}
+    assert is_config_override("select=['SD1']") and not is_config_override("ci.toml")
+
+
+@pytest.mark.parametrize("text,message", [
+    ("selec = ['SD1']", "--config \"selec = ['SD1']\": unknown key 'selec'; did you mean 'select'?"),
+    ("extend_select = []", "unknown key 'extend_select'; did you mean 'extend-select'?"),
+    ("select = 'SD1'", "--config \"select = 'SD1'\": select must be a list of strings"),
+    ("select = ['SD999']", "select: unknown finding kind or code 'SD999'"),
+    ("format = 'xml'", "format must be one of text, json, sarif, github, not 'xml'"),
+    ("select = [SD1]", "--config 'select = [SD1]': invalid TOML: "),
+    ("force-exclude = 1", "force-exclude must be true or false"),
+])
+def test_a_bad_config_override_is_one_line(text, message):
+    from shapedoctor.settings import config_override
+
+    with pytest.raises(SettingsError) as info:
+        config_override(text)
+    assert message in str(info.value) and "\n" not in str(info.value)
+
+
+def test_config_overrides_sit_between_the_files_and_the_command_line(tmp_path):
+    tree(tmp_path, {"shapedoctor.toml": 'select = ["SD1"]\nextend-exclude = ["a"]\nformat = "json"\n'})
+    from shapedoctor.settings import config_override
+
+    def settings(*pairs, **overrides):
+        resolver = Resolver(overrides=overrides, config_overrides=tuple(config_override(p) for p in pairs))
+        return resolver.for_path(str(tmp_path / "m.py"))
+
+    assert settings("select = ['SD2']").kinds_for() == resolve_selection([(("SD2",), (), ())])  # replaces
+    assert "rank" not in settings("ignore = ['SD101']").kinds_for()  # builds on the file's selection
+    assert settings("ignore = ['SD101']").kinds_for() == resolve_selection([(("SD1",), (), ("SD101",))])
+    assert settings("extend-exclude = ['b']").extend_exclude == ("a", "b")  # adds, as --extend-exclude
+    assert settings("extend-exclude = []").extend_exclude == ("a",)
+    assert settings("format = 'sarif'").format == "sarif"
+    assert settings("format = 'sarif'", format="github").format == "github"  # --format wins over the pair
+    assert settings("select = ['SD2']", select=["SD101"]).kinds_for() == {"rank"}
+    isolated = Resolver(isolated=True, config_overrides=(config_override("format = 'sarif'"),))
+    assert isolated.for_path(str(tmp_path / "m.py")).format == "sarif"
+
+
+def _main(*args, cwd, monkeypatch, capsys) -> tuple[int, str, str]:
+    from shapedoctor.cli import main
+
+    monkeypatch.chdir(cwd)
+    capsys.readouterr()
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_config_key_value_on_the_command_line(project, monkeypatch, capsys):
+    def check(*args):
+        code, out, err = _main("check", "--format", "json", *args, cwd=project, monkeypatch=monkeypatch,
+                               capsys=capsys)
+        return code, [(f["path"], d["code"]) for f in json.loads(out)["files"] for d in f["diagnostics"]] if out \
+            else err
+
+    assert check()[1] == [("src/heads.py", "SD105"), ("src/net.py", "SD101")]
+    assert check("--config", "select = ['SD105']")[1] == [("src/heads.py", "SD105")]
+    # several pairs; the per-file-ignores pair replaces the file's (tests/* no longer ignores SD101)
+    code, found = check("--config", "per-file-ignores = {}", "--config", "ignore = ['SD105']")
+    assert found == [("src/net.py", "SD101"), ("tests/test_net.py", "SD101")] and code == 1
+    assert check("--config", "target-shapes = {}")[1] == [("src/net.py", "SD101")]  # no model has a target now
+    assert check("--config", "select = ['SD105']", "--select", "SD101")[1] == [("src/net.py", "SD101")]
+    (project / "ci.toml").write_text('select = ["SD101"]\n')
+    assert check("--config", "ci.toml", "--config", "per-file-ignores = {}")[1] == [
+        ("src/net.py", "SD101"), ("tests/test_net.py", "SD101")]
+    code, out, _ = _main("check", "--config", "format = 'github'", "src/net.py", cwd=project,
+                         monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 1 and out.startswith("::error file=src/net.py,")
+    code, out, _ = _main("check", "-q", "--isolated", "--config", "ignore = ['SD1']", "tests/test_net.py",
+                         cwd=project, monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 0 and out == ""
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--config", "selec = ['SD1']"], "shapedoctor: error: --config \"selec = ['SD1']\": unknown key 'selec'; "
+                                      "did you mean 'select'?\n"),
+    (["--config", "select = 'SD1'"], "select must be a list of strings\n"),
+    (["--config", "a.toml", "--config", "b.toml"], "--config FILE can be given once"),
+    (["--config", "a.toml", "--isolated"], "--config FILE and --isolated cannot be used together"),
+])
+@pytest.mark.parametrize("command", [["check", "."], ["fix", "--diff", "."], ["trace", "m.py"]])
+def test_bad_config_options_exit_2_with_one_line(tmp_path, monkeypatch, capsys, args, message, command):
+    tree(tmp_path, {"m.py": HEAD, "a.toml": "", "b.toml": ""})
+    code, out, err = _main(*command, *args, cwd=tmp_path, monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 2 and err.count("\n") == 1 and message in err, err
+
+
+# ----------------------------------------------------------------------------- force-exclude in fix, globs
+def test_fix_honours_force_exclude_from_the_flag_and_the_configuration(tmp_path, monkeypatch, capsys):
+    safe = "import keras\n\nmodel = keras.Sequential([keras.Input(shape=64), keras.layers.Dense(4)])\n"
+    tree(tmp_path, {"shapedoctor.toml": 'extend-exclude = ["gen_*.py"]\n', "gen_a.py": safe, "m.py": safe})
+    code, out, err = _main("fix", "--diff", "gen_a.py", "m.py", cwd=tmp_path, monkeypatch=monkeypatch, capsys=capsys)
+    assert "gen_a.py:3:27: SD107" in err  # named on the command line: fixed, as in ruff
+    code, out, err = _main("fix", "--diff", "--force-exclude", "gen_a.py", "m.py", cwd=tmp_path,
+                           monkeypatch=monkeypatch, capsys=capsys)
+    assert "gen_a.py" not in out + err and "m.py:3:27: SD107" in err and code == 1
+    (tmp_path / "shapedoctor.toml").write_text('extend-exclude = ["gen_*.py"]\nforce-exclude = true\n')
+    code, out, err = _main("fix", "gen_a.py", cwd=tmp_path, monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 0 and (tmp_path / "gen_a.py").read_text() == safe
+    code, out, err = _main("fix", "--config", "force-exclude = false", "gen_a.py", cwd=tmp_path,
+                           monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 0 and (tmp_path / "gen_a.py").read_text() != safe
+
+
+def test_globs_without_a_configuration_file_are_relative_to_the_working_directory(tmp_path, monkeypatch, capsys):
+    tree(tmp_path, {"legacy/old.py": HEAD + f"net = {BROKEN}\n", "new.py": HEAD})
+    code, out, _ = _main("check", "-q", "--extend-exclude", "legacy/*.py", ".", cwd=tmp_path,
+                         monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 0 and out == ""
+    code, out, _ = _main("check", "-q", "--extend-exclude", "legacy/*.py", "--force-exclude", "legacy/old.py",
+                         cwd=tmp_path, monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 0 and out == ""

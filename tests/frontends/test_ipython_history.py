@@ -23,11 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 IMPORTS = "from keras.layers import Dense, Conv1D, Input\nfrom keras.models import Sequential\n"
 SIZES = "N = 50\nfiles = get_ipython().getoutput('ls')\n"
 CELL = "model = Sequential([\n    Input((N,)),\n    Dense(8),\n    Conv1D(4, 3),\n])\n"
+NON_ASCII_CELL = 'model = Sequential([\n    Input((N,)),\n    Dense(8, name="é🙂"), Conv1D(4, 3),\n])\n'
 
 
 @pytest.fixture
-def keras_error(tmp_path, monkeypatch):
-    """Run ``CELL`` as IPython would (compiled under its cell name, the text in linecache) with a
+def keras_error(tmp_path, monkeypatch, request):
+    """Run ``CELL`` (or the parameter) as IPython would (compiled under its cell name, the text in linecache) with a
     ``Sequential`` whose ValueError is raised from a file under ``keras/``: the exception it raises."""
     fake = tmp_path / "keras"
     fake.mkdir()
@@ -38,11 +39,12 @@ def keras_error(tmp_path, monkeypatch):
 
     module = importlib.import_module("fake_layers")
     name = "<ipython-input-4-0123456789ab>"
-    linecache.cache[name] = (len(CELL), None, CELL.splitlines(keepends=True), name)
-    namespace = {"Sequential": module.Sequential, "Input": lambda *a: None, "Dense": lambda *a: None,
+    cell = getattr(request, "param", CELL)
+    linecache.cache[name] = (len(cell), None, cell.splitlines(keepends=True), name)
+    namespace = {"Sequential": module.Sequential, "Input": lambda *a: None, "Dense": lambda *a, **k: None,
                  "Conv1D": lambda *a: None, "N": 50}
     try:
-        exec(compile(CELL, name, "exec"), namespace)
+        exec(compile(cell, name, "exec"), namespace)
     except ValueError as exc:
         yield exc
     finally:
@@ -66,6 +68,13 @@ def test_earlier_cells_give_imports_and_sizes(keras_error):
     text = str(explanation)
     assert "ipython-input" not in text and "<ipython history>" not in text
     assert "fix 1: insert Reshape((8, 1)) before Conv1D" in text
+
+
+@pytest.mark.parametrize("keras_error", [NON_ASCII_CELL], indirect=True, ids=["non-ascii"])
+def test_the_column_counts_characters_after_non_ascii_text(keras_error):
+    explanation = cell_explanation(shell(["", IMPORTS, SIZES, "%ls", NON_ASCII_CELL]), keras_error)
+    column = NON_ASCII_CELL.splitlines()[2].index("Conv1D") + 1  # as the text output: 1-based characters
+    assert explanation.header.startswith(f"Cell In[4]:3:{column}: SD101 [rank]")
 
 
 def test_without_the_history_nothing_is_known(keras_error):

@@ -130,13 +130,48 @@ def test_action_steps_run(action, tmp_path):
 
 
 # ----------------------------------------------------------------------------- .pre-commit-hooks.yaml
+# a finding whose top-ranked fix is safe (shape=64 -> shape=(64,)): the fix hook applies it without --unsafe-fixes
+SAFE_FIX = ("import keras\nfrom keras import layers\n\n"
+            "model = keras.Sequential([keras.Input(shape=64), layers.Dense(4)])\n")
+
+
+def _hooks() -> dict:
+    return {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+
+
 def test_pre_commit_hooks_manifest():
-    hooks = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    hooks = _hooks()
     assert set(hooks) == {"shapedoctor", "shapedoctor-fix"}
-    assert hooks["shapedoctor"]["entry"] == "shapedoctor check"
-    assert hooks["shapedoctor-fix"]["entry"] == "shapedoctor fix"
+    # --force-exclude in `entry` (as ruff's hooks): a user's own `args:` replace the manifest's args, not its entry
+    assert hooks["shapedoctor"]["entry"] == "shapedoctor check --force-exclude"
+    assert hooks["shapedoctor-fix"]["entry"] == "shapedoctor fix --force-exclude"
     for hook in hooks.values():
         assert hook["language"] == "python" and hook["types_or"] == ["python", "jupyter"]
+        assert "args" not in hook
+
+
+@pytest.mark.parametrize("hook_id", ["shapedoctor", "shapedoctor-fix"])
+def test_hooks_skip_files_the_configuration_excludes_even_when_named(tmp_path, hook_id):
+    """pre-commit runs ``entry`` + the user's ``args`` + the staged files' names: excluded files stay untouched."""
+    import shlex
+
+    (tmp_path / "legacy").mkdir()
+    shutil.copy(BROKEN, tmp_path / "legacy" / "old.py")
+    (tmp_path / "generated_net.py").write_text(SAFE_FIX)
+    (tmp_path / "net.py").write_text(SAFE_FIX)
+    (tmp_path / "pyproject.toml").write_text('[tool.shapedoctor]\nextend-exclude = ["legacy", "generated_*.py"]\n')
+    entry = shlex.split(_hooks()[hook_id]["entry"])
+    proc = subprocess.run([*entry, "legacy/old.py", "generated_net.py"], cwd=tmp_path, capture_output=True,
+                          text=True, env=_env(), timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "SD1" not in proc.stdout + proc.stderr
+    proc = subprocess.run([*entry, "legacy/old.py", "generated_net.py", "net.py"], cwd=tmp_path,
+                          capture_output=True, text=True, env=_env(), timeout=300)
+    assert proc.returncode == (0 if hook_id == "shapedoctor-fix" else 1), proc.stdout + proc.stderr
+    assert "net.py:4:27: SD107" in proc.stdout and "generated_net.py" not in proc.stdout and "legacy" not in proc.stdout
+    assert (tmp_path / "generated_net.py").read_text() == SAFE_FIX  # fix never touched the excluded file
+    fixed = (tmp_path / "net.py").read_text()
+    assert (fixed != SAFE_FIX) == (hook_id == "shapedoctor-fix")
 
 
 def _git(*args, cwd):
@@ -173,7 +208,10 @@ def test_pre_commit_try_repo(tmp_path):
     shutil.copy(BROKEN, project / "broken.py")
     shutil.copy(CLEAN, project / "clean.py")
     shutil.copy(NOTEBOOK, project / "analysis.ipynb")
-    shutil.copy(BROKEN, project / "to_fix.py")
+    (project / "to_fix.py").write_text(SAFE_FIX)  # the fix hook applies safe fixes only (--unsafe-fixes: others)
+    (project / "legacy").mkdir()
+    shutil.copy(BROKEN, project / "legacy" / "old.py")
+    (project / "shapedoctor.toml").write_text('extend-exclude = ["legacy"]\n')
     _git("init", "-q", cwd=project)
     _git("add", "-A", cwd=project)
     env = dict(os.environ, PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), PRE_COMMIT_COLOR="never")
@@ -191,7 +229,9 @@ def test_pre_commit_try_repo(tmp_path):
     assert "Passed" in clean.stdout
     notebook = try_repo("shapedoctor", "analysis.ipynb")  # types_or: jupyter
     assert notebook.returncode == 1 and "analysis.ipynb:cell 4:4:5: SD101" in notebook.stdout, notebook.stdout
+    excluded = try_repo("shapedoctor", "legacy/old.py")  # named by pre-commit, excluded by the configuration
+    assert excluded.returncode == 0 and "SD101" not in excluded.stdout, excluded.stdout
     fixed = try_repo("shapedoctor-fix", "to_fix.py")
     assert fixed.returncode == 1 and "files were modified by this hook" in fixed.stdout, fixed.stdout
-    assert "Reshape((64, 1))" in (project / "to_fix.py").read_text()
+    assert "keras.Input(shape=(64,))" in (project / "to_fix.py").read_text()
     assert try_repo("shapedoctor", "to_fix.py").returncode == 0

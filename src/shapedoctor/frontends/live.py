@@ -213,10 +213,12 @@ def _match(file_report: Any, frame: Any, message: str) -> tuple[Any, Any] | None
 
 def _render(diagnostic: Any, model: Any, file_report: Any, path: str) -> str:
     from ..check import Report
-    from ..report.text import finding_lines
+    from ..report.text import finding_lines, source_lines
     from ..report.trace import render_plain
 
-    lines = ["shapedoctor explains this error:", *finding_lines(diagnostic, path), ""]
+    # the source's lines: the column is printed in characters, as the text output prints it
+    lines = ["shapedoctor explains this error:", *finding_lines(diagnostic, path, source=source_lines(file_report)),
+             ""]
     single = type(file_report)(path, models=[model], diagnostics=[diagnostic])
     lines.append(render_plain(Report([single]), model.name).rstrip())
     return "\n".join(lines)

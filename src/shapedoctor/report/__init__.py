@@ -16,6 +16,20 @@ def printable(text) -> str:
     return str(text).translate(_UNSAFE)
 
 
+def char_col(line: str, byte_col: int) -> int:
+    """A column in UTF-8 bytes of ``line`` (Python's ``ast`` ``col_offset``, shapedoctor's own columns) as a column
+    in characters (code points): what ruff's text output and GitHub annotations count."""
+    if line.isascii():
+        return max(byte_col, 0)
+    return len(line.encode("utf-8", "surrogatepass")[:max(byte_col, 0)].decode("utf-8", "ignore"))
+
+
+def utf16_col(line: str, char_index: int) -> int:
+    """A column in characters of ``line`` as a column in UTF-16 code units (SARIF's and LSP's default)."""
+    head = line[:max(char_index, 0)]
+    return len(head) if head.isascii() else len(head.encode("utf-16-le", "surrogatepass")) // 2
+
+
 def full_message(diagnostic, with_fixes: bool = True) -> str:
     """The one-line message, then the explanation lines and the ranked fixes, for one-field formats."""
     lines = [diagnostic.message, *diagnostic.explanation]

@@ -16,20 +16,18 @@ def _escape_property(text: str) -> str:
 
 
 def render(report, **_) -> str:
+    """Columns are 1-based characters, as ruff writes them (shapedoctor's own columns are UTF-8 bytes); a finding
+    in a notebook is placed where its code is stored in the ``.ipynb`` file, as in SARIF."""
+    from .positions import CHARACTERS, Positions
+
     out = []
     for file in report.files:
-        positions = None
-        if getattr(file, "notebook", None) is not None:  # a line of the .ipynb file itself, as SARIF's region
-            from .sarif import _Positions
-
-            positions = _Positions(file)
+        positions = Positions(file, unit=CHARACTERS)
         for d in file.diagnostics:
             body = full_message(d)
-            line, col, end_line, end_col = d.line, d.col + 1, d.end_line, d.end_col + 1
-            if positions is not None:
-                region = positions.region(d.line, d.col, d.end_line, d.end_col)
-                line, col = region["startLine"], region["startColumn"]
-                end_line, end_col = region.get("endLine", line), region.get("endColumn", col)
+            region = positions.region(d.line, d.col, d.end_line, d.end_col)
+            line, col = region["startLine"], region["startColumn"]
+            end_line, end_col = region.get("endLine", line), region.get("endColumn", col)
             out.append(f"::{_LEVEL[d.severity]} file={_escape_property(printable(file.path))},line={line},"
                        f"endLine={end_line},col={col},endColumn={end_col},"
                        f"title={_escape_property(d.code + ' ' + d.kind.name)}::{_escape_data(body)}")

@@ -29,6 +29,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..kinds import KINDS, Kind
 from . import full_message
+from .positions import UTF16, Positions
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/shapedoctor/shapedoctor"
@@ -106,72 +107,6 @@ def artifact_location(path: str, root: str) -> dict:
     return {"uri": uri_reference(relative), "uriBaseId": SRCROOT}
 
 
-class _Columns:
-    """(line, UTF-8 byte column) of a source -> 1-based UTF-16 column (the file's text when known)."""
-
-    def __init__(self, text: str | None):
-        self.lines = _split(text) if text else None
-
-    def line_text(self, line: int) -> str | None:
-        if self.lines is None or not 1 <= line <= len(self.lines):
-            return None
-        return self.lines[line - 1]
-
-    def char_col(self, line: int, byte_col: int) -> int:
-        text = self.line_text(line)
-        if text is None:
-            return max(byte_col, 0)
-        return len(text.encode("utf-8", "surrogatepass")[:max(byte_col, 0)].decode("utf-8", "ignore"))
-
-    def column(self, line: int, byte_col: int) -> int:
-        text = self.line_text(line)
-        if text is None:
-            return max(byte_col, 0) + 1
-        return _utf16(text[:self.char_col(line, byte_col)]) + 1
-
-
-def _utf16(text: str) -> int:
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
-
-
-def _split(text: str) -> list[str]:
-    return re.split(r"\r\n|\r|\n", text)
-
-
-def _region(start: tuple[int, int], end: tuple[int, int], insertion: bool = False) -> dict:
-    """A text region from 1-based (line, column) pairs.  An empty span is an insertion point when asked for
-    one (a fix's ``deletedRegion``), otherwise the rest of the start line (no end column)."""
-    (line, col), (end_line, end_col) = start, end
-    line, col = max(line, 1), max(col, 1)
-    if (end_line, end_col) < (line, col):
-        end_line, end_col = line, col
-    if (end_line, end_col) == (line, col) and not insertion:
-        return {"startLine": line, "startColumn": col}
-    return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
-
-
-class _Positions:
-    """Positions of one file's findings and edits in the file itself."""
-
-    def __init__(self, file):
-        self.notebook = getattr(file, "notebook", None)
-        self.columns = _Columns(self.notebook.text if self.notebook is not None else getattr(file, "text", None))
-
-    def point(self, line: int, byte_col: int) -> tuple[int, int]:
-        if self.notebook is not None:
-            position = self.notebook.json_position(line, self.columns.char_col(line, byte_col))
-            if position is None:
-                return 1, 1
-            json_line, char_col = position
-            return json_line, _utf16(self.notebook.raw_line(json_line)[:char_col]) + 1
-        return max(line, 1), self.columns.column(line, byte_col)
-
-    def region(self, line: int, col: int, end_line: int, end_col: int, insertion: bool = False) -> dict:
-        start = self.point(line, col)
-        end = self.point(end_line, end_col) if (end_line, end_col) >= (line, col) else start
-        return _region(start, end, insertion)
-
-
 # ----------------------------------------------------------------------------------- the log
 def render(report, root: str | None = None, **_) -> str:
     """``root``: the directory ``%SRCROOT%`` stands for (default: the working directory)."""
@@ -186,7 +121,7 @@ def sarif_log(report, root: str | None = None) -> dict:
     seen: set[str] = set()
     for file in report.files:
         location = artifact_location(file.path, root)
-        positions = _Positions(file)
+        positions = Positions(file)
         for d in file.diagnostics:
             result = _result(d, file, location, positions, index[d.code])
             key = json.dumps(result, sort_keys=True)
@@ -200,13 +135,13 @@ def sarif_log(report, root: str | None = None) -> dict:
             "tool": {"driver": {"name": "shapedoctor", "version": __version__, "semanticVersion": __version__,
                                 "informationUri": INFORMATION_URI, "rules": [rule(kind) for kind in kinds]}},
             "originalUriBaseIds": {SRCROOT: {"uri": root_uri(root)}},
-            "columnKind": "utf16CodeUnits",
+            "columnKind": UTF16,
             "results": results,
         }],
     }
 
 
-def _result(d, file, location: dict, positions: _Positions, rule_index: int) -> dict:
+def _result(d, file, location: dict, positions: Positions, rule_index: int) -> dict:
     result: dict = {
         "ruleId": d.code, "ruleIndex": rule_index, "level": _LEVEL[d.severity],
         "message": {"text": full_message(d, with_fixes=False)},
@@ -230,7 +165,7 @@ def _result(d, file, location: dict, positions: _Positions, rule_index: int) -> 
     return result
 
 
-def _fix(fix, location: dict, positions: _Positions) -> dict:
+def _fix(fix, location: dict, positions: Positions) -> dict:
     return {
         "description": {"text": f"fix {fix.rank}: {fix.title}"},
         "artifactChanges": [{

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import printable
+from . import char_col as _char_col, printable
 
 
 def finding_lines(d, path: str, notebook=None, source: list[str] | None = None, show_source: bool = False,
@@ -47,12 +47,6 @@ def source_lines(file) -> list[str] | None:
     notebook = getattr(file, "notebook", None)
     text = notebook.text if notebook is not None else getattr(file, "text", None)
     return re.split(r"\r\n|\r|\n", text) if text else None
-
-
-def _char_col(line: str, byte_col: int) -> int:
-    if line.isascii():
-        return byte_col
-    return len(line.encode("utf-8", "surrogatepass")[:max(byte_col, 0)].decode("utf-8", "ignore"))
 
 
 def _shown(text: str) -> str:
