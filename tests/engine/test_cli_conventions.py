@@ -378,3 +378,22 @@ def test_watch_wakes_up_on_notifications_with_watchfiles(tmp_path):
     finally:
         timer.cancel()
         wakeups.close()
+
+
+def test_fix_prints_character_columns_on_non_ascii_lines(tmp_path):
+    source = HEAD + "é = 1; model = keras.Sequential([keras.Input((64,)), layers.Dense(16), layers.Conv1D(8, 3)])\n"
+    (tmp_path / "cols.py").write_text(source, encoding="utf-8")
+    check = run("check", "--no-show-source", "cols.py", cwd=tmp_path)
+    fix = run("fix", "--diff", "cols.py", cwd=tmp_path)
+    position = re.search(r"cols\.py:(\d+:\d+): SD101", check.stdout).group(1)
+    assert f"cols.py:{position}: SD101 [rank] not fixed" in fix.stderr
+
+
+def test_fix_stdin_echoes_an_excluded_stdin_filename_unchanged(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.shapedoctor]\nexclude = ["legacy"]\n', encoding="utf-8")
+    source = HEAD + f"model = {BROKEN}\n"
+    proc = run("fix", "--unsafe-fixes", "--force-exclude", "-", "--stdin-filename", "legacy/net.py", cwd=tmp_path,
+               stdin=source)
+    assert proc.returncode == 0 and proc.stdout == source
+    fixed = run("fix", "--unsafe-fixes", "-", "--stdin-filename", "legacy/net.py", cwd=tmp_path, stdin=source)
+    assert "Reshape" in fixed.stdout

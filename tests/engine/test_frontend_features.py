@@ -247,3 +247,14 @@ def test_a_head_inside_the_block_loop_is_named_as_the_cause():
         ("rank", 9, "Conv1D needs input (batch, steps, channels) but gets (None, 10)")]
     assert any("inside the loop at line 8, below Conv1D at line 9" in line and "move it after the loop" in line
                for line in errors[0].explanation)
+
+
+def test_a_subclassed_models_input_spans_its_class_name_in_utf8_bytes():
+    from shapedoctor import check_source
+
+    text = ("import keras\nfrom keras import layers\n\n\nclass  Réseau(keras.Model):\n"
+            "    def __init__(self):\n        super().__init__()\n        self.dense = layers.Dense(4)\n\n"
+            "    def call(self, x):\n        return self.dense(x)\n\n\nmodel = Réseau()\nmodel.build((None, 16))\n")
+    model = check_source(text, "m.py").files[0].models[0]
+    span = model.inference.results[0].node.span
+    assert (span.line, span.col, span.end_col) == (5, 0, len("class  Réseau".encode("utf-8")))

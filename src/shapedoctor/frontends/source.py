@@ -1802,7 +1802,7 @@ class SourceFrontend:
         walk = Scope(model.cls.name, parent=model.cls.scope or scope)
         shape_args = {"batch_shape": model.build_shape} if model.build_shape is not None else \
             {"shape": SymbolicShape("inputs")}
-        input_layer = LayerObject("InputLayer", "Input", shape_args, _span_of_class(model.cls.node),
+        input_layer = LayerObject("InputLayer", "Input", shape_args, _span_of_class(model.cls.node, self.text),
                                   f"layer{next(self._keys)}")
         tensor = self._apply_layer(input_layer, [], model.cls.node, walk, False)
         model.built = False  # build(input_shape) is walked again with this input
@@ -2199,8 +2199,24 @@ def _names_called(values: list) -> set[str]:
     return names
 
 
-def _span_of_class(node: ast.ClassDef) -> Span:
-    return Span(node.lineno, node.col_offset, node.lineno, node.col_offset + len("class ") + len(node.name))
+def _span_of_class(node: ast.ClassDef, text: str | None = None) -> Span:
+    """``class Name``: from the keyword to the end of the name, in UTF-8 bytes as every column (the name may
+    follow ``class`` after several spaces, and be non-ASCII)."""
+    end = node.col_offset + len("class ") + len(node.name.encode("utf-8"))
+    line = _source_line(text, node.lineno)
+    if line is not None:
+        head = line.encode("utf-8", "surrogatepass")
+        found = head.find(node.name.encode("utf-8"), node.col_offset + len("class"))
+        if found >= 0:
+            end = found + len(node.name.encode("utf-8"))
+    return Span(node.lineno, node.col_offset, node.lineno, end)
+
+
+def _source_line(text: str | None, line: int) -> str | None:
+    if not text:
+        return None
+    lines = text.split("\n", line)
+    return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else None
 
 
 def _dedupe(graphs: list[ModelGraph]) -> list[ModelGraph]:

@@ -464,7 +464,8 @@ def _log_outcome(outcome: FixOutcome, where: str, diff: bool, on_disk_fixed: boo
     verb = "would fix" if diff else ("could fix" if outcome.error and outcome.changed else "fixed")
     for item in outcome.applied:
         line, col = (item.fixed_line or item.line, item.fixed_col) if on_disk_fixed else (item.line, item.col)
-        print(f"{where}:{line}:{col + 1}: {item.code} [{item.kind}] {verb}: {printable(item.title)}", file=log)
+        col = _text_col(outcome.fixed if on_disk_fixed else outcome.original, line, col)
+        print(f"{where}:{line}:{col}: {item.code} [{item.kind}] {verb}: {printable(item.title)}", file=log)
     if outcome.keras:
         print(f"{where}: Keras build: {printable(outcome.keras)}", file=log)
     if outcome.error:
@@ -472,10 +473,22 @@ def _log_outcome(outcome: FixOutcome, where: str, diff: bool, on_disk_fixed: boo
     unsafe = {id(d): fix for d, fix in outcome.withheld}
     for diagnostic in outcome.remaining:
         line = diagnostic.line if on_disk_fixed else outcome.original_line(diagnostic.line)
+        # the finding's column is one of the fixed text (the last round's), whichever file is on disk
+        col = _text_col(outcome.fixed if outcome.fixed is not None else outcome.original, diagnostic.line,
+                        diagnostic.col)
         hidden = unsafe.get(id(diagnostic))
         why = f" (unsafe fix withheld: {printable(hidden.title)})" if hidden is not None else ""
-        print(f"{where}:{line}:{diagnostic.col + 1}: {diagnostic.code} [{diagnostic.kind.name}] "
+        print(f"{where}:{line}:{col}: {diagnostic.code} [{diagnostic.kind.name}] "
               f"not fixed{why}: {printable(diagnostic.message)}", file=log)
+
+
+def _text_col(text: str | None, line: int, byte_col: int) -> int:
+    """A finding's column (UTF-8 bytes, 0-based) as the text output prints it: 1-based characters, as check."""
+    from ..check import _line_of
+    from ..report import char_col
+
+    source = _line_of(text, line)
+    return (char_col(source, byte_col) if source is not None else max(byte_col, 0)) + 1
 
 
 def _summary(diff: bool, fixed: int, remaining: int, withheld: int, written: int | None = None) -> str:
@@ -508,6 +521,10 @@ def _run_stdin(args, target, resolver) -> int:
         return 1
     if args.verify_keras:
         raise UsageError("--verify-keras cannot be used on stdin")
+    if name and settings.force_exclude and settings.is_excluded_with_parents(name):
+        if not args.diff:  # as ruff: an excluded --stdin-filename is echoed unchanged
+            sys.stdout.write(text)
+        return 0
     file_target = target if target is not None else settings.target_shapes_map
     try:
         outcome = fix_text(text, path, args.pick, file_target, settings.kinds_for(name), args.unsafe_fixes)
