@@ -54,7 +54,7 @@ async def mcp_session(path: str) -> None:
              "explanation": d["explanation"][:2],
              "fixes": [f"{f['rank']}. {f['title']} ({f['applicability']}, {len(f['edits'])} edits)"
                        for f in d["fixes"][:3]]} for d in findings]})
-        fixed = await call("fix", {"path": name})
+        fixed = await call("fix", {"path": name, "unsafe_fixes": True})
         show("<-", {key: fixed[key] for key in ("changed", "written", "applied", "remaining", "error")})
         show("<- diff:", fixed["diff"])
         if findings:

@@ -163,7 +163,7 @@ def measure(command: str, clean: str, broken: str, timeout: float) -> dict:
     elif command == "trace":
         result = run_child([py, "-m", "shapedoctor", "trace", clean], timeout)
     elif command == "fix":
-        result = run_child([py, "-m", "shapedoctor", "fix", "--diff", broken], timeout)
+        result = run_child([py, "-m", "shapedoctor", "fix", "--unsafe-fixes", "--diff", broken], timeout)
     else:
         raise ValueError(command)
     if command.startswith("api") and not result["timed_out"]:

@@ -213,7 +213,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     mcp = sub.add_parser("mcp", help="Model Context Protocol server for agents (stdio; needs shapedoctor[mcp])")
     mcp.add_argument("--root", action="append", default=[], metavar="DIR",
                      help="a directory whose files the tools may read (and `fix` with write=true may rewrite); "
-                          "repeatable; default: the current directory")
+                          "repeatable; default: the client's roots when it declares them, else the current "
+                          "directory")
     return parser
 
 

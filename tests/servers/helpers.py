@@ -8,6 +8,7 @@ from pathlib import Path
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BROKEN = FIXTURES / "broken_dense_conv1d.py"
 SAFE_FIXES = FIXTURES / "safe_fixes.py"
+NAMES = FIXTURES / "names.py"
 
 
 def offset(text: str, line: int, character: int) -> int:

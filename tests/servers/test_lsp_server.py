@@ -9,7 +9,7 @@ import pytest
 
 from shapedoctor.check import check_source
 
-from .helpers import BROKEN, SAFE_FIXES, apply_text_edits, edits_for, wait_until
+from .helpers import BROKEN, NAMES, SAFE_FIXES, apply_text_edits, edits_for, wait_until
 
 pytest_lsp = pytest.importorskip("pytest_lsp")  # the `test` extra; without it these are skipped, said so
 from lsprotocol import types as lsp  # noqa: E402
@@ -248,3 +248,109 @@ async def test_the_projects_configuration_applies_per_file(client, tmp_path):
     [diagnostic] = await diagnostics_of(client, loud)
     assert diagnostic.code == "SD101"
     assert await diagnostics_of(client, quiet, empty=True) == []
+
+
+# ------------------------------------------------------------------------------------ hover on a variable
+async def hover_on(client: LanguageClient, uri: str, text: str, line_needle: str, name: str, nth: int = 0):
+    """The hover on the ``nth`` occurrence of the word ``name`` in the first line containing ``line_needle``
+    (one character inside the name, as a mouse would be)."""
+    import re
+
+    line = line_of(text, line_needle)
+    col = [m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", text.splitlines()[line])][nth]
+    return await client.text_document_hover_async(lsp.HoverParams(
+        lsp.TextDocumentIdentifier(uri), lsp.Position(line, col + 1)))
+
+
+async def open_names(client: LanguageClient, tmp_path, name: str) -> tuple[str, str]:
+    uri, text = a_uri(tmp_path, name), NAMES.read_text()
+    open_document(client, uri, text)
+    await diagnostics_of(client, uri)  # checked (its runtime `if` and unknown call are info findings)
+    return uri, text
+
+
+async def test_hover_on_an_assignment_target_shows_its_tensor_and_the_layer_that_made_it(client, tmp_path):
+    uri, text = await open_names(client, tmp_path, "names_target.py")
+    hover = await hover_on(client, uri, text, "x = layers.Conv1D(16, 3)(inputs)", "x")
+    line = line_of(text, "x = layers.Conv1D(16, 3)(inputs)")
+    assert hover.contents.value == f"**`x`** · `(None, 62, 16)`\n\noutput of **Conv1D** `conv1d`, line {line + 1}"
+    assert hover.range == lsp.Range(lsp.Position(line, 0), lsp.Position(line, 1))  # the name, not the layer
+    unpacked = await hover_on(client, uri, text, "layers.LSTM(4, return_state=True)", "state_c")
+    assert unpacked.contents.value.startswith("**`state_c`** · `(None, 4)`\n\noutput 3 of 3 of **LSTM** `lstm`")
+
+
+async def test_hover_on_a_later_use_follows_the_assignment_that_reaches_it(client, tmp_path):
+    uri, text = await open_names(client, tmp_path, "names_use.py")
+    conv, pooling = line_of(text, "layers.Conv1D(16, 3)") + 1, line_of(text, "layers.AveragePooling1D(2)") + 1
+    as_input = await hover_on(client, uri, text, "layers.AveragePooling1D(2)(x)", "x", nth=1)
+    assert as_input.contents.value == f"**`x`** · `(None, 62, 16)`\n\noutput of **Conv1D** `conv1d`, line {conv}"
+    copied = await hover_on(client, uri, text, "features = x", "x")  # a plain copy: no layer call records it
+    assert copied.contents.value == (f"**`x`** · `(None, 31, 16)`\n\n"
+                                     f"output of **AveragePooling1D** `average_pooling1d`, line {pooling}")
+    argument = await hover_on(client, uri, text, "x = block(x, UNITS)", "x", nth=1)
+    assert argument.contents.value.startswith("**`x`** · `(None, 31, 16)`")
+    model_output = await hover_on(client, uri, text, "keras.Model(inputs, outputs)", "outputs")
+    assert model_output.contents.value == (f"**`outputs`** · `(None, 1)`\n\noutput of **Dense** `dense_6`, "
+                                           f"line {line_of(text, 'outputs = layers.Dense(1)') + 1}")
+    parameter = await hover_on(client, uri, text, "def block(t, units):", "t")
+    assert parameter.contents.value.startswith("**`t`** (parameter of `block()`) · one of, depending on the call:")
+    assert f"- `(None, 31, 16)` · output of **AveragePooling1D** `average_pooling1d`, line {pooling}" \
+        in parameter.contents.value
+
+
+async def test_hover_on_a_reassigned_name_gives_the_latest_assignment(client, tmp_path):
+    uri, text = await open_names(client, tmp_path, "names_reassigned.py")
+    relu = line_of(text, "return layers.ReLU()(t)") + 1
+    first_call = await hover_on(client, uri, text, "x = block(x, 4)", "x", nth=1)  # the first call's result
+    assert first_call.contents.value == f"**`x`** · `(None, 31, 8)`\n\noutput of **ReLU** `re_lu`, line {relu}"
+    second_call = await hover_on(client, uri, text, "x = block(x, 4)", "x")
+    assert second_call.contents.value == f"**`x`** · `(None, 31, 4)`\n\noutput of **ReLU** `re_lu_1`, line {relu}"
+    loop = line_of(text, "features = layers.Dense(UNITS)(features)") + 1
+    in_loop = await hover_on(client, uri, text, "features = layers.Dense(UNITS)(features)", "features", nth=1)
+    assert in_loop.contents.value.startswith("**`features`** · one of, depending on the branch taken, the loop "
+                                             "iteration or the call:")
+    assert f"- `(None, 31, 8)` · output of **Dense** `dense_4`, line {loop}" in in_loop.contents.value
+    after_loop = await hover_on(client, uri, text, "last = features", "features")  # the loop ran: not the one before
+    assert after_loop.contents.value == f"**`features`** · `(None, 31, 8)`\n\noutput of **Dense**, line {loop}"
+
+
+async def test_hover_on_an_input_variable(client, tmp_path):
+    uri, text = await open_names(client, tmp_path, "names_input.py")
+    line = line_of(text, "inputs = keras.Input(shape=(64, 8))") + 1
+    expected = f"**`inputs`** · `(None, 64, 8)`\n\nmodel input (**Input** `input_layer`), line {line}"
+    assert (await hover_on(client, uri, text, "inputs = keras.Input", "inputs")).contents.value == expected
+    assert (await hover_on(client, uri, text, "keras.Model(inputs, outputs)", "inputs")).contents.value == expected
+
+
+async def test_hover_on_a_name_with_no_known_shape(client, tmp_path):
+    uri, text = await open_names(client, tmp_path, "names_unknown.py")
+    assert await hover_on(client, uri, text, "UNITS = 8", "UNITS") is None  # not a tensor: no hover
+    assert await hover_on(client, uri, text, "model = keras.Model", "model") is None
+    assert await hover_on(client, uri, text, "for _ in range(2):", "_") is None
+    branch = await hover_on(client, uri, text, "either = x", "either")  # what the checker could not decide
+    assert branch.contents.value == ("**`either`** · shape unknown\n\nnot followed: layers applied inside an `if` "
+                                     f"whose condition is only known at run time, "
+                                     f"line {line_of(text, 'if len(sys.argv)') + 1}")
+    unknown = await hover_on(client, uri, text, "x = mystery(x)", "x")
+    assert unknown.contents.value.startswith("**`x`** · shape unknown\n\nnot followed: `mystery(...)` is a call")
+    layer = await hover_on(client, uri, text, "t = layers.Dense(units)(t)", "units")  # inside a constructor
+    assert layer.contents.value.startswith("**Dense**")  # the layer hover, as before
+
+
+async def test_hover_on_a_name_from_another_notebook_cell(client, tmp_path):
+    notebook = a_uri(tmp_path, "names.ipynb")
+    first, second = f"{notebook}#cell1", f"{notebook}#cell2"
+    cells = [lsp.TextDocumentItem(first, "python", 1, "import keras\nfrom keras import layers\n\n"
+                                                      "inputs = keras.Input(shape=(10,))\n"),
+             lsp.TextDocumentItem(second, "python", 1, "x = layers.Dense(4)(inputs)\n")]
+    client.notebook_document_did_open(lsp.DidOpenNotebookDocumentParams(
+        lsp.NotebookDocument(notebook, "jupyter-notebook", 1,
+                             [lsp.NotebookCell(lsp.NotebookCellKind.Code, cell.uri) for cell in cells]), cells))
+    await wait_until(lambda: second in client.diagnostics, what="the notebook's check")
+    hover = await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(second),
+                                                                   lsp.Position(0, 22)))
+    assert hover.contents.value == ("**`inputs`** · `(None, 10)`\n\n"
+                                    "model input (**Input** `input_layer`), line 4 of another cell")
+    target = await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(second),
+                                                                    lsp.Position(0, 0)))
+    assert target.contents.value == "**`x`** · `(None, 4)`\n\noutput of **Dense** `dense`, line 1"

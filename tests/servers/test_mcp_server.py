@@ -12,6 +12,7 @@ import os
 import shutil
 import sys
 import threading
+import warnings
 from dataclasses import dataclass
 
 import pytest
@@ -19,6 +20,7 @@ import pytest
 from .helpers import BROKEN, SAFE_FIXES
 
 mcp = pytest.importorskip("mcp")
+import mcp.types  # noqa: E402
 from mcp import ClientSession, StdioServerParameters  # noqa: E402
 from mcp.client.stdio import stdio_client  # noqa: E402
 
@@ -31,9 +33,12 @@ class Result:
 
 
 class McpSession:
-    def __init__(self, args: list[str], cwd: str):
+    def __init__(self, args: list[str], cwd: str, roots: list[str] | None = None):
+        """``roots``: the client's roots (file:// URIs), declared with the ``roots`` capability; None: none."""
         self.params = StdioServerParameters(command=sys.executable, args=["-m", "shapedoctor", "mcp", *args],
                                             cwd=cwd, env=dict(os.environ))
+        self.roots = roots
+        self.roots_asked = 0
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
         self.thread.start()
@@ -45,7 +50,9 @@ class McpSession:
     async def _serve(self):
         self.stop = asyncio.Event()
         try:
-            async with stdio_client(self.params) as (read, write), ClientSession(read, write) as session:
+            callback = self._list_roots if self.roots is not None else None
+            async with stdio_client(self.params) as (read, write), \
+                    ClientSession(read, write, list_roots_callback=callback) as session:
                 await session.initialize()
                 self.session = session
                 self.ready.set_result(True)
@@ -54,6 +61,17 @@ class McpSession:
             if not self.ready.done():
                 self.ready.set_exception(exc)
             raise
+
+    async def _list_roots(self, context):
+        self.roots_asked += 1
+        return mcp.types.ListRootsResult(roots=[mcp.types.Root(uri=uri) for uri in self.roots])
+
+    def set_roots(self, uris: list[str]) -> None:
+        """The client's roots change, and it says so (``notifications/roots/list_changed``)."""
+        self.roots = uris
+        with warnings.catch_warnings():  # mcp 2.3: roots are deprecated by the 2026-07-28 spec draft
+            warnings.simplefilter("ignore")
+            self.run(self.session.send_roots_list_changed())
 
     def run(self, coroutine, timeout: float = 60):
         return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout=timeout)
@@ -139,20 +157,23 @@ def test_trace_gives_every_layer_shape_and_parameters(server):
 def test_fix_returns_a_diff_or_the_source_and_leaves_the_file_alone(server, project):
     root, _ = project
     before = (root / "broken.py").read_bytes()
-    diff = server.call("fix", {"path": "broken.py"}).structured_content
+    withheld = server.call("fix", {"path": "broken.py"}).structured_content  # as the command line: safe only
+    assert not withheld["changed"] and withheld["diff"] == ""
+    assert withheld["remaining"][0]["unsafe_fix_withheld"] == "insert Reshape((64, 1)) before Conv1D"
+    diff = server.call("fix", {"path": "broken.py", "unsafe_fixes": True}).structured_content
     assert diff["changed"] and not diff["written"] and diff["fixed_source"] is None
     assert "+    layers.Reshape((64, 1)),\n" in diff["diff"] and diff["diff"].startswith("--- a/broken.py\n")
     assert diff["applied"][0]["title"] == "insert Reshape((64, 1)) before Conv1D" and diff["remaining"] == []
     both = server.call("fix", {"path": "broken.py", "output": "both", "pick": 2}).structured_content
     assert "layers.Reshape((32, 2)),\n    layers.Conv1D" in both["fixed_source"] and both["diff"]
     assert (root / "broken.py").read_bytes() == before
-    text = server.call("fix", {"source": BROKEN.read_text(), "output": "source"}).structured_content
+    text = server.call("fix", {"source": BROKEN.read_text(), "output": "source", "pick": 1}).structured_content
     assert "layers.Reshape((64, 1))" in text["fixed_source"] and text["diff"] is None
 
 
 def test_fix_writes_only_when_asked(server, project):
     root, _ = project
-    result = server.call("fix", {"path": "safe.py", "write": True}).structured_content
+    result = server.call("fix", {"path": "safe.py", "write": True, "unsafe_fixes": True}).structured_content
     assert result["written"] and [a["code"] for a in result["applied"]] == ["SD107", "SD107", "SD101"]
     assert "AveragePooling1D(pool_size=2)" in (root / "safe.py").read_text()
     refused = server.call("fix", {"source": "x = 1\n", "write": True})
@@ -177,3 +198,92 @@ def test_paths_outside_the_roots_are_refused(server, project):
     assert (outside / "secret.py").read_text() == BROKEN.read_text()
     both = server.call("check", {"path": "broken.py", "source": "x = 1"})
     assert both.is_error and "give exactly one of `source`" in both.text
+
+
+# ------------------------------------------------------------------------------------------------ client roots
+def test_the_clients_roots_decide_and_a_change_is_honoured(tmp_path):
+    """A client that declares `roots`: only paths inside its file:// roots are checked (the server's --root still
+    narrows them), and after notifications/roots/list_changed the new list applies."""
+    from pathlib import Path
+
+    project, other = tmp_path / "project", tmp_path / "other"
+    for directory in (project / "a", project / "b", other):
+        directory.mkdir(parents=True)
+        shutil.copy(BROKEN, directory / "model.py")
+    a, b = (project / "a").as_uri(), (project / "b").as_uri()
+    session = McpSession(["--root", str(project)], cwd=str(tmp_path), roots=[a])
+    try:
+        inside = session.call("check", {"path": str(project / "a" / "model.py")})
+        assert not inside.is_error and inside.structured_content["summary"]["errors"] == 1
+        relative = session.call("check", {"path": "model.py"})  # from the first client root
+        assert not relative.is_error
+        as_uri = session.call("trace", {"path": (project / "a" / "model.py").as_uri()})
+        assert not as_uri.is_error and as_uri.structured_content["models"][0]["name"] == "model"
+        outside = session.call("check", {"path": str(project / "b" / "model.py")})  # inside --root, not a root
+        assert outside.is_error and "outside the allowed roots (the client's roots: " in outside.text
+        assert str(Path(project / "a").resolve()) in outside.text
+        asked = session.roots_asked
+        session.call("check", {"path": "model.py"})
+        assert session.roots_asked == asked  # listed once: the client promises to say when they change
+
+        session.set_roots([b, other.as_uri()])
+        moved = session.call("check", {"path": str(project / "b" / "model.py")})
+        assert not moved.is_error and session.roots_asked == asked + 1
+        left = session.call("fix", {"path": str(project / "a" / "model.py"), "write": True})
+        assert left.is_error and "outside the allowed roots" in left.text
+        assert (project / "a" / "model.py").read_text() == BROKEN.read_text()
+        beyond = session.call("check", {"path": str(other / "model.py")})  # a client root, but not under --root
+        assert beyond.is_error and "start the server with --root DIR" in beyond.text
+
+        session.set_roots([])
+        none = session.call("check", {"path": str(project / "b" / "model.py")})
+        assert none.is_error and "the client shares no file:// roots with this server" in none.text
+        text = session.call("check", {"source": BROKEN.read_text()})  # source text needs no root
+        assert not text.is_error
+    finally:
+        session.close()
+
+
+class _Session:
+    """What `Roots` reads of a server session: the client's capabilities and roots/list."""
+
+    def __init__(self, roots, list_changed: bool | None = True, fails: bool = False):
+        capability = mcp.types.RootsCapability(listChanged=list_changed) if list_changed is not None else None
+        self.client_capabilities = mcp.types.ClientCapabilities(roots=capability)
+        self.roots, self.fails, self.asked = roots, fails, 0
+
+    async def list_roots(self):
+        self.asked += 1
+        if self.fails:
+            raise RuntimeError("no answer")
+        return mcp.types.ListRootsResult(roots=[mcp.types.Root(uri=uri) for uri in self.roots])
+
+
+class _Context:
+    def __init__(self, session):
+        self.session = session
+
+
+def _resolve(roots, path: str, session=None) -> str:
+    import asyncio
+
+    return asyncio.run(roots.resolve(path, _Context(session) if session is not None else None))
+
+
+def test_without_client_roots_the_servers_own_apply_and_client_roots_replace_the_default(tmp_path):
+    from shapedoctor.servers.mcp_server import Roots, ToolError
+
+    here, spaced = tmp_path / "cwd", tmp_path / "my project"
+    for directory in (here, spaced):
+        directory.mkdir()
+        (directory / "m.py").write_text("x = 1\n")
+    default = Roots([str(here)], explicit=False)  # no --root: the working directory
+    assert _resolve(default, "m.py") == str((here / "m.py").resolve())
+    assert _resolve(default, "m.py", _Session(None, list_changed=None)) == str((here / "m.py").resolve())
+    client = _Session([spaced.as_uri()], list_changed=False)  # percent-encoded: my%20project
+    assert _resolve(default, "m.py", client) == str((spaced / "m.py").resolve())  # the client's root, not cwd
+    with pytest.raises(ToolError, match="outside the allowed roots \\(the client's roots: "):
+        _resolve(default, str(here / "m.py"), client)
+    assert client.asked == 2  # no list_changed promised: asked every time
+    with pytest.raises(ToolError, match="the client declares roots but did not list them \\(RuntimeError"):
+        _resolve(Roots([str(here)]), "m.py", _Session([], fails=True))

@@ -229,6 +229,7 @@ class Analysis:
     version: object = None
     _layers: list[tuple[object, LayerAt]] | None = field(default=None, repr=False)
     fix_all: tuple | None = field(default=None, repr=False)  # (settings key, fixed text, titles), when computed
+    _variables: object = field(default=None, repr=False)
 
     @property
     def findings(self) -> list[Diagnostic]:
@@ -273,6 +274,15 @@ class Analysis:
         if inside:
             return inside
         return [layer for spans, layer in layers if any(s is not None and s.line == line for s in spans)]
+
+    def variables(self):
+        """The names of the checked text and the tensors they hold (``variables.Variables``): built on the first
+        hover of a name, then kept with this check."""
+        if self._variables is None:
+            from .variables import Variables
+
+            self._variables = Variables(None if self.view.anchored else self.view.text, self.report)
+        return self._variables
 
     def line_outputs(self) -> dict[int, list[str]]:
         """Checked-text line -> the distinct output shapes of the layer calls ending there (a helper called

@@ -1,7 +1,8 @@
 """``shapedoctor lsp``: the checker as a language server (LSP over stdio, pygls 2).
 
 Diagnostics on open, change (debounced) and save of Python files, notebook cells and ``.ipynb`` files; hover
-with a layer's input -> output shape, parameters and, for a broken layer, the why; inlay hints with the output
+with a layer's input -> output shape, parameters and, for a broken layer, the why, and on a name that holds a
+tensor its shape and the layer that produced it (``variables.py``); inlay hints with the output
 shape after each layer line; the ranked fixes as quick fixes and every safe fix at once as
 ``source.fixAll.shapedoctor``.  Settings (initializationOptions, workspace/didChangeConfiguration or pulled
 from the ``shapedoctor`` section): ``select``, ``ignore``, ``inlayHints``, ``debounce`` (ms), ``targetShape``;
@@ -29,6 +30,7 @@ from .. import __version__
 from ..diagnostics import Diagnostic, Edit
 from .documents import (Analysis, LayerAt, SourceView, analyse, docs_url, fix_all_safe, is_actionable,
                         parse_selection, split_lines)
+from .variables import Holding, Produced
 
 FIX_ALL = f"{lsp.CodeActionKind.SourceFixAll.value}.shapedoctor"
 SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeverity.Warning,
@@ -335,6 +337,88 @@ def hover_text(layers: list[LayerAt], settings: Settings) -> str:
     return "\n\n---\n\n".join(blocks)
 
 
+def variable_hover(ls: ShapedoctorServer, analysis: Analysis, uri: str, where: tuple[int, int]) -> lsp.Hover | None:
+    """The hover of a name that holds a tensor; None for any other place (the layer hover takes it)."""
+    try:
+        holding = analysis.variables().at(*where)
+    except Exception as exc:  # a nicety: never let it cost the layer hover
+        ls.log(lsp.MessageType.Error, f"shapedoctor: no variable hover: {type(exc).__name__}: {exc}")
+        from .variables import Variables
+
+        analysis._variables = Variables(None, None)  # not again for this text: no names
+        return None
+    if holding is None:
+        return None
+    view = analysis.view
+
+    def line(number: int) -> str:
+        place = view.place(number)
+        if place is None:
+            return f"line {number}"
+        return f"line {place.line + 1}" + ("" if place.uri == uri else " of another cell")
+
+    span = holding.span
+    name_uri, start, end = view.span(span.line, span.col, span.end_line, span.end_col)
+    where_range = ls.client_range(view, name_uri, start, end) if name_uri == uri else None
+    return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, variable_text(holding, line)), where_range)
+
+
+def variable_text(holding: Holding, line) -> str:
+    """``x`` and the tensor it holds: its shape and the call that produced it, at which line; every candidate when
+    the name may hold several (a branch, a loop, a parameter), and the assignments that were not traced."""
+    groups: dict[tuple, list[Produced]] = {}
+    for produced in holding.produced:  # one call site (a loop, a helper called twice): one entry, its shapes
+        groups.setdefault((produced.kind, produced.label, produced.line, produced.output), []).append(produced)
+    entries = [(_shapes(items), _origin(items, line)) for items in groups.values()]
+    entries += [("not traced", f"assigned at {line(number)}") for number in holding.untraced]
+    title = f"**`{_code(holding.name)}`**"
+    if holding.parameter:
+        title += f" (parameter of `{_code(holding.parameter)}()`)"
+    if len(entries) == 1:
+        shapes, origin = entries[0]
+        return f"{title} · {shapes}\n\n{origin}"
+    intro = "one of, depending on the call:" if holding.parameter \
+        else "one of, depending on the branch taken, the loop iteration or the call:"
+    return "\n".join([f"{title} · {intro}", ""] + [f"- {shapes} · {origin}" for shapes, origin in entries])
+
+
+def _shapes(items: list[Produced]) -> str:
+    shown = []
+    for produced in items:
+        if produced.shape is not None:
+            text = f"`{produced.shape}`"
+        elif produced.status == "error":
+            text = "no shape: this call does not build" + (f" ({_md(produced.why)})" if produced.why else "")
+        elif produced.status == "skipped":
+            text = "not checked: checking stopped at an error before it"
+        else:
+            text = "shape unknown"
+        if text not in shown:
+            shown.append(text)
+    if len(shown) > 1:
+        return " or ".join(shown) + " (this line runs more than once)"
+    return shown[0]
+
+
+def _origin(items: list[Produced], line) -> str:
+    first = items[0]
+    at = line(first.line)
+    names = {p.layer for p in items}
+    named = f" `{_code(first.layer)}`" if len(names) == 1 else ""
+    if first.kind == "input":
+        return f"model input (**{_md(first.label)}**{named}), {at}"
+    if first.kind == "operation":
+        which = f"result {first.output + 1} of {first.outputs}" if first.output is not None else "result"
+        return f"{which} of `{_code(first.label)}`, {at}"
+    if first.kind == "opaque":  # its label says why it was not followed
+        return f"not followed: {_md(first.label)}, {at}"
+    if first.output is not None:
+        return f"output {first.output + 1} of {first.outputs} of **{_md(first.label)}**{named}, {at}"
+    if first.outputs > 1:
+        return f"the {first.outputs} outputs of **{_md(first.label)}**{named}, {at}"
+    return f"output of **{_md(first.label)}**{named}, {at}"
+
+
 def _md(text: str) -> str:
     """User text in Markdown: no markup of its own (a layer named `*x*` stays that); the engine's `code` spans
     stay code."""
@@ -405,7 +489,12 @@ def build_server() -> ShapedoctorServer:
         if analysis is None or analysis.view.anchored:
             return None
         where = ls.engine_position(analysis.view, uri, params.position)
-        layers = analysis.layers_at(*where) if where is not None else []
+        if where is None:
+            return None
+        found = variable_hover(ls, analysis, uri, where)
+        if found is not None:
+            return found
+        layers = analysis.layers_at(*where)
         if not layers:
             return None
         return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, hover_text(layers, ls.settings)))
