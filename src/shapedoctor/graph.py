@@ -84,6 +84,7 @@ class LayerNode:
     call_span: Span | None = None  # where the layer is called, when that differs from its constructor
     # An int argument written as a product of literals (``Dense(8 * 8 * 16)``): its factors, the user's
     # intended grouping, which a Reshape repair can restore.
+    # an argument written as a product of int literals: its factors; written as a variable: () (see source.py)
     written_factors: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @property

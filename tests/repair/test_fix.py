@@ -416,3 +416,45 @@ def test_fix_text_withholds_only_unsafe_top_fixes():
     outcome = fix_text(text, "m.py")
     assert not outcome.changed and [fix.applicability for _, fix in outcome.withheld] == ["unsafe"]
     assert fix_text(text, "m.py", unsafe=True).changed and not fix_text(text, "m.py", unsafe=True).withheld
+
+
+BUILD_ALL = r'''
+import json, pathlib, sys
+import keras
+from shapedoctor.keras_compat import install_tensorflow_shim
+install_tensorflow_shim(keras)  # `from tensorflow.keras import ...` served by Keras 3, as --verify-keras does
+results = {}
+for name in sys.argv[1:]:
+    path = pathlib.Path(name)
+    namespace = {"__name__": "__fixture__"}
+    try:
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
+        models = [v for v in namespace.values() if isinstance(v, keras.Model)]
+        for builder in [v for k, v in namespace.items() if callable(v) and k.startswith(("build", "make", "create",
+                                                                                          "get_model"))]:
+            if not models and getattr(builder, "__module__", None) == "__fixture__":
+                try:
+                    models.append(builder())
+                except TypeError:
+                    pass  # a builder that needs arguments the fixture did not give
+        results[path.name] = "ok" if models else "no model"
+    except Exception as exc:
+        results[path.name] = f"{type(exc).__name__}: {str(exc)[:300]}"
+print(json.dumps(results))
+'''
+
+
+@pytest.mark.keras
+def test_every_fixed_case_builds_in_keras():
+    """Each snapshot of a fix (`.after.py`) builds in real Keras (torch backend), all in one process."""
+    import json
+    import subprocess
+    import sys
+
+    env = dict(os.environ, KERAS_BACKEND="torch", PYTHONPATH=str(ROOT / "src"))
+    proc = subprocess.run([sys.executable, "-c", BUILD_ALL, *map(str, AFTERS)], capture_output=True, text=True,
+                          env=env, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    results = json.loads(proc.stdout.strip().splitlines()[-1])
+    failed = {name: outcome for name, outcome in results.items() if outcome != "ok"}
+    assert not failed, failed

@@ -1854,7 +1854,8 @@ class SourceFrontend:
 
 
 def _written_factors(type_: str, node: ast.Call, skip_first: bool) -> dict:
-    """``Dense(8 * 8 * 16)``: {"units": (8, 8, 16)} for each argument written as a product of int literals."""
+    """``Dense(8 * 8 * 16)``: {"units": (8, 8, 16)} for each argument written as a product of int literals;
+    ``Dense(units)``: {"units": ()}, a size that follows a variable (a parameter: other calls give other sizes)."""
     factors = {}
     positional = node.args[1 if skip_first else 0:]
     written = [(name, value) for name, value in zip(RULES[type_].params if type_ in RULES else (), positional)]
@@ -1864,6 +1865,9 @@ def _written_factors(type_: str, node: ast.Call, skip_first: bool) -> dict:
             product = _literal_product(value)
             if product is not None:
                 factors[name] = product
+                continue
+        if not isinstance(value, ast.Constant) and _literal_product(value) is None:
+            factors[name] = ()
     return factors
 
 

@@ -111,6 +111,7 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
                              why="keeps one output per step for the layers after it"))
         if is_known(n):
             fixes.extend(_intended_reshapes(chain, node, n, 2))
+            fixes.extend(_free_steps_reshape(chain, node, n))
             fixes.extend(_reshape_factorizations(node, n))
             if origin is not None and origin.node.type == "InputLayer" and len(chain) == 1:
                 fixes.append(Fix(f"feed Input(shape=({n}, 1)) and reshape the data with x[..., None]",
@@ -151,6 +152,18 @@ def _intended_reshapes(chain: list, node, n: int, axes: int) -> list[Fix]:
                              why=f"the grouping written in {result.node.label}({' * '.join(map(str, factors))}) "
                                  f"at line {_line(result)}"))
     return fixes
+
+
+def _free_steps_reshape(chain: list, node, n: int) -> list[Fix]:
+    """``Dense(units)`` inside a builder: the size follows a variable, so a Reshape written with the size of
+    this one call would break the others; ``Reshape((-1, 1))`` gives every size its steps axis."""
+    origin = next((r for r in chain if r.node.type != "InputLayer" and "units" in r.node.written_factors), None)
+    if origin is None or origin.node.written_factors["units"] != ():
+        return []
+    return [Fix(f"insert Reshape((-1, 1)) before {node.label}",
+                [_patch("insert_before", node.index, "Reshape", target_shape=(-1, 1))],
+                why=f"{n} steps x 1 channel here; -1 follows the variable size of the {origin.node.label} at line "
+                    f"{_line(origin)} wherever it is called")]
 
 
 def _image_fixes(inference: Inference, chain: list, node, n: int, spatial: int) -> list[Fix]:
