@@ -1374,6 +1374,9 @@ class SourceFrontend:
         for key, value in list(args.items()):
             if isinstance(value, LayerObject):
                 args[key] = _nested(value)
+            elif isinstance(value, (list, tuple)) and value and all(isinstance(v, LayerObject) for v in value):
+                # RNN([LSTMCell(16), LSTMCell(4)]), StackedRNNCells([...]), Pipeline([Dense(5), Dense(2)])
+                args[key] = [_nested(v) for v in value]
         self._layer_objects += 1
         made = LayerObject(type_, written, args, span_of(node), f"layer{next(self._keys)}",
                            written_factors=_written_factors(type_, node, skip_first))
@@ -1437,6 +1440,12 @@ class SourceFrontend:
         call_flags = {k: kwargs[k] for k in _ATTENTION_CALL_FLAGS if isinstance(kwargs.get(k), bool)}
         if call_flags and layer.type in _ATTENTION_LAYERS:  # mha(q, v, return_attention_scores=True)
             layer = dataclasses.replace(layer, args={**layer.args, **call_flags})
+        if layer.type in _REVERSIBLE and "reverse" in kwargs:
+            # embedding(h, reverse=True): the same weights projected back to the vocabulary; not a second call of
+            # the embedding lookup (whose input size the first call fixed)
+            reverse = kwargs["reverse"] if isinstance(kwargs["reverse"], bool) else UNKNOWN
+            layer = dataclasses.replace(layer, args={**layer.args, "reverse": reverse},
+                                        key=f"{layer.key}:reverse" if reverse is True else layer.key)
         tensor_keywords = [kwargs[k] for k in _TENSOR_KEYWORDS if isinstance(kwargs.get(k), TensorRef)]
         states = kwargs.get("initial_state")  # lstm(x, initial_state=[h, c]): the states are inputs too
         if layer.type in _RECURRENT_WITH_STATE and states is not None:
@@ -1986,6 +1995,7 @@ _RECURRENT_WITH_STATE = {"LSTM", "GRU", "SimpleRNN"}
 # Call arguments of the attention layers that change their outputs (attention.py reads them from the node).
 _ATTENTION_LAYERS = {"MultiHeadAttention", "GroupQueryAttention", "Attention", "AdditiveAttention"}
 _ATTENTION_CALL_FLAGS = ("return_attention_scores", "use_causal_mask")
+_REVERSIBLE = ("ReversibleEmbedding", "keras_hub.ReversibleEmbedding")
 _TENSOR_KEYWORDS = ("query", "value", "key", "decoder_sequence", "encoder_sequence")
 # Functions that give back their tensor argument's shape.
 _IDENTITY_FUNCTIONS = {"stop_gradient", "identity", "cast", "convert_to_tensor", "preprocess_input"}
