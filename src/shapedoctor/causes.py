@@ -111,6 +111,7 @@ def _loop_back_edge(inference: Inference, result: LayerResult, chain: list) -> t
 
 # The spatial axes of a channels_last tensor by rank (batch included), as Keras' docs name them.
 AXIS_NAMES = {3: ("steps",), 4: ("height", "width"), 5: ("depth", "height", "width")}
+SERIES_RATIO = 8  # an Input (c, n) with n >= 8 c that runs out along c: c channels of n samples, channels first
 CHANNEL_LIKE = 4  # an axis of at most this many values at the front of an image or series: channels (RGB, RGBA...)
 
 
@@ -154,7 +155,7 @@ def _explain_length(inference: Inference, result: LayerResult) -> list[str]:
                 steps.append(f"{before} -> {after} ({where(current)})")
         current = producer(inference, current)
     lines = [f"{AXIS_NAMES[len(shape)][axis - 1]}: " + ", ".join(reversed(steps)) + "."] if steps else []
-    source = channels_first_input(inference, result)
+    source = channels_first_input(inference, result) or series_channels_first(inference, result)
     if source is not None:
         declared = source.outputs[0]
         values = f"{declared[1]} values on its first axis look" if declared[1] != 1 else "1 value on its first axis looks"
@@ -162,6 +163,16 @@ def _explain_length(inference: Inference, result: LayerResult) -> list[str]:
                      f"{result.node.label} reads channels from the last axis (data_format=\"channels_last\", "
                      f"Keras' default) and takes that axis for {AXIS_NAMES[len(shape)][0]}.")
     return lines
+
+
+def series_channels_first(inference: Inference, result: LayerResult) -> LayerResult | None:
+    """The Input of a series written channels first: a few rows of many values ((7, 100), (22, 1000): EEG
+    channels, sensors), the rows read as steps."""
+    source = channels_first_input(inference, result, loose=True)
+    if source is None:
+        return None
+    declared = source.outputs[0]
+    return source if declared[-1] >= SERIES_RATIO * declared[1] else None
 
 
 def input_of(inference: Inference, result: LayerResult) -> LayerResult | None:
@@ -172,8 +183,10 @@ def input_of(inference: Inference, result: LayerResult) -> LayerResult | None:
     return current
 
 
-def channels_first_input(inference: Inference, result: LayerResult) -> LayerResult | None:
-    """The model's Input when it declares channels-first data (``(3, 32, 32)``) to a channels_last layer."""
+def channels_first_input(inference: Inference, result: LayerResult, loose: bool = False) -> LayerResult | None:
+    """The model's Input when it declares channels-first data (``(3, 32, 32)``) to a channels_last layer.
+    ``loose``: any first axis shorter than the last (``(7, 100)``: 7 EEG channels of 100 samples), not only the
+    few values images and sensor triples have."""
     if result.node.args.get("data_format", "channels_last") != "channels_last":
         return None
     source = input_of(inference, result)
@@ -181,4 +194,6 @@ def channels_first_input(inference: Inference, result: LayerResult) -> LayerResu
     if not declared or len(declared) not in AXIS_NAMES or not all(isinstance(d, int) for d in declared[1:]):
         return None
     first, last = declared[1], declared[-1]
+    if loose:
+        return source if first < last else None
     return source if first <= CHANNEL_LIKE < last else None

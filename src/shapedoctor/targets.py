@@ -46,6 +46,10 @@ def check_output_target(inference: Inference, target_shape: tuple | None = None)
     if output is None or head.status != "ok":
         return None
     loss = loss_name(graph.loss)
+    if graph.loss is not None and loss is None:
+        # a loss of the user's own (a CTC loss function, a class) or one not read: it decides what targets it
+        # takes (CTC: one label sequence per sample against one prediction per step), so no comparison holds
+        return None
     target = target_shape if target_shape is not None else graph.target_shape
     if target is not None:
         problem = _against_target(output, tuple(target), loss)

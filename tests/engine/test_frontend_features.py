@@ -258,3 +258,21 @@ def test_a_subclassed_models_input_spans_its_class_name_in_utf8_bytes():
     model = check_source(text, "m.py").files[0].models[0]
     span = model.inference.results[0].node.span
     assert (span.line, span.col, span.end_col) == (5, 0, len("class  Réseau".encode("utf-8")))
+
+
+@pytest.mark.parametrize("written", ["X_train.shape", "np.shape(X_train)"])
+def test_the_shape_of_data_of_unknown_shape_given_as_a_sample_shape_is_a_warning(written):
+    """``input_shape=X_train.shape`` with X_train loaded from a file: its first axis is the number of samples
+    (in Keras 4-D images then give a 5-D input: "expected min_ndim=4, found ndim=5" at the Conv2D); an item's
+    shape (``X_train[0].shape``) is one sample's and is left alone."""
+    from shapedoctor import check_source
+
+    head = "import numpy as np\nfrom keras import layers, models\nX_train = np.load('x.npy')\n"
+    text = head + f"model = models.Sequential([layers.Conv2D(8, 3, input_shape={written}), layers.Flatten()])\n"
+    report = check_source(text, "m.py").files[0]
+    (warning,) = [d for d in report.diagnostics if d.severity == "warning"]
+    assert warning.code == "SD107" and f"{written} includes the number of samples" in warning.message
+    assert [f.title for f in warning.fixes] == [f"drop the samples axis: shape={written}[1:]"]
+    assert warning.fixes[0].applicability == "safe"
+    item = check_source(text.replace(written, "X_train[0].shape"), "m.py").files[0]
+    assert not [d for d in item.diagnostics if d.severity in ("error", "warning")]

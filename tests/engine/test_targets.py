@@ -138,3 +138,13 @@ def test_keras_trains_the_mismatched_model_silently(tmp_path):
                           env=dict(os.environ, KERAS_BACKEND="torch"), timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "OUT (None, 18, 1) LOSS" in proc.stdout
+
+
+def test_a_loss_of_the_users_own_decides_its_targets():
+    """A CTC loss function (one label sequence per sample against one prediction per step) or any loss the user
+    wrote: no comparison of output and target shapes holds, neither from fit() nor from --target-shape."""
+    custom = HEAD_WITHOUT_FLATTEN.replace('loss="binary_crossentropy"', "loss=my_loss").replace(
+        "import keras\n", "import keras\n\ndef my_loss(y_true, y_pred):\n    return keras.ops.mean(y_pred)\n\n")
+    assert findings(custom + "model.fit(X, y)\n")[0] == []
+    assert findings(custom, target_shape="(None, 1)")[0] == []
+    assert findings(HEAD_WITHOUT_FLATTEN, target_shape="(None, 1)")[0] == [("output-target-mismatch", "error", 8)]

@@ -28,6 +28,8 @@ EXTRA_PICKS = {
     "negative_length_channels_first_3d": [2],
     "rank_dense_conv2d_transpose_generator": [2],
     "rank_flatten_conv2d_functional": [2],
+    "negative_length_series_channels_first": [3],
+    "negative_length_earlier_pooling": [4],
 }
 
 

@@ -313,6 +313,91 @@ def test_a_layer_unrolled_by_a_loop_is_fixed_once_for_every_iteration(tmp_path):
     assert 'model.add(Conv1D(n_filters, 3, activation="relu", padding="same"))' in path.read_text()
 
 
+def _graph_and_nodes(text: str):
+    graph = check_source(text).models[0].graph
+    return graph, {(n.type, n.span.line): n.index for n in reversed(graph.nodes) if n.span is not None}
+
+
+_LOOP = """import keras
+from keras import layers
+
+inputs = keras.Input(shape=(3, 64, 64))
+x = inputs
+for i in range(3):
+    x = layers.Conv2D(8, 3)(x)
+    x = layers.MaxPooling2D()(x)
+model = keras.Model(inputs, x)
+"""
+
+
+def test_one_edit_per_constructor_call_for_the_layers_of_every_pass():
+    report = check_source(_LOOP).files[0]
+    attach_edits(report)
+    fix = report.diagnostics[0].fixes[0]
+    assert fix.title.startswith('set data_format="channels_first"') and len(fix.patches) == 6
+    assert [(e.line, e.text) for e in fix.edits] == [(7, ', data_format="channels_first"'),
+                                                     (8, 'data_format="channels_first"')]
+
+
+def test_several_arguments_for_one_call_are_merged_and_conflicting_values_have_no_edit():
+    from shapedoctor.diagnostics import Fix, GraphPatch
+    from shapedoctor.repair.rewrite import CannotRewrite, edits_for_fix
+
+    graph = check_source(_LOOP).models[0].graph
+    convs = [n.index for n in graph.nodes if n.type == "Conv2D"]
+    merged = Fix("t", [GraphPatch("set_args", convs[0], args=(("padding", "same"),)),
+                       GraphPatch("set_args", convs[1], args=(("padding", "same"), ("strides", 1)))])
+    assert apply_edits(_LOOP, edits_for_fix(_LOOP, graph, merged)).count('padding="same", strides=1') == 1
+    conflicting = Fix("t", [GraphPatch("set_args", convs[0], args=(("padding", "same"),)),
+                            GraphPatch("set_args", convs[2], args=(("padding", "causal"),))])
+    with pytest.raises(CannotRewrite):
+        edits_for_fix(_LOOP, graph, conflicting)
+
+
+_HEAD = """import keras
+from keras import layers
+
+inputs = keras.Input(shape=(64, 64, 3))
+x = inputs
+for f in [32, 64]:
+\tx = layers.Conv2D(f, 3)(x)
+
+\t# the head
+\tx = layers.Flatten(name=\"\"\"flat
+\tten\"\"\")(x)
+\tx = layers.Dense(3)(x)  # out
+model = keras.Model(inputs, x)
+"""
+
+
+def test_a_loop_head_moves_after_the_loop_with_its_comments_and_strings_kept():
+    from shapedoctor.diagnostics import Fix, GraphPatch
+    from shapedoctor.repair.patch import apply_patches
+    from shapedoctor.repair.rewrite import edits_for_fix
+
+    graph, at = _graph_and_nodes(_HEAD)
+    fix = Fix("move", [GraphPatch("dedent_after_loop", at["Flatten", 10], args=(("loop", (6, 12)),))])
+    patched = apply_patches(graph, fix.patches)  # the head of the first pass dropped, the last pass's kept
+    assert [n.type for n in patched.nodes] == ["InputLayer", "Conv2D", "Conv2D", "Flatten", "Dense"]
+    assert [n.inputs for n in patched.nodes] == [[], [(0, 0)], [(1, 0)], [(2, 0)], [(3, 0)]]
+    fixed = apply_edits(_HEAD, edits_for_fix(_HEAD, graph, fix))
+    assert fixed == _HEAD.replace("\t# the", "# the").replace("\tx = layers.F", "x = layers.F") \
+        .replace("\tx = layers.D", "x = layers.D")
+    assert "\tten" in fixed and _problems(fixed) == []
+
+
+def test_a_loop_head_that_is_the_whole_body_is_not_moved():
+    from shapedoctor.diagnostics import Fix, GraphPatch
+    from shapedoctor.repair.rewrite import CannotRewrite, edits_for_fix
+
+    text = _HEAD.replace("\tx = layers.Conv2D(f, 3)(x)\n", "\twith keras.name_scope('b'):\n"
+                         "\t\tx = layers.Conv2D(f, 3)(x)\n\t\tx = layers.Flatten()(x)\n")
+    graph, at = _graph_and_nodes(text)
+    fix = Fix("move", [GraphPatch("dedent_after_loop", at["Flatten", 9], args=(("loop", (6, 14)),))])
+    with pytest.raises(CannotRewrite):
+        edits_for_fix(text, graph, fix)
+
+
 def test_fix_file_keeps_a_byte_order_mark(tmp_path):
     path = tmp_path / "bom.py"
     path.write_bytes(b"\xef\xbb\xbf" + (CASES / "reshape_size_sequential.before.py").read_bytes())

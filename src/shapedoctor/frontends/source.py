@@ -27,7 +27,7 @@ from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE,
                       merge_uncertain, reshape_array, unpack)
 from ..rules.applications import APPS as APPLICATION_TYPES, PREPROCESS_FUNCTIONS
 from ..rules.keras_hub import KERAS_HUB_LAYERS
-from ..rules.base import ConstTensor, TensorArg
+from ..rules.base import ConstTensor, DataShape, TensorArg
 from ..rules.core import LambdaBody
 from ..rules.ops import OPERATORS, resolve_op
 from .symbolic import settle_symbolic_inputs
@@ -658,7 +658,8 @@ class SourceFrontend:
         if isinstance(base, (list, UnknownSequence)) and node.attr in _LIST_MUTATORS:
             return _BoundMethod(base, node.attr)
         if node.attr == "shape" and (base is UNKNOWN or isinstance(base, Symbol)):
-            return UnknownShape(_unparse(node))
+            # X_train.shape is a whole data set's; X_train[0].shape (one item of it) may be one sample's
+            return UnknownShape(_unparse(node), whole_data=not _indexes(node.value))
         if node.attr in ("reshape", "astype") and (base is UNKNOWN or isinstance(base, Symbol)):
             return _BoundMethod(UnknownArray(_unparse(node.value)), node.attr)
         return UNKNOWN
@@ -666,7 +667,7 @@ class SourceFrontend:
     def _tensor_attribute(self, tensor: TensorRef, node: ast.Attribute, scope: Scope):
         if node.attr == "shape":
             shape = tensor.builder.shape_of(tensor)
-            return shape if shape is not None else UnknownShape(_unparse(node))
+            return shape if shape is not None else UnknownShape(_unparse(node), whole_data=False)
         if node.attr == "ndim":
             shape = tensor.builder.shape_of(tensor)
             return len(shape) if shape is not None else UNKNOWN
@@ -703,8 +704,11 @@ class SourceFrontend:
                 return base[index]
             except IndexError:
                 return UNKNOWN
-        if isinstance(base, dict) and isinstance(index, str):
-            return base.get(index, UNKNOWN)
+        if isinstance(base, dict) and is_plain(index) and not isinstance(index, (list, dict)):
+            try:
+                return base.get(index, UNKNOWN)  # inputs["age"], skips[level] (filled in an earlier loop)
+            except TypeError:  # an unhashable key: (1, [2])
+                return UNKNOWN
         return UNKNOWN
 
     def _expr_Lambda(self, node: ast.Lambda, scope: Scope):
@@ -1053,6 +1057,12 @@ class SourceFrontend:
             return UNKNOWN
         if leaf == "arange" and len(args) == 1 and isinstance(args[0], int):
             return ArrayValue((args[0],))
+        if leaf == "shape" and len(args) == 1:  # np.shape(X): as X.shape
+            if isinstance(args[0], ArrayValue):
+                return args[0].shape
+            if args[0] is UNKNOWN or isinstance(args[0], Symbol):
+                return UnknownShape(f"{_unparse(node.func)}({_unparse(node.args[0])})",
+                                    whole_data=not _indexes(node.args[0]))
         if leaf in ("array", "asarray") and args and isinstance(args[0], ArrayValue):
             return args[0]
         if leaf == "expand_dims" and len(args) >= 1 and isinstance(args[0], ArrayValue):
@@ -1078,7 +1088,7 @@ class SourceFrontend:
             layer = self._layer_object("InputLayer", leaf, node, scope)
             _name_unknown_sizes(layer.args, node)
             return self._apply_layer(layer, [], node, scope, False)
-        if leaf in _FUNCTIONAL_MERGES:
+        if leaf in _FUNCTIONAL_MERGES and "ops" not in func.qualname.split(".")[:-1]:  # not ops.add(a, b)
             tensors = self._fold(node.args[0], scope) if node.args else UNKNOWN
             layer = self._layer_object(_FUNCTIONAL_MERGES[leaf], leaf, node, scope, skip_first=True)
             if isinstance(tensors, (list, tuple)) and all(isinstance(t, TensorRef) for t in tensors):
@@ -1899,8 +1909,9 @@ def _opaque_data(value) -> bool:
 class UnknownShape:
     """``X.shape`` of an array whose shape could not be folded: indexing it gives named sizes."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, whole_data: bool = True) -> None:
         self.text = text
+        self.whole_data = whole_data  # the shape of a data array (its first axis the samples), not a tensor's
 
 
 class UnknownArray:
@@ -1908,6 +1919,11 @@ class UnknownArray:
 
     def __init__(self, text: str) -> None:
         self.text = text
+
+
+def _indexes(node: ast.expr) -> bool:
+    """Whether an expression takes an item or a slice of something (``X[0]``, ``data["x"]``, ``X[0].images``)."""
+    return any(isinstance(part, ast.Subscript) for part in ast.walk(node))
 
 
 def _reshape_unknown(array: UnknownArray, shape):
@@ -2176,7 +2192,9 @@ def _symbolic_input(args: dict) -> None:
     """``shape=input_shape`` that could not be folded: a shape of unknown rank with named sizes."""
     for key in ("shape", "batch_shape"):
         value = args.get(key)
-        if isinstance(value, Symbol):
+        if key == "shape" and isinstance(value, UnknownShape) and value.whole_data:
+            args[key] = DataShape(value.text)  # X_train.shape: the sample count taken for an axis of each sample
+        elif isinstance(value, Symbol):
             args[key] = SymbolicShape(value.name)
         elif isinstance(value, SymbolicShape) and key == "batch_shape":
             args[key] = SymbolicShape(value.base, value.offset, value.prefix)

@@ -12,12 +12,14 @@ import math
 from fractions import Fraction
 
 from ..diagnostics import Diagnostic, Fix, GraphPatch
-from ..causes import AXIS_NAMES, channels_first_input, rank_origin, spatial_rank
+from ..causes import AXIS_NAMES, channels_first_input, rank_origin, series_channels_first, spatial_rank
 from ..infer import Inference, infer
 from ..rules import RULES, canonical_type
+from ..rules.base import DataShape
 from ..shapes import format_shape, is_known
-from .patch import apply_patches, first_patched
+from .patch import apply_patches, first_patched, loop_head
 
+MAX_POOLINGS_REMOVED = 4  # earlier pooling layers offered for removal, nearest first
 # How many verified candidates of one family are worth showing.
 GROUP_LIMITS = {"factorization": 5, "smaller": 1}
 _NEEDS_STEPS = {"Conv1D", "SeparableConv1D", "DepthwiseConv1D", "Conv1DTranspose", "MaxPooling1D",
@@ -74,14 +76,32 @@ def _verifies(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_sha
         # the argument written the way Keras needs it: right whatever the rest of the model does (what the now
         # checked layers after it say is a finding of their own, not a reason to withhold this one)
         return after.results[diagnostic.node].status == "ok"
-    if after.errors:
+    # No error but the model's other ones, found independently of this one (another branch): each is a finding
+    # with fixes of its own, and `fix` takes them in turn.
+    others = other_errors(inference, diagnostic)
+    if any(_where(d) not in others for d in after.errors):
         return False
-    if any(r.status == "error" for r in after.results):
+    if any(r.status == "error" and _where_node(r.node) not in {(line, col) for line, col, *_ in others}
+           for r in after.results):
         return False
     if diagnostic.kind.name == "output-target-mismatch":
         return check_output_target(after, target_shape) is None
     # No new warnings of the same kind as the one fixed.
-    return not any(d.kind is diagnostic.kind for d in after.diagnostics)
+    return not any(d.kind is diagnostic.kind and _where(d) not in others for d in after.diagnostics)
+
+
+def other_errors(inference: Inference, diagnostic: Diagnostic) -> set:
+    """Where the model's errors other than ``diagnostic`` are: (line, col, code, message)."""
+    return {_where(d) for d in inference.diagnostics if d.severity == "error" and d is not diagnostic
+            and _where(d) != _where(diagnostic)}
+
+
+def _where(d: Diagnostic) -> tuple:
+    return d.line, d.col, d.code, d.message
+
+
+def _where_node(node) -> tuple:
+    return (node.span.line, node.span.col) if node.span else (None, None)
 
 
 # ----------------------------------------------------------------------------- rank
@@ -94,6 +114,7 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
     chain = rank_origin(inference, result)
     origin = chain[-1] if chain else None
     label = node.label
+    fixes.extend(_loop_head_fixes(inference, result, chain))
     if len(shape) == 2 and node.type in _NEEDS_STEPS:
         n = shape[1]
         if origin is not None and origin.node.type == "Flatten" and len(origin.input_shapes[0]) == 3:
@@ -137,6 +158,29 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
                          [_patch("insert_before", node.index, "Reshape", target_shape=target)],
                          why="adds the channel axis"))
     return fixes
+
+
+def _loop_head_fixes(inference: Inference, result, chain: list) -> list[Fix]:
+    """A rank-reducing head (Flatten ... Dense) written inside a loop body, below the layer the loop's next pass
+    feeds it back to (causes._loop_back_edge): move it after the loop, the innermost loop holding both."""
+    here = result.node.span.line if result.node.span else None
+    for first, last in sorted(inference.graph.loops, key=lambda loop: loop[1] - loop[0]):
+        head = [r.node for r in chain if here is not None and first < here <= last
+                and r.node.span is not None and here < r.node.span.line <= last]
+        if not head:
+            continue
+        top = min(head, key=lambda n: (n.span.line, n.span.col))
+        patch = _patch("dedent_after_loop", top.index, loop=(first, last))
+        try:
+            moved = sorted((inference.graph.nodes[i] for i in loop_head(inference.graph, patch)),
+                           key=lambda n: ((n.call_span or n.span).line, (n.call_span or n.span).col))
+        except (ValueError, IndexError, KeyError):
+            return []
+        names = moved[0].label if len({n.span for n in moved}) == 1 else f"{moved[0].label} ... {moved[-1].label}"
+        lines = f"line {top.span.line}" if top.span.line == last else f"lines {top.span.line}-{last}"
+        return [Fix(f"move the {names} ({lines}) after the loop at line {first}", [patch],
+                    why="the head runs once, on the loop's last output, instead of on every pass")]
+    return []
 
 
 def _intended_reshapes(chain: list, node, n: int, axes: int) -> list[Fix]:
@@ -239,6 +283,18 @@ def _length_fixes(inference: Inference, result) -> list[Fix]:
     fixes = _channels_first_fixes(inference, result)
     if fixes:  # a smaller kernel or padding would build, but hide that the layers read the channels as space
         return fixes
+    transposed = _channels_first_fixes(inference, result, loose=True)
+    if transposed and series_channels_first(inference, result) is not None:
+        # (7, 100), (22, 1000): a few rows of many values each, EEG channels or sensors, run out along the
+        # rows: data written channels first, most likely; the other repairs follow
+        return transposed + _shrinking_fixes(inference, result)
+    return _shrinking_fixes(inference, result) + transposed
+
+
+def _shrinking_fixes(inference: Inference, result) -> list[Fix]:
+    """A layer that runs out of length: keep the length (padding), shrink the kernel or pool, drop a pooling."""
+    node = result.node
+    fixes: list[Fix] = []
     if node.type.startswith(("Conv", "SeparableConv", "DepthwiseConv", "MaxPooling", "AveragePooling")) \
             and node.args.get("padding") != "same":
         fixes.append(Fix(f'set padding="same" on {node.label}', [_patch("set_args", node.index, padding="same")],
@@ -259,21 +315,24 @@ def _length_fixes(inference: Inference, result) -> list[Fix]:
             fixes.append(Fix(f"set {key}={smaller} on {node.label}",
                              [_patch("set_args", node.index, **{key: smaller})],
                              why=f"the largest {key} the input length allows", group="smaller"))
-    # An earlier pooling layer that shrank the axis.
+    # An earlier pooling layer that shrank the axis: the nearest first (removing it may still leave a later
+    # pooling too little; an earlier one then keeps enough for every layer after it).
     upstream = inference.results[node.inputs[0][0]] if node.inputs else None
-    while upstream is not None and upstream.node.type != "InputLayer":
+    poolings = 0
+    while upstream is not None and upstream.node.type != "InputLayer" and poolings < MAX_POOLINGS_REMOVED:
         if upstream.node.type.startswith(("MaxPooling", "AveragePooling")):
             fixes.append(Fix(f"remove the {upstream.node.label} at line {_line(upstream)}",
                              [_patch("remove", upstream.node.index)], why="keeps enough steps for the layers after it"))
-            break
+            poolings += 1
         upstream = inference.results[upstream.node.inputs[0][0]] if upstream.node.inputs else None
     return fixes
 
 
-def _channels_first_fixes(inference: Inference, result) -> list[Fix]:
+def _channels_first_fixes(inference: Inference, result, loose: bool = False) -> list[Fix]:
     """Channels-first data ((3, 32, 32)) fed to channels_last layers: read it as channels_first everywhere, or
-    declare the channels-last shape (and transpose the data). The first keeps the data as it is: ranked first."""
-    source = channels_first_input(inference, result)
+    declare the channels-last shape (and transpose the data). The first keeps the data as it is: ranked first.
+    ``loose``: also for a first axis of many values (see ``channels_first_input``)."""
+    source = channels_first_input(inference, result, loose)
     if source is None:
         return []
     declared = source.outputs[0]
@@ -427,6 +486,22 @@ def _recurrent_before(inference: Inference, result):
 
 
 # ------------------------------------------------------------------ invalid-argument
+def _sample_shape(inference: Inference, index: int, text: str) -> tuple:
+    """``X.shape[1:]`` of data of unknown rank: named sizes, as many as the layers after the Input build with
+    (as ``settle_symbolic_inputs`` decides the rank of a symbolic Input)."""
+    from ..shapes import Symbol
+
+    for rank in range(1, 5):
+        shape = tuple(Symbol(f"{text}[{i + 1}]") for i in range(rank))
+        try:
+            after = infer(apply_patches(inference.graph, [_patch("slice_shape", index, shape=shape)]))
+        except (ValueError, IndexError, KeyError):
+            break
+        if not after.errors and not any(r.status == "error" for r in after.results):
+            return shape
+    return (Symbol(f"{text}[1]"),)
+
+
 def _argument_fixes(inference: Inference, result) -> list[Fix]:
     node = result.node
     if node.type.startswith("AveragePooling") and "pool_size" not in node.args:
@@ -436,6 +511,12 @@ def _argument_fixes(inference: Inference, result) -> list[Fix]:
                     why="Keras 3's AveragePooling has no default pool_size; the code was written for 2",
                     applicability="safe")]
     written = node.args.get("shape", node.args.get("input_shape"))
+    if node.type == "InputLayer" and isinstance(written, DataShape):
+        shape = _sample_shape(inference, node.index, written.text)
+        return [Fix(f"drop the samples axis: shape={written.text}[1:]",
+                    [_patch("slice_shape", node.index, shape=shape)],
+                    why="the first axis of the data is the number of samples; Keras adds the batch axis itself",
+                    applicability="safe")]
     if node.type == "InputLayer" and isinstance(written, int) and not isinstance(written, bool) and written > 0:
         # Input(shape=1024): Keras 3 needs a tuple ("Cannot convert '1024' to a shape"); Keras 2 took the int
         return [Fix(f"write the shape as a 1-tuple: ({written},)", [_patch("tuple_shape", node.index, shape=(written,))],
@@ -462,10 +543,32 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
                 and producer.node.args.get("padding", "valid") == "valid" and producer.node.index not in shrinking:
             shrinking.append(producer.node.index)
     if shrinking:
-        lines = ", ".join(_line(inference.results[i]) for i in shrinking)
-        fixes.append(Fix(f'set padding="same" on the layers at line{"s" * (len(shrinking) > 1)} {lines}',
+        written = list(dict.fromkeys(_line(inference.results[i]) for i in shrinking))  # a loop: one line, N layers
+        lines = ", ".join(written)
+        fixes.append(Fix(f'set padding="same" on the layers at line{"s" * (len(written) > 1)} {lines}',
                          [_patch("set_args", i, padding="same") for i in shrinking],
                          why="every branch keeps the input length, so the branches line up"))
+    shapes = result.input_shapes or []
+    if canonical_type(node.type) == "Concatenate" and len(shapes) >= 2 and all(shapes) \
+            and len({len(sh) for sh in shapes}) == 1:
+        # concatenate(axis=1) on channels-last feature maps: the axis where only the sizes differ
+        rank = len(shapes[0])
+        written = node.args.get("axis", -1)
+        for axis in range(rank - 1, 0, -1):
+            others = [tuple(sh[:axis] + sh[axis + 1:]) for sh in shapes]
+            if axis - rank != written and axis != written and all(o == others[0] for o in others):
+                fixes.append(Fix(f"set axis={axis - rank} on {node.label}", [_patch("set_args", node.index,
+                                                                                    axis=axis - rank)],
+                                 why="the inputs agree on every other axis: join them along this one"))
+    if len({len(sh) for sh in shapes if sh}) > 1:
+        # a sequence joined with vectors: the recurrent layer that keeps its sequence gives its last step instead
+        for ref, shape in zip(node.inputs, shapes):
+            producer = inference.results[ref[0]]
+            if shape and len(shape) == 3 and producer.node.type in ("LSTM", "GRU", "SimpleRNN") \
+                    and producer.node.args.get("return_sequences") is True:
+                fixes.append(Fix(f"set return_sequences=False on the {producer.node.label} at line {_line(producer)}",
+                                 [_patch("set_args", producer.node.index, return_sequences=False)],
+                                 why="its last step, a vector like the other inputs"))
     if canonical_type(node.type) in _ELEMENTWISE:
         fixes.append(Fix(f"use Concatenate() instead of {node.label}",
                          [_patch("replace", node.index, "Concatenate")],

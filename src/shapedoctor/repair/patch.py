@@ -29,6 +29,8 @@ def first_patched(graph: ModelGraph, patches: list[GraphPatch]) -> int:
         target = graph.nodes[patch.node]
         if patch.op in ("set_args", "replace"):
             start = min(start, min(n.index for n in _same_call(graph.nodes, target)))
+        elif patch.op == "dedent_after_loop":
+            start = min(start, min(loop_head(graph, patch), default=patch.node))
         else:
             start = min(start, patch.node)
     return start
@@ -67,6 +69,8 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
         order = nodes[:patch.node] + [new] + nodes[patch.node:]
         mapping = _Shift(patch.node, 1)
         return _renumber(graph, order, mapping, start, rewire={id(target): [(patch.node, 0)]}, new=new)
+    if patch.op == "dedent_after_loop":
+        return _dedent_after_loop(graph, patch, start)
     if patch.op == "remove":
         if len(target.inputs) != 1:
             raise ValueError("only single-input layers can be removed")
@@ -87,6 +91,75 @@ def _same_call(nodes: list[LayerNode], target: LayerNode, start: int = 0) -> lis
     if target.span is None:
         return [target]
     return [n for n in nodes[start:] if n.span == target.span and n.type == target.type]
+
+
+def _line(node: LayerNode) -> int | None:
+    """The line a layer is called on (a layer made before a loop may be called inside it)."""
+    span = node.call_span or node.span
+    return span.line if span is not None else None
+
+
+def loop_head(graph: ModelGraph, patch: GraphPatch) -> list[int]:
+    """A ``dedent_after_loop`` patch's head: the nodes called from the line of ``patch.node`` to the end of the
+    loop ``patch.args["loop"]`` (first, last line), every pass of the loop included."""
+    first, last = patch.arg_dict["loop"]
+    top = _line(graph.nodes[patch.node])
+    if top is None or not first < top <= last:
+        raise ValueError("the head is not inside the loop")
+    return [n.index for n in graph.nodes if (line := _line(n)) is not None and top <= line <= last]
+
+
+def _dedent_after_loop(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
+    """The graph of the source with the loop's head (a Flatten ... Dense written inside a loop body) moved after
+    the loop: the head runs once, on the last pass's output.  Unrolled, each pass made its own copy of the head,
+    which fed the next pass's first layer; those copies are dropped (the next pass reads what went into the
+    copy) and the last pass's, which nothing in the loop reads, is kept.  A head that is not a chain from one
+    tensor to one tensor, or that nothing in the loop reads back, is a ValueError (no such source rewrite)."""
+    nodes = graph.nodes
+    first, _ = patch.arg_dict["loop"]
+    top = _line(nodes[patch.node])
+    head = set(loop_head(graph, patch))
+    group = {i: i for i in head}  # union-find: the head's nodes of one pass are connected
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    for i in sorted(head):
+        for ref in nodes[i].inputs:
+            if ref[0] in head:
+                group[root(i)] = root(ref[0])
+    passes: dict[int, list[int]] = {}
+    for i in sorted(head):
+        passes.setdefault(root(i), []).append(i)
+    readers: dict[int, list[tuple[int, int]]] = {}  # a node -> (reader, input position) of the nodes after it
+    for node in nodes[start:]:
+        for k, ref in enumerate(node.inputs):
+            readers.setdefault(ref[0], []).append((node.index, k))
+    dropped: set[int] = set()
+    kept = 0
+    for members in passes.values():
+        inside = set(members)
+        entering = {ref for i in members for ref in nodes[i].inputs if ref[0] not in inside}
+        leaving = [(j, k) for i in members for j, k in readers.get(i, []) if j not in inside]
+        fed_back = any(first < (_line(nodes[j]) or 0) < top for j, _ in leaving)
+        if not fed_back:
+            kept += 1
+            continue
+        used = {nodes[j].inputs[k] for j, k in leaving}
+        if len(entering) != 1 or len(used) != 1 or any(ref[0] in inside for ref in graph.outputs):
+            raise ValueError("the loop's head is not a chain from one tensor to one tensor")
+        (source,) = entering
+        for j, k in leaving:
+            nodes[j].inputs[k] = source
+        dropped |= inside
+    if not dropped or not kept:
+        raise ValueError("no pass of the loop reads the head back")
+    order = [n for n in nodes if n.index not in dropped]
+    mapping = {n.index: i for i, n in enumerate(order)}
+    return _renumber(graph, order, mapping, start)
 
 
 class _Shift:

@@ -727,6 +727,11 @@ def _add_keyword_changes(index: SourceIndex, call: cst.Call, texts: list[str]) -
     return [_Change(end, end, "".join(f", {t}" for t in texts))]
 
 
+def _call_leaf(call: cst.Call) -> str:
+    func = call.func
+    return func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
+
+
 def _written_shape_arg(call: cst.Call) -> cst.Arg:
     """The argument a shape is written in: ``shape=``/``input_shape=``, or ``Input``'s first positional one."""
     keywords = _keyword_args(call)
@@ -759,7 +764,7 @@ class _Planner:
         self.changes: list[_Change] = []
 
     def plan(self, patches: list[GraphPatch]) -> list[_Change]:
-        for patch in patches:
+        for patch in self._one_per_call(patches):
             handler = getattr(self, "_op_" + patch.op, None)
             if handler is None:
                 raise CannotRewrite(f"unknown patch op {patch.op}")
@@ -772,6 +777,37 @@ class _Planner:
             if b.start < a.end or (a.start == a.end == b.start == b.end):
                 raise CannotRewrite("two edits overlap")
         return ordered
+
+    def _one_per_call(self, patches: list[GraphPatch]) -> list[GraphPatch]:
+        """One patch per constructor call in the source.  The layers a loop body or a helper function makes on
+        every pass or call share their constructor's span, and one edit of it changes them all: the patches of
+        such layers become one, when they agree (set_args: the same value for each argument; other ops: the same
+        patch); when they contradict each other, no edit can realise the fix."""
+        nodes = self.graph.nodes
+        merged: dict[tuple, GraphPatch] = {}
+        out: list[GraphPatch] = []
+        for patch in patches:
+            node = nodes[patch.node]
+            if node.span is None or patch.op == "dedent_after_loop":
+                out.append(patch)
+                continue
+            key = (patch.op, node.span, node.type) if patch.op == "set_args" else \
+                (patch.op, node.span, node.type, patch.type, patch.args)
+            first = merged.get(key)
+            if first is None:
+                merged[key] = patch
+                out.append(patch)
+                continue
+            if patch.op != "set_args":
+                continue  # the same patch on another layer of the same call: the one edit does it
+            values = first.arg_dict
+            if any(name in values and values[name] != value for name, value in patch.args):
+                raise CannotRewrite(f"the layers made by the call at line {node.span.line} need different values")
+            combined = GraphPatch(first.op, first.node, first.type, first.args + tuple(
+                (name, value) for name, value in patch.args if name not in values))
+            merged[key] = combined
+            out[out.index(first)] = combined
+        return out
 
     def _unique_layer(self, node: LayerNode) -> None:
         if node.layer_key and sum(1 for n in self.graph.nodes if n.layer_key == node.layer_key) > 1:
@@ -860,7 +896,10 @@ class _Planner:
     def _op_slice_shape(self, patch: GraphPatch, node: LayerNode) -> None:
         """``Input(shape=X.shape)`` -> ``Input(shape=X.shape[1:])``: only where the shape is written as ``.shape``."""
         arg = _written_shape_arg(self.index.call_at(node))
-        if not isinstance(arg.value, cst.Attribute) or arg.value.attr.value != "shape":
+        value = arg.value
+        # X.shape, np.shape(X), or a name holding one (shape = X.shape): each is sliced where it is written
+        if not (isinstance(value, cst.Attribute) and value.attr.value == "shape") and not isinstance(value, cst.Name) \
+                and not (isinstance(value, cst.Call) and _call_leaf(value) == "shape"):
             raise CannotRewrite("the shape is not written as `<array>.shape`")
         end = self.index.end(arg.value)
         self.changes.append(_Change(end, end, "[1:]"))
@@ -903,6 +942,55 @@ class _Planner:
         if kept:
             new = new[:-1] + (", " if new[-2] != "(" else "") + ", ".join(kept) + ")"
         self.changes.append(_Change(index.start(call), index.end(call), new))
+
+    # dedent_after_loop ----------------------------------------------------------------
+    def _op_dedent_after_loop(self, patch: GraphPatch, node: LayerNode) -> None:
+        """The statements of a loop body from the head's first one (``patch.node``'s) to the end of the body,
+        dedented one level: the loop's last statements become the ones right after it.  Comment lines just above
+        the head's first statement go with it; the lines inside a multi-line string are left as they are."""
+        first, last = patch.arg_dict["loop"]
+        span = node.call_span or node.span
+        tree = self.index.facts.tree
+        if span is None or tree is None:
+            raise CannotRewrite("the layer has no source position")
+        loop = next((s for s in _statements(tree.body) if isinstance(s, (ast.For, ast.AsyncFor))
+                     and s.lineno == first and s.end_lineno == last), None)
+        if loop is None or loop.orelse:
+            raise CannotRewrite("no for loop without else at the loop's lines")
+        body = loop.body
+        at = (span.line, span.col)
+        i = next((k for k, stmt in enumerate(body)
+                  if _stmt_start(stmt) <= at <= (stmt.end_lineno, stmt.end_col_offset)), None)
+        if i is None:
+            raise CannotRewrite("the layer is not called in the loop's own body")
+        if i == 0:
+            raise CannotRewrite("the head is the loop's whole body")
+        t = self.index.t
+        start_line = _stmt_start(body[i])[0]
+        if body[i - 1].end_lineno >= start_line or t.line_text(start_line)[:t.char_col(
+                start_line, _stmt_start(body[i])[1])].strip():
+            raise CannotRewrite("the head's first statement shares its line with another")
+        outer = re.match(r"[ \t]*", t.line_text(loop.lineno)).group(0)
+        inner = re.match(r"[ \t]*", t.line_text(start_line)).group(0)
+        if not inner.startswith(outer) or inner == outer:
+            raise CannotRewrite("the loop body's indentation is not the loop's plus a level")
+        while start_line - 1 > body[i - 1].end_lineno and t.line_text(start_line - 1).lstrip().startswith("#"):
+            start_line -= 1  # the comments that introduce the head
+        in_string = set()  # an implicitly joined string's lines too: inside brackets, indentation is free
+        for sub in (sub for stmt in body[i:] for sub in ast.walk(stmt)):
+            if (isinstance(sub, ast.JoinedStr) or isinstance(sub, ast.Constant)
+                    and isinstance(sub.value, (str, bytes))) and sub.end_lineno > sub.lineno:
+                in_string.update(range(sub.lineno + 1, sub.end_lineno + 1))
+        end_line = body[-1].end_lineno
+        lines = []
+        for line in range(start_line, end_line + 1):
+            code = t.line_text(line).rstrip("\r\n")
+            if line not in in_string and code.startswith(inner):
+                code = outer + code[len(inner):]
+            lines.append(code)
+        start = t.starts[start_line - 1]
+        end = t.starts[end_line - 1] + len(t.line_text(end_line).rstrip("\r\n"))
+        self.changes.append(_Change(start, end, "\n".join(lines)))
 
     # remove ---------------------------------------------------------------------------
     def _op_remove(self, patch: GraphPatch, node: LayerNode) -> None:
@@ -1096,12 +1184,13 @@ def edits_for_fix(text: str, graph: ModelGraph, fix: Fix) -> list[Edit]:
 
 # ------------------------------------------------------------------ verification
 def verify_source(before, model_index: int, new_text: str, target_shape=None, kind=None,
-                  argument_at: tuple | None = None) -> bool:
+                  argument_at: tuple | None = None, fewest_nodes: int | None = None) -> bool:
     """Re-check the rewritten text: the fixed model is clean and no other model got worse.
 
     ``argument_at``: (line, col) of an argument a safe fix writes the way Keras needs it (``shape=(1024,)``);
     the fix is right when that finding is gone, and what the layers checked after it now say is the next
-    round's business."""
+    round's business.  ``fewest_nodes``: the fewest layers the fixed model may have (default: one fewer than
+    before, the one a fix may remove)."""
     from collections import Counter
 
     from ..check import check_source
@@ -1113,7 +1202,7 @@ def verify_source(before, model_index: int, new_text: str, target_shape=None, ki
         return _argument_fix_ok(before, after, model_index, argument_at)
     if len(after.models) != len(before.models):
         return False
-    if not _fixed_model_ok(after.models[model_index], kind, before.models[model_index]):
+    if not _fixed_model_ok(after.models[model_index], kind, before.models[model_index], fewest_nodes):
         return False
 
     def problems(report, skip, _):
@@ -1153,14 +1242,23 @@ def _argument_fix_ok(before, after, model_index: int, argument_at: tuple) -> boo
     return all(count <= old.get(k, 0) for k, count in problems(after).items())
 
 
-def _fixed_model_ok(after_model, kind, before_model) -> bool:
+def _fixed_model_ok(after_model, kind, before_model, fewest_nodes: int | None = None) -> bool:
     """No error at all; a warning only of another kind (the next round of ``fix`` handles it); and the model
-    is still all there: no layer lost beyond the one a fix may remove (a rewrite that cut the graph short
+    is still all there: no layer lost beyond the ones the fix removes (a rewrite that cut the graph short
     would otherwise look clean)."""
-    if len(after_model.graph.nodes) < len(before_model.graph.nodes) - 1:
+    if fewest_nodes is None:
+        fewest_nodes = len(before_model.graph.nodes) - 1
+    if len(after_model.graph.nodes) < fewest_nodes:
         return False
-    return not any(d.severity == "error" or (d.severity == "warning" and d.kind is kind)
-                   for d in after_model.inference.diagnostics)
+    # The model's other errors, found independently (another branch), may stay: `fix` takes them in turn. Lines
+    # move with the edits: an error is the same one when its code and message are.
+    from collections import Counter
+
+    before = Counter((d.code, d.message) for d in before_model.inference.diagnostics if d.severity == "error")
+    after = Counter((d.code, d.message) for d in after_model.inference.diagnostics if d.severity == "error")
+    if after and (after - before or sum(after.values()) >= sum(before.values())):
+        return False
+    return not any(d.severity == "warning" and d.kind is kind for d in after_model.inference.diagnostics)
 
 
 def attach_edits(file_report, target_shape=None) -> None:
@@ -1195,6 +1293,8 @@ def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough:
         try:
             edits = edits_for_fix(text, model.graph, fix)
         except CannotRewrite:
+            if any(patch.op == "dedent_after_loop" for patch in fix.patches):
+                continue  # a move of source lines, or nothing (the head is the loop's whole body: no move)
             fix.edits = []
             fix.applicability = "display-only"
             kept.append(fix)
@@ -1202,10 +1302,23 @@ def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough:
         argument_at = (diagnostic.line, diagnostic.col) if fix.applicability == "safe" and \
             diagnostic.kind.name == "invalid-argument" else None
         if verify_source(file_report, model_index, apply_edits(text, edits), target_shape, diagnostic.kind,
-                         argument_at):
+                         argument_at, _fewest_nodes(model.graph, fix)):
             fix.edits = edits
             kept.append(fix)
     return kept
+
+
+def _fewest_nodes(graph: ModelGraph, fix: Fix) -> int | None:
+    """A fix that moves a loop's head after the loop drops the head's copies of every pass but the last: the
+    fixed model has as many layers as the patched graph (None: the default, one fewer than before)."""
+    if not any(patch.op == "dedent_after_loop" for patch in fix.patches):
+        return None
+    from .patch import apply_patches
+
+    try:
+        return min(len(graph.nodes) - 1, len(apply_patches(graph, fix.patches).nodes))
+    except (ValueError, IndexError, KeyError):
+        return None
 
 
 def pick_fix(file_report, diagnostic, pick: int, target_shape=None) -> Fix | None:

@@ -52,6 +52,14 @@ NOT_KNOWN = _NotKnown()
 
 
 @dataclass(frozen=True)
+class DataShape:
+    """``shape=X_train.shape`` (or ``np.shape(X_train)``) of data whose shape is not known: the whole data's
+    shape, whose first axis is the number of samples, given as the shape of one sample."""
+
+    text: str  # what was written: "X_train.shape"
+
+
+@dataclass(frozen=True)
 class Rule:
     type: str
     fn: Callable

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..kinds import INVALID_ARGUMENT, SHARED_LAYER_MISMATCH, UNDEFINED_DIM
 from ..shapes import Symbol, format_shape
-from .base import NOT_KNOWN, LayerCall, ShapeProblem, Unresolved, require_rank, rule
+from .base import NOT_KNOWN, DataShape, LayerCall, ShapeProblem, Unresolved, require_rank, rule
 
 
 def _shape_arg(call: LayerCall, name: str) -> tuple:
@@ -27,6 +27,13 @@ def _shape_arg(call: LayerCall, name: str) -> tuple:
 def input_layer(call: LayerCall, inputs):
     if call.args.get("batch_shape") is not None:
         return _shape_arg(call, "batch_shape")
+    data = call.args.get("shape")
+    if isinstance(data, DataShape):
+        # Keras adds the batch axis itself: the sample count becomes an axis of each sample (a rank error at
+        # the first layer when the data's rank is what that layer needs; a wrong model otherwise)
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(shape={data.text}): {data.text} includes the number "
+                                             f"of samples; Keras adds the batch axis itself: write "
+                                             f"{data.text}[1:]", severity="warning")
     if call.args.get("shape") is None:
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} needs shape= or batch_shape=")
     batch = call.raw("batch_size", None)
@@ -259,6 +266,7 @@ def lambda_layer(call: LayerCall, inputs):
     declared = call.args.get("output_shape")
     function = call.args.get("function")
     if isinstance(declared, (tuple, list)) and all(isinstance(d, int) or d is None for d in declared):
+        require_rank(call, shape, min_ndim=1, words="(batch, ...)")  # rank 0: Keras' IndexError taking shape[0]
         out = (shape[0], *declared)
         if isinstance(function, LambdaBody):
             try:

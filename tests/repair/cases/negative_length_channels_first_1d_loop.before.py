@@ -1,0 +1,12 @@
+"""Three accelerometer axes stored (channels, steps) = (3, 256); the Conv1D/MaxPooling1D stack is built in a
+loop, so every pass's layers come from the same two constructor calls."""
+import keras
+from keras import layers
+
+model = keras.Sequential()
+model.add(keras.Input(shape=(3, 256)))
+for filters in (16, 32, 64):
+    model.add(layers.Conv1D(filters, 3, activation="relu"))
+    model.add(layers.MaxPooling1D(pool_size=2))
+model.add(layers.GlobalAveragePooling1D())
+model.add(layers.Dense(6, activation="softmax"))
