@@ -11,7 +11,7 @@ failed): a model is *complete* only when it has none and every layer was reached
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .diagnostics import Diagnostic
 from .graph import Gap, LayerNode, ModelGraph
@@ -265,8 +265,11 @@ def _check_shared_call(inference: Inference, first: LayerResult, result: LayerRe
             SHARED_LAYER_MISMATCH,
             f"shared {node.label} was built by its first call (line {first_call.line if first_call else '?'}) "
             f"for inputs of size {built[axis]} on axis {axis}, but this call gets {format_shape(got)}")
-        inference.diagnostics.append(_diagnostic(inference.graph, node, "error", SHARED_LAYER_MISMATCH,
-                                                 problem.message))
+        diagnostic = _diagnostic(inference.graph, node, "error", SHARED_LAYER_MISMATCH, problem.message)
+        if node.call_span is not None:  # Keras raises at this call, not where the layer was constructed
+            span = node.call_span
+            diagnostic = replace(diagnostic, line=span.line, col=span.col, end_line=span.end_line, end_col=span.end_col)
+        inference.diagnostics.append(diagnostic)
         return LayerResult(node, "error", result.input_shapes, problem=problem)
     return result
 

@@ -31,10 +31,17 @@ _RECURRENT = {"LSTM", "GRU", "SimpleRNN", "Bidirectional", "ConvLSTM1D", "ConvLS
 
 
 def loss_name(loss) -> str | None:
+    """``"mse"``, ``keras.losses.MeanSquaredError`` or the function ``keras.losses.categorical_crossentropy``
+    (imported: a module attribute to the front-end): the loss's name; None for anything else."""
     if isinstance(loss, str):
         return loss
     leaf = getattr(loss, "leaf", None)
-    return leaf if isinstance(leaf, str) else None
+    if isinstance(leaf, str):
+        return leaf
+    qualname = getattr(loss, "qualname", None)
+    if isinstance(qualname, str) and ".losses." in f".{qualname}":
+        return qualname.rsplit(".", 1)[-1]
+    return None
 
 
 def check_output_target(inference: Inference, target_shape: tuple | None = None) -> Diagnostic | None:
@@ -46,7 +53,7 @@ def check_output_target(inference: Inference, target_shape: tuple | None = None)
     if output is None or head.status != "ok":
         return None
     loss = loss_name(graph.loss)
-    if graph.loss is not None and loss is None:
+    if (graph.loss is not None and loss is None) or (loss is not None and "ctc" in loss.lower()):
         # a loss of the user's own (a CTC loss function, a class) or one not read: it decides what targets it
         # takes (CTC: one label sequence per sample against one prediction per step), so no comparison holds
         return None

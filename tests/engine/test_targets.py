@@ -148,3 +148,14 @@ def test_a_loss_of_the_users_own_decides_its_targets():
     assert findings(custom + "model.fit(X, y)\n")[0] == []
     assert findings(custom, target_shape="(None, 1)")[0] == []
     assert findings(HEAD_WITHOUT_FLATTEN, target_shape="(None, 1)")[0] == [("output-target-mismatch", "error", 8)]
+
+
+@pytest.mark.parametrize("loss", ["categorical_crossentropy", "CTC"])
+def test_a_keras_loss_imported_by_name_is_read(loss):
+    """``from keras.losses import categorical_crossentropy``: the loss is known (its target contract holds); a
+    CTC loss compares label sequences with per-step outputs: no shape comparison."""
+    source = HEAD_WITHOUT_FLATTEN.replace("from keras import layers\n", f"from keras import layers\nfrom keras.losses "
+                                                                       f"import {loss}\n")
+    source = source.replace('loss="binary_crossentropy"', f"loss={loss}")
+    found = findings(source, target_shape="(None, 1)")[0]
+    assert found == ([("output-target-mismatch", "error", 9)] if loss != "CTC" else [])

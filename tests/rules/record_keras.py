@@ -450,6 +450,7 @@ def core_cases() -> list[dict]:
         C(lam, {"function": F("squeeze", 1)}, (None, 1, 4)),
         C(lam, {"function": F("squeeze", -1)}, (None, 4, 1)),
         C(lam, {"function": F("identity"), "output_shape": (8,)}, (None, 4)),
+        C(lam, {"function": F("identity"), "output_shape": (8,)}, ()),  # rank 0 (independent test, N2)
         C(lam, {"function": F("expand_dims", -1), "output_shape": (4, 1)}, (None, 4)),
     ]
     for same in ("Activation", "ReLU", "LeakyReLU", "ELU", "Softmax", "Identity", "Masking",
@@ -739,6 +740,9 @@ def reshaping_cases() -> list[dict]:
     fl = "Flatten"
     cases = [
         C(fl, {}, (None, 28, 28, 3)),
+        # a rank-0 input (independent differential test, N2): Keras raises IndexError
+        C("Reshape", {"target_shape": (1,)}, ()),
+        C("Reshape", {"target_shape": (-1,)}, ()),
         C(fl, {}, (None, 10, 4)),
         C(fl, {}, (None, 64)),
         C(fl, {}, (None,)),
@@ -836,6 +840,14 @@ def reshaping_cases() -> list[dict]:
         ]
         if n > 1:
             cases += [C(zp, {"padding": 1, "data_format": "channels_first"}, (None, 3, *sp))]
+    # Negative padding (independent differential test, M3): only the plain int form may be negative in 2D/3D
+    # (it crops); the tuple forms go through standardize_tuple(allow_zero=True), which wants values >= 0.
+    cases += [C("ZeroPadding2D", {"padding": ((-1, 0), (0, 0))}, (None, 8, 9, 3)),
+              C("ZeroPadding2D", {"padding": (-1, 2)}, (None, 8, 9, 3)),
+              C("ZeroPadding3D", {"padding": ((1, 1), (1, 1), (-1, 0))}, (None, 4, 5, 6, 3)),
+              C("ZeroPadding3D", {"padding": (1, -1, 1)}, (None, 4, 5, 6, 3)),
+              C("ZeroPadding2D", {"padding": -4}, (None, 8, 9, 3)),
+              C("ZeroPadding2D", {"padding": -5}, (None, 8, 9, 3))]
     for cr, sp in (("Cropping1D", (10,)), ("Cropping2D", (8, 9)), ("Cropping3D", (4, 5, 6))):
         n = len(sp)
         cases += [
@@ -977,6 +989,7 @@ def attention_cases() -> list[dict]:
 def einsum_cases() -> list[dict]:
     e = "EinsumDense"
     return [
+        C(e, {"equation": "ab,bc->ac", "output_shape": 4}, ()),  # rank-0 input (independent test, N2): IndexError
         C(e, {"equation": "ab,bc->ac", "output_shape": 64}, (None, 32)),
         C(e, {"equation": "ab,bc->ac", "output_shape": (64,)}, (None, 32)),
         C(e, {"equation": "ab,bc->ac", "output_shape": 64, "bias_axes": "c"}, (None, 32)),
@@ -1073,6 +1086,10 @@ def adaptive_pooling_cases() -> list[dict]:
                 C(name, {"output_size": "4"}, (None, *sp, 3)),
                 C(name, {"output_size": 4, "data_format": "channels_middle"}, (None, *sp, 3)),
                 C(name, {"output_size": 0}, (None, *sp, 3)),
+                # a negative output size (independent differential test, M7): Keras fails when it builds
+                C(name, {"output_size": -1}, (None, *sp, 3)),
+                C(name, {"output_size": (-1, *range(2, 1 + n))}, (None, *sp, 3)),
+                C(name, {"output_size": 4}, ()),  # rank 0 (independent differential test, N2): IndexError
             ]
     return cases
 
@@ -1197,6 +1214,14 @@ def image_preprocessing_cases() -> list[dict]:
         C("CenterCrop", {"height": 0, "width": 10}, (None, 6, 4, 3)),
         C("CenterCrop", {"height": 0, "width": 4}, (None, 6, 4, 3)),
         C("CenterCrop", {"height": 0, "width": 4, "data_format": "channels_first"}, (None, 3, 6, 3)),
+        # a negative output size (independent differential test, M7): Keras fails when it builds
+        C("CenterCrop", {"height": -2, "width": 7}, (None, 6, 6, 3)),
+        C("CenterCrop", {"height": 2, "width": -1}, (None, 6, 6, 3)),
+        C("RandomCrop", {"height": -2, "width": 4}, (None, 6, 6, 3)),
+        C("RandomCrop", {"height": 4, "width": -3}, (None, 16, 16, 3)),
+        C("Resizing", {"height": -2, "width": 4}, (None, 6, 6, 3)),
+        C("Resizing", {"height": 4, "width": -1}, (None, 6, 6, 3)),
+        C("Resizing", {"height": -2, "width": 4, "crop_to_aspect_ratio": True}, (None, 6, 6, 3)),
         C("RandomColorJitter", {"saturation_factor": 0.2, "data_format": "channels_first"}, (None, 3, 13, 6)),
         C("RandomColorJitter", {"saturation_factor": 0.2, "data_format": "channels_first"}, (None, 3, 13, 3)),
         C("RandomColorJitter", {"brightness_factor": 0.2, "data_format": "channels_first"}, (None, 3, 13, 6)),
@@ -1346,6 +1371,7 @@ def preprocessing_cases() -> list[dict]:
     ]
     cases += [
         C("MelSpectrogram", {}, (None, 16000)),
+        C("MelSpectrogram", {}, ()),  # a rank-0 input (independent differential test, N2): IndexError
         C("MelSpectrogram", {}, (16000,)),
         C("MelSpectrogram", {"fft_length": 512, "sequence_stride": 256, "num_mel_bins": 64}, (None, 8000)),
         C("MelSpectrogram", {"sequence_length": 400, "fft_length": 256}, (None, 8000)),
@@ -1638,6 +1664,13 @@ RECLASSIFY = {
                          "fails with an IndexError")
        for case_id in ("EinsumDense(equation='abc,cd->abd',output_shape=(None,64))(N,32)",
                        "GroupQueryAttention(head_dim=4,num_query_heads=4,num_key_value_heads=2)(N,8)+(N,8)")},
+    **{case_id: ("rank", "a rank-0 input (a full reduction such as ops.max(x, axis=None)): the layer indexes the "
+                         "shape's axes and fails with an IndexError")
+       for case_id in ("Reshape(target_shape=(1,))()", "Reshape(target_shape=(-1,))()", "MelSpectrogram()()",
+                       "EinsumDense(equation='ab,bc->ac',output_shape=4)()",
+                       "Lambda(function={'__fn__':'identity','axis':None},output_shape=(8,))()",
+                       *(f"Adaptive{kind}Pooling{n}D(output_size=4)()" for kind in ("Average", "Max")
+                         for n in (1, 2, 3)))},
     "RandomCrop(height=8,width=6)(N,16)": (
         "rank", "RandomCrop sets the height and width axes (-3, -2) of a rank-2 input: IndexError"),
     "TimeDistributed(layer=LSTM(units=4))(N,5,3)": (

@@ -198,6 +198,22 @@ def reduction_cases() -> list[dict]:
     cases += [
         case(k("mean"), T(), axis=[0, 2], keepdims=True, inputs=[(2, 3, 4)]),
         case(k("mean"), T(), axis=None, keepdims=True, inputs=[(N, 3, 4)]),
+    ]
+    # A repeated axis (independent differential test, F2/M6): Keras' reduce_shape deletes it once per
+    # mention (IndexError when that runs out of axes); torch then fails when it runs, except prod.
+    for name in ("mean", "sum", "max", "min", "prod", "std", "var", "any", "all", "logsumexp", "median", "nanmean"):
+        cases += [
+            case(k(name), T(), axis=(1, 1), inputs=[(2, 6, 5)]),
+            case(k(name), T(), axis=(1, 1), inputs=[(2, 6)]),
+            case(k(name), T(), axis=(0, 0), inputs=[(6,)]),
+            case(k(name), T(), axis=(1, -2), keepdims=True, inputs=[(2, 6, 5)]),
+        ]
+    cases += [
+        case(k("count_nonzero"), T(), axis=(1, 1), inputs=[(2, 6, 5)]),
+        case(k("norm"), T(), axis=(1, 1), inputs=[(2, 6, 5)]),
+        case(k("moments"), T(), (1, 1), inputs=[(2, 6, 5)]),
+        case(k("moments"), T(), (1, 1), inputs=[(2, 6)]),
+        case(k("mean"), T(), axis=[1, 2], inputs=[(2, 6, 5)]),
         case(k("sum"), T(), axis=-2, inputs=[(N, N, 4)]),
         case(k("sum"), T(), axis=0, inputs=[()]),
         case(k("count_nonzero"), T(), inputs=[(N, 3, 4)]),
@@ -347,7 +363,9 @@ def shape_cases() -> list[dict]:
     ]
     tl = k("tile")
     for x, reps in [((N, 4), (1, 3)), ((N, 4), 2), ((N, 4), (2, 1, 3)), ((2, 4), (3, 2)), ((N, 3, 4), (1, 2)),
-                    ((N, N, 4), (1, 2, 3)), ((4,), (2, 2))]:
+                    ((N, N, 4), (1, 2, 3)), ((4,), (2, 2)),
+                    # negative reps (independent differential test, M4)
+                    ((N, 6), (1, -1)), ((N, 6), -2), ((N, 6), (-1, 2)), ((2, 6), (-1, 1)), ((N, 6), (1, 0))]:
         cases.append(case(tl, T(), reps, inputs=[x]))
     rp = k("repeat")
     for x, reps, axis in [((N, 4), 3, 1), ((N, 4), 2, 0), ((2, 4), 3, None), ((N, 4), 3, None),

@@ -55,3 +55,20 @@ def test_rnn_cell_from_positional_call():
 
     cell = NestedLayer.from_call("LSTMCell", [6], {})
     assert apply_rule("RNN", {"cell": cell, "return_sequences": True}, [(None, 10, 4)]) == (None, 10, 6)
+
+
+def test_bidirectional_output_count_matches_keras():
+    """How many tensors the front-end makes of ``Bidirectional(...)(x)`` (independent differential test, F1:
+    ``merge_mode=None`` returns [forward, backward]): as many as Keras returned in every recorded case."""
+    from record_keras import load_cases, rule_args
+
+    from shapedoctor.rules.recurrent import bidirectional_output_count
+
+    checked = 0
+    for case in load_cases("recurrent"):
+        if case["layer"] != "Bidirectional" or "error" in case["keras"]:
+            continue
+        want = len(case["keras"]["outputs"]) if "outputs" in case["keras"] else 1
+        assert bidirectional_output_count(rule_args(case["args"])) == want, case["id"]
+        checked += 1
+    assert checked >= 4

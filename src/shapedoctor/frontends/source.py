@@ -30,6 +30,7 @@ from ..rules.keras_hub import KERAS_HUB_LAYERS
 from ..rules.base import ConstTensor, DataShape, TensorArg
 from ..rules.core import LambdaBody
 from ..rules.ops import OPERATORS, resolve_op
+from ..rules.recurrent import bidirectional_output_count
 from .symbolic import settle_symbolic_inputs
 from .values import (ArrayValue, ClassValue, FunctionalModel, FunctionValue, Instance, KerasName, LayerObject,
                      Module, NumpyName, Opaque, SequentialModel, SymbolicShape, TensorRef, UnknownNumber,
@@ -2322,10 +2323,8 @@ def _output_count(layer: LayerObject) -> int:
         return 2  # [output, scores]
     if args.get("return_state") is True and layer.type in ("LSTM", "GRU", "SimpleRNN"):
         return 3 if layer.type == "LSTM" else 2
-    if layer.type == "Bidirectional" and args.get("return_state") is True:
-        inner = args.get("layer")
-        inner_type = getattr(inner, "type", "")
-        return 5 if inner_type == "LSTM" else 3
+    if layer.type == "Bidirectional":  # [y] or [y, y_rev] (merge_mode=None), then both directions' states
+        return bidirectional_output_count(args)
     return 1
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..kinds import INVALID_ARGUMENT, RANK
 from ..shapes import format_shape
 from .base import RANK_WORDS, LayerCall, ShapeProblem, Unresolved, rule, spatial_rank
+from .shape_math import no_negative_size
 
 _TYPES = tuple(f"Adaptive{kind}Pooling{n}D" for kind in ("Average", "Max") for n in (1, 2, 3))
 
@@ -31,13 +32,17 @@ def adaptive_pooling(call: LayerCall, inputs):
     data_format = call.raw("data_format", None) or "channels_last"
     if data_format not in ("channels_first", "channels_last"):
         raise call.bad("data_format", data_format, "'channels_first' or 'channels_last'")
+    if len(shape) < (1 if data_format == "channels_last" else 2):  # Keras: IndexError taking the channels axis
+        raise ShapeProblem(RANK, f"{call.label} needs input {RANK_WORDS[n + 2]} but gets {format_shape(shape)}",
+                           hint=f"expected ndim={n + 2}, found ndim={len(shape)}")
     channels = shape[-1] if data_format == "channels_last" else shape[1]
     out = (shape[0], *size, channels) if data_format == "channels_last" else (shape[0], channels, *size)
+    no_negative_size(call, out, f"output_size={call.raw('output_size')!r}")  # Keras fails when it builds
     if len(shape) != n + 2:
         raise ShapeProblem(RANK, f"{call.label} needs input {RANK_WORDS[n + 2]} but gets {format_shape(shape)}; "
                                  f"Keras builds the layer but fails when it runs",
                            severity="warning", output=out, hint=f"expected ndim={n + 2}, found ndim={len(shape)}")
-    if any(s <= 0 for s in size):
+    if any(s == 0 for s in size):
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(output_size={call.raw('output_size')!r}): output sizes "
                                              f"must be positive; Keras builds the layer but fails when it runs",
                            severity="warning", output=out)

@@ -62,6 +62,8 @@ def _analyze_split(label, match, bias_axes, input_shape, output_shape, left_elid
     else:
         raise ShapeProblem(INVALID_ARGUMENT, f"{label}(output_shape={output_shape!r}): expected an integer or a "
                                              f"tuple of output sizes (None for sizes taken from the input)")
+    if not input_shape:  # Keras: IndexError taking the batch size of a rank-0 input
+        raise ShapeProblem(RANK, f"{label} needs input (batch, ...) but gets (): a rank-0 tensor has no batch axis")
     output.insert(0, input_shape[0])
     if elided > 0 and left_elided:
         for i in range(1, elided):

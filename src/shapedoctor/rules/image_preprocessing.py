@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..kinds import INVALID_ARGUMENT, RANK
 from ..shapes import Symbol, format_shape
 from .base import NOT_KNOWN, LayerCall, ShapeProblem, Unresolved, rule
+from .shape_math import no_negative_size
 
 # argument -> how Keras checks it: ("base", lo, hi) = BaseImagePreprocessingLayer._set_factor;
 # ("open", lo) = each bound in (lo, 1] (RandomZoom); ("closed", lo) = each bound in [lo, 1].
@@ -234,7 +235,7 @@ def resize_crop(call: LayerCall, inputs):
         if len(shape) < first + 2:
             raise ShapeProblem(RANK, f"{call.label} needs images but gets {format_shape(shape)}")
     out[axes[0]], out[axes[1]] = height, width
-    out = tuple(out)
+    out = no_negative_size(call, tuple(out), f"height={height}, width={width}")
     _runtime_rank(call, shape, out)
     if call.type in ("CenterCrop", "RandomCrop") and 0 in (height, width) and len(shape) in (3, 4):
         # a crop of size 0 works while it fits the image; where the image must be resized first (CenterCrop: the

@@ -194,9 +194,26 @@ def reduce_shape(call: LayerCall, shape: Shape, axis, keepdims: bool, name: str 
         for a in axes:
             out[a] = 1
         return tuple(out)
-    for a in sorted(set(axes), reverse=True):
+    for a in sorted(axes, reverse=True):  # a repeated axis is deleted once per mention, as Keras does
+        if a >= len(out):  # Keras: IndexError when it builds
+            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}({name}={axis!r}) on {format_shape(shape)}: axis {a} "
+                                                 f"is repeated, and removing it twice leaves no axis {a}")
         del out[a]
     return tuple(out)
+
+
+def repeated_axes(call: LayerCall, axis, shape: Shape, output, name: str = "axis"):
+    """``output`` (what Keras builds), or a warning when ``axis`` names one axis twice: the torch backend's
+    reductions then fail when they run ("dim 1 appears multiple times in the list of dims"), except ``prod``,
+    which reduces one axis at a time."""
+    if not isinstance(axis, (list, tuple)) or call.type == "ops.prod":
+        return output
+    axes = [a + len(shape) if isinstance(a, int) and a < 0 else a for a in axis]
+    if len(set(axes)) == len(axes):
+        return output
+    raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}({name}={tuple(axis)!r}) on {format_shape(shape)}: an axis is "
+                                         f"repeated; Keras builds the op but it fails when it runs",
+                       severity="warning", output=output, hint="name each axis once")
 
 
 def _reshape(call: LayerCall, shape: Shape, newshape: tuple, name: str) -> Shape:
@@ -400,7 +417,7 @@ _REDUCTIONS = {
 def reduction(call: LayerCall, inputs):
     shape = tensor(call, "x", inputs)
     axis = _raw(call, "axis", None)
-    return reduce_shape(call, shape, axis, bool(_raw(call, "keepdims", False)))
+    return repeated_axes(call, axis, shape, reduce_shape(call, shape, axis, bool(_raw(call, "keepdims", False))))
 
 
 @rule("ops.norm", params=("x", "ord", "axis", "keepdims"), multi_input=True)
@@ -415,7 +432,7 @@ def norm(call: LayerCall, inputs):
         raise _bad(call, "ord", ord_, "a number for a vector norm")
     if n == 2 and ord_ not in (None, "fro", "nuc", float("inf"), float("-inf"), 1, -1, 2, -2):
         raise _bad(call, "ord", ord_, "None, 'fro', 'nuc', inf, -inf, 1, -1, 2 or -2 for a matrix norm")
-    return reduce_shape(call, shape, axis, bool(_raw(call, "keepdims", False)))
+    return repeated_axes(call, axis, shape, reduce_shape(call, shape, axis, bool(_raw(call, "keepdims", False))))
 
 
 @rule("ops.quantile", "ops.percentile", "ops.nanquantile", "ops.nanpercentile",
@@ -435,9 +452,9 @@ def quantile(call: LayerCall, inputs):
 
 @rule("ops.moments", params=("x", "axes", "keepdims", "synchronized"), multi_input=True)
 def moments(call: LayerCall, inputs):
-    shape = reduce_shape(call, tensor(call, "x", inputs), _raw(call, "axes"), bool(_raw(call, "keepdims", False)),
-                         name="axes")
-    return [shape, shape]
+    x = tensor(call, "x", inputs)
+    shape = reduce_shape(call, x, _raw(call, "axes"), bool(_raw(call, "keepdims", False)), name="axes")
+    return repeated_axes(call, _raw(call, "axes"), x, [shape, shape], name="axes")
 
 
 @rule("ops.average", params=("x", "axis", "weights"), multi_input=True)
@@ -713,7 +730,10 @@ def tile(call: LayerCall, inputs):
         repeats = [1] * (len(shape) - len(repeats)) + repeats
     else:
         shape = [1] * (len(repeats) - len(shape)) + shape
-    return tuple(dim_mul(d, r) if d is not None and r is not None else None for d, r in zip(shape, repeats))
+    out = tuple(dim_mul(d, r) if d is not None and r is not None else None for d, r in zip(shape, repeats))
+    if any(is_known(d) and d < 0 for d in out):  # KerasTensor: "Negative dimensions are not allowed"
+        raise _bad(call, "repeats", _raw(call, "repeats"), f"no negative count (output {format_shape(out)})")
+    return out
 
 
 @rule("ops.repeat", params=("x", "repeats", "axis"), multi_input=True)

@@ -235,6 +235,7 @@ def mel_spectrogram(call: LayerCall, inputs):
     if length is not None and fft < length:
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(fft_length={fft}, sequence_length={length}): "
                                              f"fft_length must be at least sequence_length")
+    require_rank(call, shape, min_ndim=1, words="(batch, samples) or (samples,)")  # rank 0: Keras' IndexError
     if len(shape) == 1:
         out = (bins, None if shape[0] is None else (shape[0] + stride + 1) // stride)
     else:

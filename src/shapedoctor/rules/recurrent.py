@@ -266,6 +266,19 @@ def bidirectional(call: LayerCall, inputs):
     return [output, *states, *states] if states else output
 
 
+def bidirectional_output_count(args: dict) -> int:
+    """How many tensors ``Bidirectional(...)(x)`` returns, as its ``call`` does in Keras 3.15: ``y`` (or ``y, y_rev``
+    with ``merge_mode=None``), then, with ``return_state`` on the wrapped layer, the states of both directions.
+    ``args``: the wrapper's arguments as the front-end holds them (``args["layer"]`` has ``.type`` and ``.args``)."""
+    inner = args.get("layer")
+    inner_args = getattr(inner, "args", None) or {}
+    count = 2 if "merge_mode" in args and args["merge_mode"] is None else 1
+    if inner_args.get("return_state") is True:
+        inner_type = getattr(inner, "type", "")
+        count += 2 * (2 if inner_type == "LSTM" or inner_type.startswith("ConvLSTM") else 1)
+    return count
+
+
 def _run_direction(call: LayerCall, layer: NestedLayer, name: str, shape: tuple):
     try:
         return run_nested(layer, name, shape)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..kinds import INVALID_ARGUMENT, NEGATIVE_LENGTH
 from ..shapes import Symbol, dim_add, dim_mul, dim_product, format_shape, is_known
 from .base import LayerCall, ShapeProblem, Unresolved, require_rank, rule, spatial_rank
-from .shape_math import join_spatial, reshape_output_shape, split_spatial
+from .shape_math import join_spatial, no_negative_size, reshape_output_shape, split_spatial
 
 
 @rule("Flatten", params=("data_format",))
@@ -29,6 +29,7 @@ def reshape(call: LayerCall, inputs):
         # Reshape.__init__ calls tuple(target_shape): Reshape(64) fails, Reshape((64,)) is meant.
         raise call.bad("target_shape", target, "a tuple of integers, such as "
                        + (f"({target},)" if isinstance(target, int) else "(8, 8)"))
+    require_rank(call, shape, min_ndim=1, words="(batch, ...)")  # rank 0: Keras' IndexError taking shape[0]
     # compute_reshape_output_shape: a non-integer size (2.0) becomes an unknown (None) dimension.
     target = tuple(None if isinstance(d, float) else d for d in target)
     if None in target:
@@ -126,13 +127,15 @@ def _pairs(call: LayerCall, name: str, rank: int, default, allow_negative: bool 
 def zero_padding(call: LayerCall, inputs):
     (shape,) = inputs
     rank = spatial_rank(call.type)
-    # ZeroPadding2D/3D accept negative padding (it crops); ZeroPadding1D refuses it.
-    pairs = _pairs(call, "padding", rank, 1, allow_negative=rank > 1)
+    # ZeroPadding2D/3D accept a negative int (it crops); their tuple forms go through
+    # standardize_tuple(allow_zero=True) ("value >= 0"), and ZeroPadding1D refuses any negative padding.
+    padding = call.raw("padding", 1)
+    pairs = _pairs(call, "padding", rank, 1, allow_negative=rank > 1 and isinstance(padding, int))
     data_format = call.data_format()
     require_rank(call, shape, ndim=rank + 2)
     spatial, channels = split_spatial(shape, data_format)
     out = [dim_add(d, a + b) if d is not None else None for d, (a, b) in zip(spatial, pairs)]
-    return join_spatial(shape[0], out, channels, data_format)
+    return no_negative_size(call, join_spatial(shape[0], out, channels, data_format), f"padding={padding!r}")
 
 
 @rule("Cropping1D", "Cropping2D", "Cropping3D", params=("cropping", "data_format"))

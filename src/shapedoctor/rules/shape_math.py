@@ -6,9 +6,19 @@ an error is raised only when concrete dimensions contradict, exactly where Keras
 
 from __future__ import annotations
 
-from ..kinds import INCOMPATIBLE_MERGE, NEGATIVE_LENGTH, RANK, RESHAPE_SIZE, UNDEFINED_DIM
+from ..kinds import INCOMPATIBLE_MERGE, INVALID_ARGUMENT, NEGATIVE_LENGTH, RANK, RESHAPE_SIZE, UNDEFINED_DIM
 from ..shapes import Dim, Shape, Symbol, dim_add, dim_floordiv, dim_sub, format_shape, is_known
 from .base import RANK_WORDS, LayerCall, ShapeProblem, format_tuple
+
+
+def no_negative_size(call: LayerCall, out: Shape, arguments: str) -> Shape:
+    """``out``, or the error Keras raises when it builds a tensor of it: ``KerasTensor`` refuses a negative size
+    ("Cannot convert '(None, -2, 7, 3)' to a shape. Negative dimensions are not allowed.").  ``arguments``: the
+    call's arguments as the message echoes them, e.g. ``height=-2, width=7``."""
+    if any(is_known(d) and d < 0 for d in out):
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}({arguments}): the output {format_shape(out)} would have "
+                                             f"a negative size")
+    return out
 
 
 def split_spatial(shape: Shape, data_format: str) -> tuple[Shape, Dim]:

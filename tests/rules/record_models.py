@@ -1,0 +1,188 @@
+"""Record the Keras oracle for whole small models (findings of the independent differential test, issue 10).
+
+Run manually, with the venv that has Keras 3 (torch backend, CPU)::
+
+    cd /work/main && KERAS_BACKEND=torch .venv/bin/python tests/rules/record_models.py
+
+Each case is a model source as ``tests/independent/generate.py`` writes them (``inputs = keras.Input(...)`` ->
+steps -> ``model = keras.Model(inputs, ...)``), run by that test's own oracle (``tests/independent/oracle.py``
+``run_case``: exec = build, then one forward pass with batch 2).  The rule families' tables test one layer or op
+at a time; these cases test what only a whole model shows: an op spelled as a function call being followed
+(N1), a layer with several outputs indexed (F1), where a finding is reported (SD108).
+
+Writes ``tests/rules/expected_models.json``; ``test_models.py`` reads it and never imports Keras.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+EXPECTED = HERE / "expected_models.json"
+
+HEAD = "import keras\nfrom keras import layers, ops\n"
+
+
+def M(id: str, body: str, *, needs: str | None = None) -> dict:
+    """A case: ``body`` after the imports (lines 1-2), so line numbers count from 3.  ``needs``: why shapedoctor
+    cannot pass it yet (the test is then an expected failure)."""
+    case = {"id": id, "source": HEAD + body.strip("\n") + "\n"}
+    if needs:
+        case["needs"] = needs
+    return case
+
+
+def all_cases() -> list[dict]:
+    cases = []
+    # N1: keras.ops binary functions called as functions (not layers.add([...])) are ops, not merge layers.
+    for op in ("add", "subtract", "multiply", "divide", "maximum", "minimum", "power"):
+        cases.append(M(f"ops_{op}_constant", f"""
+inputs = keras.Input(shape=(6,))
+x0 = ops.{op}(inputs, 1.0)
+x1 = layers.Dense(3)(x0)
+model = keras.Model(inputs, x1)
+"""))
+        cases.append(M(f"ops_{op}_tensors", f"""
+inputs = keras.Input(shape=(4, 6))
+x0 = layers.Dense(6)(inputs)
+x1 = ops.{op}(inputs, x0)
+x2 = layers.Flatten()(x1)
+model = keras.Model(inputs, x2)
+"""))
+    cases += [
+        M("keras_ops_add_spelled_out", """
+inputs = keras.Input(shape=(6,))
+x0 = keras.ops.add(inputs, inputs)
+x1 = layers.Dense(3)(x0)
+model = keras.Model(inputs, x1)
+"""),
+        M("ops_add_broadcast_error", """
+inputs = keras.Input(shape=(4, 6))
+x0 = layers.Dense(5)(inputs)
+x1 = ops.add(inputs, x0)
+model = keras.Model(inputs, x1)
+"""),
+        M("layers_add_is_still_a_merge", """
+inputs = keras.Input(shape=(6,))
+x0 = layers.Dense(6)(inputs)
+x1 = layers.add([inputs, x0])
+model = keras.Model(inputs, x1)
+"""),
+        # F1: Bidirectional(merge_mode=None) returns [forward, backward]; return_state adds both directions' states.
+        M("bidirectional_merge_none_indexed", """
+inputs = keras.Input(shape=(1, 5))
+x0 = layers.Bidirectional(layers.GRU(6), merge_mode=None)(inputs)
+x1 = x0[0]
+x2 = layers.RepeatVector(2)(x1)
+model = keras.Model(inputs, x2)
+"""),
+        M("bidirectional_merge_none_unpacked", """
+inputs = keras.Input(shape=(7, 5))
+forward, backward = layers.Bidirectional(layers.LSTM(6, return_sequences=True), merge_mode=None)(inputs)
+x0 = layers.Concatenate()([forward, backward])
+model = keras.Model(inputs, x0)
+"""),
+        M("bidirectional_gru_return_state", """
+inputs = keras.Input(shape=(7, 5))
+x0, h_forward, h_backward = layers.Bidirectional(layers.GRU(6, return_state=True))(inputs)
+x1 = layers.RepeatVector(2)(h_backward)
+model = keras.Model(inputs, x1)
+"""),
+        M("bidirectional_lstm_merge_none_return_state", """
+inputs = keras.Input(shape=(7, 5))
+outs = layers.Bidirectional(layers.LSTM(6, return_state=True), merge_mode=None)(inputs)
+x0 = layers.Concatenate()([outs[1], outs[5]])
+model = keras.Model(inputs, x0)
+"""),
+        M("bidirectional_concat_still_one_tensor", """
+inputs = keras.Input(shape=(7, 5))
+x0 = layers.Bidirectional(layers.GRU(6))(inputs)
+x1 = layers.RepeatVector(2)(x0)
+model = keras.Model(inputs, x1)
+"""),
+        # F2/M6: a repeated reduction axis.
+        M("prod_repeated_axis_runs", """
+inputs = keras.Input(shape=(6, 5))
+x0 = ops.prod(inputs, axis=(1, 1))
+model = keras.Model(inputs, x0)
+"""),
+        M("mean_repeated_axis_fails_when_run", """
+inputs = keras.Input(shape=(6, 5))
+x0 = ops.mean(inputs, axis=(1, 1))
+model = keras.Model(inputs, x0)
+"""),
+        M("sum_repeated_axis_rank2_fails_when_built", """
+inputs = keras.Input(shape=(6,))
+x0 = ops.sum(inputs, axis=(1, 1))
+model = keras.Model(inputs, x0)
+"""),
+        # M3/M4/M7: negative sizes.
+        M("zero_padding2d_negative_tuple", """
+inputs = keras.Input(shape=(8, 8, 3))
+x0 = layers.ZeroPadding2D(((-1, 0), (0, 0)))(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("tile_negative_reps", """
+inputs = keras.Input(shape=(6,))
+x0 = ops.tile(inputs, (1, -1))
+model = keras.Model(inputs, x0)
+"""),
+        M("center_crop_negative", """
+inputs = keras.Input(shape=(6, 6, 3))
+x0 = layers.CenterCrop(-2, 7)(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        # N2: rank-0 tensors after a full reduction.
+        M("reshape_rank0", """
+inputs = keras.Input(shape=(6,))
+x0 = ops.max(inputs, axis=None)
+x1 = layers.Reshape((1,))(x0)
+model = keras.Model(inputs, x1)
+"""),
+        M("mel_spectrogram_rank0", """
+inputs = keras.Input(shape=(6,))
+x0 = ops.max(inputs, axis=None)
+x1 = layers.MelSpectrogram()(x0)
+model = keras.Model(inputs, x1)
+"""),
+        # SD108: Keras raises at the second call of the shared layer.
+        M("shared_dense_second_call", """
+inputs = keras.Input(shape=(6,))
+shared = layers.Dense(4)
+x0 = shared(inputs)
+x1 = layers.Dense(3)(x0)
+x2 = shared(x1)
+model = keras.Model(inputs, x2)
+"""),
+    ]
+    return cases
+
+
+def record() -> Path:
+    sys.path.insert(0, str(HERE.parent / "independent"))
+    import warnings
+
+    import keras
+    from oracle import run_case
+
+    warnings.filterwarnings("ignore")
+    cases = all_cases()
+    for case in cases:
+        result = run_case(case["source"])
+        case["keras"] = {k: result[k] for k in ("builds", "forward_ok", "shapes", "error", "error_line", "stage")}
+    payload = {"recorded_with": {"keras": keras.__version__, "backend": keras.backend.backend(),
+                                 "oracle": "tests/independent/oracle.py run_case"}, "cases": cases}
+    EXPECTED.write_text(json.dumps(payload, indent=1) + "\n")
+    return EXPECTED
+
+
+def load_cases() -> list[dict]:
+    return json.loads(EXPECTED.read_text())["cases"]
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("KERAS_BACKEND", "torch")
+    print("wrote", record(), len(all_cases()), "cases")
