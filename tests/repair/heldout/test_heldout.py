@@ -17,9 +17,10 @@ sys.path.insert(0, str(HERE))
 
 import evaluate  # noqa: E402
 
-# The engine measured 26/37 = 70.3% built on the first run (FIRST_RUN.md). Flip this when it reaches 90%.
+# The engine measured 26/37 = 70.3% built on the first run (FIRST_RUN.md), 33/37 = 89.2% after the repairs it
+# prompted (d01fb36; left: 12, 21, 31, 32 need fixes combined or converging). Flip this when it reaches 90%.
 BUILT_RATE_REACHED = False
-FIRST_RUN_RATE = "26/37 = 70.3%"
+FIRST_RUN_RATE = "26/37 = 70.3%, then 33/37 = 89.2% at d01fb36"
 
 
 @pytest.fixture(scope="module")
