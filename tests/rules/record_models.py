@@ -10,7 +10,7 @@ steps -> ``model = keras.Model(inputs, ...)``), run by that test's own oracle (`
 at a time; these cases test what only a whole model shows: an op spelled as a function call being followed
 (N1), a layer with several outputs indexed (F1), where a finding is reported (SD108).
 
-Writes ``tests/rules/expected_models.json``; ``test_models.py`` reads it and never imports Keras.
+Writes ``tests/rules/expected_models.json``; ``test_whole_models.py`` reads it and never imports Keras.
 """
 
 from __future__ import annotations

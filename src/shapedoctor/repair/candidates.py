@@ -33,7 +33,10 @@ def _patch(op: str, node: int, type_: str = "", **args) -> GraphPatch:
     return GraphPatch(op, node, type_, tuple(args.items()))
 
 
-def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None) -> list[Fix]:
+def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None, depth: int = 0) -> list[Fix]:
+    """The verified fixes of ``diagnostic``, ranked.  When none verifies alone, a candidate whose only problem is
+    what it lets through (the next layer's error, now reached; a head the targets still reject) is followed by
+    the fix that needs, up to MAX_FOLLOW_UPS: one fix of both, verified as a whole."""
     if diagnostic.node is None:
         return []
     result = inference.results[diagnostic.node]
@@ -45,6 +48,7 @@ def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None) -> 
     seen = set()
     shown_per_group: dict[str, int] = {}
     tried_per_group: dict[str, int] = {}
+    failed: list[Fix] = []
     for fix in candidates:
         key = tuple(fix.patches)
         if key in seen or (fix.group and (shown_per_group.get(fix.group, 0) >= GROUP_LIMITS.get(fix.group, 3)
@@ -58,9 +62,75 @@ def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None) -> 
                 shown_per_group[fix.group] = shown_per_group.get(fix.group, 0) + 1
             fix.verified = True
             verified.append(fix)
+        else:
+            failed.append(fix)
+    if not verified and depth < MAX_FOLLOW_UPS:
+        for fix in failed[:MAX_FOLLOWED]:
+            chained = _followed_up(inference, fix, diagnostic, target_shape, depth)
+            if chained is not None:
+                chained.verified = True
+                verified.append(chained)
+                break
     for rank, fix in enumerate(verified, 1):
         fix.rank = rank
     return verified
+
+
+MAX_FOLLOW_UPS = 2  # fixes chained after one whose consequences need them
+MAX_FOLLOWED = 4  # candidates tried for chaining (each costs an inference and a nested proposal)
+
+
+def _followed_up(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_shape, depth: int) -> Fix | None:
+    """``fix`` and the fix of the finding it uncovers, as one fix; None when that does not make the model build."""
+    from ..targets import check_output_target
+
+    try:
+        after = infer(apply_patches(inference.graph, fix.patches))
+    except (ValueError, IndexError, KeyError):
+        return None
+    others = other_errors(inference, diagnostic)
+    same = (diagnostic.code, diagnostic.message)
+    uncovered = [d for d in after.diagnostics if d.severity == "error" and _where(d) not in others]
+    if any((d.code, d.message) == same for d in uncovered):
+        return None  # the finding is still there: no progress
+    if not uncovered:
+        mismatch = check_output_target(after, target_shape)
+        if mismatch is None or diagnostic.kind.name == "output-target-mismatch":
+            return None  # failed for another reason (a warning of its kind)
+        after.diagnostics.append(mismatch)
+        uncovered = [mismatch]
+    following = propose(after, uncovered[0], target_shape, depth + 1)
+    if not following:
+        return None
+    mapped = _in_original_indices(inference.graph, fix.patches, following[0].patches)
+    if mapped is None:
+        return None
+    both = "safe" if fix.applicability == following[0].applicability == "safe" else "unsafe"
+    where = f"for line {uncovered[0].line}"
+    chained = Fix(f"{fix.title}, then {following[0].title} ({where})", fix.patches + mapped,
+                  why=f"{fix.why}; then {where}: {following[0].why}", applicability=both)
+    return chained if _verifies(inference, chained, diagnostic, target_shape) else None
+
+
+def _in_original_indices(graph, first: list[GraphPatch], then: list[GraphPatch]) -> list[GraphPatch] | None:
+    """``then`` names nodes of the graph ``first`` made: the same patches naming the original graph's nodes (as
+    every patch of one fix does), or None when one names a node ``first`` inserted or a patch cannot be mapped."""
+    original: list = list(range(len(graph.nodes)))  # per node of the patched graph: its original index
+    for patch in sorted(first, key=lambda p: p.node, reverse=True):  # as apply_patches applies them
+        if patch.op == "insert_before":
+            original.insert(patch.node, None)
+        elif patch.op == "remove":
+            del original[patch.node]
+        elif patch.op == "dedent_after_loop":
+            return None
+    inserted_at = {p.node for p in first if p.op == "insert_before"}
+    mapped = []
+    for patch in then:
+        index = original[patch.node] if 0 <= patch.node < len(original) else None
+        if index is None or patch.op == "dedent_after_loop" or (patch.op == "insert_before" and index in inserted_at):
+            return None
+        mapped.append(GraphPatch(patch.op, index, patch.type, patch.args))
+    return mapped
 
 
 def _verifies(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_shape) -> bool:
@@ -84,8 +154,9 @@ def _verifies(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_sha
     if any(r.status == "error" and _where_node(r.node) not in {(line, col) for line, col, *_ in others}
            for r in after.results):
         return False
-    if diagnostic.kind.name == "output-target-mismatch":
-        return check_output_target(after, target_shape) is None
+    mismatch = check_output_target(after, target_shape)
+    if diagnostic.kind.name == "output-target-mismatch" or (mismatch is not None and mismatch.severity == "error"):
+        return mismatch is None  # a fix that builds a model its targets reject is no fix
     # No new warnings of the same kind as the one fixed.
     return not any(d.kind is diagnostic.kind and _where(d) not in others for d in after.diagnostics)
 
