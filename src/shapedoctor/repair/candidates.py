@@ -116,7 +116,7 @@ def _in_original_indices(graph, first: list[GraphPatch], then: list[GraphPatch])
     """``then`` names nodes of the graph ``first`` made: the same patches naming the original graph's nodes (as
     every patch of one fix does), or None when one names a node ``first`` inserted or a patch cannot be mapped."""
     original: list = list(range(len(graph.nodes)))  # per node of the patched graph: its original index
-    for patch in sorted(first, key=lambda p: p.node, reverse=True):  # as apply_patches applies them
+    for patch in sorted(first, key=lambda p: (p.node, p.op != "insert_before"), reverse=True):  # as apply_patches
         if patch.op == "insert_before":
             original.insert(patch.node, None)
         elif patch.op == "remove":
@@ -186,6 +186,11 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
     origin = chain[-1] if chain else None
     label = node.label
     fixes.extend(_loop_head_fixes(inference, result, chain))
+    inner = node.args.get("layer")
+    if node.type == "TimeDistributed" and len(shape) == 2 and getattr(inner, "type", None) in RULES:
+        # the sequence ended before it (return_sequences=False, pooling): the wrapped layer on the vector
+        fixes.append(Fix(f"use the {inner.type} inside TimeDistributed directly",
+                         [_patch("unwrap", node.index)], why="its input has no steps axis left to distribute over"))
     if len(shape) == 2 and node.type in _NEEDS_STEPS:
         n = shape[1]
         if origin is not None and origin.node.type == "Flatten" and len(origin.input_shapes[0]) == 3:
@@ -197,6 +202,14 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
                 fixes.append(Fix(f"insert Reshape(({t0}, {c0})) before {label}",
                                  [_patch("insert_before", node.index, "Reshape", target_shape=(t0, c0))],
                                  why=f"restores the ({t0} steps, {c0} channels) the Flatten merged"))
+        if origin is not None and origin.node.type == "Flatten" and origin.input_shapes \
+                and len(origin.input_shapes[0]) == 4 and all(is_known(d) for d in origin.input_shapes[0][1:]):
+            h, w, c = origin.input_shapes[0][1:]
+            if h * w * c == n:  # feature maps into a sequence layer: one step per position, channels as features
+                fixes.append(Fix(f"insert Reshape(({h * w}, {c})) before {label}",
+                                 [_patch("insert_before", node.index, "Reshape", target_shape=(h * w, c))],
+                                 why=f"one step per position of the {h}x{w} map the Flatten merged, its {c} "
+                                     f"channels as features"))
         if origin is not None and origin.node.type in ("LSTM", "GRU", "SimpleRNN"):
             fixes.append(Fix(f"set return_sequences=True on the {origin.node.label} at line {_line(origin)}",
                              [_patch("set_args", origin.node.index, return_sequences=True)],

@@ -27,7 +27,7 @@ def first_patched(graph: ModelGraph, patches: list[GraphPatch]) -> int:
     start = len(graph.nodes)
     for patch in patches:
         target = graph.nodes[patch.node]
-        if patch.op in ("set_args", "replace"):
+        if patch.op in ("set_args", "replace", "unwrap"):
             start = min(start, min(n.index for n in _same_call(graph.nodes, target)))
         elif patch.op == "dedent_after_loop":
             start = min(start, min(loop_head(graph, patch), default=patch.node))
@@ -41,8 +41,9 @@ def apply_patches(graph: ModelGraph, patches: list[GraphPatch]) -> ModelGraph:
     so that inference can resume there (``infer(patched, base, first_patched(...))``)."""
     start = first_patched(graph, patches)
     patched = copy_graph(graph, start)
-    # Patches name nodes of the original graph; apply from the last node backwards so indices hold.
-    for patch in sorted(patches, key=lambda p: p.node, reverse=True):
+    # Patches name nodes of the original graph; apply from the last node backwards so indices hold (on one node,
+    # the changes to it before a layer is inserted in front of it, which moves it).
+    for patch in sorted(patches, key=lambda p: (p.node, p.op != "insert_before"), reverse=True):
         patched = _apply(patched, patch, start)
     return patched
 
@@ -57,6 +58,12 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
     if patch.op == "replace":
         for node in _same_call(nodes, target, start):
             node.type, node.written_type, node.args = patch.type, patch.type, patch.arg_dict
+        return graph
+    if patch.op == "unwrap":  # TimeDistributed(Dense(5)) -> Dense(5): the wrapped layer itself
+        for node in _same_call(nodes, target, start):
+            inner = node.args.get("layer")
+            node.type = node.written_type = inner.type
+            node.args = dict(inner.args)
         return graph
     # a new input shape; tuple_shape (an int made a 1-tuple), slice_shape (X.shape -> X.shape[1:]) and
     # channels_last_shape ((3, h, w) -> (h, w, 3)) differ only in how the source is rewritten

@@ -943,6 +943,19 @@ class _Planner:
             new = new[:-1] + (", " if new[-2] != "(" else "") + ", ".join(kept) + ")"
         self.changes.append(_Change(index.start(call), index.end(call), new))
 
+    # unwrap ---------------------------------------------------------------------------
+    def _op_unwrap(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``TimeDistributed(Dense(5, activation="softmax"))`` -> ``Dense(5, activation="softmax")``: the wrapped
+        layer's call, as written."""
+        self._unique_layer(node)
+        call = self.index.call_at(node)
+        keywords = _keyword_args(call)
+        positional = _positional_args(call)
+        inner = keywords["layer"] if "layer" in keywords else positional[0] if positional else None
+        if inner is None or any(arg.star for arg in call.args) or not isinstance(inner.value, cst.Call):
+            raise CannotRewrite("the wrapped layer is not written in the call")
+        self.changes.append(_Change(self.index.start(call), self.index.end(call), self.index.code(inner.value)))
+
     # dedent_after_loop ----------------------------------------------------------------
     def _op_dedent_after_loop(self, patch: GraphPatch, node: LayerNode) -> None:
         """The statements of a loop body from the head's first one (``patch.node``'s) to the end of the body,
