@@ -34,7 +34,8 @@ class GraphPatch:
     1-tuple), "slice_shape" (``X.shape`` -> ``X.shape[1:]``), "channels_last_shape" (the written first size
     moved last); "dedent_after_loop" (the head written inside a loop, from ``node``'s line to the end of the loop
     ``args["loop"]`` = (first, last line), moved after the loop: it runs once, on the last pass's output);
-    "unwrap" (a wrapper such as ``TimeDistributed(Dense(5))`` replaced by the layer it wraps).
+    "unwrap" (a wrapper such as ``TimeDistributed(Dense(5))`` replaced by the layer it wraps); "insert_on_input"
+    (a new layer on the input ``args["input"]`` of ``node`` only: ``Concatenate()([x, Cropping2D(...)(skip)])``).
     """
 
     op: str

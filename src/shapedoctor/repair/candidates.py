@@ -117,17 +117,18 @@ def _in_original_indices(graph, first: list[GraphPatch], then: list[GraphPatch])
     every patch of one fix does), or None when one names a node ``first`` inserted or a patch cannot be mapped."""
     original: list = list(range(len(graph.nodes)))  # per node of the patched graph: its original index
     for patch in sorted(first, key=lambda p: (p.node, p.op != "insert_before"), reverse=True):  # as apply_patches
-        if patch.op == "insert_before":
+        if patch.op in ("insert_before", "insert_on_input"):
             original.insert(patch.node, None)
         elif patch.op == "remove":
             del original[patch.node]
         elif patch.op == "dedent_after_loop":
             return None
-    inserted_at = {p.node for p in first if p.op == "insert_before"}
+    inserted_at = {p.node for p in first if p.op in ("insert_before", "insert_on_input")}
     mapped = []
     for patch in then:
         index = original[patch.node] if 0 <= patch.node < len(original) else None
-        if index is None or patch.op == "dedent_after_loop" or (patch.op == "insert_before" and index in inserted_at):
+        if index is None or patch.op == "dedent_after_loop" or (patch.op in ("insert_before", "insert_on_input")
+                                                                and index in inserted_at):
             return None
         mapped.append(GraphPatch(patch.op, index, patch.type, patch.args))
     return mapped
@@ -644,6 +645,7 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
                 fixes.append(Fix(f"set axis={axis - rank} on {node.label}", [_patch("set_args", node.index,
                                                                                     axis=axis - rank)],
                                  why="the inputs agree on every other axis: join them along this one"))
+    fixes.extend(_cropping_merge_fixes(node, shapes))
     if len({len(sh) for sh in shapes if sh}) > 1:
         # a sequence joined with vectors: the recurrent layer that keeps its sequence gives its last step instead
         for ref, shape in zip(node.inputs, shapes):
@@ -658,6 +660,41 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
                          [_patch("replace", node.index, "Concatenate")],
                          why="stacks the features side by side instead of adding them element-wise"))
     return fixes
+
+
+_CROPPING = {3: "Cropping1D", 4: "Cropping2D", 5: "Cropping3D"}
+
+
+def _cropping_merge_fixes(node, shapes: list) -> list[Fix]:
+    """A U-Net skip one or two pixels larger than the upsampled path (89 vs 88: a pooling floored an odd size):
+    crop the larger inputs to the smallest, centred, as the original U-Net crops its skips."""
+    if canonical_type(node.type) != "Concatenate" or len(shapes) < 2 or not all(shapes) \
+            or len({len(sh) for sh in shapes}) != 1 or len(shapes[0]) not in _CROPPING:
+        return []
+    rank = len(shapes[0])
+    axis = node.args.get("axis", -1)
+    if not isinstance(axis, int) or axis % rank != rank - 1:
+        return []  # joined along the channels only
+    spatial = range(1, rank - 1)
+    if not all(is_known(sh[a]) for sh in shapes for a in spatial):
+        return []
+    smallest = [min(sh[a] for sh in shapes) for a in spatial]
+    fixes = []
+    for which, shape in enumerate(shapes):
+        extra = [shape[a] - s for a, s in zip(spatial, smallest)]
+        if not any(extra) or max(extra) > MAX_CROP:
+            continue
+        cropping = tuple((d // 2, d - d // 2) for d in extra)
+        value = cropping[0] if rank == 3 else cropping
+        layer = _CROPPING[rank]
+        fixes.append(Fix(f"insert {layer}({value!r}) on input {which + 1} of {node.label}",
+                         [_patch("insert_on_input", node.index, layer, cropping=value, input=which)],
+                         why=f"crops {format_shape(shape)} to the {' x '.join(map(str, smallest))} of the other "
+                             f"input, centred (a pooling floored an odd size)"))
+    return fixes
+
+
+MAX_CROP = 8  # larger differences are not an odd size floored by pooling
 
 
 _MAKERS = {

@@ -78,6 +78,15 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
         return _renumber(graph, order, mapping, start, rewire={id(target): [(patch.node, 0)]}, new=new)
     if patch.op == "dedent_after_loop":
         return _dedent_after_loop(graph, patch, start)
+    if patch.op == "insert_on_input":  # a layer on one input of a merge: Concatenate()([x, Cropping2D(...)(skip)])
+        args = dict(patch.arg_dict)
+        which = args.pop("input")
+        new = LayerNode(index=patch.node, type=patch.type, args=args, inputs=[target.inputs[which]], span=None,
+                        name=f"{patch.type.lower()}_fix", written_type=patch.type)
+        order = nodes[:patch.node] + [new] + nodes[patch.node:]
+        mapping = _Shift(patch.node, 1)
+        rewired = [(patch.node, 0) if j == which else (mapping[r[0]], r[1]) for j, r in enumerate(target.inputs)]
+        return _renumber(graph, order, mapping, start, rewire={id(target): rewired}, new=new)
     if patch.op == "remove":
         if len(target.inputs) != 1:
             raise ValueError("only single-input layers can be removed")

@@ -943,6 +943,30 @@ class _Planner:
             new = new[:-1] + (", " if new[-2] != "(" else "") + ", ".join(kept) + ")"
         self.changes.append(_Change(index.start(call), index.end(call), new))
 
+    # insert_on_input ------------------------------------------------------------------
+    def _op_insert_on_input(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``Concatenate()([x, skip])`` -> ``Concatenate()([x, Cropping2D(...)(skip)])``: the new layer wraps the
+        one input where it is written."""
+        index = self.index
+        call = index.call_at(node)
+        args = dict(patch.arg_dict)
+        which = args.pop("input")
+        new = _layer_text(self.style, patch.type, args, call, index.quote)
+        if node.written_type[:1].islower():  # layers.concatenate([x, skip]): the call is also the layer call
+            holder = call
+        else:
+            where, holder = _context(index, call)
+            if where != "functional":
+                raise CannotRewrite("the merge is not called on its inputs here")
+        tensors = _positional_args(holder)
+        if not tensors or not isinstance(tensors[0].value, (cst.List, cst.Tuple)):
+            raise CannotRewrite("the merge's inputs are not written as a list")
+        elements = tensors[0].value.elements
+        if which >= len(elements) or isinstance(elements[which], cst.StarredElement):
+            raise CannotRewrite("the input is not written in the list")
+        value = elements[which].value
+        self.changes.append(_Change(index.start(value), index.end(value), f"{new}({index.code(value)})"))
+
     # unwrap ---------------------------------------------------------------------------
     def _op_unwrap(self, patch: GraphPatch, node: LayerNode) -> None:
         """``TimeDistributed(Dense(5, activation="softmax"))`` -> ``Dense(5, activation="softmax")``: the wrapped
