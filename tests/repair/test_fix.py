@@ -543,3 +543,22 @@ def test_every_fixed_case_builds_in_keras():
     results = json.loads(proc.stdout.strip().splitlines()[-1])
     failed = {name: outcome for name, outcome in results.items() if outcome != "ok"}
     assert not failed, failed
+
+
+def test_without_pick_the_best_fix_that_can_be_written_is_applied(monkeypatch):
+    """A top-ranked fix shapedoctor cannot write as edits (display-only) does not stop `fix`: the next one that
+    can be written is applied; an explicit --pick 1 still means that fix, and applies nothing."""
+    from shapedoctor.repair import rewrite
+
+    real = rewrite.edits_for_fix
+
+    def first_unwritable(text, graph, fix):
+        if "Reshape((64, 1))" in fix.title:
+            raise rewrite.CannotRewrite("as if the call could not be rewritten")
+        return real(text, graph, fix)
+
+    monkeypatch.setattr(rewrite, "edits_for_fix", first_unwritable)
+    text = _read(CASES / "rank_dense_sequential.before.py")
+    outcome = fix_text(text, "m.py", unsafe=True)
+    assert [a.title for a in outcome.applied] == ["insert Reshape((32, 2)) before Conv1D"]
+    assert not fix_text(text, "m.py", pick=1).applied

@@ -21,7 +21,7 @@ from .patch import apply_patches, first_patched, loop_head
 
 MAX_POOLINGS_REMOVED = 4  # earlier pooling layers offered for removal, nearest first
 # How many verified candidates of one family are worth showing.
-GROUP_LIMITS = {"factorization": 5, "smaller": 1}
+GROUP_LIMITS = {"factorization": 5, "smaller": 1, "input size": 2}
 _NEEDS_STEPS = {"Conv1D", "SeparableConv1D", "DepthwiseConv1D", "Conv1DTranspose", "MaxPooling1D",
                 "AveragePooling1D", "GlobalMaxPooling1D", "GlobalAveragePooling1D", "LSTM", "GRU", "SimpleRNN",
                 "Bidirectional", "ConvLSTM1D", "Cropping1D", "ZeroPadding1D", "UpSampling1D", "SpatialDropout1D",
@@ -64,7 +64,7 @@ def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None, dep
             verified.append(fix)
         else:
             failed.append(fix)
-    if not verified and depth < MAX_FOLLOW_UPS:
+    if not verified and depth < MAX_FOLLOW_UPS:  # only then: a chain ranks after every fix that works alone
         for fix in failed[:MAX_FOLLOWED]:
             chained = _followed_up(inference, fix, diagnostic, target_shape, depth)
             if chained is not None:
@@ -646,6 +646,7 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
                                                                                     axis=axis - rank)],
                                  why="the inputs agree on every other axis: join them along this one"))
     fixes.extend(_cropping_merge_fixes(node, shapes))
+    fixes.extend(_divisible_input_fixes(inference, node, shapes))
     if len({len(sh) for sh in shapes if sh}) > 1:
         # a sequence joined with vectors: the recurrent layer that keeps its sequence gives its last step instead
         for ref, shape in zip(node.inputs, shapes):
@@ -695,6 +696,37 @@ def _cropping_merge_fixes(node, shapes: list) -> list[Fix]:
 
 
 MAX_CROP = 8  # larger differences are not an odd size floored by pooling
+
+
+def _divisible_input_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
+    """The images' size a multiple of what the poolings divide it by (358 -> 352 for three poolings of 2): every
+    upsampled path then comes back to its skip's size; one edit, also for merges written once in a loop."""
+    inputs = [r for r in inference.results if r.node.type == "InputLayer" and r.outputs and r.outputs[0]]
+    if len(inputs) != 1 or len(shapes) < 2 or len({len(sh) for sh in shapes if sh}) != 1:
+        return []
+    declared = inputs[0].outputs[0]
+    spatial = declared[1:-1]
+    if not spatial or len(declared) != len(shapes[0]) or not all(isinstance(d, int) and d > 1 for d in spatial):
+        return []
+    fixes = []
+    spatial = tuple(spatial)
+    for factor in (2 ** k for k in range(1, MAX_POOLING_DEPTH + 1)):  # the smallest change first
+        down = tuple(d // factor * factor for d in spatial)
+        up = tuple(-(-d // factor) * factor for d in spatial)
+        for sized in sorted({down, up} - {spatial}, key=lambda t: sum(abs(a - b) for a, b in zip(t, spatial))):
+            if not all(sized):
+                continue
+            shape = (*sized, declared[-1])
+            multiple = max(2 ** k for k in range(MAX_POOLING_DEPTH + 1) if all(d % 2 ** k == 0 for d in sized))
+            fixes.append(Fix(f"feed {' x '.join(map(str, sized))} inputs (a multiple of {multiple}): "
+                             f"Input(shape={_tuple_text(shape)})",
+                             [_patch("set_input_shape", inputs[0].node.index, shape=shape)],
+                             why=f"each pooling halves the size and floors an odd one, so the upsampled path comes "
+                                 f"back smaller than its skip; resize or crop the data to match", group="input size"))
+    return fixes
+
+
+MAX_POOLING_DEPTH = 5  # input sizes tried: multiples of 32, 16, ... 2
 
 
 _MAKERS = {

@@ -117,7 +117,7 @@ def fix_text(text: str, path: str = "<string>", pick: int | None = None, target_
             key = (diagnostic.model, diagnostic.kind.name, diagnostic.message)
             if key in skipped:
                 continue
-            fix = pick_fix(report, diagnostic, pick or 1, target_shape)
+            fix = pick_fix(report, diagnostic, pick, target_shape)  # None: the best one that can be written
             if fix is not None and (pick is not None or unsafe or fix.applicability == "safe"):
                 chosen = (diagnostic, fix)
                 break

@@ -1318,14 +1318,16 @@ def attach_edits(file_report, target_shape=None) -> None:
             diagnostic.fixes = kept
 
 
-def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough: int | None = None) -> list[Fix]:
+def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough: int | None = None,
+                writable: bool = False) -> list[Fix]:
     """The fixes ``attach_edits`` keeps, in order, each with its edits (or display-only); with ``enough``, stop
-    once that many are kept (each verification re-checks the whole rewritten file)."""
+    once that many are kept (each verification re-checks the whole rewritten file); ``writable``: count only
+    the fixes with edits."""
     text = file_report.text
     model = file_report.models[model_index]
     kept = []
     for fix in diagnostic.fixes:
-        if enough is not None and len(kept) >= enough:
+        if enough is not None and sum(1 for f in kept if f.edits or not writable) >= enough:
             break
         try:
             edits = edits_for_fix(text, model.graph, fix)
@@ -1358,19 +1360,25 @@ def _fewest_nodes(graph: ModelGraph, fix: Fix) -> int | None:
         return None
 
 
-def pick_fix(file_report, diagnostic, pick: int, target_shape=None) -> Fix | None:
+def pick_fix(file_report, diagnostic, pick: int | None, target_shape=None) -> Fix | None:
     """The fix ``attach_edits`` would rank ``pick`` for ``diagnostic``, when it has edits; else None.  Only the
-    fixes up to it are turned into edits and verified (``fix`` applies one fix per round)."""
+    fixes up to it are turned into edits and verified (``fix`` applies one fix per round).  ``pick=None``: the
+    best-ranked fix that can be written (a display-only fix ranked above it is passed over)."""
     text = getattr(file_report, "text", None)
     if text is None or file_report.error or not diagnostic.fixes:
         return None
     if getattr(file_report, "_edits_attached", False):
+        if pick is None:
+            return next((f for f in diagnostic.fixes if f.edits), None)
         chosen = diagnostic.fixes[pick - 1] if len(diagnostic.fixes) >= pick else None
         return chosen if chosen is not None and chosen.edits else None
     model_index = next((i for i, model in enumerate(file_report.models)
                         if any(d is diagnostic for d in model.inference.diagnostics)), None)
     if model_index is None:
         return None
+    if pick is None:
+        kept = _kept_fixes(file_report, model_index, diagnostic, target_shape, enough=1, writable=True)
+        return next((f for f in kept if f.edits), None)
     kept = _kept_fixes(file_report, model_index, diagnostic, target_shape, enough=pick)
     chosen = kept[pick - 1] if len(kept) >= pick else None
     return chosen if chosen is not None and chosen.edits else None
