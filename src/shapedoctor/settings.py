@@ -38,8 +38,8 @@ CONFIG_FILES = (".shapedoctor.toml", "shapedoctor.toml", "pyproject.toml")  # pr
 # exclude, plus build folders).  Hidden directories and virtual environments (a `pyvenv.cfg` inside) are
 # skipped whatever `exclude` says.
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".bzr", "__pycache__", ".venv", "venv", "node_modules", ".tox", ".nox",
-                   ".mypy_cache", ".pytest_cache", ".ruff_cache", ".pytype", "build", "dist", ".eggs",
-                   "site-packages", "__pypackages__", "_build", "buck-out", ".ipynb_checkpoints", ".direnv")
+                   ".mypy_cache", ".pytest_cache", ".ruff_cache", ".shapedoctor_cache", ".pytype", "build", "dist",
+                   ".eggs", "site-packages", "__pypackages__", "_build", "buck-out", ".ipynb_checkpoints", ".direnv")
 
 _LIST_KEYS = ("select", "extend-select", "ignore", "exclude", "extend-exclude")
 _BOOL_KEYS = ("report-unused-noqa", "show-source", "force-exclude", "respect-gitignore")
