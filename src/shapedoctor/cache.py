@@ -17,12 +17,13 @@ directory).  Notebooks and Keras configs are not cached.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import tempfile
-from typing import Any
 
 from . import __version__
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # only what the annotations name: `check` on one file imports nothing it does not use
+    from typing import Any
 
 FORMAT = 1  # the layout of an entry; a new one starts a new subdirectory
 DEFAULT_DIR = ".shapedoctor_cache"
@@ -65,7 +66,8 @@ class FileCache:
 
     def key(self, raw: bytes, path: str, target_shape: Any, with_fixes: bool, explicit: bool,
             with_edits: bool) -> str:
-        options = json.dumps([engine_fingerprint(), path, repr(target_shape), with_fixes, explicit, with_edits])
+        options = "\0".join([engine_fingerprint(), path, repr(target_shape), str(with_fixes), str(explicit),
+                              str(with_edits)])
         return hashlib.sha256(options.encode("utf-8", "surrogatepass") + b"\0" + raw).hexdigest()
 
     def _entry(self, key: str) -> str:
@@ -73,6 +75,8 @@ class FileCache:
 
     def load(self, key: str, path: str, text: str):
         """The FileReport stored under ``key`` (``path`` and ``text`` are the file's), or None."""
+        import json
+
         from .check import FileReport
 
         try:
@@ -89,6 +93,9 @@ class FileCache:
 
     def store(self, key: str, report) -> None:
         """Write the entry atomically; a cache that cannot be written is simply not used."""
+        import json
+        import tempfile
+
         try:
             self._prepare()
             entry = self._entry(key)
