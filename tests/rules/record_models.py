@@ -148,6 +148,68 @@ x0 = ops.max(inputs, axis=None)
 x1 = layers.MelSpectrogram()(x0)
 model = keras.Model(inputs, x1)
 """),
+        # M1: a -1 in ops.reshape takes in the unknown batch axis: forward-pass failure (a warning).
+        M("ops_reshape_absorbs_batch", """
+inputs = keras.Input(shape=(4,))
+x0 = ops.reshape(inputs, (-1, 5))
+model = keras.Model(inputs, x0)
+"""),
+        M("ops_reshape_keeps_batch", """
+inputs = keras.Input(shape=(4, 6))
+x0 = ops.reshape(inputs, (-1, 8, 3))
+x1 = layers.Dense(2)(x0)
+model = keras.Model(inputs, x1)
+"""),
+        # M5: an output subscript no input has (forward pass), a trailing comma (build).
+        M("einsum_output_letter_missing", """
+inputs = keras.Input(shape=(3,))
+inputs_1 = keras.Input(shape=(3,))
+x0 = ops.einsum("bi,bj->bk", inputs, inputs_1)
+model = keras.Model([inputs, inputs_1], x0)
+"""),
+        M("einsum_trailing_comma", """
+inputs = keras.Input(shape=(2, 5))
+inputs_1 = keras.Input(shape=(5, 3))
+x0 = ops.einsum("bij,bjk->bik,", inputs, inputs_1)
+model = keras.Model([inputs, inputs_1], x0)
+"""),
+        # M9: operators between batched tensors of different rank.
+        M("multiply_different_ranks", """
+inputs = keras.Input(shape=(3, 4))
+inputs_1 = keras.Input(shape=(4,))
+x0 = inputs * inputs_1
+model = keras.Model([inputs, inputs_1], x0)
+"""),
+        M("add_different_ranks_size_one", """
+inputs = keras.Input(shape=(1, 4))
+inputs_1 = keras.Input(shape=(4,))
+x0 = inputs + inputs_1
+model = keras.Model([inputs, inputs_1], x0)
+"""),
+        # M8: MultiHeadAttention's attention einsums.
+        M("mha_attention_axis_key_dim", """
+inputs = keras.Input(shape=(2, 6, 5))
+x0 = layers.MultiHeadAttention(1, 3, attention_axes=(4,))(inputs, inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("mha_non_attention_axis_differs", """
+inputs = keras.Input(shape=(6, 2, 4))
+inputs_1 = keras.Input(shape=(4, 2, 6))
+x0 = layers.MultiHeadAttention(2, 1, attention_axes=(2,))(inputs, inputs_1)
+model = keras.Model([inputs, inputs_1], x0)
+"""),
+        # M10: MelSpectrogram with no mel bins; a batch of scalars taken as one signal.
+        M("mel_spectrogram_zero_bins", """
+inputs = keras.Input(shape=(64,))
+x0 = layers.MelSpectrogram(fft_length=16, sequence_stride=8, num_mel_bins=0, sampling_rate=8000)(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("mel_spectrogram_batch_as_signal", """
+inputs = keras.Input(shape=(1,))
+x0 = ops.squeeze(inputs, axis=1)
+x1 = layers.MelSpectrogram(fft_length=16, sequence_stride=8, num_mel_bins=8, sampling_rate=8000)(x0)
+model = keras.Model(inputs, x1)
+"""),
         # SD108: Keras raises at the second call of the shared layer.
         M("shared_dense_second_call", """
 inputs = keras.Input(shape=(6,))

@@ -84,6 +84,11 @@ def _same_except_last(call: LayerCall, value: tuple, key: tuple) -> None:
                            hint="the key and the value are two views of the same sequence")
 
 
+def _differ(a, b) -> bool:
+    """Two known sizes an einsum cannot broadcast together."""
+    return isinstance(a, int) and isinstance(b, int) and a != b and 1 not in (a, b)
+
+
 def _projection(free_dims: int, bound_dims: int, output_dims: int) -> tuple[str, str, int]:
     """``_build_proj_equation``: (equation, bias axes, output rank)."""
     letters = "abcdefghijklmnopqrstuvwxyz"
@@ -186,16 +191,32 @@ def multi_head_attention(call: LayerCall, inputs):
         raise ShapeProblem(RANK, f"{call.label}: query {format_shape(query)} and value {format_shape(value)} have "
                                  f"different ranks; Keras builds the layer but fails when it runs",
                            severity="warning", output=outputs)
-    if call.flag("return_attention_scores") and rank - 1 in axes:
+    # _compute_attention: ops.dot_product_attention (which ignores attention_axes) for a rank-3 query with no
+    # dropout and no scores returned; otherwise the einsums of _build_attention_equation.
+    dropout = call.maybe("dropout", 0.0)
+    einsums = (call.flag("return_attention_scores") or rank != 4
+               or not isinstance(dropout, (int, float)) or dropout > 0)
+    if einsums and rank - 1 in axes:
         # the attention axis is the projected key_dim axis: the scores' einsum names it twice in its output
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(attention_axes={call.args.get('attention_axes')!r}) on "
                                              f"query {format_shape(query)}: axis {rank - 1} is the projected "
                                              f"key_dim axis, and the attention scores' einsum fails; Keras builds "
-                                             f"the layer but fails when it runs", severity="warning", output=outputs)
+                                             f"the layer but fails when it runs", severity="warning", output=outputs,
+                           hint=f"attention axes are the query's axes 1..{rank - 3} (not the batch or the last)")
     # _build_attention_equation: the scores are the projected query's batch axes (all but the attention axes
     # and the last; the heads axis is one of them), then the query's and the key's attention axes
     projected_query, projected_key = (*query[:-1], heads, key_dim), (*key[:-1], heads, key_dim)
     batch_axes = [i for i in range(rank) if i not in axes and i != rank - 1]
+    if einsums:
+        for i in batch_axes:
+            if 0 < i < len(query) - 1 and _differ(query[i], key[i]):
+                raise ShapeProblem(
+                    INCOMPATIBLE_MERGE, f"{call.label}(attention_axes={call.args.get('attention_axes')!r}): query "
+                                        f"{format_shape(query)} and key {format_shape(key)} differ on axis {i}, which "
+                                        f"is not an attention axis ({query[i]} vs {key[i]}); Keras builds the layer "
+                                        f"but the attention einsum fails when it runs",
+                    severity="warning", output=outputs,
+                    hint="the query and the key must agree on every axis but the attention axes and the last")
     scores = (*[projected_query[i] for i in batch_axes], *[projected_query[i] for i in axes],
               *[projected_key[i] for i in axes])
     masks = [tensors.get("attention_mask")]

@@ -226,7 +226,9 @@ def _reshape(call: LayerCall, shape: Shape, newshape: tuple, name: str) -> Shape
     dims = tuple(None if d is UNKNOWN or not (d is None or isinstance(d, (int, Symbol))) or isinstance(d, bool)
                  else d for d in newshape)
     if None in shape or None in dims:
-        return tuple(None if d == -1 else d for d in dims)
+        output = tuple(None if d == -1 else d for d in dims)
+        _check_batch_absorbed(call, shape, newshape, dims, name, output)
+        return output
     if any(isinstance(d, Symbol) for d in shape + dims):
         # Sizes not comparable as numbers: no error; a -1 is known only when the rest is the whole input.
         if -1 in dims and dim_product(d for d in dims if d != -1) == dim_product(shape):
@@ -245,6 +247,27 @@ def _reshape(call: LayerCall, shape: Shape, newshape: tuple, name: str) -> Shape
                                          f"{format_shape(shape)}: {size} elements cannot be divided into "
                                          f"{_tuple_text(newshape)}")
     return tuple(size // known if d == -1 else d for d in dims)
+
+
+def _check_batch_absorbed(call: LayerCall, shape: Shape, newshape: tuple, dims: tuple, name: str, output) -> None:
+    """A ``-1`` with an unknown batch axis takes the batch in (``compute_reshape_output_shape`` does not special-case
+    axis 0): Keras builds ``output``, but when one sample's size is not a multiple of the other target sizes,
+    the rows mix samples and the call fails for every batch size the product does not divide (batch 1 always)."""
+    if -1 not in dims or not shape or shape[0] is not None or None in dims:
+        return
+    sample, rest = shape[1:], [d for d in dims if d != -1]
+    if not all(isinstance(d, int) for d in (*sample, *rest)):
+        return
+    size, known = math.prod(sample), math.prod(rest)
+    if known == 0 or size % known == 0:
+        return
+    raise ShapeProblem(RESHAPE_SIZE, f"{call.label}({name}={_tuple_text(newshape)}) on input {format_shape(shape)}: "
+                                     f"the -1 takes in the batch axis and one sample has {size} elements, not a "
+                                     f"multiple of {known}; Keras builds the op but it fails when it runs unless "
+                                     f"batch * {size} is divisible by {known}, and then mixes samples",
+                       severity="warning", output=output,
+                       hint=f"keep the batch axis: reshape to (-1, ...) with sizes whose product is {size}, "
+                            f"or use layers.Reshape")
 
 
 def _tuple_text(values) -> str:
@@ -369,7 +392,31 @@ def binary(call: LayerCall, inputs):
             # The symbolic call takes the operand's dtype from type(x2): "Invalid dtype: list".
             raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}({name}=[...]): a Python list operand has no dtype; "
                                                  f"Keras needs a tensor or array here (np.array / ops.convert_to_tensor)")
-    return broadcast(call, tensor(call, "x1", inputs), tensor(call, "x2", inputs))
+    a, b = tensor(call, "x1", inputs), tensor(call, "x2", inputs)
+    output = broadcast(call, a, b)
+    _check_batch_alignment(call, a, b, output)
+    return output
+
+
+def _check_batch_alignment(call: LayerCall, a: Shape, b: Shape, output) -> None:
+    """Two batched tensors of different rank: broadcasting right-aligns them, so the shorter one's batch axis
+    (unknown, first) meets a data axis of the longer one.  Keras builds it (None broadcasts with anything), but
+    the call works only when the batch size equals that axis' size."""
+    if len(a) == len(b):
+        return
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if not short or short[0] is not None or not long_ or long_[0] is not None:
+        return
+    met = long_[len(long_) - len(short)]
+    if not isinstance(met, int) or met == 1:
+        return
+    raise ShapeProblem(INCOMPATIBLE_MERGE, f"{call.label}: shapes {format_shape(a)} and {format_shape(b)} have "
+                                           f"different ranks, so broadcasting aligns the batch axis of "
+                                           f"{format_shape(short)} with axis {len(long_) - len(short)} (size {met}) "
+                                           f"of {format_shape(long_)}; Keras builds the op but it fails when it runs "
+                                           f"unless the batch size is {met}",
+                       severity="warning", output=output,
+                       hint=f"expand the shorter tensor to rank {len(long_)} (ops.expand_dims) where its axes belong")
 
 
 # Bitwise ops return x's shape (their compute_output_spec does not broadcast).
@@ -979,6 +1026,11 @@ def einsum(call: LayerCall, inputs):
     else:
         target = output_spec
     target_tokens = _einsum_tokens(target)
+    for tok in target_tokens:
+        # Keras writes each operand's sizes over the output spec's letters, 1 over the other a-z, then int()s
+        # what is left: any other character fails the build.
+        if tok != "..." and not ("a" <= tok <= "z") and not all(tok in spec for spec in specs):
+            raise _bad(call, "subscripts", subscripts, f"subscript letters in the output, not {tok!r}")
     expanded = []
     sizes: dict[str, list] = {}
     for shape, spec in zip(operands, specs):
@@ -1008,6 +1060,16 @@ def einsum(call: LayerCall, inputs):
                 out.append(letters.get(tok, 1))
         expanded.append(tuple(out))
     result = broadcast(call, *expanded)
+    if output_spec is not None:
+        absent = [s for s in target_tokens if s != "..." and s not in lhs]
+        twice = sorted({s for s in target_tokens if s != "..." and target_tokens.count(s) > 1})
+        if absent or twice:
+            what = (f"output subscript {absent[0]!r} is in no input" if absent
+                    else f"output subscript {twice[0]!r} appears twice")
+            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}({subscripts!r}): {what}; Keras builds the op (as "
+                                                 f"size 1) but the einsum fails when it runs",
+                               severity="warning", output=result,
+                               hint="name each output axis once, with a letter of the inputs")
     for letter, dims in sizes.items():
         known = {d for d in dims if is_known(d) and d != 1}
         if len(known) > 1:

@@ -240,6 +240,19 @@ def mel_spectrogram(call: LayerCall, inputs):
         out = (bins, None if shape[0] is None else (shape[0] + stride + 1) // stride)
     else:
         out = (shape[0], bins, None if shape[1] is None else (shape[1] + stride + 1) // stride)
+    if isinstance(bins, int) and bins < 0:  # Keras: "Cannot convert (None, -2, 9) to a shape"
+        raise call.bad("num_mel_bins", bins, "a positive integer")
+    if bins == 0:  # linear_to_mel_weight_matrix splits num_mel_bins + 2 edges into 3 frames of num_mel_bins
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(num_mel_bins=0): Keras builds the layer (output "
+                                             f"{format_shape(out)}) but its mel filter bank fails when it runs",
+                           severity="warning", output=out, hint="num_mel_bins must be at least 1")
+    if len(shape) == 1 and shape[0] is None:
+        # a rank-1 input is one signal (samples,): an unknown only axis is the batch, taken as the signal
+        raise ShapeProblem(RANK, f"{call.label}(fft_length={fft}) on input {format_shape(shape)}: a rank-1 input is "
+                                 f"one signal, so the batch axis is taken as the samples; Keras builds the layer but "
+                                 f"it fails when it runs unless the batch is longer than fft_length // 2 = "
+                                 f"{fft // 2 if isinstance(fft, int) else '?'}, and then mixes the samples",
+                           severity="warning", output=out, hint="give each sample a signal axis: (batch, samples)")
     last = shape[-1] if shape else None
     if isinstance(last, int) and isinstance(fft, int) and last <= fft // 2:
         # stft(center=True) reflect-pads the last axis by fft_length // 2, which must be shorter than it
