@@ -219,6 +219,35 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    code = _run_main(argv)
+    if argv is None and isinstance(code, int) and _command_of(sys.argv[1:]) in FAST_EXIT_COMMANDS:
+        _exit_now(code)
+    return code
+
+
+# Commands that leave by ``os._exit`` when run as the program: everything they write is written (and closed) by
+# then, and the interpreter's teardown -- a last garbage collection and freeing every object the run made, every
+# report and every module -- cost 0.4-0.55 s of CPU after checking the keras-io corpus, a fifth of the run
+# (benchmarks/corpus_vs_pyflakes.py).
+FAST_EXIT_COMMANDS = {"check"}
+
+
+def _command_of(argv: list[str]) -> str | None:
+    return next((a for a in argv if not a.startswith("-")), None)
+
+
+def _exit_now(code: int) -> None:
+    """Exit with ``code`` now, skipping the interpreter's teardown; returns (and the caller exits as usual) when
+    the output cannot be flushed (a closed pipe), so that case keeps the interpreter's own handling."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code)
+
+
+def _run_main(argv: list[str] | None) -> int:
     from .interrupt import install, restore
 
     previous = install()  # first: a Ctrl-C from here on is exit 130 and one line, never a traceback
@@ -251,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    command = next((a for a in argv if not a.startswith("-")), None)
+    command = _command_of(argv)
     parser = build_parser(command)
     args = parser.parse_args(argv)
     if args.command is None:

@@ -111,13 +111,22 @@ def infer(graph: ModelGraph, base: Inference | None = None, start: int = 0) -> I
         marks = base_marks[:3 * start]
         first_calls = {k: r for k, r in base._first_calls.items() if r.node.index < start}
         nodes = graph.nodes[start:]
+    replay = getattr(graph, "replay", None)  # {id(node): (node, its inputs, record)}: see FunctionalBuilder
+    replayed: set[int] = set()  # nodes whose result is their record's
     for node in nodes:
         marks.extend((len(inference.diagnostics), len(inference.lost), inference.internal_errors))
-        result = infer_node(inference, node)
+        entry = replay.get(id(node)) if replay else None
+        result = recorded = None
+        if entry is not None and entry[0] is node:
+            result = recorded = _replayed(inference, node, entry[1], entry[2], replayed)
+        if result is None:
+            result = infer_node(inference, node)
         if node.layer_key and result.status == "ok" and result.input_shapes:
             first = first_calls.setdefault(node.layer_key, result)
             if first is not result:
                 result = _check_shared_call(inference, first, result)
+        if result is recorded:
+            replayed.add(node.index)
         inference.results.append(result)
     inference._marks, inference._first_calls = marks, first_calls
     if graph.unbuildable_reason and graph.nodes:
@@ -166,6 +175,43 @@ def _count_downstream(inference: Inference, index: int) -> int:
         if any(ref[0] in reached for ref in node.inputs):
             reached.add(node.index)
     return sum(1 for r in inference.results if r.node.index in reached and r.status == "skipped")
+
+
+def infer_node_recorded(inference: Inference, node: LayerNode) -> tuple[LayerResult, tuple | None]:
+    """``infer_node``, and a record of what it did that ``infer`` can replay for a copy of ``node`` in another
+    graph (the front-end infers its nodes eagerly while walking, then each model's graph again: see
+    ``_replayed``).  None for a node without a span (its findings would be placed at the graph's line)."""
+    diagnostics, lost, internal = len(inference.diagnostics), len(inference.lost), inference.internal_errors
+    result = infer_node(inference, node)
+    if node.span is None:
+        return result, None
+    made = [(d.severity, d.kind, d.message) for d in inference.diagnostics[diagnostics:]] \
+        if len(inference.diagnostics) > diagnostics else ()
+    reasons = [g.reason for g in inference.lost[lost:]] if len(inference.lost) > lost else ()
+    args = node.args
+    return result, (args, tuple(args), tuple(args.values()), node.type, node.label, node.span, result, made,
+                    reasons, inference.internal_errors - internal)
+
+
+def _replayed(inference: Inference, node: LayerNode, inputs: list, record: tuple, replayed: set[int]) \
+        -> LayerResult | None:
+    """The recorded result of ``node`` (its findings and gaps made again for this graph), or None when anything
+    ``infer_node`` reads may differ from when it was recorded: its arguments (the same dict, holding the same
+    objects), type, label or span; its inputs (``inputs``: as the copy was made; each one's result replayed in
+    this walk, so the input shapes are the very ones the record saw)."""
+    args, keys, values, type_, label, span, result, diagnostics, reasons, internal = record
+    if node.inputs != inputs or any(ref[0] not in replayed for ref in inputs) or node.args is not args \
+            or node.type != type_ or node.label != label or node.span is not span or len(args) != len(keys) \
+            or tuple(args) != keys or any(a is not b for a, b in zip(args.values(), values)):
+        return None
+    graph = inference.graph
+    for severity, kind, message in diagnostics:
+        inference.diagnostics.append(_diagnostic(graph, node, severity, kind, message))
+    for reason in reasons:
+        inference.lost.append(_gap(graph, node, reason))
+    inference.internal_errors += internal
+    return LayerResult(node, result.status, None if result.input_shapes is None else list(result.input_shapes),
+                       None if result.outputs is None else list(result.outputs), result.problem, result.note)
 
 
 def infer_node(inference: Inference, node: LayerNode) -> LayerResult:

@@ -185,3 +185,14 @@ def test_directory_scan_skips_fifos_and_broken_links(tmp_path):
     (tmp_path / "ok.py").write_text(open(CLEAN).read())
     proc = run("check", str(tmp_path))
     assert proc.returncode == 0 and "1 file" in proc.stdout
+
+
+def test_check_leaves_by_fast_exit_with_everything_written(tmp_path):
+    """`check` run as the program skips the interpreter's teardown (cli.FAST_EXIT_COMMANDS): its output, to a
+    pipe or to --output-file, is still complete, and the exit code is kept."""
+    out = tmp_path / "report.json"
+    piped = run("check", "--no-cache", "--format", "json", EXAMPLES)
+    written = run("check", "--no-cache", "--format", "json", "--output-file", str(out), EXAMPLES)
+    assert piped.returncode == written.returncode == 1 and not piped.stderr
+    report = json.loads(piped.stdout)
+    assert report["summary"]["files"] > 1 and report == json.loads(out.read_text())

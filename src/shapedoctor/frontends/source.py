@@ -74,6 +74,7 @@ class FunctionalBuilder:
         self.nodes: list[LayerNode] = []
         self.used: set[int] = set()
         self._eager = None  # shapes computed on demand while walking (``x.shape[-1]``)
+        self._records: list = []  # per node of _eager: what inferring it did, replayed by ``infer`` (subgraph)
 
     def outputs_of(self, ref: TensorRef) -> int | None:
         """How many outputs the node of ``ref`` has (an op such as ``split`` gives several)."""
@@ -83,13 +84,15 @@ class FunctionalBuilder:
 
     def shape_of(self, ref: TensorRef):
         """The shape of a tensor as far as the graph built so far tells; None when unknown."""
-        from ..infer import Inference, infer_node
+        from ..infer import Inference, infer_node_recorded
 
         if self._eager is None:
             self._eager = Inference(ModelGraph(name="<walk>", kind="functional", line=1, nodes=self.nodes))
         eager = self._eager
         while len(eager.results) <= ref.node:
-            eager.results.append(infer_node(eager, self.nodes[len(eager.results)]))
+            result, record = infer_node_recorded(eager, self.nodes[len(eager.results)])
+            eager.results.append(result)
+            self._records.append(record)
         eager.diagnostics.clear()
         return eager.shape_of((ref.node, ref.output))
 
@@ -120,13 +123,18 @@ class FunctionalBuilder:
         order = sorted(needed)
         renumber = {old: new for new, old in enumerate(order)}
         graph = ModelGraph(name=name, kind="functional", line=line)
+        records, replay = self._records, {}
         for old in order:
             n = self.nodes[old]
-            graph.nodes.append(LayerNode(index=renumber[old], type=n.type, args=n.args,
-                                         inputs=[(renumber[r[0]], r[1]) for r in n.inputs], span=n.span,
-                                         name=n.name, written_type=n.written_type, list_input=n.list_input,
-                                         layer_key=n.layer_key, call_span=n.call_span,
-                                         written_factors=n.written_factors))
+            copy = LayerNode(index=renumber[old], type=n.type, args=n.args,
+                             inputs=[(renumber[r[0]], r[1]) for r in n.inputs], span=n.span,
+                             name=n.name, written_type=n.written_type, list_input=n.list_input,
+                             layer_key=n.layer_key, call_span=n.call_span, written_factors=n.written_factors)
+            graph.nodes.append(copy)
+            if old < len(records) and records[old] is not None:
+                replay[id(copy)] = (copy, list(copy.inputs), records[old])
+        if replay:  # the walk inferred these nodes already: ``infer`` reuses what did not change since
+            graph.replay = replay
         graph.outputs = [(renumber[ref.node], ref.output) for ref in outputs]
         return graph
 
