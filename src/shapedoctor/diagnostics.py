@@ -35,7 +35,9 @@ class GraphPatch:
     moved last); "dedent_after_loop" (the head written inside a loop, from ``node``'s line to the end of the loop
     ``args["loop"]`` = (first, last line), moved after the loop: it runs once, on the last pass's output);
     "unwrap" (a wrapper such as ``TimeDistributed(Dense(5))`` replaced by the layer it wraps); "insert_on_input"
-    (a new layer on the input ``args["input"]`` of ``node`` only: ``Concatenate()([x, Cropping2D(...)(skip)])``).
+    (a new layer on the input ``args["input"]`` of ``node`` only: ``Concatenate()([x, Cropping2D(...)(skip)])``);
+    "set_literal" (the Input gets ``args["shape"]``, written by editing the int literal at ``args["span"]`` -- a
+    builder's call argument or parameter default -- from ``args["old"]`` to ``args["value"]``).
     """
 
     op: str

@@ -54,6 +54,24 @@ class Gap:
         return {"line": self.line, "col": self.col, "reason": self.reason}
 
 
+class WrittenInt(int):
+    """A size bound to a function's parameter from an int literal written at the call (``build_model(n_steps=4)``)
+    or as the parameter's default (``def build_model(n_steps=4)``): where to edit it.  Arithmetic gives plain ints
+    (``n_steps * 2`` is no longer the literal)."""
+
+    span: Span
+    param: str
+    where: str  # "call" or "default"
+
+    def __new__(cls, value: int, span: Span, param: str, where: str) -> "WrittenInt":
+        made = int.__new__(cls, value)
+        made.span, made.param, made.where = span, param, where
+        return made
+
+    def __reduce__(self):  # picklable, for `check -j N`
+        return (WrittenInt, (int(self), self.span, self.param, self.where))
+
+
 @dataclass(frozen=True)
 class SkippedModel:
     """A Model/Sequential/model-subclass construction that could not be built at all."""

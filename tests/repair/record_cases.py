@@ -30,6 +30,8 @@ EXTRA_PICKS = {
     "rank_flatten_conv2d_functional": [2],
     "negative_length_series_channels_first": [3],
     "negative_length_earlier_pooling": [4],
+    "negative_length_call_site_literal": [3],
+    "negative_length_default_literal": [4],
 }
 
 

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..graph import UNKNOWN, AutoNamer, LayerNode, ModelGraph, SkippedModel, Span, input_args_from_layer_kwargs
+from ..graph import (UNKNOWN, AutoNamer, LayerNode, ModelGraph, SkippedModel, Span, WrittenInt,
+                     input_args_from_layer_kwargs)
 from ..rules import RULES, canonical_type, map_arguments
 from . import chunks
 from ..shapes import Symbol
@@ -806,7 +807,8 @@ class SourceFrontend:
         if me is not None:
             inner.bindings["__class_instance__"] = me
             inner.bindings["__class_def__"] = cls or (me.cls if isinstance(me, Instance) else None)
-        self._bind_parameters(fn, inner, args, kwargs, me, symbolic=symbolic)
+        self._bind_parameters(fn, inner, args, kwargs, me, symbolic=symbolic,
+                              call=where if isinstance(where, ast.Call) else None)
         self._call_stack.append(fn)
         try:
             self._run_body(fn.body, inner)
@@ -1848,10 +1850,12 @@ class SourceFrontend:
         return graph
 
     def _bind_parameters(self, fn: ast.FunctionDef, scope: Scope, args: list | tuple = (),
-                         kwargs: dict | None = None, me=None, symbolic: bool = True) -> None:
+                         kwargs: dict | None = None, me=None, symbolic: bool = True,
+                         call: ast.Call | None = None) -> None:
         """Parameters get the values passed, else their defaults, else a symbol named after them.
 
-        ``me``: the ``self`` object of a method (bound to the first parameter).
+        ``me``: the ``self`` object of a method (bound to the first parameter).  ``call``: the call written, whose
+        int literals (and the defaults' ones) bind as ``WrittenInt``: a repair can edit them.
         """
         params = fn.args.posonlyargs + fn.args.args
         defaults = [None] * (len(params) - len(fn.args.defaults)) + list(fn.args.defaults)
@@ -1870,15 +1874,34 @@ class SourceFrontend:
         if fn.args.kwarg is not None:
             scope.bindings[fn.args.kwarg.arg] = {k: v for k, v in kwargs.items() if k not in names}
         defining_scope = scope.parent or scope  # defaults are evaluated where the function is defined
+        written = _written_arguments(call, positional_names, args) if call is not None else {}
         for param, default in pairs:
             if param.arg in given:
                 value = given[param.arg]
                 # a size passed from a call shapedoctor could not fold: a symbol named after the parameter
-                scope.bindings[param.arg] = Symbol(param.arg) if value is UNKNOWN else value
+                scope.bindings[param.arg] = Symbol(param.arg) if value is UNKNOWN else \
+                    _as_written(value, written.get(param.arg), param.arg, "call")
             elif default is None:
                 scope.bindings[param.arg] = Symbol(param.arg)
             else:
-                scope.bindings[param.arg] = self._fold(default, defining_scope)
+                scope.bindings[param.arg] = _as_written(self._fold(default, defining_scope), default, param.arg,
+                                                        "default")
+
+
+def _written_arguments(call: ast.Call, positional_names: list[str], args) -> dict[str, ast.expr]:
+    """The argument expression written for each parameter at ``call`` (positional ones only when the call's own
+    positional arguments are the ones bound: no ``*args``, as many as given)."""
+    written = {kw.arg: kw.value for kw in call.keywords if kw.arg is not None}
+    if len(call.args) == len(args) and not any(isinstance(a, ast.Starred) for a in call.args):
+        written.update(zip(positional_names, call.args))
+    return written
+
+
+def _as_written(value, expr: ast.expr | None, param: str, where: str):
+    """``value`` as a WrittenInt when ``expr`` is the int literal it came from."""
+    if type(value) is int and isinstance(expr, ast.Constant) and type(expr.value) is int and expr.value == value:
+        return WrittenInt(value, span_of(expr), param, where)
+    return value
 
 
 def _written_factors(type_: str, node: ast.Call, skip_first: bool) -> dict:

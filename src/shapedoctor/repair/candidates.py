@@ -12,7 +12,8 @@ import math
 from fractions import Fraction
 
 from ..diagnostics import Diagnostic, Fix, GraphPatch
-from ..causes import AXIS_NAMES, channels_first_input, rank_origin, series_channels_first, spatial_rank
+from ..graph import WrittenInt
+from ..causes import AXIS_NAMES, channels_first_input, input_of, rank_origin, series_channels_first, spatial_rank
 from ..infer import Inference, infer
 from ..rules import RULES, canonical_type
 from ..rules.base import DataShape
@@ -410,6 +411,34 @@ def _shrinking_fixes(inference: Inference, result) -> list[Fix]:
                              [_patch("remove", upstream.node.index)], why="keeps enough steps for the layers after it"))
             poolings += 1
         upstream = inference.results[upstream.node.inputs[0][0]] if upstream.node.inputs else None
+    return fixes + _written_length_fixes(inference, result)
+
+
+def _written_length_fixes(inference: Inference, result) -> list[Fix]:
+    """The length comes from a literal written at a builder's call (``build_model(n_steps=4)``) or as its
+    parameter's default: the smallest value there that every layer after it builds with, edited where written."""
+    source = input_of(inference, result)
+    declared = source.node.args.get("shape") if source is not None else None
+    if not isinstance(declared, tuple):
+        return []
+    fixes = []
+    for axis, size in enumerate(declared[:-1]):  # the last axis holds the channels
+        if not isinstance(size, WrittenInt):
+            continue
+        for value in range(size + 1, size + MAX_TRIES + 1):
+            shape = declared[:axis] + (value,) + declared[axis + 1:]
+            patch = _patch("set_literal", source.node.index, shape=shape, value=value, old=int(size),
+                           span=(size.span.line, size.span.col, size.span.end_line, size.span.end_col))
+            try:
+                after = infer(apply_patches(inference.graph, [patch]))
+            except (ValueError, IndexError, KeyError):
+                break
+            if not after.errors and not any(r.status == "error" for r in after.results):
+                fixes.append(Fix(f"pass {size.param}={value} at the call (line {size.span.line})" if size.where == "call"
+                                 else f"set the default {size.param}={value} (line {size.span.line})", [patch],
+                                 why=f"the shortest {size.param} every layer after it builds with; the size is "
+                                     f"written there, not in the model"))
+                break
     return fixes
 
 

@@ -943,6 +943,17 @@ class _Planner:
             new = new[:-1] + (", " if new[-2] != "(" else "") + ", ".join(kept) + ")"
         self.changes.append(_Change(index.start(call), index.end(call), new))
 
+    # set_literal ----------------------------------------------------------------------
+    def _op_set_literal(self, patch: GraphPatch, node: LayerNode) -> None:
+        """The int literal a size came from (a call's argument, a parameter's default) written anew."""
+        line, col, end_line, end_col = patch.arg_dict["span"]
+        t = self.index.t
+        start = t.offset(line, t.char_col(line, col))
+        end = t.offset(end_line, t.char_col(end_line, end_col))
+        if self.index.text[start:end] != str(patch.arg_dict["old"]):
+            raise CannotRewrite("the literal is not written there")
+        self.changes.append(_Change(start, end, str(patch.arg_dict["value"])))
+
     # insert_on_input ------------------------------------------------------------------
     def _op_insert_on_input(self, patch: GraphPatch, node: LayerNode) -> None:
         """``Concatenate()([x, skip])`` -> ``Concatenate()([x, Cropping2D(...)(skip)])``: the new layer wraps the
