@@ -196,6 +196,8 @@ class SourceFrontend:
         self._layer_objects = 0
         self._constructor_calls: set[int] = set()  # every model constructor call's line, reached or not
         self._unrolled_loops: set[tuple[int, int]] = set()  # (first, last line) of each loop walked per item
+        # keras.config.set_image_data_format("channels_first") (keras.json): the data_format of layers that give none
+        self._image_data_format = "channels_last"
 
     # ------------------------------------------------------------------ entry
     def models(self) -> list[ModelGraph]:
@@ -1090,6 +1092,10 @@ class SourceFrontend:
     # ---------------------------------------------------------- keras calls
     def _keras_call(self, func: KerasName, node: ast.Call, scope: Scope):
         leaf = func.leaf
+        if leaf == "image_data_format" and not node.args and not node.keywords:
+            return self._image_data_format
+        if leaf == "set_image_data_format":
+            return self._set_image_data_format(node, scope)
         if leaf in _CONFIG_DEFAULTS and not node.args and not node.keywords:
             # keras.backend.image_data_format(): the default configuration, which every rule assumes too
             return _CONFIG_DEFAULTS[leaf]
@@ -1119,12 +1125,24 @@ class SourceFrontend:
             return layer
         return self._layer_object(canonical_type(leaf), leaf, node, scope)
 
+    def _set_image_data_format(self, node: ast.Call, scope: Scope):
+        """``keras.config.set_image_data_format("channels_first")``: layers made after it without a data_format
+        read channels first, as Keras' global configuration makes them (in a branch that may not run: unknown)."""
+        value = self._fold(node.args[0], scope) if node.args else None
+        if value in ("channels_first", "channels_last") and scope.uncertain == 0:
+            self._image_data_format = value
+        return None
+
     # ------------------------------------------------------------- tensor ops
     def _function_call(self, qualname: str, args: list, kwargs: dict, node: ast.Call, scope: Scope):
         """``tf.reshape(x, ...)``, ``ops.mean(x, axis=1)``, ``K.int_shape(x)``: an op node, a shape, or
         (applied to tensors but unknown) an opaque step."""
         qualname = _normal_qualname(qualname)
         leaf = qualname.rsplit(".", 1)[-1]
+        if leaf == "image_data_format" and qualname.startswith("keras.") and not args and not kwargs:
+            return self._image_data_format
+        if leaf == "set_image_data_format" and qualname.startswith("keras."):
+            return self._set_image_data_format(node, scope)
         if leaf in _CONFIG_DEFAULTS and qualname.startswith("keras.") and not args and not kwargs:
             return _CONFIG_DEFAULTS[leaf]  # keras.config.image_data_format()
         if leaf in ("shape", "int_shape") and args and isinstance(args[0], (TensorRef, WeightValue)):
@@ -1398,6 +1416,9 @@ class SourceFrontend:
             elif isinstance(value, (list, tuple)) and value and all(isinstance(v, LayerObject) for v in value):
                 # RNN([LSTMCell(16), LSTMCell(4)]), StackedRNNCells([...]), Pipeline([Dense(5), Dense(2)])
                 args[key] = [_nested(v) for v in value]
+        if self._image_data_format != "channels_last" and args.get("data_format") is None \
+                and "data_format" in getattr(RULES.get(type_), "params", ()):
+            args["data_format"] = self._image_data_format  # the global configuration, as Keras reads it
         self._layer_objects += 1
         made = LayerObject(type_, written, args, span_of(node), f"layer{next(self._keys)}",
                            written_factors=_written_factors(type_, node, skip_first))

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from ..diagnostics import Diagnostic, Fix, GraphPatch
 from ..graph import WrittenInt
-from ..causes import AXIS_NAMES, channels_first_input, input_of, rank_origin, series_channels_first, spatial_rank
+from ..causes import AXIS_NAMES, CHANNEL_LIKE, channels_first_input, input_of, rank_origin, series_channels_first, spatial_rank
 from ..infer import Inference, infer
 from ..rules import RULES, canonical_type
 from ..rules.base import DataShape
@@ -366,7 +366,7 @@ def _tuple_text(t) -> str:
 # ------------------------------------------------------------------ negative-length
 def _length_fixes(inference: Inference, result) -> list[Fix]:
     node = result.node
-    fixes = _channels_first_fixes(inference, result)
+    fixes = _channels_first_fixes(inference, result) or _channels_last_fixes(inference, result)
     if fixes:  # a smaller kernel or padding would build, but hide that the layers read the channels as space
         return fixes
     transposed = _channels_first_fixes(inference, result, loose=True)
@@ -440,6 +440,24 @@ def _written_length_fixes(inference: Inference, result) -> list[Fix]:
                                      f"written there, not in the model"))
                 break
     return fixes
+
+
+def _channels_last_fixes(inference: Inference, result) -> list[Fix]:
+    """The mirror case: layers reading channels first (``set_image_data_format("channels_first")``, keras.json,
+    or written) on channels-last data ((150, 150, 3)): read it channels last everywhere."""
+    if result.node.args.get("data_format") != "channels_first":
+        return []
+    source = input_of(inference, result)
+    declared = source.outputs[0] if source is not None and source.outputs else None
+    if not declared or len(declared) < 3 or not all(isinstance(d, int) for d in declared[1:]) \
+            or not declared[-1] <= CHANNEL_LIKE < declared[1]:
+        return []
+    patches = [_patch("set_args", r.node.index, data_format="channels_last") for r in inference.results
+               if r.node.args.get("data_format") == "channels_first"]
+    return [Fix('set data_format="channels_last" on every convolution and pooling layer', patches,
+                why=f"the data has its {declared[-1]} channels last, as the Input declares "
+                    f"{format_shape(declared)}; the layers read them first (data_format, or the global "
+                    f"image_data_format)")]
 
 
 def _channels_first_fixes(inference: Inference, result, loose: bool = False) -> list[Fix]:
@@ -674,8 +692,27 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
                 fixes.append(Fix(f"set axis={axis - rank} on {node.label}", [_patch("set_args", node.index,
                                                                                     axis=axis - rank)],
                                  why="the inputs agree on every other axis: join them along this one"))
+    valid = [r.node.index for r in inference.results
+             if r.node.type.startswith(("Conv", "SeparableConv", "DepthwiseConv"))
+             and r.node.args.get("padding", "valid") == "valid" and r.node.index not in shrinking]
+    if valid and shrinking:
+        # a U-Net of valid convolutions (the paper's): every convolution keeps its size, so the paths line up
+        fixes.append(Fix('set padding="same" on every convolution',
+                         [_patch("set_args", i, padding="same") for i in sorted(set(valid) | set(shrinking))
+                          if inference.results[i].node.type.startswith(("Conv", "SeparableConv", "DepthwiseConv"))],
+                         why="no convolution shrinks its input, so every skip keeps the size of the path it joins"))
     fixes.extend(_cropping_merge_fixes(node, shapes))
     fixes.extend(_divisible_input_fixes(inference, node, shapes))
+    if len({len(sh) for sh in shapes if sh}) > 1 and canonical_type(node.type) == "Concatenate":
+        # a score (None,) joined with features (None, 2): the lower-rank input gets a trailing axis of 1
+        top = max(len(sh) for sh in shapes if sh)
+        for which, shape in enumerate(shapes):
+            if shape and len(shape) == top - 1 and all(is_known(d) for d in shape[1:]):
+                target = (*shape[1:], 1)
+                fixes.append(Fix(f"insert Reshape({_tuple_text(target)}) on input {which + 1} of {node.label}",
+                                 [_patch("insert_on_input", node.index, "Reshape", target_shape=target,
+                                         input=which)],
+                                 why=f"gives {format_shape(shape)} the trailing axis the other inputs have"))
     if len({len(sh) for sh in shapes if sh}) > 1:
         # a sequence joined with vectors: the recurrent layer that keeps its sequence gives its last step instead
         for ref, shape in zip(node.inputs, shapes):
