@@ -23,8 +23,8 @@ evaluate2 = importlib.util.module_from_spec(_spec)
 sys.modules["heldout2_evaluate"] = evaluate2
 _spec.loader.exec_module(evaluate2)
 
-BUILT_RATE_REACHED = False
-FIRST_RUN_RATE = "see FIRST_RUN.md"
+BUILT_RATE_REACHED = False  # first run 20/35 = 57.1% at d56af53 (FIRST_RUN.md)
+FIRST_RUN_RATE = "20/35 = 57.1% at d56af53"
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,12 @@
 Source: https://github.com/FelixMohr/Deep-learning-with-Python/issues/7 (TensorFlow layers; written in Keras)
 """
 import keras
-from keras import layers, ops
+from keras import layers
 
 n_latent = 8
 dec_in_channels = 1
 reshaped_dim = (7, 7, dec_in_channels)
-inputs_decoder = 49 * dec_in_channels // 2
+inputs_decoder = 49 * dec_in_channels / 2
 
 
 def encoder(x):
@@ -21,8 +21,8 @@ def encoder(x):
 
 
 def decoder(z):
-    x = layers.Dense(inputs_decoder, activation="relu")(z)
-    x = layers.Dense(inputs_decoder * 2 + 1, activation="relu")(x)  # heldout: mistake
+    x = layers.Dense(int(inputs_decoder), activation="relu")(z)
+    x = layers.Dense(int(inputs_decoder * 2 + 1), activation="relu")(x)  # heldout: mistake
     x = layers.Reshape(reshaped_dim)(x)  # heldout: mistake
     x = layers.Conv2DTranspose(64, 4, strides=2, padding="same", activation="relu")(x)
     x = layers.Conv2DTranspose(64, 4, strides=1, padding="same", activation="relu")(x)
