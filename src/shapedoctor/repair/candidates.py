@@ -212,6 +212,15 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
                                  [_patch("insert_before", node.index, "Reshape", target_shape=(h * w, c))],
                                  why=f"one step per position of the {h}x{w} map the Flatten merged, its {c} "
                                      f"channels as features"))
+        stacked = [r for r in inference.results if r.node.type in ("LSTM", "GRU", "SimpleRNN")
+                   and not r.node.args.get("return_sequences") and r.node.index != _last_recurrent(inference)]
+        if origin is not None and origin.node.type in ("LSTM", "GRU", "SimpleRNN") and len(stacked) > 1:
+            # a stack of recurrent layers: every one but the last passes its whole sequence on (one fix, not one
+            # per layer: each alone would leave the next one failing)
+            fixes.append(Fix(f"set return_sequences=True on every recurrent layer but the last "
+                             f"(lines {', '.join(_line(r) for r in stacked)})",
+                             [_patch("set_args", r.node.index, return_sequences=True) for r in stacked],
+                             why="stacked recurrent layers each need the sequence of the one before"))
         if origin is not None and origin.node.type in ("LSTM", "GRU", "SimpleRNN"):
             fixes.append(Fix(f"set return_sequences=True on the {origin.node.label} at line {_line(origin)}",
                              [_patch("set_args", origin.node.index, return_sequences=True)],
@@ -267,6 +276,10 @@ def _loop_head_fixes(inference: Inference, result, chain: list) -> list[Fix]:
         return [Fix(f"move the {names} ({lines}) after the loop at line {first}", [patch],
                     why="the head runs once, on the loop's last output, instead of on every pass")]
     return []
+
+
+def _last_recurrent(inference: Inference) -> int | None:
+    return max((r.node.index for r in inference.results if r.node.type in ("LSTM", "GRU", "SimpleRNN")), default=None)
 
 
 def _intended_reshapes(chain: list, node, n: int, axes: int) -> list[Fix]:
@@ -580,6 +593,12 @@ def _target_fixes(inference: Inference, result) -> list[Fix]:
         fixes.append(Fix(f"set return_sequences=False on the {prev.node.label} at line {_line(prev)}",
                          [_patch("set_args", prev.node.index, return_sequences=False)],
                          why="the recurrent layer then returns one vector per sample"))
+    ended = _sequence_ended_before(inference, result)
+    if ended is not None:
+        # the targets have one row per step (a tagger): the recurrent layer keeps its sequence, the head is per step
+        fixes.append(Fix(f"set return_sequences=True on the {ended.node.label} at line {_line(ended)}",
+                         [_patch("set_args", ended.node.index, return_sequences=True)],
+                         why="one output per step, as the targets have; the Dense after it applies to each step"))
     pooling = _pooling_before(inference, result)
     if pooling is not None:
         global_type = "Global" + pooling.node.type  # MaxPooling1D -> GlobalMaxPooling1D
@@ -593,6 +612,20 @@ def _target_fixes(inference: Inference, result) -> list[Fix]:
     fixes.append(Fix(f"insert Flatten() before {node.label}", [_patch("insert_before", node.index, "Flatten")],
                      why="keeps every step's features for the head (more parameters)"))
     return fixes
+
+
+def _sequence_ended_before(inference: Inference, result):
+    """The recurrent layer (through Dense/Dropout/Activation) that returns one vector where the targets have steps."""
+    current = result
+    while True:
+        if current.node.type in ("LSTM", "GRU", "SimpleRNN") and not current.node.args.get("return_sequences"):
+            return current
+        if current is not result and current.node.type not in ("Dense", "Dropout", "Activation",
+                                                                "BatchNormalization"):
+            return None
+        if not current.node.inputs:
+            return None
+        current = inference.results[current.node.inputs[0][0]]
 
 
 def _pooling_before(inference: Inference, result):
