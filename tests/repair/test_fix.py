@@ -512,6 +512,7 @@ results = {}
 for name in sys.argv[1:]:
     path = pathlib.Path(name)
     namespace = {"__name__": "__fixture__"}
+    keras.config.set_image_data_format("channels_last")  # a fixture may set the global format (keras.json)
     try:
         exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)
         models = [v for v in namespace.values() if isinstance(v, keras.Model)]

@@ -552,6 +552,14 @@ def _reshape_fixes(inference: Inference, result) -> list[Fix]:
                              [_patch("set_args", node.index, target_shape=guess)],
                              why=f"keeps {_kept_axes(guess)}; -1 becomes {size // known} "
                                  f"({' x '.join(map(str, resolved))} = {size}, the input's size)"))
+    # after the -1 forms (they keep the Dense's width, which may be meant), before the guesses
+    wanted = math.prod(target) if all(isinstance(t, int) and t > 0 for t in target) else None
+    producer = inference.results[node.inputs[0][0]] if node.inputs else None
+    if wanted and producer is not None and producer.node.type == "Dense" and len(shape) == 2 and wanted != size:
+        # Dense(int(latent * 2 + 1)) -> Reshape((7, 7, 1)): the Reshape says what was meant, the Dense's width follows
+        fixes.append(Fix(f"set units={wanted} on the Dense at line {_line(producer)}",
+                         [_patch("set_args", producer.node.index, units=wanted)],
+                         why=f"{' x '.join(map(str, target))} = {wanted} values, the shape the Reshape asks for"))
     if len(target) == 2 and all(isinstance(t, int) and t > 0 for t in target):
         # No axis can be kept: the (steps, channels) pairs of the right size, nearest first.
         pairs = sorted(((t, size // t) for t in divisors(size)),
