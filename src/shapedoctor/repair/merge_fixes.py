@@ -1,0 +1,142 @@
+"""Repair candidates for ``incompatible-merge``: branches that do not line up at a Concatenate/Add (padding,
+the concatenation axis, ranks, U-Net skips misaligned by a floored odd size)."""
+
+from __future__ import annotations
+
+from ..diagnostics import Fix
+from ..infer import Inference
+from ..rules import canonical_type
+from ..shapes import format_shape, is_known
+from .fix_helpers import _line, _patch, _tuple_text
+
+_ELEMENTWISE = {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"}
+
+
+def _merge_fixes(inference: Inference, result) -> list[Fix]:
+    node = result.node
+    fixes = []
+    shrinking = []  # valid-padded convolutions/poolings whose outputs are merged
+    for ref in node.inputs:
+        producer = inference.results[ref[0]]
+        if producer.node.type.startswith(("Conv", "SeparableConv", "DepthwiseConv", "MaxPooling", "AveragePooling")) \
+                and producer.node.args.get("padding", "valid") == "valid" and producer.node.index not in shrinking:
+            shrinking.append(producer.node.index)
+    if shrinking:
+        written = list(dict.fromkeys(_line(inference.results[i]) for i in shrinking))  # a loop: one line, N layers
+        lines = ", ".join(written)
+        fixes.append(Fix(f'set padding="same" on the layers at line{"s" * (len(written) > 1)} {lines}',
+                         [_patch("set_args", i, padding="same") for i in shrinking],
+                         why="every branch keeps the input length, so the branches line up"))
+    shapes = result.input_shapes or []
+    if canonical_type(node.type) == "Concatenate" and len(shapes) >= 2 and all(shapes) \
+            and len({len(sh) for sh in shapes}) == 1:
+        # concatenate(axis=1) on channels-last feature maps: the axis where only the sizes differ
+        rank = len(shapes[0])
+        written = node.args.get("axis", -1)
+        for axis in range(rank - 1, 0, -1):
+            others = [tuple(sh[:axis] + sh[axis + 1:]) for sh in shapes]
+            if axis - rank != written and axis != written and all(o == others[0] for o in others):
+                fixes.append(Fix(f"set axis={axis - rank} on {node.label}", [_patch("set_args", node.index,
+                                                                                    axis=axis - rank)],
+                                 why="the inputs agree on every other axis: join them along this one"))
+    valid = [r.node.index for r in inference.results
+             if r.node.type.startswith(("Conv", "SeparableConv", "DepthwiseConv"))
+             and r.node.args.get("padding", "valid") == "valid" and r.node.index not in shrinking]
+    if valid and shrinking:
+        # a U-Net of valid convolutions (the paper's): every convolution keeps its size, so the paths line up
+        fixes.append(Fix('set padding="same" on every convolution',
+                         [_patch("set_args", i, padding="same") for i in sorted(set(valid) | set(shrinking))
+                          if inference.results[i].node.type.startswith(("Conv", "SeparableConv", "DepthwiseConv"))],
+                         why="no convolution shrinks its input, so every skip keeps the size of the path it joins"))
+    fixes.extend(_cropping_merge_fixes(node, shapes))
+    fixes.extend(_divisible_input_fixes(inference, node, shapes))
+    if len({len(sh) for sh in shapes if sh}) > 1 and canonical_type(node.type) == "Concatenate":
+        # a score (None,) joined with features (None, 2): the lower-rank input gets a trailing axis of 1
+        top = max(len(sh) for sh in shapes if sh)
+        for which, shape in enumerate(shapes):
+            if shape and len(shape) == top - 1 and all(is_known(d) for d in shape[1:]):
+                target = (*shape[1:], 1)
+                fixes.append(Fix(f"insert Reshape({_tuple_text(target)}) on input {which + 1} of {node.label}",
+                                 [_patch("insert_on_input", node.index, "Reshape", target_shape=target,
+                                         input=which)],
+                                 why=f"gives {format_shape(shape)} the trailing axis the other inputs have"))
+    if len({len(sh) for sh in shapes if sh}) > 1:
+        # a sequence joined with vectors: the recurrent layer that keeps its sequence gives its last step instead
+        for ref, shape in zip(node.inputs, shapes):
+            producer = inference.results[ref[0]]
+            if shape and len(shape) == 3 and producer.node.type in ("LSTM", "GRU", "SimpleRNN") \
+                    and producer.node.args.get("return_sequences") is True:
+                fixes.append(Fix(f"set return_sequences=False on the {producer.node.label} at line {_line(producer)}",
+                                 [_patch("set_args", producer.node.index, return_sequences=False)],
+                                 why="its last step, a vector like the other inputs"))
+    if canonical_type(node.type) in _ELEMENTWISE:
+        fixes.append(Fix(f"use Concatenate() instead of {node.label}",
+                         [_patch("replace", node.index, "Concatenate")],
+                         why="stacks the features side by side instead of adding them element-wise"))
+    return fixes
+
+
+_CROPPING = {3: "Cropping1D", 4: "Cropping2D", 5: "Cropping3D"}
+
+
+def _cropping_merge_fixes(node, shapes: list) -> list[Fix]:
+    """A U-Net skip one or two pixels larger than the upsampled path (89 vs 88: a pooling floored an odd size):
+    crop the larger inputs to the smallest, centred, as the original U-Net crops its skips."""
+    if canonical_type(node.type) != "Concatenate" or len(shapes) < 2 or not all(shapes) \
+            or len({len(sh) for sh in shapes}) != 1 or len(shapes[0]) not in _CROPPING:
+        return []
+    rank = len(shapes[0])
+    axis = node.args.get("axis", -1)
+    if not isinstance(axis, int) or axis % rank != rank - 1:
+        return []  # joined along the channels only
+    spatial = range(1, rank - 1)
+    if not all(is_known(sh[a]) for sh in shapes for a in spatial):
+        return []
+    smallest = [min(sh[a] for sh in shapes) for a in spatial]
+    fixes = []
+    for which, shape in enumerate(shapes):
+        extra = [shape[a] - s for a, s in zip(spatial, smallest)]
+        if not any(extra) or max(extra) > MAX_CROP:
+            continue
+        cropping = tuple((d // 2, d - d // 2) for d in extra)
+        value = cropping[0] if rank == 3 else cropping
+        layer = _CROPPING[rank]
+        fixes.append(Fix(f"insert {layer}({value!r}) on input {which + 1} of {node.label}",
+                         [_patch("insert_on_input", node.index, layer, cropping=value, input=which)],
+                         why=f"crops {format_shape(shape)} to the {' x '.join(map(str, smallest))} of the other "
+                             f"input, centred (a pooling floored an odd size)"))
+    return fixes
+
+
+MAX_CROP = 8  # larger differences are not an odd size floored by pooling
+
+
+def _divisible_input_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
+    """The images' size a multiple of what the poolings divide it by (358 -> 352 for three poolings of 2): every
+    upsampled path then comes back to its skip's size; one edit, also for merges written once in a loop."""
+    inputs = [r for r in inference.results if r.node.type == "InputLayer" and r.outputs and r.outputs[0]]
+    if len(inputs) != 1 or len(shapes) < 2 or len({len(sh) for sh in shapes if sh}) != 1:
+        return []
+    declared = inputs[0].outputs[0]
+    spatial = declared[1:-1]
+    if not spatial or len(declared) != len(shapes[0]) or not all(isinstance(d, int) and d > 1 for d in spatial):
+        return []
+    fixes = []
+    spatial = tuple(spatial)
+    for factor in (2 ** k for k in range(1, MAX_POOLING_DEPTH + 1)):  # the smallest change first
+        down = tuple(d // factor * factor for d in spatial)
+        up = tuple(-(-d // factor) * factor for d in spatial)
+        for sized in sorted({down, up} - {spatial}, key=lambda t: sum(abs(a - b) for a, b in zip(t, spatial))):
+            if not all(sized):
+                continue
+            shape = (*sized, declared[-1])
+            multiple = max(2 ** k for k in range(MAX_POOLING_DEPTH + 1) if all(d % 2 ** k == 0 for d in sized))
+            fixes.append(Fix(f"feed {' x '.join(map(str, sized))} inputs (a multiple of {multiple}): "
+                             f"Input(shape={_tuple_text(shape)})",
+                             [_patch("set_input_shape", inputs[0].node.index, shape=shape)],
+                             why="each pooling halves the size and floors an odd one, so the upsampled path comes "
+                                 "back smaller than its skip; resize or crop the data to match", group="input size"))
+    return fixes
+
+
+MAX_POOLING_DEPTH = 5  # input sizes tried: multiples of 32, 16, ... 2
