@@ -2287,8 +2287,10 @@ def _names_called(values: list) -> set[str]:
 def _span_of_class(node: ast.ClassDef, text: str | None = None) -> Span:
     """``class Name``: from the keyword to the end of the name, in UTF-8 bytes as every column (the name may
     follow ``class`` after several spaces, and be non-ASCII)."""
+    from ..check import _line_of
+
     end = node.col_offset + len("class ") + len(node.name.encode("utf-8"))
-    line = _source_line(text, node.lineno)
+    line = _line_of(text, node.lineno)
     if line is not None:
         head = line.encode("utf-8", "surrogatepass")
         found = head.find(node.name.encode("utf-8"), node.col_offset + len("class"))
@@ -2296,12 +2298,6 @@ def _span_of_class(node: ast.ClassDef, text: str | None = None) -> Span:
             end = found + len(node.name.encode("utf-8"))
     return Span(node.lineno, node.col_offset, node.lineno, end)
 
-
-def _source_line(text: str | None, line: int) -> str | None:
-    if not text:
-        return None
-    lines = text.split("\n", line)
-    return lines[line - 1].rstrip("\r") if 0 < line <= len(lines) else None
 
 
 def _dedupe(graphs: list[ModelGraph]) -> list[ModelGraph]:

@@ -20,7 +20,7 @@ from ..rules.base import DataShape
 from ..shapes import format_shape, is_known
 from .fix_helpers import _line, _patch, _tuple_text
 from .merge_fixes import _merge_fixes
-from .patch import apply_patches, first_patched, loop_head
+from .patch import application_order, apply_patches, first_patched, loop_head
 
 MAX_POOLINGS_REMOVED = 4  # earlier pooling layers offered for removal, nearest first
 # How many verified candidates of one family are worth showing.
@@ -115,7 +115,7 @@ def _in_original_indices(graph, first: list[GraphPatch], then: list[GraphPatch])
     """``then`` names nodes of the graph ``first`` made: the same patches naming the original graph's nodes (as
     every patch of one fix does), or None when one names a node ``first`` inserted or a patch cannot be mapped."""
     original: list = list(range(len(graph.nodes)))  # per node of the patched graph: its original index
-    for patch in sorted(first, key=lambda p: (p.node, p.op != "insert_before"), reverse=True):  # as apply_patches
+    for patch in application_order(first):
         if patch.op in ("insert_before", "insert_on_input"):
             original.insert(patch.node, None)
         elif patch.op == "remove":

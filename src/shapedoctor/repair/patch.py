@@ -36,14 +36,18 @@ def first_patched(graph: ModelGraph, patches: list[GraphPatch]) -> int:
     return start
 
 
+def application_order(patches: list[GraphPatch]) -> list[GraphPatch]:
+    """Patches name nodes of the original graph: they apply from the last node backwards so indices hold (on one
+    node, the changes to it before a layer is inserted in front of it, which moves it)."""
+    return sorted(patches, key=lambda p: (p.node, p.op != "insert_before"), reverse=True)
+
+
 def apply_patches(graph: ModelGraph, patches: list[GraphPatch]) -> ModelGraph:
     """The patched graph.  Its nodes before ``first_patched`` are the input graph's own node objects (unchanged),
     so that inference can resume there (``infer(patched, base, first_patched(...))``)."""
     start = first_patched(graph, patches)
     patched = copy_graph(graph, start)
-    # Patches name nodes of the original graph; apply from the last node backwards so indices hold (on one node,
-    # the changes to it before a layer is inserted in front of it, which moves it).
-    for patch in sorted(patches, key=lambda p: (p.node, p.op != "insert_before"), reverse=True):
+    for patch in application_order(patches):
         patched = _apply(patched, patch, start)
     return patched
 

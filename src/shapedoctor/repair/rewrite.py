@@ -738,10 +738,8 @@ def _written_shape_arg(call: cst.Call) -> cst.Arg:
     arg = next((keywords[k] for k in ("shape", "input_shape") if k in keywords), None)
     if arg is not None:
         return arg
-    func = call.func
-    leaf = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
     positional = _positional_args(call)
-    if leaf not in ("Input", "InputLayer") or not positional:
+    if _call_leaf(call) not in ("Input", "InputLayer") or not positional:
         raise CannotRewrite("the input shape is not written on this layer")
     return positional[0]
 
