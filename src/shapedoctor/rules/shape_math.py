@@ -98,7 +98,9 @@ def reshape_output_shape(call: LayerCall, shape: Shape, target: tuple) -> Shape:
     """``compute_reshape_output_shape`` for the non-batch axes (Reshape layer)."""
     features = shape[1:]
     if any(d is None for d in features):
-        return (shape[0], *[None if t == -1 else t for t in target])
+        output = (shape[0], *[None if t == -1 else t for t in target])
+        _check_variable_length_reshape(call, shape, target, output)
+        return output
     if any(isinstance(d, Symbol) for d in features) or any(isinstance(t, Symbol) for t in target):
         return (shape[0], *[None if t == -1 else t for t in target])
     size = 1
@@ -126,6 +128,40 @@ def reshape_output_shape(call: LayerCall, shape: Shape, target: tuple) -> Shape:
             f"{size} elements cannot be divided into {format_tuple(target)}",
         )
     return (shape[0], *[size // known if t == -1 else t for t in target])
+
+
+def _check_variable_length_reshape(call: LayerCall, shape: Shape, target: tuple, output: Shape) -> None:
+    """A Reshape without -1 on an input with variable-length (None) axes: Keras builds ``output`` (the target),
+    and ``Reshape.call`` resolves the target against the actual sizes ("The total size of the tensor must be
+    unchanged").  One sample has ``known x (product of the unknown axes)`` elements: when the target's size is no
+    multiple of ``known``, no length fits and every batch fails (a warning).  When it is a multiple, the one
+    length that makes the sizes equal runs: that depends on the unknown length, so nothing is reported."""
+    if -1 in target:
+        return  # some length always fits (the -1 takes the rest)
+    features = shape[1:]
+    if not all(d is None or (isinstance(d, int) and not isinstance(d, bool)) for d in features):
+        return
+    if not all(isinstance(t, int) and not isinstance(t, bool) for t in target):
+        return
+    known = 1
+    for d in features:
+        if d is not None:
+            known *= d
+    want = 1
+    for t in target:
+        want *= t
+    if not ((known == 0 and want != 0) or (known and want % known)):
+        return
+    unknown = [i + 1 for i, d in enumerate(features) if d is None]
+    axes = (f"axis {unknown[0]}" if len(unknown) == 1
+            else "axes " + ", ".join(map(str, unknown[:-1])) + f" and {unknown[-1]}")
+    raise ShapeProblem(RESHAPE_SIZE, f"Reshape(target_shape={format_tuple(target)}) on input {format_shape(shape)}: "
+                                     f"the target holds {want} elements, but one sample has {known} x the length "
+                                     f"of {axes}, never {want}: no length fits; Keras builds the layer but it "
+                                     f"fails on the first batch",
+                       severity="warning", output=output,
+                       hint=f"target sizes whose product is a multiple of {known}, or -1 for the variable-length "
+                            f"axis")
 
 
 def broadcast_shapes(call: LayerCall, a: Shape, b: Shape) -> Shape:
