@@ -40,6 +40,11 @@ _BATCH_FOLD = ("a -1 that takes in the batch fails only for some batch sizes, an
                "the rules cannot tell apart from this: not reported, as a finding that depends on an unknown size")
 
 
+_ONE_LENGTH = ("a Reshape without -1 of a variable-length axis runs for exactly one length (here 2, which the oracle "
+               "does not try; Reshape((24,)) on the same input runs at its length 12): a finding that depends on "
+               "the unknown length, not reported")
+
+
 def all_cases() -> list[dict]:
     cases = []
     # N1: keras.ops binary functions called as functions (not layers.add([...])) are ops, not merge layers.
@@ -213,6 +218,125 @@ model = keras.Model(inputs, x0)
 inputs = keras.Input(shape=(1,))
 x0 = ops.squeeze(inputs, axis=1)
 x1 = layers.MelSpectrogram(fft_length=16, sequence_stride=8, num_mel_bins=8, sampling_rate=8000)(x0)
+model = keras.Model(inputs, x1)
+"""),
+        # Arguments RandAugment, AugMix and MixUp use only when they draw their random transformation (forward).
+        M("randaugment_negative_num_ops", """
+inputs = keras.Input(shape=(8, 8, 3))
+x0 = layers.RandAugment(num_ops=-1)(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("randaugment_no_ops", """
+inputs = keras.Input(shape=(8, 8, 2))
+x0 = layers.RandAugment(num_ops=0)(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("randaugment_float_num_ops", """
+inputs = keras.Input(shape=(8, 8, 3))
+x0 = layers.RandAugment(num_ops=2.0)(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("randaugment_five_channels", """
+inputs = keras.Input(shape=(8, 8, 5))
+x0 = layers.RandAugment(num_ops=1)(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("randaugment_channels_first_rgb", """
+inputs = keras.Input(shape=(3, 8, 8))
+x0 = layers.RandAugment(data_format="channels_first")(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("randaugment_unbatched_grayscale", """
+inputs = keras.Input(shape=(6, 1))
+x0 = layers.RandAugment()(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("augmix_negative_num_chains", """
+inputs = keras.Input(shape=(6, 2))
+x0 = layers.AugMix(num_chains=-1)(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("augmix_no_chains", """
+inputs = keras.Input(shape=(8, 8, 3))
+x0 = layers.AugMix(num_chains=0)(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("augmix_negative_chain_depth", """
+inputs = keras.Input(shape=(8, 8, 3))
+x0 = layers.AugMix(chain_depth=-1)(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("augmix_alpha_zero", """
+inputs = keras.Input(shape=(8, 8, 3))
+x0 = layers.AugMix(alpha=0.0)(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("mixup_negative_alpha", """
+inputs = keras.Input(shape=(6, 5))
+x0 = layers.MixUp(alpha=-1.0)(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("mixup_alpha_zero", """
+inputs = keras.Input(shape=(8, 8, 3))
+x0 = layers.MixUp(alpha=0.0)(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("mixup_alpha_two", """
+inputs = keras.Input(shape=(8, 8, 3))
+x0 = layers.MixUp(alpha=2.0)(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        # A Reshape without -1 of variable-length (None) axes: Reshape.call resolves the target on the real sizes.
+        M("reshape_variable_length_no_length_fits", """
+inputs = keras.Input(shape=(None, 4))
+x0 = layers.Reshape((1, 3))(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("reshape_variable_length_after_layers", """
+inputs = keras.Input(shape=(None, 4))
+x0 = layers.LSTM(4, return_sequences=True)(inputs)
+x1 = layers.Permute((2, 1))(x0)
+x2 = layers.Reshape((1,))(x1)
+model = keras.Model(inputs, x2)
+"""),
+        M("reshape_variable_length_one_length", """
+inputs = keras.Input(shape=(None, 2))
+x0 = layers.Reshape((4,))(inputs)
+model = keras.Model(inputs, x0)
+""", needs=_ONE_LENGTH),
+        M("reshape_variable_length_runs_at_its_length", """
+inputs = keras.Input(shape=(None, 2))
+x0 = layers.Reshape((24,))(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("reshape_two_variable_lengths", """
+inputs = keras.Input(shape=(None, None, 4))
+x0 = layers.Reshape((2, 3))(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("reshape_variable_length_minus_one", """
+inputs = keras.Input(shape=(None, 2))
+x0 = layers.Reshape((-1, 4))(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        # Rank-0 (scalar) tensors where Keras needs an axis when it builds.
+        M("multiply_scalar_input", """
+inputs = keras.Input(shape=(6,))
+x0 = ops.mean(inputs, axis=None)
+inputs_1 = keras.Input(shape=(4, 6))
+x1 = layers.Multiply()([x0, inputs_1])
+model = keras.Model([inputs, inputs_1], x1)
+"""),
+        M("add_scalar_inputs", """
+inputs = keras.Input(shape=(6,))
+x0 = ops.sum(inputs, axis=None)
+x1 = layers.Add()([x0, x0])
+model = keras.Model(inputs, x1)
+"""),
+        M("masking_scalar_input", """
+inputs = keras.Input(shape=(2,))
+x0 = ops.prod(inputs, axis=None)
+x1 = layers.Masking(mask_value=-1.0)(x0)
 model = keras.Model(inputs, x1)
 """),
         # SD108: Keras raises at the second call of the shared layer.

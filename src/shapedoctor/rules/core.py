@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..kinds import INVALID_ARGUMENT, SHARED_LAYER_MISMATCH, UNDEFINED_DIM
+from ..kinds import INVALID_ARGUMENT, RANK, SHARED_LAYER_MISMATCH, UNDEFINED_DIM
 from ..shapes import Symbol, format_shape
 from .base import NOT_KNOWN, DataShape, LayerCall, ShapeProblem, Unresolved, require_rank, rule
 
@@ -170,6 +170,9 @@ def _check_same_shape_arguments(call: LayerCall, shape) -> None:
     elif type_ == "Softmax":
         _check_softmax_axis(call, shape)
     elif type_ == "Masking":
+        if not shape:  # compute_mask: ops.any(..., axis=-1) when it builds ("axis -1 is out of bounds")
+            raise ShapeProblem(RANK, f"{call.label} needs an input with a feature axis but gets a scalar "
+                                     f"{format_shape(shape)}", hint="expected ndim >= 1, found ndim=0")
         value = call.maybe("mask_value", 0.0)
         if value is not NOT_KNOWN and not _real(value) and not isinstance(value, (list, tuple)):
             raise _runtime_problem(call, shape, f"mask_value={value!r} is not a number")

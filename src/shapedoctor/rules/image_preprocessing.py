@@ -52,8 +52,8 @@ _WITH_VALUE_RANGE = {"AutoContrast", "Equalization", "RandomBrightness", "Random
                      "ContrastLimitedAdaptiveHistogramEqualization"}
 _WITH_FILL = {"RandomRotation", "RandomZoom", "RandomTranslation", "RandomShear"}
 _NEEDS_RGB = {"RandomHue", "RandomSaturation"}  # rgb_to_hsv: exactly 3 channels
-# RandAugment and AugMix fail on other than 1 or 3 channels only when the augmentation they draw at
-# random needs colour: not reported (Keras itself sometimes runs them).
+# AugMix fails on other than 1 or 3 channels only when the augmentation it draws at random needs colour: not
+# reported (Keras itself sometimes runs it); RandAugment always fails there (see _check_mixing_arguments).
 SAME_SHAPE = tuple(sorted(set(_FACTORS) | _WITH_VALUE_RANGE | {
     "RandomFlip", "RandomGrayscale", "MixUp", "Equalization", "AutoContrast",
     "ContrastLimitedAdaptiveHistogramEqualization"}))
@@ -195,7 +195,47 @@ def same_shape_image(call: LayerCall, inputs):
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} needs 3 (RGB) or 1 (grayscale) channels but gets "
                                              f"{channels} in {format_shape(shape)}; Keras builds the layer but "
                                              f"fails when it runs", severity="warning", output=shape)
+    _check_mixing_arguments(call, shape, channels)
     return shape
+
+
+def _check_mixing_arguments(call: LayerCall, shape: tuple, channels) -> None:
+    """What RandAugment, AugMix and MixUp take as given in the constructor and use only in training, when the
+    layer draws its random transformation (the layers' default ``training=True``: a plain ``model(x)``, fit).
+
+    - RandAugment ``num_ops`` and AugMix ``num_chains`` are sizes of random tensors (``randint((num_ops,))``,
+      a Dirichlet sample of ``[num_chains]``): a negative int fails ("Trying to create tensor with negative
+      dimension", "numel: integer multiplication overflow"), a float too.  0 is accepted (no augmentation).
+    - MixUp and AugMix ``alpha`` parametrise Beta/Gamma samples: alpha <= 0 fails on the torch backend
+      ("Expected parameter concentration ... GreaterThan(lower_bound=0.0)"), other backends draw NaN.
+      MixUp draws its sample in inference too.
+    - RandAugment runs every augmentation it may pick on the images on each of its ``num_ops`` steps (one is
+      selected per step with ``where``), RandomColorDegeneration's rgb_to_grayscale among them: images with
+      other than 1 or 3 channels fail whenever num_ops >= 1 ("Invalid channel size").  (AugMix picks its
+      augmentations at random: it sometimes runs; not reported.)
+    """
+    if call.type in ("RandAugment", "AugMix"):
+        name, default = ("num_ops", 2) if call.type == "RandAugment" else ("num_chains", 3)
+        count = call.maybe(name, default)
+        if count is not NOT_KNOWN and count is not None and (
+                not _number(count) or not isinstance(count, int) or count < 0):
+            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}({name}={count!r}): expected a non-negative "
+                                                 f"integer; Keras builds the layer but fails when it augments "
+                                                 f"the first batch", severity="warning", output=shape)
+        if (call.type == "RandAugment" and isinstance(count, int) and count >= 1 and isinstance(channels, int)
+                and channels not in (1, 3)):
+            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} needs 3 (RGB) or 1 (grayscale) channels but gets "
+                                                 f"{channels} in {format_shape(shape)}: every augmentation step "
+                                                 f"also runs the colour degeneration; Keras builds the layer but "
+                                                 f"fails when it augments the first batch",
+                               severity="warning", output=shape)
+    if call.type in ("MixUp", "AugMix"):
+        alpha = call.maybe("alpha", 0.2 if call.type == "MixUp" else 1.0)
+        if _number(alpha) and alpha <= 0:
+            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(alpha={alpha!r}): expected a positive number (the "
+                                                 f"concentration of the Beta distribution the mixing weights are "
+                                                 f"drawn from); Keras builds the layer but fails when it mixes the "
+                                                 f"first batch", severity="warning", output=shape)
 
 
 def _height_width(call: LayerCall) -> tuple:

@@ -73,6 +73,12 @@ def elementwise_merge(call: LayerCall, inputs):
     if call.type == "Subtract" and len(shapes) != 2:
         raise ShapeProblem(INCOMPATIBLE_MERGE, f"{call.label} takes exactly 2 inputs but gets {len(shapes)}: "
                                                f"{_list(shapes)}")
+    if any(len(s) == 0 for s in shapes):
+        # Merge.compute_output_shape reads every input's batch size (s[0]) unguarded: IndexError "tuple index out
+        # of range" when it builds (build itself skips empty shapes).
+        raise ShapeProblem(INCOMPATIBLE_MERGE, f"{call.label} cannot take a scalar (rank 0) input: "
+                                               f"{_list(shapes)}; each input needs a batch axis",
+                           hint="reduce with keepdims=True, or expand the scalar (ops.expand_dims / ops.reshape)")
     batch = _batch_sizes(shapes)
     return (batch.pop() if len(batch) == 1 else None, *out)
 
