@@ -999,41 +999,44 @@ class SourceFrontend:
         results: list = []
         inner = scope.inner("<comprehension>", scope)
         activity = self._activity()
-
-        def walk(generators):
-            if not generators:
-                results.append(element(inner))
-                return True
-            first = generators[0]
-            iterable = self._fold(first.iter, inner)
-            if isinstance(iterable, dict):
-                iterable = list(iterable)
-            if not isinstance(iterable, (list, tuple)) or len(iterable) > MAX_UNROLL:
-                return False
-            for position, item in enumerate(iterable):
-                if position == PROBE_ITERATIONS and generators is node.generators and self._activity() == activity \
-                        and all(_opaque_data(r) for r in results):
-                    # data preparation (`[featurize(s) for s in smiles_list]`): its first elements built no model
-                    # code and are not constants, so the other thousand are not interpreted either; a list
-                    # keeps its length (`len(labels)` may size a layer), its other elements unknown
-                    if padding is None or len(node.generators) > 1 or first.ifs:
-                        return False
-                    results.extend([padding] * (len(iterable) - position))
-                    return True
-                self._statements += 1  # nested comprehensions multiply: bounded like statements
-                if self._statements > MAX_STATEMENTS:
-                    return False
-                self._bind(first.target, item, inner)
-                conditions = [self._fold(c, inner) for c in first.ifs]
-                if not all(is_plain(c) for c in conditions):
-                    return False
-                if all(conditions) and not walk(generators[1:]):
-                    return False
-            return True
-
-        if not walk(node.generators):
+        if not self._unroll_generators(node, node.generators, inner, element, padding, activity, results):
             return UNKNOWN
         return results
+
+    def _unroll_generators(self, node, generators: list, inner: Scope, element, padding, activity: tuple,
+                           results: list) -> bool:
+        """``_comprehension``'s unrolling of ``generators`` (the first of them, then the rest for each item), its
+        elements appended to ``results``; False when they cannot all be unrolled."""
+        if not generators:
+            results.append(element(inner))
+            return True
+        first = generators[0]
+        iterable = self._fold(first.iter, inner)
+        if isinstance(iterable, dict):
+            iterable = list(iterable)
+        if not isinstance(iterable, (list, tuple)) or len(iterable) > MAX_UNROLL:
+            return False
+        for position, item in enumerate(iterable):
+            if position == PROBE_ITERATIONS and generators is node.generators and self._activity() == activity \
+                    and all(_opaque_data(r) for r in results):
+                # data preparation (`[featurize(s) for s in smiles_list]`): its first elements built no model
+                # code and are not constants, so the other thousand are not interpreted either; a list
+                # keeps its length (`len(labels)` may size a layer), its other elements unknown
+                if padding is None or len(node.generators) > 1 or first.ifs:
+                    return False
+                results.extend([padding] * (len(iterable) - position))
+                return True
+            self._statements += 1  # nested comprehensions multiply: bounded like statements
+            if self._statements > MAX_STATEMENTS:
+                return False
+            self._bind(first.target, item, inner)
+            conditions = [self._fold(c, inner) for c in first.ifs]
+            if not all(is_plain(c) for c in conditions):
+                return False
+            if all(conditions) and not self._unroll_generators(node, generators[1:], inner, element, padding,
+                                                               activity, results):
+                return False
+        return True
 
     def _expr_ListComp(self, node: ast.ListComp, scope: Scope):
         result = self._comprehension(node, scope, lambda inner: self._fold(node.elt, inner), padding=UNKNOWN)
@@ -1191,20 +1194,7 @@ class SourceFrontend:
         if spec is None:
             return self._unknown_function(label, _tensors_in(args, kwargs), node, scope)
         inputs: list[TensorRef] = []
-
-        def encode(value, depth=0):
-            if isinstance(value, TensorRef):
-                if value not in inputs:
-                    inputs.append(value)
-                return TensorArg(inputs.index(value))
-            if isinstance(value, (WeightValue, ArrayValue)):
-                return ConstTensor(tuple(value.shape))
-            if isinstance(value, (list, tuple)) and depth < 3 and any(
-                    isinstance(v, (TensorRef, WeightValue, ArrayValue)) for v in value):
-                return type(value)(encode(v, depth + 1) for v in value)
-            return value
-
-        bound = {k: encode(v) for k, v in spec.bind(list(args), dict(kwargs)).items()}
+        bound = {k: _encoded_operand(v, inputs) for k, v in spec.bind(list(args), dict(kwargs)).items()}
         if len({id(t.builder) for t in inputs}) != 1:
             return UNKNOWN
         layer = LayerObject(spec.op, _short(label, 40), bound, span_of(node), f"op{next(self._keys)}")
@@ -1366,18 +1356,8 @@ class SourceFrontend:
             new.call_span = span_of(node)
             copies[index] = new.index
         source.used.update(needed)
-
-        def mapped(value):
-            if isinstance(value, TensorRef):
-                return mapping[value.node] if value.node in mapping else \
-                    TensorRef(target, copies[value.node], value.output)
-            if isinstance(value, (list, tuple)):
-                return type(value)(mapped(v) for v in value)
-            if isinstance(value, dict):
-                return {k: mapped(v) for k, v in value.items()}
-            return value
-
-        return mapped(model.output_value if model.output_value is not None else model.outputs)
+        return _replayed_value(model.output_value if model.output_value is not None else model.outputs, mapping,
+                               copies, target)
 
     def _op_node(self, scope: Scope, type_: str, args: dict, inputs: list[TensorRef], node: ast.AST,
                  written: str):
@@ -2120,20 +2100,49 @@ def _short(text: str, limit: int = 60) -> str:
 def _tensors_in(args: list, kwargs: dict) -> list[TensorRef]:
     """Graph tensors among a call's arguments (also inside lists, tuples and dicts), in order."""
     out: list[TensorRef] = []
-
-    def visit(value, depth=0):
-        if isinstance(value, TensorRef):
-            out.append(value)
-        elif isinstance(value, (list, tuple)) and depth < 3:
-            for item in value:
-                visit(item, depth + 1)
-        elif isinstance(value, dict) and depth < 3:
-            for item in value.values():
-                visit(item, depth + 1)
-
     for value in list(args) + list(kwargs.values()):
-        visit(value)
+        _collect_tensors(value, out, 0)
     return out
+
+
+# The recursive helpers below are module functions, not closures: a closure that calls itself is a reference
+# cycle, which only the garbage collector frees (and a collection scans every young object to find it).
+def _collect_tensors(value, out: list, depth: int) -> None:
+    if isinstance(value, TensorRef):
+        out.append(value)
+    elif isinstance(value, (list, tuple)) and depth < 3:
+        for item in value:
+            _collect_tensors(item, out, depth + 1)
+    elif isinstance(value, dict) and depth < 3:
+        for item in value.values():
+            _collect_tensors(item, out, depth + 1)
+
+
+def _encoded_operand(value, inputs: list, depth: int = 0):
+    """An op's argument as its node holds it: a tensor as ``TensorArg`` (its position in ``inputs``, added there
+    when new), a constant array as ``ConstTensor``, inside lists and tuples too."""
+    if isinstance(value, TensorRef):
+        if value not in inputs:
+            inputs.append(value)
+        return TensorArg(inputs.index(value))
+    if isinstance(value, (WeightValue, ArrayValue)):
+        return ConstTensor(tuple(value.shape))
+    if isinstance(value, (list, tuple)) and depth < 3 and any(
+            isinstance(v, (TensorRef, WeightValue, ArrayValue)) for v in value):
+        return type(value)(_encoded_operand(v, inputs, depth + 1) for v in value)
+    return value
+
+
+def _replayed_value(value, mapping: dict, copies: dict, target):
+    """A model's output value (tensors, nested in lists, tuples and dicts) with each tensor replaced by its
+    counterpart where the model was called: a given input (``mapping``) or a copied node (``copies``)."""
+    if isinstance(value, TensorRef):
+        return mapping[value.node] if value.node in mapping else TensorRef(target, copies[value.node], value.output)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_replayed_value(v, mapping, copies, target) for v in value)
+    if isinstance(value, dict):
+        return {k: _replayed_value(v, mapping, copies, target) for k, v in value.items()}
+    return value
 
 
 def _number_like(value) -> bool:
