@@ -21,6 +21,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 # stay alive; with CPython's default thresholds (700, 10, 10) the cyclic collector re-scanned those reports so often
 # that it took a third of the CPU on the keras-io corpus (benchmarks/corpus_vs_pyflakes.py). Fewer young
 # collections and a full one only every 100 middle ones: 0.24 s of collection instead of 1.3 s, peak memory +15%.
+# ``check`` itself collects once per file instead (gc_schedule.py).
 GC_THRESHOLDS = (2000, 20, 100)
 
 
@@ -327,6 +328,7 @@ def _collect(paths, target_shape, jobs: int = 1, with_fixes: bool = True, with_e
     from its configuration.  Paths are reported relative to the working directory when under it."""
     from .check import Report, check_one_file, file_problem
     from .discover import discover
+    from .gc_schedule import one_file_at_a_time
     from .kinds import INPUT_ERROR
     from .settings import SettingsError
 
@@ -348,12 +350,14 @@ def _collect(paths, target_shape, jobs: int = 1, with_fixes: bool = True, with_e
     if jobs > 1 and len(files) > 1:
         reports = _collect_parallel(files, explicit, targets, with_fixes, with_edits, jobs, cache_dir)
     elif cache_dir is None:  # check_one_file never raises: a failure in one file is that file's finding
-        reports = [check_one_file(f, t, with_fixes, e, with_edits) for f, t, e in zip(files, targets, explicit)]
+        reports = one_file_at_a_time(check_one_file, [(f, t, with_fixes, e, with_edits)
+                                                      for f, t, e in zip(files, targets, explicit)])
     else:
         from .cache import FileCache, check_through
 
         cache = FileCache(cache_dir)
-        reports = [check_through(cache, f, t, with_fixes, e, with_edits) for f, t, e in zip(files, targets, explicit)]
+        reports = one_file_at_a_time(check_through, [(cache, f, t, with_fixes, e, with_edits)
+                                                     for f, t, e in zip(files, targets, explicit)])
     return Report(unread + reports)
 
 
