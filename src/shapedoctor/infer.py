@@ -10,6 +10,7 @@ failed): a model is *complete* only when it has none and every layer was reached
 
 from __future__ import annotations
 
+import functools
 from array import array
 from dataclasses import dataclass, field, replace
 
@@ -18,6 +19,7 @@ from .graph import Gap, LayerNode, ModelGraph
 from .kinds import INTERNAL_ERROR, SHARED_LAYER_MISMATCH, UNKNOWN_LAYER
 from .params import WEIGHTLESS
 from .rules import RULES, LayerCall, ShapeProblem, Unresolved, canonical_type
+from .rules.base import upstream_types
 from .rules.image_preprocessing import SAME_SHAPE as IMAGE_PREPROCESSING_SAME_SHAPE
 from .shapes import Shape, format_shape
 
@@ -241,6 +243,7 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
         inference.lost.append(_gap(graph, node, _not_followed(node, True)))
         return LayerResult(node, "unknown", input_shapes, note="unknown layer")
     call = LayerCall(type_, node.args, node.label)
+    call.upstream = functools.partial(upstream_types, graph, node)
     try:
         if not rule.multi_input and len(input_shapes) != 1 and type_ not in ("InputLayer", "Constant"):
             raise Unresolved("inputs")

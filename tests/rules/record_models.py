@@ -35,9 +35,9 @@ def M(id: str, body: str, *, needs: str | None = None) -> dict:
     return case
 
 
-_BATCH_FOLD = ("a -1 that takes in the batch fails only for some batch sizes, and real code folds a factor into the "
-               "batch and unfolds it again (keras-io's semantic_image_clustering: (B*k, 20) -> (-1, k, 20)), which "
-               "the rules cannot tell apart from this: not reported, as a finding that depends on an unknown size")
+_AFTER_AN_OP = ("after an op, axis 0 may hold the batch times a factor (real code folds one into the batch with a "
+                "reshape and unfolds it with another: keras-io's semantic_image_clustering), so a -1 that takes in "
+                "axis 0 is reported only where every node before is an input or a Keras layer: not reported here")
 
 
 _ONE_LENGTH = ("a Reshape without -1 of a variable-length axis runs for exactly one length (here 2, which the oracle "
@@ -163,7 +163,28 @@ model = keras.Model(inputs, x1)
 inputs = keras.Input(shape=(4,))
 x0 = ops.reshape(inputs, (-1, 5))
 model = keras.Model(inputs, x0)
-""", needs=_BATCH_FOLD),
+"""),
+        M("ops_reshape_absorbs_batch_after_layers", """
+inputs = keras.Input(shape=(4,))
+x0 = layers.Dense(6)(inputs)
+x1 = layers.Activation("relu")(x0)
+x2 = ops.reshape(x1, (-1, 5))
+model = keras.Model(inputs, x2)
+"""),
+        M("ops_reshape_fold_then_unfold", """
+inputs = keras.Input(shape=(3, 20))
+x0 = ops.reshape(inputs, (-1, 20))
+x1 = layers.Dense(20)(x0)
+x2 = ops.reshape(x1, (-1, 3, 20))
+model = keras.Model(inputs, x2)
+"""),
+        M("ops_reshape_absorbs_batch_after_an_op", """
+inputs = keras.Input(shape=(5,))
+inputs_1 = keras.Input(shape=(5,))
+x0 = ops.einsum("bi,bi->b", inputs, inputs_1)
+x1 = ops.reshape(x0, (-1, 1, 4))
+model = keras.Model([inputs, inputs_1], x1)
+""", needs=_AFTER_AN_OP),
         M("ops_reshape_keeps_batch", """
 inputs = keras.Input(shape=(4, 6))
 x0 = ops.reshape(inputs, (-1, 8, 3))

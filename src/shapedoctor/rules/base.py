@@ -180,6 +180,19 @@ class LayerCall:
         self.type = type_
         self.label = label or type_
         self.args = args
+        # () -> the types of every node this call's inputs come from (set by the inference walk; None when the
+        # rule runs on shapes alone, as in apply_rule)
+        self.upstream: Callable[[], set[str]] | None = None
+
+    def batch_is_model_batch(self) -> bool:
+        """Whether axis 0 of the inputs is surely the model's own batch axis: every node they come from is a model
+        input or a Keras layer (layers never move the batch axis; an op, a Lambda or an unknown layer may fold
+        other axes into it, as ``ops.reshape(x, (-1, d))`` does).  False when not known."""
+        if self.upstream is None:
+            return False
+        return all(t in ("InputLayer", "<model-input>") or (t in RULES and not t.startswith("ops.")
+                                                             and t not in ("Lambda", "Constant"))
+                   for t in self.upstream())
 
     def has(self, name: str) -> bool:
         return name in self.args
@@ -293,6 +306,22 @@ def format_tuple(values) -> str:
     """Arguments echoed as written: ``3`` for a 1-tuple, ``(3, 3)`` otherwise."""
     values = tuple(values)
     return str(values[0]) if len(values) == 1 else str(values)
+
+
+def upstream_types(graph, node) -> set[str]:
+    """The types of every node ``node``'s inputs come from, transitively (for :attr:`LayerCall.upstream`)."""
+    seen: set[int] = set()
+    stack = [ref[0] for ref in node.inputs]
+    types: set[str] = set()
+    while stack:
+        index = stack.pop()
+        if index in seen:
+            continue
+        seen.add(index)
+        upstream = graph.nodes[index]
+        types.add(upstream.type)
+        stack.extend(ref[0] for ref in upstream.inputs)
+    return types
 
 
 def apply_rule(type_: str, args: dict, inputs: list, label: str | None = None):

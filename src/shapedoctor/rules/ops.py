@@ -226,7 +226,9 @@ def _reshape(call: LayerCall, shape: Shape, newshape: tuple, name: str) -> Shape
     dims = tuple(None if d is UNKNOWN or not (d is None or isinstance(d, (int, Symbol))) or isinstance(d, bool)
                  else d for d in newshape)
     if None in shape or None in dims:
-        return tuple(None if d == -1 else d for d in dims)
+        output = tuple(None if d == -1 else d for d in dims)
+        _check_batch_absorbed(call, shape, newshape, dims, name, output)
+        return output
     if any(isinstance(d, Symbol) for d in shape + dims):
         # Sizes not comparable as numbers: no error; a -1 is known only when the rest is the whole input.
         if -1 in dims and dim_product(d for d in dims if d != -1) == dim_product(shape):
@@ -245,6 +247,33 @@ def _reshape(call: LayerCall, shape: Shape, newshape: tuple, name: str) -> Shape
                                          f"{format_shape(shape)}: {size} elements cannot be divided into "
                                          f"{_tuple_text(newshape)}")
     return tuple(size // known if d == -1 else d for d in dims)
+
+
+def _check_batch_absorbed(call: LayerCall, shape: Shape, newshape: tuple, dims: tuple, name: str, output) -> None:
+    """A ``-1`` with an unknown batch axis takes the batch in (``compute_reshape_output_shape`` does not special-case
+    axis 0): Keras builds ``output``, but when one sample's size is not a multiple of the other target sizes, the
+    rows mix samples and the call fails for every batch size the product does not divide (batch 1 always).
+
+    Only where axis 0 is surely the model's batch (every node before is an input or a Keras layer): real code
+    folds a factor into the batch with one reshape and unfolds it with another (keras-io's
+    semantic_image_clustering: (B, k, ...) -> (-1, ...) -> model -> (-1, k, 20)); after an op, axis 0 may
+    hold such a product, and the unfolding reshape is right."""
+    if -1 not in dims or not shape or shape[0] is not None or None in dims:
+        return
+    sample, rest = shape[1:], [d for d in dims if d != -1]
+    if not all(isinstance(d, int) and not isinstance(d, bool) for d in (*sample, *rest)):
+        return
+    size, known = math.prod(sample), math.prod(rest)
+    if known == 0 or size % known == 0 or not call.batch_is_model_batch():
+        return
+    factor = known // math.gcd(size, known)
+    raise ShapeProblem(RESHAPE_SIZE, f"{call.label}({name}={_tuple_text(newshape)}) on input {format_shape(shape)}: "
+                                     f"the -1 takes in the batch axis, and one sample has {size} elements, not a "
+                                     f"multiple of {known}; Keras builds the op but it fails when it runs unless "
+                                     f"the batch size is a multiple of {factor}, and then mixes samples",
+                       severity="warning", output=output,
+                       hint=f"keep the batch axis: reshape to (-1, ...) with sizes whose product is {size}, "
+                            f"or use layers.Reshape")
 
 
 def _tuple_text(values) -> str:
