@@ -28,6 +28,7 @@ class GraphPatch:
     """A structural change to a model graph, independent of any front-end.
 
     op: "insert_before" (new layer before ``node``), "replace" (``node`` becomes the new layer),
+    "set_wrapped_args" (as set_args, for the layer ``node`` wraps: ``Bidirectional(LSTM(...))``),
     "remove" (``node`` is dropped and its input passed through), "set_args" (merge ``args``
     into ``node``'s arguments), "set_input_shape" (the model's Input gets ``args["shape"]``); as
     set_input_shape, but rewritten in the source from what is written there: "tuple_shape" (an int made a
@@ -37,7 +38,8 @@ class GraphPatch:
     "unwrap" (a wrapper such as ``TimeDistributed(Dense(5))`` replaced by the layer it wraps); "insert_on_input"
     (a new layer on the input ``args["input"]`` of ``node`` only: ``Concatenate()([x, Cropping2D(...)(skip)])``);
     "set_literal" (the Input gets ``args["shape"]``, written by editing the int literal at ``args["span"]`` -- a
-    builder's call argument or parameter default -- from ``args["old"]`` to ``args["value"]``).
+    builder's call argument or parameter default -- from ``args["old"]`` to ``args["value"]``); "append" (new layers
+    ``args["layers"]`` = ((type, args pairs), ...) after ``node``, the model's only output: a missing head).
     """
 
     op: str

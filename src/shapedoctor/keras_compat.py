@@ -16,6 +16,12 @@ def install_tensorflow_shim(keras) -> None:
     tf = types.ModuleType("tensorflow")
     tf.keras = keras
     tf.random = types.SimpleNamespace(set_seed=lambda *a, **k: None)
+    tf.executing_eagerly = lambda: True  # Keras asks once "tensorflow" is in sys.modules (backend_utils.in_tf_graph)
+    try:  # and Keras' own lazy handle must not take the shim for TensorFlow (serializing Bidirectional asks it)
+        from keras.src.utils import module_utils
+        module_utils.tensorflow._available = False
+    except (ImportError, AttributeError):
+        pass
     sys.modules["tensorflow"] = tf
     sys.modules["tensorflow.keras"] = keras
     for name in ("layers", "models", "optimizers", "losses", "metrics", "callbacks", "utils", "activations",

@@ -27,6 +27,8 @@ SEQUENCE_OUTPUT_SIGNS = {"TimeDistributed", "Conv1DTranspose", "Conv2DTranspose"
                          "Embedding", "TextVectorization", "MultiHeadAttention", "GroupQueryAttention",
                          "keras_hub.TokenAndPositionEmbedding", "keras_hub.ReversibleEmbedding",
                          "keras_hub.TransformerDecoder"}
+_LAST_AXIS_HEADS = {"Dense", "EinsumDense", "Activation", "Softmax", "Dropout", "BatchNormalization",
+                    "LayerNormalization"}
 _RECURRENT = {"LSTM", "GRU", "SimpleRNN", "Bidirectional", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"}
 
 
@@ -150,10 +152,23 @@ def _diagnostic(inference: Inference, head, severity: str, message: str, target)
     span = node.span
     keeper = _axis_keeper(inference, head)
     explanation = []
-    if keeper is not None:
-        explanation.append(f"{where(keeper)} still has the steps axis ({format_shape(keeper.outputs[0])}); "
-                           f"nothing after it removes that axis before the head.")
-    explanation.append(f"{node.label} acts on the last axis only, so the output keeps every step.")
+    axes = "the height and width axes" if len(head.outputs[0]) == 4 else \
+        "the depth, height and width axes" if len(head.outputs[0]) == 5 else "the steps axis"
+    if target is not None and len(head.outputs[0]) < len(target):
+        explanation.append(f"The targets {format_shape(target)} have one row per step; "
+                           + (f"{where(keeper)} returns {format_shape(keeper.outputs[0])}, its last step only."
+                              if keeper is not None and len(keeper.outputs[0]) < len(target)
+                              else "the model's output has no steps axis."))
+    elif node.type not in _LAST_AXIS_HEADS:
+        explanation.append(f"{node.label} is the model's last layer: no head maps each sample to the targets' "
+                           f"shape.")
+    elif keeper is not None:
+        explanation.append(f"{where(keeper)} still has {axes} ({format_shape(keeper.outputs[0])}); "
+                           f"nothing after it removes {'them' if len(head.outputs[0]) > 3 else 'that axis'} "
+                           f"before the head.")
+    if node.type in _LAST_AXIS_HEADS and len(head.outputs[0]) > 2:
+        explanation.append(f"{node.label} acts on the last axis only, so the output keeps "
+                           f"{'every step' if len(head.outputs[0]) == 3 else axes}.")
     return Diagnostic(kind=OUTPUT_TARGET_MISMATCH, message=message, severity=severity,
                       line=span.line if span else inference.graph.line, col=span.col if span else 0,
                       end_line=span.end_line if span else inference.graph.line, end_col=span.end_col if span else 0,

@@ -244,8 +244,8 @@ def test_stdin_filename_selects_the_configuration_and_per_file_ignores(project):
 def test_fix_honours_target_shapes_and_selection(project):
     proc = run("fix", "--diff", "src/heads.py", cwd=project)  # only `model` has a target shape
     assert proc.returncode == 1 and proc.stderr.splitlines()[0] == (
-        "src/heads.py:3:46: SD105 [output-target-mismatch] not fixed: output (None, 10) does not match targets "
-        "(None, 1)")
+        "src/heads.py:3:46: SD105 [output-target-mismatch] not fixed (unsafe fix withheld: set units=1 on the "
+        "output Dense at line 3): output (None, 10) does not match targets (None, 1)")
     (project / "shapedoctor.toml").write_text('ignore = ["SD105"]\n[target-shapes]\nmodel = "(None, 1)"\n')
     proc = run("fix", "--diff", "src/heads.py", cwd=project)
     assert proc.returncode == 0 and proc.stdout == "" and "Would fix 0 findings; 0 remaining." in proc.stderr

@@ -32,6 +32,7 @@ EXTRA_PICKS = {
     "negative_length_earlier_pooling": [4],
     "negative_length_call_site_literal": [3],
     "negative_length_default_literal": [4],
+    "target_missing_head_addchain": [2],
 }
 
 

@@ -18,7 +18,7 @@ from ..infer import Inference, infer
 from ..rules import RULES
 from ..rules.base import DataShape
 from ..shapes import format_shape, is_known
-from .fix_helpers import _line, _patch, _tuple_text
+from .fix_helpers import _line, _patch, _tuple_text, is_recurrent, returns_sequences, set_return_sequences
 from .merge_fixes import _merge_fixes
 from .patch import application_order, apply_patches, first_patched, loop_head
 
@@ -42,7 +42,7 @@ def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None, dep
     maker = _MAKERS.get(diagnostic.kind.name)
     if maker is None:
         return []
-    candidates = maker(inference, result)
+    candidates = maker(inference, result, target_shape) if maker is _target_fixes else maker(inference, result)
     verified = []
     seen = set()
     shown_per_group: dict[str, int] = {}
@@ -210,18 +210,18 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
                                  [_patch("insert_before", node.index, "Reshape", target_shape=(h * w, c))],
                                  why=f"one step per position of the {h}x{w} map the Flatten merged, its {c} "
                                      f"channels as features"))
-        stacked = [r for r in inference.results if r.node.type in ("LSTM", "GRU", "SimpleRNN")
-                   and not r.node.args.get("return_sequences") and r.node.index != _last_recurrent(inference)]
-        if origin is not None and origin.node.type in ("LSTM", "GRU", "SimpleRNN") and len(stacked) > 1:
+        stacked = [r for r in inference.results if is_recurrent(r.node)
+                   and not returns_sequences(r.node) and r.node.index != _last_recurrent(inference)]
+        if origin is not None and is_recurrent(origin.node) and len(stacked) > 1:
             # a stack of recurrent layers: every one but the last passes its whole sequence on (one fix, not one
             # per layer: each alone would leave the next one failing)
             fixes.append(Fix(f"set return_sequences=True on every recurrent layer but the last "
                              f"(lines {', '.join(_line(r) for r in stacked)})",
-                             [_patch("set_args", r.node.index, return_sequences=True) for r in stacked],
+                             [set_return_sequences(r.node, True) for r in stacked],
                              why="stacked recurrent layers each need the sequence of the one before"))
-        if origin is not None and origin.node.type in ("LSTM", "GRU", "SimpleRNN"):
+        if origin is not None and is_recurrent(origin.node):
             fixes.append(Fix(f"set return_sequences=True on the {origin.node.label} at line {_line(origin)}",
-                             [_patch("set_args", origin.node.index, return_sequences=True)],
+                             [set_return_sequences(origin.node, True)],
                              why="keeps one output per step for the layers after it"))
         if is_known(n):
             fixes.extend(_intended_reshapes(chain, node, n, 2))
@@ -277,7 +277,7 @@ def _loop_head_fixes(inference: Inference, result, chain: list) -> list[Fix]:
 
 
 def _last_recurrent(inference: Inference) -> int | None:
-    return max((r.node.index for r in inference.results if r.node.type in ("LSTM", "GRU", "SimpleRNN")), default=None)
+    return max((r.node.index for r in inference.results if is_recurrent(r.node)), default=None)
 
 
 def _intended_reshapes(chain: list, node, n: int, axes: int) -> list[Fix]:
@@ -580,21 +580,27 @@ def _undefined_fixes(inference: Inference, result) -> list[Fix]:
 
 
 # -------------------------------------------------------------- output-target-mismatch
-def _target_fixes(inference: Inference, result) -> list[Fix]:
+def _target_fixes(inference: Inference, result, target_shape=None) -> list[Fix]:
     node = result.node
     shape = result.input_shapes[0] if result.input_shapes else None
-    fixes = []
+    target = target_shape if target_shape is not None else inference.graph.target_shape
+    fixes = _head_fixes(inference, result, target)
     if shape is None:
         return fixes
     for prev in _recurrent_before(inference, result):
         fixes.append(Fix(f"set return_sequences=False on the {prev.node.label} at line {_line(prev)}",
-                         [_patch("set_args", prev.node.index, return_sequences=False)],
+                         [set_return_sequences(prev.node, False)],
                          why="the recurrent layer then returns one vector per sample"))
     ended = _sequence_ended_before(inference, result)
     if ended is not None:
         # the targets have one row per step (a tagger): the recurrent layer keeps its sequence, the head is per step
-        fixes.append(Fix(f"set return_sequences=True on the {ended.node.label} at line {_line(ended)}",
-                         [_patch("set_args", ended.node.index, return_sequences=True)],
+        patches = [set_return_sequences(ended.node, True)]
+        title = f"set return_sequences=True on the {ended.node.label} at line {_line(ended)}"
+        width = target[-1] if target is not None and len(target) >= 3 else None
+        if node.type == "Dense" and is_known(width) and node.args.get("units") != width:
+            patches.append(_patch("set_args", node.index, units=width))  # the head per step, of the targets' width
+            title += f" and units={width} on the output {node.label}"
+        fixes.append(Fix(title, patches,
                          why="one output per step, as the targets have; the Dense after it applies to each step"))
     pooling = _pooling_before(inference, result)
     if pooling is not None:
@@ -611,11 +617,68 @@ def _target_fixes(inference: Inference, result) -> list[Fix]:
     return fixes
 
 
+_HEAD_TYPES = {"Dense", "Activation", "Softmax", "Dropout", "EinsumDense"}
+_HEAD_ACTIVATION = {"binary_crossentropy": "sigmoid", "BinaryCrossentropy": "sigmoid",
+                    "binary_focal_crossentropy": "sigmoid", "BinaryFocalCrossentropy": "sigmoid",
+                    "categorical_crossentropy": "softmax", "CategoricalCrossentropy": "softmax",
+                    "categorical_focal_crossentropy": "softmax", "CategoricalFocalCrossentropy": "softmax"}
+
+
+def _head_fixes(inference: Inference, result, target) -> list[Fix]:
+    """A model that ends before its head (a conv stack, a Flatten) against per-sample targets (batch, k): the
+    head appended -- pooling when the output still has steps or a map, then Dense(k) with the loss's activation;
+    a Dense head of the wrong width gets the targets' width."""
+    from ..targets import loss_name
+
+    graph = inference.graph
+    output = result.outputs[0] if result.outputs else None
+    if target is None or output is None or len(target) != 2 or not is_known(target[1]) or len(output) < 2:
+        return []
+    units = int(target[1])
+    loss = loss_name(graph.loss)
+    dense_args = (("units", units),) + ((("activation", _HEAD_ACTIVATION[loss]),) if loss in _HEAD_ACTIVATION else ())
+    node = result.node
+    if node.type == "Dense" and len(output) == 2 and output[-1] != units:
+        return [Fix(f"set units={units} on the output {node.label} at line {_line(result)}",
+                    [_patch("set_args", node.index, units=units)],
+                    why=f"one output per target column: the targets have {units}")]
+    if node.type in _HEAD_TYPES or node.type == "TimeDistributed":
+        return []  # a head per step or per sample is there: its input is what is wrong
+    dense = ("Dense", dense_args)
+    heads = []
+    if node.type in ("LSTM", "GRU", "SimpleRNN") and node.args.get("return_sequences") is True and len(output) == 3:
+        return [Fix(f"set return_sequences=False on the {node.label} at line {_line(result)} and append "
+                    f"{_call_text(*dense)}",
+                    [_patch("set_args", node.index, return_sequences=False),
+                     _patch("append", node.index, layers=(dense,))],
+                    why="the recurrent layer's last state, mapped to the targets")]
+    if len(output) == 2:
+        heads.append(([dense], "maps each sample's features to the targets"))
+    else:
+        heads.append(([("Flatten", ()), dense], "keeps every position's features for the head"))
+        if len(output) in _GLOBAL_POOL:
+            heads.append(([(_GLOBAL_POOL[len(output)], ()), dense],
+                          "averages over the positions: works for any input size, few parameters"))
+    fixes = []
+    for layers, why in heads:
+        written = ", ".join(_call_text(t, a) for t, a in layers)
+        fixes.append(Fix(f"append the missing head after the {node.label} at line {_line(result)}: {written}",
+                         [_patch("append", node.index, layers=tuple(layers))], why=why))
+    return fixes
+
+
+def _call_text(type_: str, args: tuple) -> str:
+    """``Dense(1, activation="sigmoid")``: a new layer as a title shows it (the first argument positional)."""
+    parts = [(f"{k}=" if i or k != "units" else "") + (f'"{v}"' if isinstance(v, str) else str(v))
+             for i, (k, v) in enumerate(args)]
+    return f"{type_}({', '.join(parts)})"
+
+
 def _sequence_ended_before(inference: Inference, result):
     """The recurrent layer (through Dense/Dropout/Activation) that returns one vector where the targets have steps."""
     current = result
     while True:
-        if current.node.type in ("LSTM", "GRU", "SimpleRNN") and not current.node.args.get("return_sequences"):
+        if is_recurrent(current.node) and not returns_sequences(current.node):
             return current
         if current is not result and current.node.type not in ("Dense", "Dropout", "Activation",
                                                                 "BatchNormalization"):
@@ -640,7 +703,7 @@ def _recurrent_before(inference: Inference, result):
     current = result
     while current.node.inputs:
         current = inference.results[current.node.inputs[0][0]]
-        if current.node.type in ("LSTM", "GRU", "SimpleRNN") and current.node.args.get("return_sequences") is True:
+        if returns_sequences(current.node):
             return [current]
         if current.node.type not in ("Dense", "Dropout", "Activation", "BatchNormalization"):
             return []

@@ -7,7 +7,7 @@ from ..diagnostics import Fix
 from ..infer import Inference
 from ..rules import canonical_type
 from ..shapes import format_shape, is_known
-from .fix_helpers import _line, _patch, _tuple_text
+from .fix_helpers import _line, _patch, _tuple_text, returns_sequences, set_return_sequences
 
 _ELEMENTWISE = {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"}
 
@@ -64,10 +64,9 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
         # a sequence joined with vectors: the recurrent layer that keeps its sequence gives its last step instead
         for ref, shape in zip(node.inputs, shapes):
             producer = inference.results[ref[0]]
-            if shape and len(shape) == 3 and producer.node.type in ("LSTM", "GRU", "SimpleRNN") \
-                    and producer.node.args.get("return_sequences") is True:
+            if shape and len(shape) == 3 and returns_sequences(producer.node):
                 fixes.append(Fix(f"set return_sequences=False on the {producer.node.label} at line {_line(producer)}",
-                                 [_patch("set_args", producer.node.index, return_sequences=False)],
+                                 [set_return_sequences(producer.node, False)],
                                  why="its last step, a vector like the other inputs"))
     if canonical_type(node.type) in _ELEMENTWISE:
         fixes.append(Fix(f"use Concatenate() instead of {node.label}",

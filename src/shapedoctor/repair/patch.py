@@ -27,7 +27,7 @@ def first_patched(graph: ModelGraph, patches: list[GraphPatch]) -> int:
     start = len(graph.nodes)
     for patch in patches:
         target = graph.nodes[patch.node]
-        if patch.op in ("set_args", "replace", "unwrap"):
+        if patch.op in ("set_args", "set_wrapped_args", "replace", "unwrap"):
             start = min(start, min(n.index for n in _same_call(graph.nodes, target)))
         elif patch.op == "dedent_after_loop":
             start = min(start, min(loop_head(graph, patch), default=patch.node))
@@ -58,6 +58,11 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
     if patch.op == "set_args":
         for node in _same_call(nodes, target, start):
             node.args = {**node.args, **patch.arg_dict}
+        return graph
+    if patch.op == "set_wrapped_args":  # Bidirectional(LSTM(...)): the wrapped layer's arguments
+        for node in _same_call(nodes, target, start):
+            inner = node.args["layer"]
+            node.args = {**node.args, "layer": dataclasses.replace(inner, args={**inner.args, **patch.arg_dict})}
         return graph
     if patch.op == "replace":
         for node in _same_call(nodes, target, start):
@@ -91,6 +96,17 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
         mapping = _Shift(patch.node, 1)
         rewired = [(patch.node, 0) if j == which else (mapping[r[0]], r[1]) for j, r in enumerate(target.inputs)]
         return _renumber(graph, order, mapping, start, rewire={id(target): rewired}, new=new)
+    if patch.op == "append":  # a head after the model's output layer: args["layers"] = ((type, args), ...)
+        if target.index != len(nodes) - 1 or graph.outputs != [(target.index, 0)]:
+            raise ValueError("a head is appended only after the last layer of a single-output model")
+        previous = target.index
+        for type_, args in patch.arg_dict["layers"]:
+            new = LayerNode(index=len(nodes), type=type_, args=dict(args), inputs=[(previous, 0)], span=None,
+                            name=f"{type_.lower()}_fix", written_type=type_)
+            nodes.append(new)
+            previous = new.index
+        graph.outputs = [(previous, 0)]
+        return graph
     if patch.op == "remove":
         if len(target.inputs) != 1:
             raise ValueError("only single-input layers can be removed")

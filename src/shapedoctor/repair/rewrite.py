@@ -817,6 +817,16 @@ class _Planner:
         call = self.index.call_at(node)
         self._set_args(call, canonical_type(node.type), patch.arg_dict)
 
+    def _op_set_wrapped_args(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``Bidirectional(LSTM(64))`` -> ``Bidirectional(LSTM(64, return_sequences=True))``."""
+        self._unique_layer(node)
+        call = self.index.call_at(node)
+        keywords, positional = _keyword_args(call), _positional_args(call)
+        inner = keywords["layer"] if "layer" in keywords else positional[0] if positional else None
+        if inner is None or any(arg.star for arg in call.args) or not isinstance(inner.value, cst.Call):
+            raise CannotRewrite("the wrapped layer is not written inside the wrapper's call")
+        self._set_args(inner.value, canonical_type(node.args["layer"].type), patch.arg_dict)
+
     def _set_args(self, call: cst.Call, type_: str, values: dict) -> None:
         index = self.index
         keywords = _keyword_args(call)
@@ -1124,6 +1134,61 @@ class _Planner:
         if index.alone_in_block(stmt):
             raise CannotRewrite("the statement is the only one in its block")
         return _Change(line_start, line_end, "")
+
+    # append ---------------------------------------------------------------------------
+    def _op_append(self, patch: GraphPatch, node: LayerNode) -> None:
+        """The new head after the output layer, written as the model is: list elements, ``add()`` statements or
+        functional calls reassigning the output's name (the output call itself is wrapped when it has none)."""
+        index = self.index
+        call = index.call_at(node)
+        where, holder = _context(index, call)
+        texts = [_layer_text(self.style, type_, dict(args), call, index.quote)
+                 for type_, args in patch.arg_dict["layers"]]
+        text = index.text
+        if where == "list":
+            start = index.start(holder.value)
+            own_line = text[index.t.line_start(start):start].strip() == ""
+            sep = "\n" + index.t.indent_at(start) if own_line and self._list_is_multiline(holder) else " "
+            if isinstance(holder.comma, cst.Comma):
+                at = text.index(",", index.end(holder.value)) + 1
+                self.changes.append(_Change(at, at, "".join(f"{sep}{t}," for t in texts)))
+            else:
+                at = index.end(holder.value)
+                self.changes.append(_Change(at, at, "".join(f",{sep}{t}" for t in texts)))
+            return
+        if where == "add":
+            receiver = index.code(holder.func.value)
+            self._after_statement(index.statement_of(holder), [f"{receiver}.add({t})" for t in texts])
+            return
+        if where != "functional":
+            raise CannotRewrite("the layer is not written in a layer list, an add() or a call")
+        assign = index.parent(holder)
+        if isinstance(assign, cst.Assign) and len(assign.targets) == 1 and isinstance(assign.targets[0].target,
+                                                                                      cst.Name):
+            name = assign.targets[0].target.value
+            self._after_statement(index.statement_of(holder), [f"{name} = {t}({name})" for t in texts])
+            return
+        wrapped = index.code(holder)
+        for t in texts:
+            wrapped = f"{t}({wrapped})"
+        self.changes.append(_Change(index.start(holder), index.end(holder), wrapped))
+
+    def _after_statement(self, stmt: cst.CSTNode, lines: list[str]) -> None:
+        """``lines`` as statements right after ``stmt`` (a simple statement line), at its indentation."""
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            raise CannotRewrite("the call is inside a compound statement header")
+        index = self.index
+        start = index.start(stmt)
+        if index.text[index.t.line_start(start):start].strip():
+            raise CannotRewrite("the statement does not start its line")
+        indent = index.t.indent_at(start)
+        _, last = index.lines(stmt.body[-1])
+        if last < len(index.t.starts):
+            at = index.t.starts[last]
+            self.changes.append(_Change(at, at, "".join(f"{indent}{line}\n" for line in lines)))
+        else:
+            at = len(index.text)
+            self.changes.append(_Change(at, at, "".join(f"\n{indent}{line}" for line in lines)))
 
     # insert_before --------------------------------------------------------------------
     def _op_insert_before(self, patch: GraphPatch, node: LayerNode) -> None:
