@@ -25,8 +25,8 @@ def rank_origin(inference: Inference, result: LayerResult) -> list[LayerResult]:
     current = producer(inference, result)
     while current is not None:
         chain.append(current)
-        if current.node.type == "InputLayer" or _reduced_rank(current):
-            break
+        if current.node.type in ("InputLayer", "Embedding") or _reduced_rank(current):
+            break  # an Embedding adds the vector axis: on ids of more than one axis per sample, one too many
         current = producer(inference, current)
     return chain
 
@@ -79,6 +79,9 @@ def _explain_rank(inference: Inference, result: LayerResult) -> list[str]:
     elif origin.node.type == "Flatten":
         lines.append(f"{where(origin)} merged {format_shape(origin.input_shapes[0])} into "
                      f"{format_shape(origin.outputs[0])}: the {axes} {_are(axes)} gone.")
+    elif origin.node.type == "Embedding":
+        lines.append(describe(origin) + f": it adds a vector axis to every id, and its input already has "
+                     f"{len(origin.input_shapes[0]) - 1} axes per sample (one-hot data, or ids of the wrong shape).")
     elif origin.node.type in ("LSTM", "GRU", "SimpleRNN", "Bidirectional"):
         lines.append(f"{where(origin)} returns only its last step ({format_shape(origin.input_shapes[0])} -> "
                      f"{format_shape(origin.outputs[0])}); return_sequences=True keeps the steps axis.")

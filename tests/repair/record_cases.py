@@ -33,6 +33,7 @@ EXTRA_PICKS = {
     "negative_length_call_site_literal": [3],
     "negative_length_default_literal": [4],
     "target_missing_head_addchain": [2],
+    "rank_embedding_onehot": [2],
 }
 
 

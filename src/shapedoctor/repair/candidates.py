@@ -186,6 +186,7 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
     origin = chain[-1] if chain else None
     label = node.label
     fixes.extend(_loop_head_fixes(inference, result, chain))
+    fixes.extend(_embedding_fixes(inference, origin))
     inner = node.args.get("layer")
     if node.type == "TimeDistributed" and len(shape) == 2 and getattr(inner, "type", None) in RULES:
         # the sequence ended before it (return_sequences=False, pooling): the wrapped layer on the vector
@@ -250,6 +251,28 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
         fixes.append(Fix(f"insert Reshape({_tuple_text(target)}) before {label}",
                          [_patch("insert_before", node.index, "Reshape", target_shape=target)],
                          why="adds the channel axis"))
+    return fixes
+
+
+def _embedding_fixes(inference: Inference, origin) -> list[Fix]:
+    """An Embedding on more than one axis per sample: one-hot rows (the last axis is the vocabulary) go to the
+    next layer as they are; else the Input declares the ids' shape without that axis."""
+    if origin is None or origin.node.type != "Embedding" or not origin.input_shapes \
+            or len(origin.input_shapes[0]) < 3:
+        return []
+    shape = origin.input_shapes[0]
+    fixes = []
+    if shape[-1] == origin.node.args.get("input_dim"):
+        fixes.append(Fix(f"remove the Embedding at line {_line(origin)}", [_patch("remove", origin.node.index)],
+                         why=f"its input is one-hot already (the last axis, {shape[-1]}, is the vocabulary): the "
+                             f"layers after it read the rows as they are"))
+    feeding = inference.results[origin.node.inputs[0][0]] if origin.node.inputs else None
+    if feeding is not None and feeding.node.type == "InputLayer" and all(is_known(d) for d in shape[1:-1]):
+        ids = tuple(shape[1:-1])
+        fixes.append(Fix(f"feed token ids: Input(shape={_tuple_text(ids)})",
+                         [_patch("drop_last_axis", feeding.node.index, shape=ids)],
+                         why=f"an Embedding reads integer ids, {_tuple_text(ids)} per sample; the data must be "
+                             f"ids, not one-hot rows"))
     return fixes
 
 

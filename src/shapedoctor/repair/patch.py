@@ -74,9 +74,11 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
             node.type = node.written_type = inner.type
             node.args = dict(inner.args)
         return graph
-    # a new input shape; tuple_shape (an int made a 1-tuple), slice_shape (X.shape -> X.shape[1:]) and
+    # a new input shape; tuple_shape (an int made a 1-tuple), slice_shape (X.shape -> X.shape[1:]), drop_last_axis
+    # ((steps, vocab) -> (steps,)) and
     # channels_last_shape ((3, h, w) -> (h, w, 3)) differ only in how the source is rewritten
-    if patch.op in ("set_input_shape", "tuple_shape", "slice_shape", "channels_last_shape", "set_literal"):
+    if patch.op in ("set_input_shape", "tuple_shape", "slice_shape", "channels_last_shape", "set_literal",
+                    "drop_last_axis"):
         target.args = {"shape": patch.arg_dict["shape"]}
         return graph
     if patch.op == "insert_before":

@@ -900,6 +900,20 @@ class _Planner:
         else:
             self.changes.append(_Change(start, end, f"({text},)"))
 
+    # drop_last_axis -------------------------------------------------------------------
+    def _op_drop_last_axis(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``Input(shape=(max_length, vocab_size))`` -> ``Input(shape=(max_length,))``: the written elements kept."""
+        arg = _written_shape_arg(self.index.call_at(node))
+        value = arg.value
+        if not isinstance(value, (cst.Tuple, cst.List)) or len(value.elements) < 2 \
+                or any(isinstance(e, cst.StarredElement) for e in value.elements):
+            self._op_set_input_shape(patch, node)
+            return
+        kept = [self.index.code(e.value) for e in value.elements[:-1]]
+        inner = ", ".join(kept) + ("," if len(kept) == 1 and isinstance(value, cst.Tuple) else "")
+        text = f"({inner})" if isinstance(value, cst.Tuple) else f"[{inner}]"
+        self.changes.append(_Change(self.index.start(value), self.index.end(value), text))
+
     # slice_shape ----------------------------------------------------------------------
     def _op_slice_shape(self, patch: GraphPatch, node: LayerNode) -> None:
         """``Input(shape=X.shape)`` -> ``Input(shape=X.shape[1:])``: only where the shape is written as ``.shape``."""
