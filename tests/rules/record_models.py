@@ -171,6 +171,12 @@ x1 = layers.Activation("relu")(x0)
 x2 = ops.reshape(x1, (-1, 5))
 model = keras.Model(inputs, x2)
 """),
+        M("ops_reshape_absorbs_batch_after_elementwise_op", """
+inputs = keras.Input(shape=(4,))
+x0 = ops.tanh(inputs)
+x1 = ops.reshape(x0, (-1, 3))
+model = keras.Model(inputs, x1)
+"""),
         M("ops_reshape_fold_then_unfold", """
 inputs = keras.Input(shape=(3, 20))
 x0 = ops.reshape(inputs, (-1, 20))

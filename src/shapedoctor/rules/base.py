@@ -95,6 +95,9 @@ def _front_end_value(value: Any, depth: int = 0) -> bool:
 
 
 RULES: dict[str, Rule] = {}
+# Ops that keep axis 0 where it is whatever their arguments (elementwise ones: ops.py adds them), for
+# LayerCall.batch_is_model_batch.
+BATCH_KEEPING_OPS: set[str] = set()
 ALIASES: dict[str, str] = {}
 # Checks every rule runs first: the constructor validation Keras does for arguments many layers share
 # (``activation=``, ``*_initializer=``...), see validation.py.  Each takes the LayerCall and the input shapes
@@ -190,8 +193,8 @@ class LayerCall:
         other axes into it, as ``ops.reshape(x, (-1, d))`` does).  False when not known."""
         if self.upstream is None:
             return False
-        return all(t in ("InputLayer", "<model-input>") or (t in RULES and not t.startswith("ops.")
-                                                             and t not in ("Lambda", "Constant"))
+        return all(t in ("InputLayer", "<model-input>") or t in BATCH_KEEPING_OPS
+                   or (t in RULES and not t.startswith("ops.") and t not in ("Lambda", "Constant"))
                    for t in self.upstream())
 
     def has(self, name: str) -> bool:

@@ -29,7 +29,7 @@ from typing import Any, Mapping
 from ..graph import UNKNOWN
 from ..kinds import INCOMPATIBLE_MERGE, INVALID_ARGUMENT, RANK, RESHAPE_SIZE
 from ..shapes import Dim, Shape, Symbol, dim_add, dim_mul, dim_product, dim_sub, format_shape, is_known
-from .base import ConstTensor, LayerCall, ShapeProblem, TensorArg, Unresolved, rule
+from .base import BATCH_KEEPING_OPS, ConstTensor, LayerCall, ShapeProblem, TensorArg, Unresolved, rule
 
 _MISSING = object()
 
@@ -325,6 +325,8 @@ _UNARY = {
     "tril": ("k",),
     "triu": ("k",),
 }
+
+BATCH_KEEPING_OPS.update(f"ops.{name}" for name in _UNARY)
 
 for _name, _extra in _UNARY.items():
     @rule(f"ops.{_name}", params=("x", *_extra), multi_input=True)
