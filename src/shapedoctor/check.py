@@ -271,10 +271,17 @@ def _constructor_col(text: str | None, line: int) -> tuple[int, int]:
 def _line_of(text: str | None, line: int) -> str | None:
     """Line ``line`` (1-based) of ``text`` as Python's tokenizer splits lines (``\\r\\n``, ``\\r``, ``\\n`` only: not
     ``str.splitlines``, which also breaks at form feeds and U+2028 and would shift every later line)."""
+    global _last_split
     if not text:
         return None
-    lines = re.split(r"\r\n|\r|\n", text)
+    split = _last_split
+    if split[0] is not text:  # the findings of one file ask for many of its lines: it is split once
+        split = _last_split = (text, re.split(r"\r\n|\r|\n", text))
+    lines = split[1]
     return lines[line - 1] if 1 <= line <= len(lines) else None
+
+
+_last_split: tuple = (None, [])  # the text _line_of split last, and its lines
 
 
 def _byte_col(line: str, index: int) -> int:

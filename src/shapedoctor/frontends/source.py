@@ -172,10 +172,23 @@ MAX_CALL_DEPTH = 12
 MAX_STATEMENTS = 200_000
 
 
-# node type -> the SourceFrontend method that handles it (None: not modelled); filled on first use
-_EXPR_HANDLERS: dict = {}
-_STMT_HANDLERS: dict = {}
-_NO_HANDLER = object()
+class _Handlers(dict):
+    """node type -> the SourceFrontend method that handles it (``_expr_Call`` for ``ast.Call``), else the one for
+    what is not modelled; filled on first use, so a lookup is a plain dict hit (every node of a walk does one)."""
+
+    def __init__(self, prefix: str, fallback: str) -> None:
+        super().__init__()
+        self.prefix, self.fallback = prefix, fallback
+
+    def __missing__(self, node_type: type):
+        handler = getattr(SourceFrontend, self.prefix + node_type.__name__, None) or getattr(SourceFrontend,
+                                                                                            self.fallback)
+        self[node_type] = handler
+        return handler
+
+
+_EXPR_HANDLERS = _Handlers("_expr_", "_unmodelled_expression")
+_STMT_HANDLERS = _Handlers("_stmt_", "_unknown_statement")
 
 
 class SourceFrontend:
@@ -285,13 +298,7 @@ class SourceFrontend:
     def _walk_body(self, body: list[ast.stmt], scope: Scope) -> None:
         for stmt in body:
             self._statements += 1
-            handler = _STMT_HANDLERS.get(type(stmt), _NO_HANDLER)
-            if handler is _NO_HANDLER:
-                handler = _STMT_HANDLERS[type(stmt)] = getattr(SourceFrontend, "_stmt_" + type(stmt).__name__, None)
-            if handler is not None:
-                handler(self, stmt, scope)
-            else:
-                self._unknown_statement(stmt, scope)
+            _STMT_HANDLERS[type(stmt)](self, stmt, scope)
 
     def _unknown_statement(self, stmt: ast.stmt, scope: Scope) -> None:
         """Statements we do not model: evaluate calls inside for their model effects, conservatively."""
@@ -486,23 +493,30 @@ class SourceFrontend:
 
     # ------------------------------------------------------------ expressions
     def _fold(self, node: ast.expr, scope: Scope) -> Any:
-        handler = _EXPR_HANDLERS.get(type(node), _NO_HANDLER)
-        if handler is _NO_HANDLER:
-            handler = _EXPR_HANDLERS[type(node)] = getattr(SourceFrontend, "_expr_" + type(node).__name__, None)
-        if handler is None:
-            for child in ast.iter_child_nodes(node):
-                if isinstance(child, ast.expr):
-                    self._fold(child, scope)
-            return UNKNOWN
-        return handler(self, node, scope)
+        return _EXPR_HANDLERS[type(node)](self, node, scope)
+
+    def _unmodelled_expression(self, node: ast.expr, scope: Scope) -> Any:
+        """An expression we do not model: its parts are still evaluated for their model effects."""
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.expr):
+                self._fold(child, scope)
+        return UNKNOWN
 
     def _expr_Constant(self, node: ast.Constant, scope: Scope):
         return bounded(node.value)  # a 4,000-digit literal is no size: unknown
 
     def _expr_Name(self, node: ast.Name, scope: Scope):
-        value = scope.lookup(node.id)
-        if value is UNKNOWN and node.id in ("True", "False", "None"):
-            return {"True": True, "False": False, "None": None}[node.id]
+        name = node.id
+        while scope is not None:  # Scope.lookup, inlined: the commonest expression of all
+            bindings = scope.bindings
+            if name in bindings:
+                value = bindings[name]
+                break
+            scope = scope.parent
+        else:
+            value = UNKNOWN
+        if value is UNKNOWN and name in _NAME_CONSTANTS:
+            return _NAME_CONSTANTS[name]
         return value
 
     def _expr_Tuple(self, node: ast.Tuple, scope: Scope):
@@ -1969,6 +1983,7 @@ def _reshape_unknown(array: UnknownArray, shape):
 
 
 _MODEL_ATTRIBUTES = {"input", "inputs", "output", "outputs", "layers"}
+_NAME_CONSTANTS = {"True": True, "False": False, "None": None}
 
 
 @dataclass
@@ -2164,15 +2179,22 @@ def _layer_input_args(args: dict, type_: str) -> dict | None:
     return input_args_from_layer_kwargs(args, type_)
 
 
-_CONSTRUCTOR_TEXT = re.compile(r"\b(?:Sequential|Model|Functional)\s*\(")
+# Without a leading \b, which kept the regex engine from skipping ahead to the letters S, M and F (5x slower): the
+# word boundary is checked on each match instead.  No match can hide inside a rejected one (none of the three
+# words holds another's first letter after its own).
+_CONSTRUCTOR_TEXT = re.compile(r"(?:Sequential|Model|Functional)\s*\(")
 
 
 def constructor_text_lines(text: str) -> set[int]:
-    """Lines where ``Sequential(``/``Model(``/``Functional(`` is written (code, strings or comments alike)."""
+    """Lines where ``Sequential(``/``Model(``/``Functional(`` is written (code, strings or comments alike), as the
+    whole word (``\bModel\s*\(``)."""
     lines, line, position = set(), 1, 0
     for match in _CONSTRUCTOR_TEXT.finditer(text):
-        line += text.count("\n", position, match.start())  # counted once over the text, whatever the matches
-        position = match.start()
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):  # \w, as re has it for str
+            continue
+        line += text.count("\n", position, start)  # counted once over the text, whatever the matches
+        position = start
         lines.add(line)
     return lines
 
