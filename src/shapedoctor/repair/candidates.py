@@ -18,7 +18,8 @@ from ..infer import Inference, infer
 from ..rules import RULES
 from ..rules.base import DataShape
 from ..shapes import format_shape, is_known
-from .fix_helpers import _line, _patch, _tuple_text, is_recurrent, returns_sequences, set_return_sequences
+from .fix_helpers import (_line, _patch, _tuple_text, is_recurrent, is_shrinking_convolution, returns_sequences,
+                          set_return_sequences)
 from .merge_fixes import _merge_fixes
 from .patch import application_order, apply_patches, first_patched, loop_head
 
@@ -410,6 +411,12 @@ def _shrinking_fixes(inference: Inference, result) -> list[Fix]:
             and node.args.get("padding") != "same":
         fixes.append(Fix(f'set padding="same" on {node.label}', [_patch("set_args", node.index, padding="same")],
                          why="keeps the length instead of shrinking it"))
+        others = [r.node for r in inference.results if is_shrinking_convolution(r.node) and r.node is not node]
+        if others:  # the layers after it may need the lengths the earlier ones took
+            fixes.append(Fix('set padding="same" on every convolution',
+                             [_patch("set_args", n.index, padding="same") for n in sorted(
+                                 [*others, node] if is_shrinking_convolution(node) else others, key=lambda n: n.index)],
+                             why="every convolution keeps the lengths it gets"))
     if node.type.startswith(("MaxPooling", "AveragePooling")):
         fixes.append(Fix(f"remove {node.label}", [_patch("remove", node.index)],
                          why="one pooling step fewer leaves enough length"))

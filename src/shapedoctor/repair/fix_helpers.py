@@ -42,3 +42,9 @@ def set_return_sequences(node, value: bool) -> GraphPatch:
     """The patch giving ``node``'s recurrent layer ``return_sequences=value`` (the wrapped one for Bidirectional)."""
     op = "set_args" if node.type in RECURRENT else "set_wrapped_args"
     return _patch(op, node.index, return_sequences=value)
+
+
+def is_shrinking_convolution(node) -> bool:
+    """A convolution whose padding="valid" shrinks its input (transposed ones grow it; ConvLSTM is recurrent)."""
+    return node.type.startswith(("Conv", "SeparableConv", "DepthwiseConv")) and "Transpose" not in node.type \
+        and not node.type.startswith("ConvLSTM") and node.args.get("padding", "valid") == "valid"

@@ -7,7 +7,7 @@ from ..diagnostics import Fix
 from ..infer import Inference
 from ..rules import canonical_type
 from ..shapes import format_shape, is_known
-from .fix_helpers import _line, _patch, _tuple_text, returns_sequences, set_return_sequences
+from .fix_helpers import _line, _patch, _tuple_text, is_shrinking_convolution, returns_sequences, set_return_sequences
 
 _ELEMENTWISE = {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"}
 
@@ -40,13 +40,12 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
                                                                                     axis=axis - rank)],
                                  why="the inputs agree on every other axis: join them along this one"))
     valid = [r.node.index for r in inference.results
-             if r.node.type.startswith(("Conv", "SeparableConv", "DepthwiseConv"))
-             and r.node.args.get("padding", "valid") == "valid" and r.node.index not in shrinking]
+             if is_shrinking_convolution(r.node) and r.node.index not in shrinking]
     if valid and shrinking:
         # a U-Net of valid convolutions (the paper's): every convolution keeps its size, so the paths line up
         fixes.append(Fix('set padding="same" on every convolution',
                          [_patch("set_args", i, padding="same") for i in sorted(set(valid) | set(shrinking))
-                          if inference.results[i].node.type.startswith(("Conv", "SeparableConv", "DepthwiseConv"))],
+                          if is_shrinking_convolution(inference.results[i].node)],
                          why="no convolution shrinks its input, so every skip keeps the size of the path it joins"))
     fixes.extend(_cropping_merge_fixes(node, shapes))
     fixes.extend(_divisible_input_fixes(inference, node, shapes))

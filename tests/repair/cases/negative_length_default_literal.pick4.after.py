@@ -4,10 +4,9 @@ import keras
 from keras import layers
 
 
-def make_classifier(window=8, channels=2, classes=3):
+def make_classifier(window=6, channels=2, classes=3):
     inputs = keras.Input((window, channels))
     x = layers.Conv1D(16, 3, activation="relu")(inputs)
-    x = layers.MaxPooling1D(2)(x)
     x = layers.Conv1D(16, 3, activation="relu")(x)
     x = layers.GlobalMaxPooling1D()(x)
     return keras.Model(inputs, layers.Dense(classes, activation="softmax")(x))

@@ -5,8 +5,9 @@ from keras import layers
 
 def make_model(length=20):
     inputs = keras.Input(shape=(length, 1))
-    x = layers.Conv1D(32, 3, activation="relu")(inputs)
+    x = layers.Conv1D(32, 3, activation="relu", padding="same")(inputs)
     pooled = layers.MaxPooling1D(4)(x)
-    x = layers.Conv1D(64, 3, activation="relu")(pooled)
+    x = layers.Conv1D(64, 3, activation="relu", padding="same")(pooled)
+    x = layers.MaxPooling1D(4)(x)
     x = layers.Flatten()(x)
     return keras.Model(inputs, layers.Dense(1, activation="sigmoid")(x))
