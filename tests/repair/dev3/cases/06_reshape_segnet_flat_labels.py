@@ -19,7 +19,7 @@ def segnet(input_shape, n_labels, kernel=3, pool_size=(2, 2)):
         x = layers.BatchNormalization()(x)
     conv_26 = layers.Conv2D(n_labels, 1, padding="valid")(x)
     conv_26 = layers.Reshape((input_shape[0] * input_shape[1], n_labels))(conv_26)  # heldout: mistake
-    outputs = layers.Activation("softmax")(conv_26)
+    outputs = layers.Activation("softmax")(conv_26)  # heldout: mistake
     return keras.Model(inputs, outputs, name="SegNet")
 
 

@@ -15,5 +15,5 @@ model.add(keras.Input(shape=(max_sequence_length,)))
 model.add(Embedding(Vocab_size, Vocab_dim))
 model.add(LSTM(32, return_sequences=True, activation="tanh", recurrent_activation="hard_sigmoid"))  # heldout: mistake
 model.add(TimeDistributed(Dense(1)))  # heldout: mistake
-model.add(Activation("sigmoid"))
+model.add(Activation("sigmoid"))  # heldout: mistake
 model.compile(loss="binary_crossentropy", optimizer="rmsprop")

@@ -12,5 +12,5 @@ n_labels = 15
 model = Sequential()
 model.add(LSTM(5, return_sequences=True, input_shape=(batch_size, feature_size)))  # heldout: mistake
 model.add(TimeDistributed(Dense(n_labels)))  # heldout: mistake
-model.add(Activation("linear"))
+model.add(Activation("linear"))  # heldout: mistake
 model.compile(loss="mean_squared_error", optimizer="rmsprop")
