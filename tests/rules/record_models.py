@@ -313,6 +313,44 @@ inputs = keras.Input(shape=(8, 8, 3))
 x0 = layers.MixUp(alpha=2.0)(inputs)
 model = keras.Model(inputs, x0)
 """),
+        # Perspective and elastic transforms of images 1 pixel high or wide (training, the layers' default).
+        M("random_perspective_one_pixel_high", """
+inputs = keras.Input(shape=(3, 3, 2))
+x0 = layers.AdaptiveAveragePooling2D((1, 3))(inputs)
+x1 = layers.RandomPerspective(factor=0.0)(x0)
+model = keras.Model(inputs, x1)
+"""),
+        M("random_perspective_channels_first_one_pixel_wide", """
+inputs = keras.Input(shape=(2, 1, 6))
+x0 = layers.RandomPerspective(factor=1.0, data_format="channels_first")(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("random_perspective_two_pixels", """
+inputs = keras.Input(shape=(2, 2, 2))
+x0 = layers.RandomPerspective(factor=1.0)(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("random_elastic_one_pixel_wide", """
+inputs = keras.Input(shape=(3,))
+x0 = layers.Reshape((3, 1, 1))(inputs)
+x1 = layers.RandomElasticTransform(factor=1.0)(x0)
+model = keras.Model(inputs, x1)
+"""),
+        M("random_elastic_one_pixel_high", """
+inputs = keras.Input(shape=(1, 5, 3))
+x0 = layers.RandomElasticTransform()(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("random_elastic_factor_zero", """
+inputs = keras.Input(shape=(5, 1, 3))
+x0 = layers.RandomElasticTransform(factor=0.0)(inputs)
+model = keras.Model(inputs, x0)
+"""),
+        M("random_elastic_two_pixels", """
+inputs = keras.Input(shape=(2, 2, 3))
+x0 = layers.RandomElasticTransform(factor=1.0)(inputs)
+model = keras.Model(inputs, x0)
+"""),
         # A Reshape without -1 of variable-length (None) axes: Reshape.call resolves the target on the real sizes.
         M("reshape_variable_length_no_length_fits", """
 inputs = keras.Input(shape=(None, 4))

@@ -196,7 +196,46 @@ def same_shape_image(call: LayerCall, inputs):
                                              f"{channels} in {format_shape(shape)}; Keras builds the layer but "
                                              f"fails when it runs", severity="warning", output=shape)
     _check_mixing_arguments(call, shape, channels)
+    _check_one_pixel_side(call, shape, data_format)
     return shape
+
+
+def _upper(value):
+    """The upper bound Keras keeps of a factor: the number itself, the larger of a pair; None when not known."""
+    if _number(value):
+        return value
+    if isinstance(value, (tuple, list)) and len(value) == 2 and all(_number(v) for v in value):
+        return max(value)
+    return None
+
+
+def _check_one_pixel_side(call: LayerCall, shape: tuple, data_format: str) -> None:
+    """RandomPerspective and RandomElasticTransform on images 1 pixel high or wide, in training.
+
+    RandomPerspective maps the corners (0, 0), (w - 1, 0), (0, h - 1), (w - 1, h - 1): with h or w = 1 two of
+    them coincide and the homography's linear system is singular, whatever the factor (it is solved for every
+    image, then kept or not): torch.linalg.solve raises.  RandomElasticTransform (unless its factor or scale is
+    0: no transformation) squeezes its displacement fields with a bare ``squeeze()`` in the torch backend, which
+    drops a size-1 height or width too, and the sampling grid no longer matches.  The axes are the ones the layer
+    reads (-3, -2 channels_last; -2, -1 channels_first): on a rank-3 model input the first is the batch."""
+    if call.type not in ("RandomPerspective", "RandomElasticTransform"):
+        return
+    axes = (-3, -2) if data_format == "channels_last" else (-2, -1)
+    sides = [shape[a] for a in axes]
+    if not any(isinstance(d, int) and d == 1 for d in sides):
+        return
+    if call.type == "RandomElasticTransform":
+        factor, scale = _upper(call.maybe("factor", 1.0)), _upper(call.maybe("scale", 1.0))
+        if factor is None or scale is None or factor == 0 or scale == 0:
+            return
+        why = "its displacement fields lose the size-1 axis (torch backend)"
+    else:
+        why = "the corners it maps coincide and the perspective transform is singular"
+    raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} on images {format_shape(shape)} of height x width "
+                                         f"{sides[0] if sides[0] is not None else '?'} x "
+                                         f"{sides[1] if sides[1] is not None else '?'}: {why}; Keras builds the "
+                                         f"layer but fails when it transforms the first batch in training",
+                       severity="warning", output=shape, hint="apply it to images at least 2 pixels on each side")
 
 
 def _check_mixing_arguments(call: LayerCall, shape: tuple, channels) -> None:
