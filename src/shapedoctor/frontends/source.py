@@ -211,6 +211,7 @@ class SourceFrontend:
         self._unrolled_loops: set[tuple[int, int]] = set()  # (first, last line) of each loop walked per item
         # keras.config.set_image_data_format("channels_first") (keras.json): the data_format of layers that give none
         self._image_data_format = "channels_last"
+        self._defining_scopes: dict[int, Scope] = {}  # id -> a scope a function or class was defined in
 
     # ------------------------------------------------------------------ entry
     def models(self) -> list[ModelGraph]:
@@ -227,7 +228,16 @@ class SourceFrontend:
         for graph in graphs:
             settle_symbolic_inputs(graph)
         self._say_unreported(graphs)
+        self._unlink_definitions()
         return graphs
+
+    def _unlink_definitions(self) -> None:
+        """Empty every scope a function or class was defined in, now that the graphs are made and nothing reads a
+        scope again: such a scope and its functions point at each other, a reference cycle that would keep the
+        whole walk (syntax trees, bindings, builders) for the garbage collector to find."""
+        for scope in self._defining_scopes.values():
+            scope.bindings.clear()
+        self._defining_scopes.clear()
 
     def _noting_constructors(self, statements, candidates: set[int]):
         """The module's statements, noting on the way every model constructor call in them (walked or not)."""
@@ -323,6 +333,7 @@ class SourceFrontend:
 
     def _stmt_FunctionDef(self, stmt, scope: Scope) -> None:
         scope.bindings[stmt.name] = FunctionValue(stmt.name, stmt, scope)
+        self._defining_scopes[id(scope)] = scope
 
     _stmt_AsyncFunctionDef = _stmt_FunctionDef
 
@@ -337,6 +348,7 @@ class SourceFrontend:
         elif user_bases:
             kind = user_bases[0].kind
         scope.bindings[stmt.name] = ClassValue(stmt.name, stmt, kind, user_bases, scope)
+        self._defining_scopes[id(scope)] = scope
 
     def _stmt_Expr(self, stmt: ast.Expr, scope: Scope) -> None:
         self._fold(stmt.value, scope)
