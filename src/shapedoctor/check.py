@@ -164,8 +164,14 @@ def analyse_graphs(graphs: list[ModelGraph], path: str, target_shapes: Any = Non
     configuration; a model not named has none)."""
     report = FileReport(path)
     seen: set[tuple[int, int, str, str]] = set()  # a layer built by a helper called N times fails N times: one finding at its line
+    # one shape for the whole file is what the trained model is fit on: when some models are compiled, the
+    # others (a backbone, an encoder used inside them) are not held to it
+    trained = {id(g) for g in graphs if g.loss is not None or g.target_shape is not None}
     for graph in graphs:
-        target_shape = target_shapes.get(graph.name) if isinstance(target_shapes, dict) else target_shapes
+        if isinstance(target_shapes, dict):
+            target_shape = target_shapes.get(graph.name)
+        else:
+            target_shape = target_shapes if not trained or id(graph) in trained else None
         inference = infer(graph)
         mismatch = check_output_target(inference, target_shape)
         if mismatch is not None:
@@ -281,7 +287,7 @@ def _line_of(text: str | None, line: int) -> str | None:
     return lines[line - 1] if 1 <= line <= len(lines) else None
 
 
-_last_split: tuple = (None, [])  # the text _line_of split last, and its lines
+_last_split: tuple[str | None, list[str]] = (None, [])  # the text _line_of split last, and its lines
 
 
 def _byte_col(line: str, index: int) -> int:
