@@ -52,6 +52,31 @@ def test_target_shape_option():
     assert found == []
 
 
+BACKBONE_AND_CLASSIFIER = """
+import keras
+from keras import layers
+base_input = keras.Input((32, 32, 3))
+x = layers.Conv2D(8, 3, activation="relu")(base_input)
+backbone = keras.Model(base_input, x)
+inputs = keras.Input((32, 32, 3))
+features = backbone(inputs)
+outputs = layers.Dense(4, activation="softmax")(layers.GlobalAveragePooling2D()(features))
+model = keras.Model(inputs, outputs)
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+"""
+
+
+def test_one_target_shape_holds_only_the_compiled_models():
+    # the backbone's (None, 30, 30, 8) is not what the data's targets are compared with
+    found, _ = findings(BACKBONE_AND_CLASSIFIER, target_shape=(None, 4))
+    assert found == []
+    found, _ = findings(BACKBONE_AND_CLASSIFIER, target_shape=(None, 3))
+    assert found == [("output-target-mismatch", "error", 9)]
+    # no model compiled: the shape holds for each
+    found, _ = findings(BACKBONE_AND_CLASSIFIER.replace("model.compile(", "dict("), target_shape=(None, 4))
+    assert ("output-target-mismatch", "error", 5) in found
+
+
 @pytest.mark.parametrize("source", [
     # seq2seq: per-step outputs on purpose
     """

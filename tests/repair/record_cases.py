@@ -34,6 +34,7 @@ EXTRA_PICKS = {
     "negative_length_default_literal": [4],
     "target_missing_head_addchain": [2],
     "rank_embedding_onehot": [2],
+    "rank_map_into_lstm": [2],
 }
 
 

@@ -236,11 +236,21 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
     declared = origin.node.args.get("shape") if origin is not None and origin.node.type == "InputLayer" else None
     if isinstance(declared, tuple) and len(declared) >= 2 and isinstance(declared[0], int) and len(chain) == 1:
         # Input(shape=X.shape): the data's own batch axis was declared as an axis of each sample
-        fixes.append(Fix("drop the batch axis from the Input: shape=X.shape[1:]",
+        fixes.append(Fix(f"drop the batch axis from the Input: shape={_tuple_text(declared[1:])}",
                          [_patch("slice_shape", origin.node.index, shape=declared[1:])],
                          why=f"{declared[0]} is the number of samples, not an axis of one sample",
                          applicability="safe"))
     if len(shape) == 2 and node.type in _NEEDS_STEPS:
+        return fixes
+    if len(shape) == 4 and node.type in _NEEDS_STEPS and node.type != "TimeDistributed" \
+            and all(is_known(d) for d in shape[1:]):
+        h, w, c = shape[1:]  # a feature map into a sequence layer: its rows as steps, or one step per position
+        fixes.append(Fix(f"insert Reshape(({h}, {w * c})) before {label}",
+                         [_patch("insert_before", node.index, "Reshape", target_shape=(h, w * c))],
+                         why=f"each of the {h} rows is one step, its {w} x {c} values the features"))
+        fixes.append(Fix(f"insert Reshape(({h * w}, {c})) before {label}",
+                         [_patch("insert_before", node.index, "Reshape", target_shape=(h * w, c))],
+                         why=f"one step per position of the {h}x{w} map, its {c} channels as features"))
         return fixes
     spatial = spatial_rank(node.type) if node.type in RULES else 0
     if len(shape) == 2 and spatial and is_known(shape[1]):
@@ -672,8 +682,9 @@ def _head_fixes(inference: Inference, result, target) -> list[Fix]:
         return [Fix(f"set units={units} on the output {node.label} at line {_line(result)}",
                     [_patch("set_args", node.index, units=units)],
                     why=f"one output per target column: the targets have {units}")]
-    if node.type in _HEAD_TYPES or node.type == "TimeDistributed":
-        return []  # a head per step or per sample is there: its input is what is wrong
+    if node.type in _HEAD_TYPES or node.type == "TimeDistributed" or node.args.get("activation") in ("softmax",
+                                                                                                   "sigmoid"):
+        return []  # a head per step, per pixel or per sample is there: its input is what is wrong
     dense = ("Dense", dense_args)
     heads = []
     if node.type in ("LSTM", "GRU", "SimpleRNN") and node.args.get("return_sequences") is True and len(output) == 3:

@@ -47,6 +47,7 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
                          [_patch("set_args", i, padding="same") for i in sorted(set(valid) | set(shrinking))
                           if is_shrinking_convolution(inference.results[i].node)],
                          why="no convolution shrinks its input, so every skip keeps the size of the path it joins"))
+    fixes.extend(_padding_merge_fixes(node, shapes))
     fixes.extend(_cropping_merge_fixes(node, shapes))
     fixes.extend(_divisible_input_fixes(inference, node, shapes))
     if len({len(sh) for sh in shapes if sh}) > 1 and canonical_type(node.type) == "Concatenate":
@@ -77,19 +78,53 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
 _CROPPING = {3: "Cropping1D", 4: "Cropping2D", 5: "Cropping3D"}
 
 
-def _cropping_merge_fixes(node, shapes: list) -> list[Fix]:
-    """A U-Net skip one or two pixels larger than the upsampled path (89 vs 88: a pooling floored an odd size):
-    crop the larger inputs to the smallest, centred, as the original U-Net crops its skips."""
+_PADDING = {3: "ZeroPadding1D", 4: "ZeroPadding2D", 5: "ZeroPadding3D"}
+
+
+def _spatial_axes(node, shapes: list) -> range | None:
+    """The spatial axes of a channels-last Concatenate of maps of one rank and known sizes, else None."""
     if canonical_type(node.type) != "Concatenate" or len(shapes) < 2 or not all(shapes) \
             or len({len(sh) for sh in shapes}) != 1 or len(shapes[0]) not in _CROPPING:
-        return []
+        return None
     rank = len(shapes[0])
     axis = node.args.get("axis", -1)
     if not isinstance(axis, int) or axis % rank != rank - 1:
-        return []  # joined along the channels only
+        return None  # joined along the channels only
     spatial = range(1, rank - 1)
     if not all(is_known(sh[a]) for sh in shapes for a in spatial):
+        return None
+    return spatial
+
+
+def _padding_merge_fixes(node, shapes: list) -> list[Fix]:
+    """The upsampled path one or two pixels smaller than its skip (88 vs 89: a pooling floored an odd size):
+    zero-pad it to the skip's size, so the decoder comes back to the input's size (the output keeps it)."""
+    spatial = _spatial_axes(node, shapes)
+    if spatial is None:
         return []
+    largest = [max(sh[a] for sh in shapes) for a in spatial]
+    fixes = []
+    for which, shape in enumerate(shapes):
+        missing = [s - shape[a] for a, s in zip(spatial, largest)]
+        if not any(missing) or max(missing) > MAX_CROP:
+            continue
+        padding = tuple((d // 2, d - d // 2) for d in missing)
+        value = padding[0] if len(shape) == 3 else padding
+        layer = _PADDING[len(shape)]
+        fixes.append(Fix(f"insert {layer}({value!r}) on input {which + 1} of {node.label}",
+                         [_patch("insert_on_input", node.index, layer, padding=value, input=which)],
+                         why=f"pads {format_shape(shape)} to the {' x '.join(map(str, largest))} of the other "
+                             f"input (a pooling floored an odd size): the decoder comes back to the input's size"))
+    return fixes
+
+
+def _cropping_merge_fixes(node, shapes: list) -> list[Fix]:
+    """A U-Net skip one or two pixels larger than the upsampled path (89 vs 88: a pooling floored an odd size):
+    crop the larger inputs to the smallest, centred, as the original U-Net crops its skips."""
+    spatial = _spatial_axes(node, shapes)
+    if spatial is None:
+        return []
+    rank = len(shapes[0])
     smallest = [min(sh[a] for sh in shapes) for a in spatial]
     fixes = []
     for which, shape in enumerate(shapes):

@@ -903,20 +903,30 @@ class _Planner:
     # drop_last_axis -------------------------------------------------------------------
     def _op_drop_last_axis(self, patch: GraphPatch, node: LayerNode) -> None:
         """``Input(shape=(max_length, vocab_size))`` -> ``Input(shape=(max_length,))``: the written elements kept."""
-        arg = _written_shape_arg(self.index.call_at(node))
-        value = arg.value
+        if not self._rewrite_written_sizes(node, lambda sizes: sizes[:-1]):
+            self._op_set_input_shape(patch, node)
+
+    def _rewrite_written_sizes(self, node: LayerNode, change) -> bool:
+        """The sizes of a shape written as a tuple or list literal, as ``change`` reorders or drops them (the
+        written text of each kept: names, expressions); False when the shape is not written so."""
+        try:
+            value = _written_shape_arg(self.index.call_at(node)).value
+        except CannotRewrite:
+            return False
         if not isinstance(value, (cst.Tuple, cst.List)) or len(value.elements) < 2 \
                 or any(isinstance(e, cst.StarredElement) for e in value.elements):
-            self._op_set_input_shape(patch, node)
-            return
-        kept = [self.index.code(e.value) for e in value.elements[:-1]]
+            return False
+        kept = change([self.index.code(e.value) for e in value.elements])
         inner = ", ".join(kept) + ("," if len(kept) == 1 and isinstance(value, cst.Tuple) else "")
-        text = f"({inner})" if isinstance(value, cst.Tuple) else f"[{inner}]"
-        self.changes.append(_Change(self.index.start(value), self.index.end(value), text))
+        self.changes.append(_Change(self.index.start(value), self.index.end(value),
+                                    f"({inner})" if isinstance(value, cst.Tuple) else f"[{inner}]"))
+        return True
 
     # slice_shape ----------------------------------------------------------------------
     def _op_slice_shape(self, patch: GraphPatch, node: LayerNode) -> None:
-        """``Input(shape=X.shape)`` -> ``Input(shape=X.shape[1:])``: only where the shape is written as ``.shape``."""
+        """``Input(shape=X.shape)`` -> ``Input(shape=X.shape[1:])``, or a written tuple without its first size."""
+        if self._rewrite_written_sizes(node, lambda sizes: sizes[1:]):
+            return  # shape=(1, 6, 30) with the batch written: (6, 30)
         arg = _written_shape_arg(self.index.call_at(node))
         value = arg.value
         # X.shape, np.shape(X), or a name holding one (shape = X.shape): each is sliced where it is written
@@ -929,19 +939,8 @@ class _Planner:
     # channels_last_shape --------------------------------------------------------------
     def _op_channels_last_shape(self, patch: GraphPatch, node: LayerNode) -> None:
         """``shape=(1, length)`` -> ``shape=(length, 1)``: the written sizes kept, the channel axis moved last."""
-        try:
-            arg = _written_shape_arg(self.index.call_at(node))
-        except CannotRewrite:
-            arg = None
-        value = arg.value if arg is not None else None
-        if not isinstance(value, (cst.Tuple, cst.List)) or len(value.elements) < 2 \
-                or any(isinstance(e, cst.StarredElement) for e in value.elements):
+        if not self._rewrite_written_sizes(node, lambda sizes: sizes[1:] + sizes[:1]):
             self._op_set_input_shape(patch, node)  # not a literal tuple: the sizes themselves
-            return
-        texts = [self.index.text[self.index.start(e.value):self.index.end(e.value)] for e in value.elements]
-        moved = texts[1:] + texts[:1]
-        first, last = value.elements[0].value, value.elements[-1].value
-        self.changes.append(_Change(self.index.start(first), self.index.end(last), ", ".join(moved)))
 
     # replace --------------------------------------------------------------------------
     def _op_replace(self, patch: GraphPatch, node: LayerNode) -> None:

@@ -1,4 +1,4 @@
-"""incompatible-merge: a U-Net on 50x50 images: poolings floor 25 to 12, so each upsampled path is smaller than its skip; fix 1 feeds 52x52 inputs (a multiple of 4); cropping the skips is the repair when nothing alone works."""
+"""incompatible-merge: a U-Net on 50x50 images: poolings floor 25 to 12, so each upsampled path is smaller than its skip; fix 1 zero-pads the upsampled path to its skip's size, fix 2 feeds 52x52 inputs (a multiple of 4)."""
 import keras
 from keras import layers
 
