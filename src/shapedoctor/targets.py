@@ -149,17 +149,19 @@ def _is_classifier(head, loss: str | None) -> bool:
 
 def _diagnostic(inference: Inference, head, severity: str, message: str, target) -> Diagnostic:
     node = head.node
-    span = node.span
     keeper = _axis_keeper(inference, head)
     explanation = []
     axes = "the height and width axes" if len(head.outputs[0]) == 4 else \
         "the depth, height and width axes" if len(head.outputs[0]) == 5 else "the steps axis"
     if target is not None and len(head.outputs[0]) < len(target):
-        explanation.append(f"The targets {format_shape(target)} have one row per step; "
+        recurrent = keeper is not None and keeper.node.type in _RECURRENT
+        explanation.append(f"The targets {format_shape(target)} have {len(target) - 1} axes per sample; "
                            + (f"{where(keeper)} returns {format_shape(keeper.outputs[0])}, its last step only."
-                              if keeper is not None and len(keeper.outputs[0]) < len(target)
-                              else "the model's output has no steps axis."))
-    elif node.type not in _LAST_AXIS_HEADS:
+                              if recurrent and len(keeper.outputs[0]) < len(target) else
+                              f"{where(keeper)} gives {format_shape(keeper.outputs[0])}, fewer axes."
+                              if keeper is not None else "the model's output has fewer."))
+        return _finding(inference, node, severity, message, explanation)
+    if node.type not in _LAST_AXIS_HEADS:
         explanation.append(f"{node.label} is the model's last layer: no head maps each sample to the targets' "
                            f"shape.")
     elif keeper is not None:
@@ -169,6 +171,11 @@ def _diagnostic(inference: Inference, head, severity: str, message: str, target)
     if node.type in _LAST_AXIS_HEADS and len(head.outputs[0]) > 2:
         explanation.append(f"{node.label} acts on the last axis only, so the output keeps "
                            f"{'every step' if len(head.outputs[0]) == 3 else axes}.")
+    return _finding(inference, node, severity, message, explanation)
+
+
+def _finding(inference: Inference, node, severity: str, message: str, explanation: list[str]) -> Diagnostic:
+    span = node.span
     return Diagnostic(kind=OUTPUT_TARGET_MISMATCH, message=message, severity=severity,
                       line=span.line if span else inference.graph.line, col=span.col if span else 0,
                       end_line=span.end_line if span else inference.graph.line, end_col=span.end_col if span else 0,

@@ -642,6 +642,7 @@ def _target_fixes(inference: Inference, result, target_shape=None) -> list[Fix]:
             title += f" and units={width} on the output {node.label}"
         fixes.append(Fix(title, patches,
                          why="one output per step, as the targets have; the Dense after it applies to each step"))
+    fixes.extend(_reshape_before_head_fixes(inference, result, target))
     pooling = _pooling_before(inference, result)
     if pooling is not None:
         global_type = "Global" + pooling.node.type  # MaxPooling1D -> GlobalMaxPooling1D
@@ -706,6 +707,28 @@ def _head_fixes(inference: Inference, result, target) -> list[Fix]:
         fixes.append(Fix(f"append the missing head after the {node.label} at line {_line(result)}: {written}",
                          [_patch("append", node.index, layers=tuple(layers))], why=why))
     return fixes
+
+
+def _reshape_before_head_fixes(inference: Inference, result, target) -> list[Fix]:
+    """A Reshape before a per-position head that gives the targets' values another shape ((h*w, k) against
+    (h, w, k) masks): removed when its input has the targets' shape, else given the targets' shape."""
+    if target is None or not all(is_known(d) for d in target[1:]):
+        return []
+    current = result
+    while current.node.type in _HEAD_TYPES and current.node.type != "Dense" and current.node.inputs:
+        current = inference.results[current.node.inputs[0][0]]
+    if current.node.type != "Reshape" or not current.input_shapes or not current.outputs:
+        return []
+    wanted = tuple(target[1:])
+    if tuple(current.input_shapes[0][1:]) == wanted:
+        return [Fix(f"remove the Reshape at line {_line(current)}", [_patch("remove", current.node.index)],
+                    why=f"its input {format_shape(current.input_shapes[0])} has the targets' shape already")]
+    if all(is_known(d) for d in current.outputs[0][1:]) and \
+            math.prod(current.outputs[0][1:]) == math.prod(wanted):
+        return [Fix(f"set the Reshape at line {_line(current)} to {_tuple_text(wanted)}",
+                    [_patch("set_args", current.node.index, target_shape=wanted)],
+                    why="the same values, in the targets' shape")]
+    return []
 
 
 def _call_text(type_: str, args: tuple) -> str:

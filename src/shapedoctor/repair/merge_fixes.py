@@ -82,15 +82,18 @@ _PADDING = {3: "ZeroPadding1D", 4: "ZeroPadding2D", 5: "ZeroPadding3D"}
 
 
 def _spatial_axes(node, shapes: list) -> range | None:
-    """The spatial axes of a channels-last Concatenate of maps of one rank and known sizes, else None."""
+    """The spatial axes of a Concatenate of maps of one rank and known sizes joined along their channels (the
+    last axis, or the first after the batch: channels_first), else None."""
     if canonical_type(node.type) != "Concatenate" or len(shapes) < 2 or not all(shapes) \
             or len({len(sh) for sh in shapes}) != 1 or len(shapes[0]) not in _CROPPING:
         return None
     rank = len(shapes[0])
     axis = node.args.get("axis", -1)
-    if not isinstance(axis, int) or axis % rank != rank - 1:
-        return None  # joined along the channels only
-    spatial = range(1, rank - 1)
+    if not isinstance(axis, int) or axis % rank not in (1, rank - 1):
+        return None  # joined along a spatial axis
+    if axis % rank == 1 and rank == 3:
+        return None  # the 1-D padding and cropping layers have no channels_first
+    spatial = range(1, rank - 1) if axis % rank == rank - 1 else range(2, rank)
     if not all(is_known(sh[a]) for sh in shapes for a in spatial):
         return None
     return spatial
@@ -111,8 +114,9 @@ def _padding_merge_fixes(node, shapes: list) -> list[Fix]:
         padding = tuple((d // 2, d - d // 2) for d in missing)
         value = padding[0] if len(shape) == 3 else padding
         layer = _PADDING[len(shape)]
+        first = {"data_format": "channels_first"} if spatial[0] == 2 else {}
         fixes.append(Fix(f"insert {layer}({value!r}) on input {which + 1} of {node.label}",
-                         [_patch("insert_on_input", node.index, layer, padding=value, input=which)],
+                         [_patch("insert_on_input", node.index, layer, padding=value, **first, input=which)],
                          why=f"pads {format_shape(shape)} to the {' x '.join(map(str, largest))} of the other "
                              f"input (a pooling floored an odd size): the decoder comes back to the input's size"))
     return fixes
@@ -134,8 +138,9 @@ def _cropping_merge_fixes(node, shapes: list) -> list[Fix]:
         cropping = tuple((d // 2, d - d // 2) for d in extra)
         value = cropping[0] if rank == 3 else cropping
         layer = _CROPPING[rank]
+        first = {"data_format": "channels_first"} if spatial[0] == 2 else {}
         fixes.append(Fix(f"insert {layer}({value!r}) on input {which + 1} of {node.label}",
-                         [_patch("insert_on_input", node.index, layer, cropping=value, input=which)],
+                         [_patch("insert_on_input", node.index, layer, cropping=value, **first, input=which)],
                          why=f"crops {format_shape(shape)} to the {' x '.join(map(str, smallest))} of the other "
                              f"input, centred (a pooling floored an odd size)"))
     return fixes
