@@ -16,6 +16,7 @@ from .infer import Inference, infer
 from .kinds import INCOMPLETE_MODEL, INPUT_ERROR, INTERNAL_ERROR, PARSE_ERROR, SKIPPED_MODEL, Kind
 from .repair.candidates import propose
 from .shapes import shape_to_json
+from .data_shapes import Expected, check_input_data, split_expected
 from .targets import check_output_target
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ def target_shape_of(value: object) -> Shape | None:
     ValueError for anything else."""
     if value is None:
         return None
+    if isinstance(value, Expected):  # the command line's --target-shape with --data-shape: read already
+        return value  # type: ignore[return-value]
     if isinstance(value, dict):
         return {name: target_shape_of(shape) for name, shape in value.items()}  # type: ignore[return-value]
     if isinstance(value, str):
@@ -166,16 +169,21 @@ def analyse_graphs(graphs: list[ModelGraph], path: str, target_shapes: Any = Non
     seen: set[tuple[int, int, str, str]] = set()  # a layer built by a helper called N times fails N times: one finding at its line
     # one shape for the whole file is what the trained model is fit on: when some models are compiled, the
     # others (a backbone, an encoder used inside them) are not held to it
+    target_shapes, data_shape = split_expected(target_shapes)
     trained = {id(g) for g in graphs if g.loss is not None or g.target_shape is not None}
     for graph in graphs:
+        held = not trained or id(graph) in trained
         if isinstance(target_shapes, dict):
             target_shape = target_shapes.get(graph.name)
         else:
-            target_shape = target_shapes if not trained or id(graph) in trained else None
+            target_shape = target_shapes if held else None
+        if data_shape is not None and held:
+            graph.data_shape = data_shape
         inference = infer(graph)
-        mismatch = check_output_target(inference, target_shape)
-        if mismatch is not None:
-            inference.diagnostics.append(mismatch)
+        for mismatch in (check_input_data(inference, graph.data_shape),
+                         check_output_target(inference, target_shape)):
+            if mismatch is not None:
+                inference.diagnostics.append(mismatch)
         unique = []
         for diagnostic in inference.diagnostics:
             key = (diagnostic.line, diagnostic.col, diagnostic.code, diagnostic.message)
@@ -302,12 +310,24 @@ def file_problem(path: str, kind: Kind, message: str, line: int = 1, col: int = 
 
 
 def check_source(text: str, path: str = "<string>", target_shape: TargetShape = None, with_fixes: bool = True,
-                 with_edits: bool = True) -> Report:
+                 with_edits: bool = True, data_shape: TargetShape = None) -> Report:
     """``with_edits``: also turn each fix into source edits (LibCST; the text output does not need them).
-    ``target_shape``: see ``target_shape_of`` (a bad one is a ValueError).  Never raises otherwise (see
-    ``guarded``)."""
-    target = target_shape_of(target_shape)
+    ``target_shape``: see ``target_shape_of`` (a bad one is a ValueError); ``data_shape``: the input arrays'
+    shape, read the same way (``--data-shape``).  Never raises otherwise (see ``guarded``)."""
+    target = _with_data(target_shape_of(target_shape), data_shape)
     return Report([guarded(path, _check_python, text, path, target, with_fixes, with_edits)])
+
+
+def _with_data(target: Any, data_shape: TargetShape) -> Any:
+    if data_shape is None:
+        return target
+    if isinstance(data_shape, dict) or isinstance(target, Expected):
+        raise ValueError(f"data_shape: expected one shape such as (None, 640) or '(None, 640)', got {data_shape!r}")
+    try:
+        data = target_shape_of(data_shape)
+    except ValueError as exc:
+        raise ValueError(str(exc).replace("target_shape: ", "data_shape: ")) from None
+    return Expected(target, data)
 
 
 def guarded(path: str, fn: Callable[..., FileReport], *args: Any) -> FileReport:
@@ -399,10 +419,10 @@ def _check_python(text: str, path: str, target_shape: Any, with_fixes: bool, wit
 
 
 def check_file(path: str, target_shape: TargetShape = None, with_fixes: bool = True,
-               with_edits: bool = True) -> Report:
+               with_edits: bool = True, data_shape: TargetShape = None) -> Report:
     """Any file shapedoctor reads (``.py``, ``.ipynb``, a Keras ``.json`` config, a ``.keras`` archive).
-    ``target_shape``: see ``target_shape_of`` (a bad one is a ValueError)."""
-    target = target_shape_of(target_shape)
+    ``target_shape``, ``data_shape``: as for ``check_source``."""
+    target = _with_data(target_shape_of(target_shape), data_shape)
     return Report([check_one_file(path, target, with_fixes, explicit=True, with_edits=with_edits)])
 
 

@@ -34,8 +34,8 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def parse_shape(text: str) -> tuple:
-    """``--target-shape``: "(None, 1)", "None,1", "1" (batch axis added when missing)."""
+def parse_shape(text: str, option: str = "--target-shape") -> tuple:
+    """``--target-shape`` (or ``--data-shape``): "(None, 1)", "None,1", "1" (batch axis added when missing)."""
     cleaned = text.strip().strip("()[]")
     dims = []
     for part in (p.strip() for p in cleaned.split(",")):
@@ -46,12 +46,37 @@ def parse_shape(text: str) -> tuple:
         elif part.isascii() and part.isdigit() and len(part) <= 18:  # not "²", not 5,000 digits
             dims.append(int(part))
         else:
-            raise UsageError(f"--target-shape: cannot read {_clip(text)!r}; write e.g. '(None, 1)'")
+            raise UsageError(f"{option}: cannot read {_clip(text)!r}; write e.g. '(None, 1)'")
     if not dims:
-        raise UsageError(f"--target-shape: cannot read {_clip(text)!r}; write e.g. '(None, 1)'")
+        raise UsageError(f"{option}: cannot read {_clip(text)!r}; write e.g. '(None, 1)'")
     if dims[0] is not None:
         dims.insert(0, None)
     return tuple(dims)
+
+
+DATA_SHAPE_HELP = "shape of the input arrays the model is fit on, e.g. '(None, 640)' (single-input models)"
+
+
+def expected_from(args):
+    """The command line's ``--target-shape`` and ``--data-shape``: a shape, an ``Expected`` of both, or None."""
+    target = parse_shape(args.target_shape) if args.target_shape else None
+    data = parse_shape(args.data_shape, "--data-shape") if getattr(args, "data_shape", None) else None
+    if data is None:
+        return target
+    from .data_shapes import Expected
+
+    return Expected(target, data)
+
+
+def with_file_targets(expected, file_targets):
+    """The command line's expectations, the file's configured `target-shapes` where no target was given."""
+    from .data_shapes import Expected
+
+    if expected is None:
+        return file_targets
+    if isinstance(expected, Expected) and expected.target is None:
+        return Expected(file_targets, expected.data)
+    return expected
 
 
 def _clip(text: str, limit: int = 60) -> str:
@@ -164,6 +189,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                        help="text format: only the error and warning lines, no explanations, no summary")
     check.add_argument("--output-file", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--target-shape", help="shape of the training targets, e.g. '(None, 1)'")
+    check.add_argument("--data-shape", help=DATA_SHAPE_HELP)
     check.add_argument("-j", "--jobs", type=int, default=1, help="check files in N processes")
     check.add_argument("--no-fixes", action="store_true", help="do not compute fix suggestions")
     check.add_argument("--report-unused-noqa", action="store_true", default=None,
@@ -186,6 +212,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     trace.add_argument("path", metavar="PATH")
     trace.add_argument("--model", help="only the model of this name")
     trace.add_argument("--target-shape")
+    trace.add_argument("--data-shape", help=DATA_SHAPE_HELP)
     add_config_arguments(trace, force_exclude=False)
 
     fix = sub.add_parser("fix", help="apply ranked, verified fixes")
@@ -336,8 +363,7 @@ def _collect(paths, target_shape, jobs: int = 1, with_fixes: bool = True, with_e
     problems: list = []
     try:
         files = discover(paths, problems, resolver.for_directory, force_exclude)
-        targets = [target_shape if target_shape is not None else resolver.for_path(f).target_shapes_map
-                   for f in files]
+        targets = [with_file_targets(target_shape, resolver.for_path(f).target_shapes_map) for f in files]
     except FileNotFoundError as exc:
         raise UsageError(f"path does not exist: {exc.args[0]}") from None
     except SettingsError as exc:
@@ -397,7 +423,7 @@ def _collect_stdin(name, target_shape, with_fixes, with_edits, resolver, force_e
     if name and name.lower().endswith((".json", ".keras")):
         raise UsageError("stdin takes Python source or a notebook (--stdin-filename NAME.py or NAME.ipynb)")
     path = display_path(name) if name else "-"
-    target = target_shape if target_shape is not None else settings.target_shapes_map
+    target = with_file_targets(target_shape, settings.target_shapes_map)
     raw = sys.stdin.buffer.read()
     if path.lower().endswith(".ipynb"):
         try:
@@ -480,7 +506,7 @@ def _check(args) -> int:
     if args.jobs < 1:
         raise UsageError("-j/--jobs must be at least 1")
     paths = paths or ["."]
-    target = parse_shape(args.target_shape) if args.target_shape else None
+    target = expected_from(args)
     extend_exclude = [p.strip() for p in args.extend_exclude.split(",") if p.strip()] if args.extend_exclude else None
     overrides = dict(select=_selectors(args.select), extend_select=_selectors(args.extend_select),
                      ignore=_selectors(args.ignore), report_unused_noqa=args.report_unused_noqa,
@@ -664,7 +690,7 @@ def _statistics(report) -> str:
 def _trace(args) -> int:
     from .report.trace import render_plain, render_rich
 
-    target = parse_shape(args.target_shape) if args.target_shape else None
+    target = expected_from(args)
     report = _collect([args.path], target, resolver=resolver_for(args))
     if args.model and not any(m.name == args.model for m in report.models):
         names = ", ".join(sorted({m.name for m in report.models})) or "none"

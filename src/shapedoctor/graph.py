@@ -119,6 +119,7 @@ class ModelGraph:
     outputs: list[Ref] = field(default_factory=list)
     loss: Any = None  # compile(loss=...) as folded, or None
     target_shape: tuple | None = None  # shape of y if the front-end saw it (batch first)
+    data_shape: tuple | None = None  # shape of the input arrays, when told (--data-shape; batch first)
     build_shape: tuple | None = None  # Sequential without input: model.build(shape) / fit(x)
     unbuildable_reason: str | None = None
     gaps: list[Gap] = field(default_factory=list)  # recorded by the front-end where it lost precision

@@ -202,6 +202,29 @@ SHARED_LAYER_MISMATCH = _kind("SD108", "shared-layer-mismatch", "error", """
     Two separate layers, or project both inputs to the same size first.
 """)
 
+INPUT_DATA_MISMATCH = _kind("SD109", "input-data-mismatch", "error", """
+    ## What it does
+    Compares the model's Input with the shape of the arrays it is fit on, given with
+    `--data-shape` (batch axis first, like `--target-shape`).
+
+    ## Why is this bad?
+    A model that is consistent on its own can still fail on its data. With a rank that
+    differs (other than by a trailing axis of 1, which Keras adds or drops itself) `fit`
+    raises `Invalid input shape`. With the same rank and other sizes Keras warns and runs
+    the layers at the data's shape: an error when a layer then fails (channels-first images
+    fed to a model declared channels last), a warning when every layer still builds.
+
+    ## Example
+    ```python
+    # shapedoctor check model.py --data-shape "(None, 640)"
+    inputs = Input((128, 5, 1))   # SD109: the data are (None, 640)
+    ```
+
+    ## Use instead
+    Declare the data's shape, `Input((640,))`, and reshape inside the model when the layers
+    need another one: `Reshape((128, 5, 1))` after the Input.
+""")
+
 UNKNOWN_LAYER = _kind("SD201", "unknown-layer", "info", """
     ## What it does
     Notes a layer or call shapedoctor has no rule for (a custom layer, a Lambda it cannot

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
+from ..data_shapes import check_input_data
 from ..diagnostics import Diagnostic, Fix, GraphPatch
 from ..graph import WrittenInt
 from ..causes import AXIS_NAMES, CHANNEL_LIKE, channels_first_input, input_of, rank_origin, series_channels_first, spatial_rank
@@ -155,6 +156,9 @@ def _verifies(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_sha
     if any(r.status == "error" and _where_node(r.node) not in {(line, col) for line, col, *_ in others}
            for r in after.results):
         return False
+    data_mismatch = check_input_data(after, after.graph.data_shape)
+    if data_mismatch is not None and (data_mismatch.severity == "error" or diagnostic.kind is data_mismatch.kind):
+        return False  # a model its data cannot be fed to is no fix
     mismatch = check_output_target(after, target_shape)
     if diagnostic.kind.name == "output-target-mismatch" or (mismatch is not None and mismatch.severity == "error"):
         return mismatch is None  # a fix that builds a model its targets reject is no fix
@@ -818,6 +822,38 @@ def _argument_fixes(inference: Inference, result) -> list[Fix]:
     return []
 
 
+# ---------------------------------------------------------------- input-data-mismatch
+def _data_fixes(inference: Inference, result) -> list[Fix]:
+    """The Input declared as the data are (the data's channels-last transposition written by moving the first
+    size last); with the same values in another shape, the data's shape declared and the layers' shape kept by a
+    Reshape after the Input."""
+    data = inference.graph.data_shape
+    declared = result.outputs[0] if result.outputs else None
+    if data is None or declared is None or result.node.type != "InputLayer":
+        return []
+    node = result.node
+    sample = tuple(data[1:])
+    fixes = []
+    if len(declared) == len(data) and sample == (*declared[2:], declared[1]):
+        fixes.append(Fix(f"declare the data's channels-last shape: Input(shape={_tuple_text(sample)})",
+                         [_patch("channels_last_shape", node.index, shape=sample)],
+                         why="the arrays have their channels last; the Input declared them first"))
+    elif all(is_known(d) for d in sample):
+        fixes.append(Fix(f"declare the data's shape: Input(shape={_tuple_text(sample)})",
+                         [_patch("set_input_shape", node.index, shape=sample)],
+                         why=f"the arrays fit on are {format_shape(data)}"))
+    consumers = inference.graph.consumers(node.index)
+    layers_shape = tuple(declared[1:])
+    if len(declared) != len(data) and len(consumers) == 1 and all(is_known(d) for d in (*sample, *layers_shape)) \
+            and math.prod(sample) == math.prod(layers_shape):
+        fixes.append(Fix(f"declare the data's shape, Input(shape={_tuple_text(sample)}), and insert "
+                         f"Reshape({_tuple_text(layers_shape)}) after it",
+                         [_patch("set_input_shape", node.index, shape=sample),
+                          _patch("insert_before", consumers[0].index, "Reshape", target_shape=layers_shape)],
+                         why=f"each sample's {math.prod(sample)} values, in the shape the layers were written for"))
+    return fixes
+
+
 _MAKERS = {
     "rank": _rank_fixes,
     "negative-length": _length_fixes,
@@ -826,4 +862,5 @@ _MAKERS = {
     "output-target-mismatch": _target_fixes,
     "invalid-argument": _argument_fixes,
     "incompatible-merge": _merge_fixes,
+    "input-data-mismatch": _data_fixes,
 }

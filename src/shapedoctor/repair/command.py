@@ -63,6 +63,8 @@ class FixOutcome:
 
 
 def add_arguments(parser) -> None:
+    from ..cli import DATA_SHAPE_HELP
+
     parser.add_argument("paths", nargs="+", metavar="PATH", help="Python files or directories")
     parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
     parser.add_argument("--pick", type=int, default=None, metavar="N",
@@ -72,6 +74,7 @@ def add_arguments(parser) -> None:
                         help="also apply top-ranked fixes that change the architecture (insert a Reshape, remove "
                              "a layer, change padding or data_format); review them")
     parser.add_argument("--target-shape", help="shape of the training targets, e.g. '(None, 1)'")
+    parser.add_argument("--data-shape", help=DATA_SHAPE_HELP)
     parser.add_argument("--verify-keras", action="store_true",
                         help="also build each fixed model in real Keras (torch backend) in a subprocess and "
                              "write only what builds. WARNING: this EXECUTES the fixed file (training, saving "
@@ -408,14 +411,14 @@ def run(args) -> int:
 
 
 def _run(args) -> int:
-    from ..cli import UsageError, display_path, parse_shape, resolver_for
+    from ..cli import UsageError, display_path, expected_from, resolver_for, with_file_targets
     from ..discover import discover
 
     if args.pick is not None and args.pick < 1:
         raise UsageError("--pick must be at least 1")
     from ..report import printable
 
-    target = parse_shape(args.target_shape) if args.target_shape else None
+    target = expected_from(args)
     resolver = resolver_for(args)
     if "-" in args.paths:
         if len(args.paths) > 1:
@@ -436,7 +439,7 @@ def _run(args) -> int:
         remaining += 1
     for path in files:
         settings = resolver.for_path(path)
-        file_target = target if target is not None else settings.target_shapes_map
+        file_target = with_file_targets(target, settings.target_shapes_map)
         outcome = _fix_guarded(path, args, file_target, settings.kinds_for(path))
         failed_write = outcome.error is not None and outcome.changed
         on_disk_fixed = outcome.changed and not failed_write and not args.diff  # the file now holds `fixed`
@@ -508,7 +511,7 @@ def _run_stdin(args, target, resolver) -> int:
     """``fix -``: the source read from stdin, fixed, written to stdout (``--diff``: the diff instead); the
     summary goes to stderr."""
     from ..check import decode_source
-    from ..cli import UsageError, display_path
+    from ..cli import UsageError, display_path, with_file_targets
     from ..report import printable
 
     name = args.stdin_filename
@@ -525,7 +528,7 @@ def _run_stdin(args, target, resolver) -> int:
         if not args.diff:  # as ruff: an excluded --stdin-filename is echoed unchanged
             sys.stdout.write(text)
         return 0
-    file_target = target if target is not None else settings.target_shapes_map
+    file_target = with_file_targets(target, settings.target_shapes_map)
     try:
         outcome = fix_text(text, path, args.pick, file_target, settings.kinds_for(name), args.unsafe_fixes)
     except Exception as exc:

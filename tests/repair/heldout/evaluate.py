@@ -88,10 +88,17 @@ def _findings(report: dict) -> list[dict]:
     return out
 
 
-def _check(path: Path, target: str | None) -> dict:
-    args = ["check", "--format", "json", "--isolated", "--exit-zero"]
-    if target:
-        args += ["--target-shape", target]
+# --with-data-shape: also tell shapedoctor the reporter's input arrays (`data_shape`), as a user who knows them
+# can (`--data-shape`).  Off by default: the sets were first measured without it.
+GIVE_DATA_SHAPE = False
+
+
+def _shape_args(target: str | None, data: str | None) -> list[str]:
+    return (["--target-shape", target] if target else []) + (["--data-shape", data] if data else [])
+
+
+def _check(path: Path, target: str | None, data: str | None = None) -> dict:
+    args = ["check", "--format", "json", "--isolated", "--exit-zero"] + _shape_args(target, data)
     proc = _shapedoctor(args + [path.name], path.parent)
     try:
         report = json.loads(proc.stdout)
@@ -107,6 +114,7 @@ def static_case(case: dict, workdir: Path) -> dict:
     text = src.read_text(encoding="utf-8")
     lines = mistake_lines(text)
     target = case.get("target_shape") if case.get("labels") != "sparse" else None
+    data = case.get("data_shape") if GIVE_DATA_SHAPE else None
 
     orig_dir = workdir / case["id"] / "original"
     fix_dir = workdir / case["id"] / "fixed"
@@ -117,17 +125,15 @@ def static_case(case: dict, workdir: Path) -> dict:
     shutil.copyfile(src, orig)
     shutil.copyfile(src, fixed)
 
-    check = _check(orig, target)
+    check = _check(orig, target, data)
     problems = [f for f in check["findings"] if f["severity"] in ("error", "warning")]
     found = any(f["line"] in lines for f in problems)
 
-    args = ["fix", "--pick", "1", "--isolated"]
-    if target:
-        args += ["--target-shape", target]
+    args = ["fix", "--pick", "1", "--isolated"] + _shape_args(target, data)
     proc = _shapedoctor(args + [fixed.name], fix_dir)
     after = fixed.read_text(encoding="utf-8")
     changed = after != text
-    recheck = _check(fixed, target) if changed else check  # unchanged: the re-check would be the check
+    recheck = _check(fixed, target, data) if changed else check  # unchanged: the re-check would be the check
     errors_after = [f for f in recheck["findings"] if f["severity"] == "error"]
     fixed_ok = changed and not errors_after and not recheck["crashed"]
     return {
@@ -471,7 +477,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="only check in Keras that every original case fails (shapedoctor is not run)")
     parser.add_argument("--reference", action="store_true",
                         help="apply the hand-written repairs of reference_fixes.py instead of shapedoctor fix")
+    parser.add_argument("--with-data-shape", action="store_true",
+                        help="also pass each case's data_shape as --data-shape (not how the sets were first measured)")
     args = parser.parse_args(argv)
+    global GIVE_DATA_SHAPE
+    GIVE_DATA_SHAPE = args.with_data_shape
     ids = [s.strip() for s in args.cases.split(",")] if args.cases else None
     result = evaluate(ids, args.timeout, args.jobs, with_shapedoctor=not args.originals_only,
                       reference=args.reference)
