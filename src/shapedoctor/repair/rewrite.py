@@ -1212,8 +1212,7 @@ class _Planner:
         if where == "list":
             moved = _input_kwargs(call) if self._is_first_layer(node) else []
             if moved:
-                new = new[:-1] + (", " if new[-2] != "(" else "") + ", ".join(
-                    index.code(a.keyword) + "=" + index.code(a.value) for a in moved) + ")"
+                new = new[:-1] + (", " if new[-2] != "(" else "") + self._moved_kwargs(moved) + ")"
                 self.changes += self._drop_args(call, moved)
             start = index.start(holder.value)
             own_line = index.text[index.t.line_start(start):start].strip() == ""
@@ -1222,8 +1221,7 @@ class _Planner:
         elif where == "add":
             if self._is_first_layer(node) and _input_kwargs(call):
                 moved = _input_kwargs(call)
-                new = new[:-1] + (", " if new[-2] != "(" else "") + ", ".join(
-                    index.code(a.keyword) + "=" + index.code(a.value) for a in moved) + ")"
+                new = new[:-1] + (", " if new[-2] != "(" else "") + self._moved_kwargs(moved) + ")"
                 self.changes += self._drop_args(call, moved)
             stmt = index.statement_of(holder)
             start = index.start(stmt)
@@ -1254,6 +1252,20 @@ class _Planner:
                 self.changes.append(_Change(index.start(tensor), index.end(tensor), name))
         else:
             raise CannotRewrite("the layer is not written in a layer list, an add() or a call")
+
+    def _moved_kwargs(self, moved: list[cst.Arg]) -> str:
+        """``input_shape=...`` moved from the first layer onto the one inserted before it, as written -- or as
+        another patch of the same fix already rewrote its value (then that edit goes with it)."""
+        index = self.index
+        texts = []
+        for arg in moved:
+            start, end = index.start(arg.value), index.end(arg.value)
+            value = index.text[start:end]
+            for change in [c for c in self.changes if start <= c.start and c.end <= end]:
+                value = index.text[start:change.start] + change.text + index.text[change.end:end]
+                self.changes.remove(change)
+            texts.append(index.code(arg.keyword) + "=" + value)
+        return ", ".join(texts)
 
     def _is_first_layer(self, node: LayerNode) -> bool:
         return bool(node.inputs) and self.graph.nodes[node.inputs[0][0]].type == "InputLayer" \
