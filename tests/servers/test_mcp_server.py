@@ -143,6 +143,20 @@ def test_check_source_text_with_select(server):
     assert bad.is_error and "'SD999' names no finding kind" in bad.text
 
 
+def test_check_and_fix_take_the_data_shape(server):
+    source = ("import keras\nfrom keras import layers\ninputs = keras.Input((16, 5, 1))\n"
+              "x = layers.Flatten()(layers.Conv2D(4, 3, padding='same')(inputs))\n"
+              "model = keras.Model(inputs, layers.Dense(1)(x))\n")
+    report = server.call("check", {"source": source, "data_shape": "(None, 80)"}).structured_content
+    [finding] = report["files"][0]["diagnostics"]
+    assert (finding["code"], finding["line"]) == ("SD109", 3)
+    fixed = server.call("fix", {"source": source, "data_shape": "(None, 80)", "unsafe_fixes": True,
+                                "output": "source"}).structured_content
+    assert "keras.Input((80,))" in fixed["fixed_source"] and "layers.Reshape((16, 5, 1))" in fixed["fixed_source"]
+    bad = server.call("check", {"source": source, "data_shape": "(None, x)"})
+    assert bad.is_error and "data_shape: cannot read" in bad.text
+
+
 def test_trace_gives_every_layer_shape_and_parameters(server):
     result = server.call("trace", {"path": "broken.py"})
     [model] = result.structured_content["models"]

@@ -48,6 +48,9 @@ Path = Annotated[str | None, Field(description="a file to check (.py, .ipynb, a 
                                                "file:// URI")]
 TargetShape = Annotated[str | None, Field(description="shape of the training targets, e.g. '(None, 1)': also "
                                                       "checks the model's output against it")]
+DataShape = Annotated[str | None, Field(description="shape of the input arrays the model is fit on, e.g. "
+                                                    "'(None, 640)': also checks the model's Input against it "
+                                                    "(SD109 input-data-mismatch)")]
 
 
 @with_config(ConfigDict(extra="allow"))
@@ -235,15 +238,20 @@ def _on_roots_changed(server: _Server, callback) -> None:
         lowlevel.notification_handlers[types.RootsListChangedNotification] = changed_1
 
 
-def _target(text: str | None):
-    if text is None or not text.strip():
-        return None
+def _target(text: str | None, data_text: str | None = None):
+    """The tools' target_shape and data_shape arguments, as the command line reads them."""
     from ..cli import UsageError, parse_shape
 
     try:
-        return parse_shape(text)
+        target = parse_shape(text) if text is not None and text.strip() else None
+        data = parse_shape(data_text, "data_shape") if data_text is not None and data_text.strip() else None
     except UsageError as exc:
-        raise ToolError(str(exc)) from None
+        raise ToolError(str(exc).replace("--target-shape", "target_shape")) from None
+    if data is None:
+        return target
+    from ..data_shapes import Expected
+
+    return Expected(target, data)
 
 
 def _one_input(source: str | None, path: str | None) -> None:
@@ -288,6 +296,7 @@ def build_server(roots: Roots) -> _Server:
     async def check(ctx: Context, source: Source = None, path: Path = None,
                     filename: Annotated[str | None, Field(description="the name to report for `source`")] = None,
                     target_shape: TargetShape = None,
+                    data_shape: DataShape = None,
                     select: Annotated[str | None, Field(description="only these kinds, comma-separated (SD101, "
                                                                     "rank, SD1, ALL)")] = None,
                     ignore: Annotated[str | None, Field(description="leave out these kinds, comma-separated")] = None,
@@ -296,7 +305,7 @@ def build_server(roots: Roots) -> _Server:
         0-based col, message, explanation) with its ranked fixes and their source edits, per model the shape
         of every layer, and a summary (as `shapedoctor check --format json`)."""
         chosen, left_out = _selection(select, ignore)
-        report = await report_of(source, path, filename, _target(target_shape), ctx)
+        report = await report_of(source, path, filename, _target(target_shape, data_shape), ctx)
         for file in report.files:
             file.diagnostics = [d for d in file.diagnostics if (chosen is None or d.kind.name in chosen)
                                 and (left_out is None or d.kind.name not in left_out)]
@@ -306,10 +315,10 @@ def build_server(roots: Roots) -> _Server:
     @_with_context
     async def trace(ctx: Context, source: Source = None, path: Path = None,
                     model: Annotated[str | None, Field(description="only the model of this name")] = None,
-                    target_shape: TargetShape = None) -> TraceResult:
+                    target_shape: TargetShape = None, data_shape: DataShape = None) -> TraceResult:
         """The shape of every layer of every model, as `shapedoctor trace` shows it: input and output shapes
         (null for an unknown axis, the batch axis first), trainable parameters, and where checking stopped."""
-        report = await report_of(source, path, None, _target(target_shape), ctx)
+        report = await report_of(source, path, None, _target(target_shape, data_shape), ctx)
         return await _in_thread(_trace, report, model)
 
     @server.tool(annotations=ToolAnnotations(readOnlyHint=False, destructiveHint=False, idempotentHint=True,
@@ -328,13 +337,13 @@ def build_server(roots: Roots) -> _Server:
                   write: Annotated[bool, Field(description="rewrite the file at `path` (atomically, only if it "
                                                            "did not change meanwhile); false by default: nothing "
                                                            "is written")] = False,
-                  target_shape: TargetShape = None) -> FixResult:
+                  target_shape: TargetShape = None, data_shape: DataShape = None) -> FixResult:
         """Apply the ranked, verified fixes (as `shapedoctor fix`): per round the chosen fix of the first
         finding that has one, re-checked, until none is left. As the command line: only safe fixes unless
         unsafe_fixes=true or an explicit pick; the unsafe fixes withheld are named in `remaining`. Returns the diff
         and/or the fixed source; writes the file only with write=true."""
         _one_input(source, path)
-        target = _target(target_shape)
+        target = _target(target_shape, data_shape)
         if source is not None and write:
             raise ToolError("write=true needs a `path`: source text has no file to write")
         full = await roots.resolve(path, ctx) if path is not None else None
