@@ -16,7 +16,7 @@ from ..diagnostics import Diagnostic, Fix, GraphPatch
 from ..graph import WrittenInt
 from ..causes import AXIS_NAMES, CHANNEL_LIKE, channels_first_input, input_of, rank_origin, series_channels_first, spatial_rank
 from ..infer import Inference, infer
-from ..rules import RULES
+from ..rules import RULES, canonical_type
 from ..rules.base import DataShape
 from ..shapes import format_shape, is_known
 from .fix_helpers import (_line, _patch, _tuple_text, is_recurrent, is_shrinking_convolution, returns_sequences,
@@ -822,6 +822,21 @@ def _argument_fixes(inference: Inference, result) -> list[Fix]:
     return []
 
 
+# ----------------------------------------------------------------- incompatible-merge
+def _merge_layout_fixes(inference: Inference, result) -> list[Fix]:
+    """A Concatenate joined on axis 1 -- channels first -- in a model whose Input declares channels-first images
+    to channels_last layers: the layers read the data as it is written (ranked first), then the merge repairs."""
+    node = result.node
+    shapes = result.input_shapes or []
+    axis = node.args.get("axis", -1)
+    rank = len(shapes[0]) if shapes and shapes[0] else 0
+    layout = []
+    if canonical_type(node.type) == "Concatenate" and rank in (4, 5) and isinstance(axis, int) \
+            and axis % rank == 1 and channels_first_input(inference, result) is not None:
+        layout = _channels_first_fixes(inference, result)[:1]
+    return layout + _merge_fixes(inference, result)
+
+
 # ---------------------------------------------------------------- input-data-mismatch
 def _data_fixes(inference: Inference, result) -> list[Fix]:
     """The Input declared as the data are (the data's channels-last transposition written by moving the first
@@ -861,6 +876,6 @@ _MAKERS = {
     "undefined-dim": _undefined_fixes,
     "output-target-mismatch": _target_fixes,
     "invalid-argument": _argument_fixes,
-    "incompatible-merge": _merge_fixes,
+    "incompatible-merge": _merge_layout_fixes,
     "input-data-mismatch": _data_fixes,
 }
