@@ -42,6 +42,10 @@ MAX_UNROLL = 1024  # `for layer in base.layers` of a 1,000-layer backbone; MAX_S
 _UNPARSED: dict = {}  # node -> its source text; a function body walked for every call unparses the same nodes
 
 
+# A spelled name's op: the registries resolve_op reads are complete once it has run, and its specs are frozen.
+_resolved_op = functools.lru_cache(maxsize=4096)(resolve_op)
+
+
 def _unparse(node: ast.AST) -> str:
     text = _UNPARSED.get(node)
     if text is None:
@@ -65,7 +69,14 @@ _NUMPY_CREATORS = {"zeros", "ones", "empty", "full", "rand", "randn", "random", 
 
 
 def span_of(node: ast.AST) -> Span:
-    return Span(node.lineno, node.col_offset, node.end_lineno or node.lineno, node.end_col_offset or 0)
+    span = _SPANS.get(node)
+    if span is None:
+        span = _SPANS[node] = Span(node.lineno, node.col_offset, node.end_lineno or node.lineno,
+                                   node.end_col_offset or 0)
+    return span
+
+
+_SPANS: dict = {}  # node -> its Span (frozen, so shared): a function body walked per call asks for the same nodes'
 
 
 class FunctionalBuilder:
@@ -241,9 +252,11 @@ class SourceFrontend:
 
     def _noting_constructors(self, statements, candidates: set[int]):
         """The module's statements, noting on the way every model constructor call in them (walked or not)."""
+        lines = sorted(candidates)
         for statement in statements:
             end = statement.end_lineno or statement.lineno
-            if any(statement.lineno <= line <= end for line in candidates):
+            first = bisect.bisect_left(lines, statement.lineno)
+            if first < len(lines) and lines[first] <= end:
                 self._constructor_calls.update(constructor_calls(statement, candidates))
             yield statement
 
@@ -351,7 +364,8 @@ class SourceFrontend:
         self._defining_scopes[id(scope)] = scope
 
     def _stmt_Expr(self, stmt: ast.Expr, scope: Scope) -> None:
-        self._fold(stmt.value, scope)
+        value = stmt.value
+        _EXPR_HANDLERS[type(value)](self, value, scope)
 
     def _stmt_Return(self, stmt: ast.Return, scope: Scope) -> None:
         scope.returned.append(self._fold(stmt.value, scope) if stmt.value is not None else None)
@@ -359,7 +373,7 @@ class SourceFrontend:
             raise _Returned()
 
     def _stmt_Assign(self, stmt: ast.Assign, scope: Scope) -> None:
-        value = self._fold(stmt.value, scope)
+        value = _EXPR_HANDLERS[type(stmt.value)](self, stmt.value, scope)
         for target in stmt.targets:
             self._bind(target, value, scope, stmt.value)
 
@@ -505,6 +519,8 @@ class SourceFrontend:
 
     # ------------------------------------------------------------ expressions
     def _fold(self, node: ast.expr, scope: Scope) -> Any:
+        # The hottest callers (statements, call arguments, attribute and call bases) make this dispatch themselves:
+        # one Python call less per expression of the walk.
         return _EXPR_HANDLERS[type(node)](self, node, scope)
 
     def _unmodelled_expression(self, node: ast.expr, scope: Scope) -> Any:
@@ -515,7 +531,10 @@ class SourceFrontend:
         return UNKNOWN
 
     def _expr_Constant(self, node: ast.Constant, scope: Scope):
-        return bounded(node.value)  # a 4,000-digit literal is no size: unknown
+        value = node.value
+        if value is None or type(value) is float or type(value) is bool:
+            return value  # what bounded() gives them, without its checks
+        return bounded(value)  # a 4,000-digit literal is no size: unknown
 
     def _expr_Name(self, node: ast.Name, scope: Scope):
         name = node.id
@@ -560,7 +579,7 @@ class SourceFrontend:
                 else:
                     out.append(Opaque("a starred list shapedoctor cannot expand", span_of(elt)))
             else:
-                out.append(self._fold(elt, scope))
+                out.append(_EXPR_HANDLERS[type(elt)](self, elt, scope))
         return out
 
     def _expr_Dict(self, node: ast.Dict, scope: Scope):
@@ -573,13 +592,14 @@ class SourceFrontend:
         return out
 
     def _expr_BinOp(self, node: ast.BinOp, scope: Scope):
-        left, right = self._fold(node.left, scope), self._fold(node.right, scope)
+        left = _EXPR_HANDLERS[type(node.left)](self, node.left, scope)
+        right = _EXPR_HANDLERS[type(node.right)](self, node.right, scope)
         if isinstance(left, TensorRef) or isinstance(right, TensorRef):
             operands = [_scalar_operand(v) for v in (left, right)]
-            return self._tensor_op(resolve_op(OPERATORS[type(node.op).__name__]), operands, {}, node, scope,
+            return self._tensor_op(_resolved_op(OPERATORS[type(node.op).__name__]), operands, {}, node, scope,
                                    _unparse(node))
         if isinstance(left, WeightValue) or isinstance(right, WeightValue):
-            return self._constant_op(resolve_op(OPERATORS[type(node.op).__name__]), [left, right], {})
+            return self._constant_op(_resolved_op(OPERATORS[type(node.op).__name__]), [left, right], {})
         value = binop(node.op, left, right)
         if value is UNKNOWN and all(_number_like(v) for v in (left, right)):
             return UnknownNumber(_unparse(node))  # head_dim ** -0.5 of a symbolic head_dim: still a number
@@ -588,7 +608,7 @@ class SourceFrontend:
     def _expr_UnaryOp(self, node: ast.UnaryOp, scope: Scope):
         value = self._fold(node.operand, scope)
         if isinstance(value, TensorRef) and type(node.op).__name__ in OPERATORS:
-            return self._tensor_op(resolve_op(OPERATORS[type(node.op).__name__]), [value], {}, node, scope,
+            return self._tensor_op(_resolved_op(OPERATORS[type(node.op).__name__]), [value], {}, node, scope,
                                    _unparse(node))
         if isinstance(node.op, ast.USub) and isinstance(value, (int, float)) and not isinstance(value, bool):
             return -value
@@ -647,7 +667,9 @@ class SourceFrontend:
         return UNKNOWN
 
     def _expr_Attribute(self, node: ast.Attribute, scope: Scope):
-        base = self._fold(node.value, scope)
+        base = _EXPR_HANDLERS[type(node.value)](self, node.value, scope)
+        if base is UNKNOWN:  # the commonest base after a module: only the last checks below can match it
+            return self._unknown_attribute(node, base)
         if isinstance(base, Module):
             return _classify_qualname(f"{base.qualname}.{node.attr}")
         if isinstance(base, NumpyName):
@@ -695,10 +717,17 @@ class SourceFrontend:
             return _BoundMethod(base, node.attr)
         if isinstance(base, (list, UnknownSequence)) and node.attr in _LIST_MUTATORS:
             return _BoundMethod(base, node.attr)
-        if node.attr == "shape" and (base is UNKNOWN or isinstance(base, Symbol)):
+        if base is UNKNOWN or isinstance(base, Symbol):
+            return self._unknown_attribute(node, base)
+        return UNKNOWN
+
+    @staticmethod
+    def _unknown_attribute(node: ast.Attribute, base) -> Any:
+        """An attribute of a value that could not be folded (UNKNOWN or a symbol)."""
+        if node.attr == "shape":
             # X_train.shape is a whole data set's; X_train[0].shape (one item of it) may be one sample's
             return UnknownShape(_unparse(node), whole_data=not _indexes(node.value))
-        if node.attr in ("reshape", "astype") and (base is UNKNOWN or isinstance(base, Symbol)):
+        if node.attr in ("reshape", "astype"):
             return _BoundMethod(UnknownArray(_unparse(node.value)), node.attr)
         return UNKNOWN
 
@@ -714,7 +743,7 @@ class SourceFrontend:
         return _BoundMethod(tensor, node.attr)
 
     def _expr_Subscript(self, node: ast.Subscript, scope: Scope):
-        base = self._fold(node.value, scope)
+        base = _EXPR_HANDLERS[type(node.value)](self, node.value, scope)
         if isinstance(base, ArrayValue):
             return index_array(base, node.slice, self, scope)
         if isinstance(base, UnknownShape):
@@ -726,10 +755,10 @@ class SourceFrontend:
             index = self._fold(node.slice, scope) if not isinstance(node.slice, ast.Slice) else None
             return Symbol(_unparse(node)) if isinstance(index, int) and not isinstance(index, bool) else UNKNOWN
         if isinstance(base, TensorRef):
-            return self._tensor_op(resolve_op("ops.getitem"), [base, self._index_key(node.slice, scope)], {},
+            return self._tensor_op(_resolved_op("ops.getitem"), [base, self._index_key(node.slice, scope)], {},
                                    node, scope, _unparse(node))
         if isinstance(base, WeightValue):
-            return self._constant_op(resolve_op("ops.getitem"), [base, self._index_key(node.slice, scope)], {})
+            return self._constant_op(_resolved_op("ops.getitem"), [base, self._index_key(node.slice, scope)], {})
         index = self._fold(node.slice, scope) if not isinstance(node.slice, ast.Slice) else None
         if isinstance(node.slice, ast.Slice) and isinstance(base, (tuple, list)):
             parts = [self._fold(p, scope) if p is not None else None
@@ -753,7 +782,7 @@ class SourceFrontend:
         return lambda_body(node)
 
     def _expr_Call(self, node: ast.Call, scope: Scope):
-        func = self._fold(node.func, scope)
+        func = _EXPR_HANDLERS[type(node.func)](self, node.func, scope)
         if isinstance(func, KerasName):
             return self._keras_call(func, node, scope)
         if isinstance(func, LayerObject):
@@ -803,7 +832,7 @@ class SourceFrontend:
         args = self._fold_elts(node.args, scope)
         kwargs: dict[str, Any] = {}
         for kw in node.keywords:
-            value = self._fold(kw.value, scope)
+            value = _EXPR_HANDLERS[type(kw.value)](self, kw.value, scope)
             if kw.arg is not None:
                 kwargs[kw.arg] = value
             elif isinstance(value, dict):
@@ -1189,7 +1218,7 @@ class SourceFrontend:
             if args and _number_like(args[0]):  # ops.cast(self.scale, q.dtype): still that number
                 return args[0]
             return args[0] if args and isinstance(args[0], (TensorRef, WeightValue)) else UNKNOWN
-        spec = resolve_op(qualname)
+        spec = _resolved_op(qualname)
         tensors = _tensors_in(args, kwargs)
         if spec is not None and tensors:
             return self._tensor_op(spec, args, kwargs, node, scope, _unparse(node.func))
@@ -1392,10 +1421,10 @@ class SourceFrontend:
 
     def _layer_object(self, type_: str, written: str, node: ast.Call, scope: Scope,
                       skip_first: bool = False) -> LayerObject:
-        positional = [self._fold(a, scope) for a in node.args[1 if skip_first else 0:]]
+        positional = [_EXPR_HANDLERS[type(a)](self, a, scope) for a in node.args[1 if skip_first else 0:]]
         keywords: dict[str, Any] = {}
         for kw in node.keywords:
-            value = self._fold(kw.value, scope)
+            value = _EXPR_HANDLERS[type(kw.value)](self, kw.value, scope)
             if kw.arg is None:
                 if isinstance(value, dict):
                     keywords.update(value)
@@ -2462,6 +2491,7 @@ def analyse_source(text: str, path: str = "<string>") -> SourceModels:
         graphs = frontend.models()
     finally:
         _UNPARSED.clear()
+        _SPANS.clear()
     return SourceModels(graphs, frontend.skipped_models)
 
 
