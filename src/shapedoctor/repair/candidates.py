@@ -359,6 +359,14 @@ def _image_fixes(inference: Inference, chain: list, node, n: int, spatial: int) 
                              [_patch("insert_before", node.index, "Reshape", target_shape=tuple(before[1:]))],
                              why="restores the axes the Flatten merged"))
     fixes.extend(_intended_reshapes(chain, node, n, spatial + 1))
+    if ("Transpose" in node.type or node.type.startswith("UpSampling")) and len(chain) == 1 \
+            and chain[0].node.type == "InputLayer":  # the Input itself feeds it
+        # a generator's noise vector: a 1 x 1 map of n channels, which the transposed convolutions grow (DCGAN)
+        target = (1,) * spatial + (n,)
+        fixes.append(Fix(f"insert Reshape({_tuple_text(target)}) before {node.label}",
+                         [_patch("insert_before", node.index, "Reshape", target_shape=target)],
+                         why=f"a {' x '.join(['1'] * spatial)} map of {n} channels for the layers to grow, as a "
+                             f"generator starts from its noise vector"))
     names = " x ".join(AXIS_NAMES[spatial + 2])
     for side in [s for s in reversed(divisors(n)) if s >= 2 and n % s ** spatial == 0]:
         channels = n // side ** spatial
@@ -520,14 +528,20 @@ def _channels_first_fixes(inference: Inference, result, loose: bool = False) -> 
     patches = [_patch("set_args", n.index, data_format="channels_first") for n in formatted]
     normalizations = [_patch("set_args", r.node.index, axis=1) for r in inference.results
                       if r.node.type == "BatchNormalization" and r.node.args.get("axis", -1) == -1]
+    rank = len(declared)
+    merges = [_patch("set_args", r.node.index, axis=1) for r in inference.results
+              if canonical_type(r.node.type) == "Concatenate" and isinstance(r.node.args.get("axis", -1), int)
+              and r.node.args.get("axis", -1) % rank == rank - 1]
     moved = (*declared[2:], declared[1])
     order = ", ".join(["0", *(str(i) for i in range(2, len(declared))), "1"])
     fixes = []
     if patches:
         channels = f"{declared[1]} channel{'s' * (declared[1] != 1)}"
-        also = ", and axis=1 on BatchNormalization" if normalizations else ""
+        also = " and ".join(name for name, there in (("BatchNormalization", normalizations),
+                                                      ("Concatenate", merges)) if there)
+        also = f", and axis=1 on {also}" if also else ""
         fixes.append(Fix(f'set data_format="channels_first" on every convolution and pooling layer{also}',
-                         patches + normalizations,
+                         patches + normalizations + merges,
                          why=f"reads the data as it is, {channels} first (the torch and JAX backends run "
                              f"channels_first on CPU; TensorFlow's CPU pooling does not)"))
     fixes.append(Fix(f"feed Input(shape={_tuple_text(moved)}) and transpose the data: x.transpose({order})",
@@ -647,6 +661,12 @@ def _target_fixes(inference: Inference, result, target_shape=None) -> list[Fix]:
         fixes.append(Fix(title, patches,
                          why="one output per step, as the targets have; the Dense after it applies to each step"))
     fixes.extend(_reshape_before_head_fixes(inference, result, target))
+    source = channels_first_input(inference, result)
+    if source is not None and target is not None and len(target) == len(source.outputs[0]) \
+            and target[1] == source.outputs[0][1]:
+        # channels-first images in, channels-first maps expected out (an autoencoder, a segmenter): the layers
+        # read the channels from the last axis
+        fixes.extend(_channels_first_fixes(inference, result)[:1])
     pooling = _pooling_before(inference, result)
     if pooling is not None:
         global_type = "Global" + pooling.node.type  # MaxPooling1D -> GlobalMaxPooling1D
