@@ -258,6 +258,8 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
                                                 f"statically"))
         return LayerResult(node, "unknown", input_shapes, note=f"{what} unknown")
     except ShapeProblem as problem:
+        # kept in the result: its traceback (this frame, holding the inference) would make them a reference cycle
+        problem.__traceback__ = None
         diagnostic = _diagnostic(graph, node, problem.severity, problem.kind, problem.message)
         inference.diagnostics.append(diagnostic)
         if problem.severity == "error":
