@@ -248,6 +248,7 @@ class SourceFrontend:
         whole walk (syntax trees, bindings, builders) for the garbage collector to find."""
         for scope in self._defining_scopes.values():
             scope.bindings.clear()
+            scope.models.clear()  # a class's instances point back at its scope as well
         self._defining_scopes.clear()
 
     def _noting_constructors(self, statements, candidates: set[int]):
@@ -385,9 +386,11 @@ class SourceFrontend:
         if isinstance(stmt.target, ast.Name):
             current = scope.lookup(stmt.target.id)
             if isinstance(current, TensorRef):  # x -= ops.mean(x, ...): the tensor op `x - ...`
-                expression = ast.BinOp(ast.Name(stmt.target.id, ast.Load()), stmt.op, stmt.value)
+                # the two new nodes placed at the statement (as ast.fix_missing_locations would, without its
+                # self-referencing closure: a cycle for the garbage collector per call)
+                expression = ast.BinOp(ast.copy_location(ast.Name(stmt.target.id, ast.Load()), stmt), stmt.op,
+                                       stmt.value)
                 ast.copy_location(expression, stmt)
-                ast.fix_missing_locations(expression)
                 scope.bindings[stmt.target.id] = self._fold(expression, scope)
                 return
             value = binop(stmt.op, current, self._fold(stmt.value, scope))
@@ -1488,10 +1491,10 @@ class SourceFrontend:
         builder = tensor.builder
         first_new = len(builder.nodes)
         if isinstance(value, ast.Lambda):
-            fn = ast.FunctionDef(name="<lambda>", args=value.args, body=[ast.Return(value.body)], decorator_list=[],
-                                 returns=None, type_params=[])
+            body = [ast.copy_location(ast.Return(value.body), value)]  # placed as fix_missing_locations would
+            fn = ast.FunctionDef(name="<lambda>", args=value.args, body=body, decorator_list=[], returns=None,
+                                 type_params=[])
             ast.copy_location(fn, value)
-            ast.fix_missing_locations(fn)
             result = self._invoke(fn, defined_in, [tensor], {}, me=None, where=node, scope=scope)
         elif isinstance(value, FunctionValue):
             result = self._invoke(value.node, value.scope or defined_in, [tensor], {}, me=None, where=node,
