@@ -522,32 +522,34 @@ def _channels_first_fixes(inference: Inference, result, loose: bool = False) -> 
     if source is None:
         return []
     declared = source.outputs[0]
-    formatted = [r.node for r in inference.results
-                 if "data_format" in getattr(RULES.get(r.node.type), "params", ())
-                 and r.node.args.get("data_format", "channels_last") == "channels_last"]
-    patches = [_patch("set_args", n.index, data_format="channels_first") for n in formatted]
+    moved = (*declared[2:], declared[1])
+    order = ", ".join(["0", *(str(i) for i in range(2, len(declared))), "1"])
+    channels = f"{declared[1]} channel{'s' * (declared[1] != 1)}"
+    everywhere = _channels_first_everywhere(inference, len(declared), f"reads the data as it is, {channels} first")
+    return ([everywhere] if everywhere else []) + [
+        Fix(f"feed Input(shape={_tuple_text(moved)}) and transpose the data: x.transpose({order})",
+            [_patch("channels_last_shape", source.node.index, shape=moved)],
+            why="channels last, as Keras' layers expect by default; the arrays must be transposed too")]
+
+
+def _channels_first_everywhere(inference: Inference, rank: int, why: str) -> Fix | None:
+    """data_format="channels_first" on every layer that has one, BatchNormalization and Concatenate on axis 1."""
+    patches = [_patch("set_args", r.node.index, data_format="channels_first") for r in inference.results
+               if "data_format" in getattr(RULES.get(r.node.type), "params", ())
+               and r.node.args.get("data_format", "channels_last") == "channels_last"]
+    if not patches:
+        return None
     normalizations = [_patch("set_args", r.node.index, axis=1) for r in inference.results
                       if r.node.type == "BatchNormalization" and r.node.args.get("axis", -1) == -1]
-    rank = len(declared)
     merges = [_patch("set_args", r.node.index, axis=1) for r in inference.results
               if canonical_type(r.node.type) == "Concatenate" and isinstance(r.node.args.get("axis", -1), int)
               and r.node.args.get("axis", -1) % rank == rank - 1]
-    moved = (*declared[2:], declared[1])
-    order = ", ".join(["0", *(str(i) for i in range(2, len(declared))), "1"])
-    fixes = []
-    if patches:
-        channels = f"{declared[1]} channel{'s' * (declared[1] != 1)}"
-        also = " and ".join(name for name, there in (("BatchNormalization", normalizations),
-                                                      ("Concatenate", merges)) if there)
-        also = f", and axis=1 on {also}" if also else ""
-        fixes.append(Fix(f'set data_format="channels_first" on every convolution and pooling layer{also}',
-                         patches + normalizations + merges,
-                         why=f"reads the data as it is, {channels} first (the torch and JAX backends run "
-                             f"channels_first on CPU; TensorFlow's CPU pooling does not)"))
-    fixes.append(Fix(f"feed Input(shape={_tuple_text(moved)}) and transpose the data: x.transpose({order})",
-                     [_patch("channels_last_shape", source.node.index, shape=moved)],
-                     why="channels last, as Keras' layers expect by default; the arrays must be transposed too"))
-    return fixes
+    also = " and ".join(name for name, there in (("BatchNormalization", normalizations), ("Concatenate", merges))
+                        if there)
+    also = f", and axis=1 on {also}" if also else ""
+    return Fix(f'set data_format="channels_first" on every convolution and pooling layer{also}',
+               patches + normalizations + merges,
+               why=f"{why} (the torch and JAX backends run channels_first on CPU; TensorFlow's CPU pooling does not)")
 
 
 def _cropping_fixes(inference: Inference, result) -> list[Fix]:
@@ -661,12 +663,15 @@ def _target_fixes(inference: Inference, result, target_shape=None) -> list[Fix]:
         fixes.append(Fix(title, patches,
                          why="one output per step, as the targets have; the Dense after it applies to each step"))
     fixes.extend(_reshape_before_head_fixes(inference, result, target))
-    source = channels_first_input(inference, result)
-    if source is not None and target is not None and len(target) == len(source.outputs[0]) \
-            and target[1] == source.outputs[0][1]:
-        # channels-first images in, channels-first maps expected out (an autoencoder, a segmenter): the layers
-        # read the channels from the last axis
-        fixes.extend(_channels_first_fixes(inference, result)[:1])
+    output = result.outputs[0] if result.outputs else None
+    if target is not None and output is not None and len(target) == len(output) in (4, 5) \
+            and all(isinstance(d, int) for d in target[1:]) and target[1] <= CHANNEL_LIKE < target[-1] \
+            and output[-1] != target[-1]:
+        # channels-first maps expected out (an autoencoder, a generator written for Theano's ordering): the
+        # layers read the channels from the last axis
+        everywhere = _channels_first_everywhere(inference, len(target), "gives the maps channels first, as the "
+                                                                        "targets have them")
+        fixes.extend([everywhere] if everywhere else [])
     pooling = _pooling_before(inference, result)
     if pooling is not None:
         global_type = "Global" + pooling.node.type  # MaxPooling1D -> GlobalMaxPooling1D

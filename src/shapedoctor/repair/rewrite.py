@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -1250,8 +1251,20 @@ class _Planner:
             self.changes.append(_Change(start, start, f"{name} = {new}({tensor.value})\n{index.t.indent_at(start)}"))
             if name != tensor.value:
                 self.changes.append(_Change(index.start(tensor), index.end(tensor), name))
+        elif node.call_span is not None and node.call_span != node.span:
+            self._wrap_call_argument(node, new)  # enc = LSTM(...) then enc(x): enc(Reshape(...)(x))
         else:
             raise CannotRewrite("the layer is not written in a layer list, an add() or a call")
+
+    def _wrap_call_argument(self, node: LayerNode, new: str) -> None:
+        """The new layer applied to the one tensor a layer bound to a name is called on, where it is called."""
+        index = self.index
+        at = index.call_at(dataclasses.replace(node, span=node.call_span))
+        tensors = _positional_args(at)
+        if len(at.args) != 1 or len(tensors) != 1 or len(node.inputs) != 1:
+            raise CannotRewrite("the layer is called with several arguments")
+        tensor = tensors[0].value
+        self.changes.append(_Change(index.start(tensor), index.end(tensor), f"{new}({index.code(tensor)})"))
 
     def _moved_kwargs(self, moved: list[cst.Arg]) -> str:
         """``input_shape=...`` moved from the first layer onto the one inserted before it, as written -- or as
