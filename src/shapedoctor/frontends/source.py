@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..graph import (UNKNOWN, AutoNamer, LayerNode, ModelGraph, SkippedModel, Span, WrittenInt,
+from ..graph import (INPUT_SHAPE_KWARGS, UNKNOWN, AutoNamer, LayerNode, ModelGraph, SkippedModel, Span, WrittenInt,
                      input_args_from_layer_kwargs)
 from ..rules import RULES, canonical_type, map_arguments
 from . import chunks
@@ -786,7 +786,14 @@ class SourceFrontend:
 
     def _expr_Call(self, node: ast.Call, scope: Scope):
         func = _EXPR_HANDLERS[type(node.func)](self, node.func, scope)
-        if isinstance(func, KerasName):
+        kind = type(func)  # no value class has subclasses: the commonest callees are told apart by one test
+        if kind is Module:
+            return self._module_call(func, *self._call_arguments(node, scope), node, scope)
+        if func is UNKNOWN:
+            if isinstance(node.func, ast.Name) and node.func.id in _BUILTINS:
+                return self._builtin_call(node.func.id, node, scope)
+            return self._call_of_unknown(*self._call_arguments(node, scope), node, scope)
+        if kind is KerasName:
             return self._keras_call(func, node, scope)
         if isinstance(func, LayerObject):
             return self._call_layer(func, node, scope)
@@ -794,8 +801,6 @@ class SourceFrontend:
             return self._method_call(func, node, scope)
         if isinstance(func, NumpyName):
             return self._numpy_call(func, node, scope)
-        if isinstance(node.func, ast.Name) and func is UNKNOWN and node.func.id in _BUILTINS:
-            return self._builtin_call(node.func.id, node, scope)
         args, kwargs = self._call_arguments(node, scope)
         if isinstance(func, SequentialModel):
             if args and isinstance(args[0], TensorRef):
@@ -814,20 +819,26 @@ class SourceFrontend:
             return self._instantiate(func, args, kwargs, node, scope)
         if isinstance(func, Instance):
             return self._call_instance(func, args, kwargs, node, scope)
-        if isinstance(func, Module):
-            leaf = func.qualname.rsplit(".", 1)[-1]
-            if leaf in _MODEL_CLASSES and scope.uncertain == 0:  # iaa.Sequential, torch.nn.Sequential
-                self.skipped_models.append(SkippedModel(
-                    node.lineno, f"`{_unparse(node.func)}` is not a Keras model (it comes from "
-                                 f"`{func.qualname.split('.')[0]}`)"))
-            return self._function_call(func.qualname, args, kwargs, node, scope)
-        if (func is UNKNOWN or isinstance(func, Symbol)) and "shape" in kwargs \
-                and "init" in _unparse(node.func).lower():
+        if isinstance(func, Symbol):
+            return self._call_of_unknown(args, kwargs, node, scope)
+        return UNKNOWN
+
+    def _module_call(self, func: Module, args: list, kwargs: dict, node: ast.Call, scope: Scope):
+        leaf = func.qualname.rsplit(".", 1)[-1]
+        if leaf in _MODEL_CLASSES and scope.uncertain == 0:  # iaa.Sequential, torch.nn.Sequential
+            self.skipped_models.append(SkippedModel(
+                node.lineno, f"`{_unparse(node.func)}` is not a Keras model (it comes from "
+                             f"`{func.qualname.split('.')[0]}`)"))
+        return self._function_call(func.qualname, args, kwargs, node, scope)
+
+    def _call_of_unknown(self, args: list, kwargs: dict, node: ast.Call, scope: Scope):
+        """A call of UNKNOWN or of a symbol: a weight initializer's result, an opaque step on tensors, else
+        unknown."""
+        if "shape" in kwargs and "init" in _unparse(node.func).lower():
             return _weight(kwargs["shape"])  # w_init(shape=(d, k)) with w_init = an initializer
-        if func is UNKNOWN or isinstance(func, Symbol):
-            tensors = _tensors_in(args, kwargs)
-            if tensors:
-                return self._unknown_function(_unparse(node.func), tensors, node, scope)
+        tensors = _tensors_in(args, kwargs)
+        if tensors:
+            return self._unknown_function(_unparse(node.func), tensors, node, scope)
         return UNKNOWN
 
     def _call_arguments(self, node: ast.Call, scope: Scope) -> tuple[list, dict]:
@@ -1564,7 +1575,7 @@ class SourceFrontend:
         if len(builders) > 1:
             return UNKNOWN
         args = dict(layer.args)
-        if layer.type != "InputLayer":
+        if layer.type != "InputLayer" and not _INPUT_KEYS.isdisjoint(args):
             _layer_input_args(args, layer.type)  # ignored when called on a tensor, as Keras does
         user_name = args.get("name") if isinstance(args.get("name"), str) else None
         if layer.type == "<opaque>":
@@ -2213,6 +2224,10 @@ def _scalar_operand(value):
     if isinstance(value, (Symbol, UnknownNumber)):
         return ConstTensor(())
     return value
+
+
+# The keys input_args_from_layer_kwargs removes from a layer's arguments: without any of them it changes nothing.
+_INPUT_KEYS = frozenset(INPUT_SHAPE_KWARGS) | {"batch_size"}
 
 
 def _layer_input_args(args: dict, type_: str) -> dict | None:
