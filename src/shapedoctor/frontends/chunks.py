@@ -27,6 +27,8 @@ _STATEMENT_START = re.compile(r"(?!(?:else|elif|except|finally)\b)[A-Za-z_@]")
 def pieces(text: str, chunk_lines: int | None = None) -> list[tuple[int, int]]:
     """Candidate (start, end) offsets of the pieces: cuts before a column-0 line every ``chunk_lines`` lines."""
     chunk_lines = chunk_lines or CHUNK_LINES
+    if text.count("\n") < chunk_lines:  # no cut can be reached: one piece, without a Python step per line
+        return [(0, len(text))]
     cuts = [0]
     lines = 0
     position = text.find("\n")

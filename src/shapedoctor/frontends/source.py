@@ -285,7 +285,7 @@ class SourceFrontend:
         Callers go first, so a helper is followed inside the function that uses it rather than alone.
         """
         pending = [v for v in _definitions(module) if id(v.node) not in self._followed]
-        called = _names_called(pending)
+        called = _names_called(pending) if len(pending) > 1 else set()  # only orders them
         for value in sorted(pending, key=lambda v: v.name in called):
             if id(value.node) in self._followed:
                 continue
@@ -1927,17 +1927,12 @@ class SourceFrontend:
         ``me``: the ``self`` object of a method (bound to the first parameter).  ``call``: the call written, whose
         int literals (and the defaults' ones) bind as ``WrittenInt``: a repair can edit them.
         """
-        params = fn.args.posonlyargs + fn.args.args
-        defaults = [None] * (len(params) - len(fn.args.defaults)) + list(fn.args.defaults)
-        pairs = list(zip(params, defaults)) + list(zip(fn.args.kwonlyargs, fn.args.kw_defaults))
-        if me is not None and params:
-            scope.bindings[params[0].arg] = me
-            pairs = pairs[1:]
-        positional_names = [param.arg for param, _ in pairs[:len(params) - (1 if me is not None else 0)]]
+        self_name, pairs, positional_names, names = _signature(fn, me is not None)
+        if self_name is not None:
+            scope.bindings[self_name] = me
         given = dict(zip(positional_names, args))
         extra_args = list(args[len(positional_names):])
         kwargs = dict(kwargs or {})
-        names = {param.arg for param, _ in pairs}
         given.update({k: v for k, v in kwargs.items() if k in names})
         if fn.args.vararg is not None:
             scope.bindings[fn.args.vararg.arg] = tuple(extra_args) if args is not None else UNKNOWN
@@ -1956,6 +1951,27 @@ class SourceFrontend:
             else:
                 scope.bindings[param.arg] = _as_written(self._fold(default, defining_scope), default, param.arg,
                                                         "default")
+
+
+def _signature(fn: ast.FunctionDef, bound: bool) -> tuple:
+    """``fn``'s parameters as ``_bind_parameters`` binds them, made once per file (a body is walked per call):
+    the name ``self`` is bound to (``bound``: a method called on an instance), the other (parameter, default)
+    pairs, the positional ones' names, all their names."""
+    key = (fn, bound)
+    found = _SIGNATURES.get(key)
+    if found is None:
+        params = fn.args.posonlyargs + fn.args.args
+        defaults = [None] * (len(params) - len(fn.args.defaults)) + list(fn.args.defaults)
+        pairs = list(zip(params, defaults)) + list(zip(fn.args.kwonlyargs, fn.args.kw_defaults))
+        self_name = params[0].arg if bound and params else None
+        if self_name is not None:
+            pairs = pairs[1:]
+        positional_names = [param.arg for param, _ in pairs[:len(params) - (1 if bound else 0)]]
+        found = _SIGNATURES[key] = (self_name, pairs, positional_names, {param.arg for param, _ in pairs})
+    return found
+
+
+_SIGNATURES: dict = {}  # (function node, bound) -> _signature's answer, for the file being walked
 
 
 def _written_arguments(call: ast.Call, positional_names: list[str], args) -> dict[str, ast.expr]:
@@ -2510,6 +2526,7 @@ def analyse_source(text: str, path: str = "<string>") -> SourceModels:
     finally:
         _UNPARSED.clear()
         _SPANS.clear()
+        _SIGNATURES.clear()
     return SourceModels(graphs, frontend.skipped_models)
 
 
