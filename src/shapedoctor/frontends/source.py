@@ -1447,11 +1447,12 @@ class SourceFrontend:
         if any(isinstance(p, Opaque) for p in positional):
             positional = [UNKNOWN if isinstance(p, Opaque) else p for p in positional]
         # Dense(len(vocab)) with the vocabulary read from data: a size named after what was written
-        written_args = node.args[1 if skip_first else 0:]
-        positional = [_named_unknown(p, e) for p, e in zip(positional, written_args)]
+        if any(p is UNKNOWN for p in positional):
+            written_args = node.args[1 if skip_first else 0:]
+            positional = [_named_unknown(p, e) for p, e in zip(positional, written_args)]
         for kw in node.keywords:
-            if kw.arg is not None and kw.arg != "name":
-                keywords[kw.arg] = _named_unknown(keywords[kw.arg], kw.value)
+            if kw.arg is not None and kw.arg != "name" and keywords[kw.arg] is UNKNOWN:
+                keywords[kw.arg] = _named_unknown(UNKNOWN, kw.value)
         if type_ == "Lambda":
             self._lambda_function(node, scope, skip_first, positional, keywords)
         args = map_arguments(type_, positional, keywords)
@@ -1470,7 +1471,7 @@ class SourceFrontend:
             args["data_format"] = self._image_data_format  # the global configuration, as Keras reads it
         self._layer_objects += 1
         made = LayerObject(type_, written, args, span_of(node), f"layer{next(self._keys)}",
-                           written_factors=_written_factors(type_, node, skip_first))
+                           written_factors=dict(_written_factors(type_, node, skip_first)))
         if type_ in APPLICATION_TYPES:  # keras.applications.ResNet50(...) is a Functional model made here
             scope.models.append(_Backbone(made, node))
         return made
@@ -1992,7 +1993,19 @@ def _as_written(value, expr: ast.expr | None, param: str, where: str):
 
 def _written_factors(type_: str, node: ast.Call, skip_first: bool) -> dict:
     """``Dense(8 * 8 * 16)``: {"units": (8, 8, 16)} for each argument written as a product of int literals;
-    ``Dense(units)``: {"units": ()}, a size that follows a variable (a parameter: other calls give other sizes)."""
+    ``Dense(units)``: {"units": ()}, a size that follows a variable (a parameter: other calls give other sizes).
+    Made once per file for a constructor call walked again and again (callers get their own copy)."""
+    key = (node, type_, skip_first)
+    factors = _FACTORS.get(key)
+    if factors is None:
+        factors = _FACTORS[key] = _factors_written(type_, node, skip_first)
+    return factors
+
+
+_FACTORS: dict = {}  # (call node, layer type, skip_first) -> _written_factors' answer, for the file being walked
+
+
+def _factors_written(type_: str, node: ast.Call, skip_first: bool) -> dict:
     factors = {}
     positional = node.args[1 if skip_first else 0:]
     written = [(name, value) for name, value in zip(RULES[type_].params if type_ in RULES else (), positional)]
@@ -2527,6 +2540,7 @@ def analyse_source(text: str, path: str = "<string>") -> SourceModels:
         _UNPARSED.clear()
         _SPANS.clear()
         _SIGNATURES.clear()
+        _FACTORS.clear()
     return SourceModels(graphs, frontend.skipped_models)
 
 
