@@ -226,6 +226,12 @@ class SourceFrontend:
 
     # ------------------------------------------------------------------ entry
     def models(self) -> list[ModelGraph]:
+        try:
+            return self._models()
+        finally:
+            _forget_file_memos()
+
+    def _models(self) -> list[ModelGraph]:
         module = Scope("<module>")
         # ast.parse(self.text).body, parsed piece by piece and lazily: a 100,000-line file in ~1/4 of the memory
         candidates = constructor_text_lines(self.text)
@@ -2534,14 +2540,17 @@ class SourceModels:
 def analyse_source(text: str, path: str = "<string>") -> SourceModels:
     """Raises SyntaxError for unparsable text; everything else degrades to unknown shapes."""
     frontend = SourceFrontend(text, path)
-    try:
-        graphs = frontend.models()
-    finally:
-        _UNPARSED.clear()
-        _SPANS.clear()
-        _SIGNATURES.clear()
-        _FACTORS.clear()
+    graphs = frontend.models()
     return SourceModels(graphs, frontend.skipped_models)
+
+
+def _forget_file_memos() -> None:
+    """Once a file is walked: its nodes' memos (unparsed text, spans, signatures, written factors) would only keep
+    its syntax tree alive."""
+    _UNPARSED.clear()
+    _SPANS.clear()
+    _SIGNATURES.clear()
+    _FACTORS.clear()
 
 
 def graphs_from_source(text: str, path: str = "<string>") -> list[ModelGraph]:
