@@ -33,8 +33,8 @@ from ..rules.core import LambdaBody
 from ..rules.ops import OPERATORS, resolve_op
 from ..rules.recurrent import bidirectional_output_count
 from .symbolic import settle_symbolic_inputs
-from .values import (ArrayValue, ClassValue, FunctionalModel, FunctionValue, Instance, KerasName, LayerObject,
-                     Module, NumpyName, Opaque, SequentialModel, SymbolicShape, TensorRef, UnknownNumber,
+from .values import (ArrayShape, ArrayValue, ClassValue, FunctionalModel, FunctionValue, Instance, KerasName,
+                     LayerObject, Module, NumpyName, Opaque, SequentialModel, SymbolicShape, TensorRef, UnknownNumber,
                      UnknownSequence, WeightValue)
 
 PROBE_ITERATIONS = 4  # a longer loop that built nothing in as many iterations is walked once more, not unrolled
@@ -685,8 +685,8 @@ class SourceFrontend:
             return NumpyName(f"{base.qualname}.{node.attr}")
         if isinstance(base, KerasName):
             return _classify_qualname(f"{base.qualname}.{node.attr}")
-        if isinstance(base, ArrayValue) and node.attr == "shape":
-            return base.shape
+        if isinstance(base, ArrayValue) and node.attr == "shape":  # X_train[0].shape: one item's, a plain shape
+            return ArrayShape(base.shape, _unparse(node)) if not _indexes(node.value) else base.shape
         if isinstance(base, ArrayValue) and node.attr == "ndim":
             return len(base.shape)
         if isinstance(base, ArrayValue) and node.attr == "T":
@@ -773,7 +773,7 @@ class SourceFrontend:
             parts = [self._fold(p, scope) if p is not None else None
                      for p in (node.slice.lower, node.slice.upper, node.slice.step)]
             if all(p is None or (isinstance(p, int) and not isinstance(p, bool)) for p in parts):
-                return type(base)(base[slice(*parts)])
+                return list(base[slice(*parts)]) if isinstance(base, list) else tuple(base[slice(*parts)])
             return UNKNOWN
         if isinstance(base, (tuple, list)) and isinstance(index, int) and not isinstance(index, bool):
             try:
@@ -2372,6 +2372,8 @@ def _symbolic_input(args: dict) -> None:
         value = args.get(key)
         if key == "shape" and isinstance(value, UnknownShape) and value.whole_data:
             args[key] = DataShape(value.text)  # X_train.shape: the sample count taken for an axis of each sample
+        elif key == "shape" and isinstance(value, ArrayShape) and value.text and len(value) >= 2:
+            args[key] = DataShape(value.text, tuple(value))  # the same, of an array whose sizes are known
         elif isinstance(value, Symbol):
             args[key] = SymbolicShape(value.name)
         elif isinstance(value, SymbolicShape) and key == "batch_shape":

@@ -38,6 +38,21 @@ class ArrayValue:
     shape: tuple
 
 
+class ArrayShape(tuple):
+    """``X_train.shape`` of an array the front-end folded: a plain shape tuple that remembers it was written as a
+    whole data set's shape (its first axis the samples), for ``Input(shape=X_train.shape)``."""
+
+    text: str | None  # None once sliced or rebuilt: X_train.shape[1:] is no longer the whole data's shape
+
+    def __new__(cls, shape: tuple, text: str | None = None) -> "ArrayShape":
+        made = super().__new__(cls, shape)
+        made.text = text
+        return made
+
+    def __reduce__(self):
+        return ArrayShape, (tuple(self), self.text)
+
+
 @dataclass(eq=False)
 class LayerObject:
     """A layer constructed but not necessarily called yet: ``Conv1D(32, 3)``."""

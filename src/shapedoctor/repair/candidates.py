@@ -830,7 +830,7 @@ def _argument_fixes(inference: Inference, result) -> list[Fix]:
                     applicability="safe")]
     written = node.args.get("shape", node.args.get("input_shape"))
     if node.type == "InputLayer" and isinstance(written, DataShape):
-        shape = _sample_shape(inference, node.index, written.text)
+        shape = written.sizes[1:] if written.sizes else _sample_shape(inference, node.index, written.text)
         return [Fix(f"drop the samples axis: shape={written.text}[1:]",
                     [_patch("slice_shape", node.index, shape=shape)],
                     why="the first axis of the data is the number of samples; Keras adds the batch axis itself",

@@ -1380,7 +1380,9 @@ def _argument_fix_ok(before, after, model_index: int, argument_at: tuple) -> boo
     fixed = next((m for m in after.models if key(m) == fixed_key), None)
     if fixed is None or len(fixed.graph.nodes) < len(before.models[model_index].graph.nodes):
         return False
-    if any(d.severity == "error" and (d.line, d.col) == argument_at for d in fixed.inference.diagnostics):
+    # the argument's own finding is gone (a layer sharing its line and column -- input_shape= written on the
+    # first layer -- may now report what it gets: the next round's business)
+    if any(d.kind.name == "invalid-argument" and (d.line, d.col) == argument_at for d in fixed.inference.diagnostics):
         return False
 
     def problems(report):

@@ -57,6 +57,7 @@ class DataShape:
     shape, whose first axis is the number of samples, given as the shape of one sample."""
 
     text: str  # what was written: "X_train.shape"
+    sizes: tuple | None = None  # the array's shape when the front-end folded it: (335, 2)
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,9 @@ def input_layer(call: LayerCall, inputs):
     if isinstance(data, DataShape):
         # Keras adds the batch axis itself: the sample count becomes an axis of each sample (a rank error at
         # the first layer when the data's rank is what that layer needs; a wrong model otherwise)
-        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(shape={data.text}): {data.text} includes the number "
-                                             f"of samples; Keras adds the batch axis itself: write "
+        sizes = f" = {data.sizes}" if data.sizes else ""
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(shape={data.text}): {data.text}{sizes} includes the "
+                                             f"number of samples; Keras adds the batch axis itself: write "
                                              f"{data.text}[1:]", severity="warning")
     if call.args.get("shape") is None:
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} needs shape= or batch_shape=")
