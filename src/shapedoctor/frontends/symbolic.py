@@ -34,4 +34,6 @@ def settle_symbolic_inputs(graph: ModelGraph) -> None:
             score = (failures == 0, built, -rank)
             if best is None or score > best[0]:
                 best = (score, rank)
+            if failures == 0 and built == len(inference.results):
+                break  # every layer builds: a higher rank could only tie, and the smaller rank wins ties
         node.args = {**base, "shape": symbolic.dims(best[1])}
