@@ -244,6 +244,12 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
                          [_patch("slice_shape", origin.node.index, shape=declared[1:])],
                          why=f"{declared[0]} is the number of samples, not an axis of one sample",
                          applicability="safe"))
+    elif isinstance(declared, tuple) and len(declared) >= 3 and declared[0] is None and len(chain) == 1 \
+            and len(shape) > 3:
+        # Input(shape=(None, 20, 30)) for (batch, 20, 30) data: the batch axis written into each sample's shape
+        fixes.append(Fix(f"drop the batch axis from the Input: shape={_tuple_text(declared[1:])}",
+                         [_patch("slice_shape", origin.node.index, shape=declared[1:])],
+                         why="Keras adds the batch axis itself; written in the shape it is one axis too many"))
     if len(shape) == 2 and node.type in _NEEDS_STEPS:
         return fixes
     if len(shape) == 4 and node.type in _NEEDS_STEPS and node.type != "TimeDistributed" \

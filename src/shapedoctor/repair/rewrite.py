@@ -816,7 +816,8 @@ class _Planner:
     def _op_set_args(self, patch: GraphPatch, node: LayerNode) -> None:
         self._unique_layer(node)
         call = self.index.call_at(node)
-        self._set_args(call, canonical_type(node.type), patch.arg_dict)
+        # keras.layers.concatenate([a, b], axis): the functional form takes the tensors first
+        self._set_args(call, canonical_type(node.type), patch.arg_dict, tensors_first=node.written_type[:1].islower())
 
     def _op_set_wrapped_args(self, patch: GraphPatch, node: LayerNode) -> None:
         """``Bidirectional(LSTM(64))`` -> ``Bidirectional(LSTM(64, return_sequences=True))``."""
@@ -828,11 +829,13 @@ class _Planner:
             raise CannotRewrite("the wrapped layer is not written inside the wrapper's call")
         self._set_args(inner.value, canonical_type(node.args["layer"].type), patch.arg_dict)
 
-    def _set_args(self, call: cst.Call, type_: str, values: dict) -> None:
+    def _set_args(self, call: cst.Call, type_: str, values: dict, tensors_first: bool = False) -> None:
         index = self.index
         keywords = _keyword_args(call)
         positional = _positional_args(call)
         params = RULES[type_].params if type_ in RULES else ()
+        if tensors_first:
+            params = ("inputs", *params)
         if any(arg.star for arg in call.args):
             raise CannotRewrite("the call passes *args/**kwargs")
         appended = []

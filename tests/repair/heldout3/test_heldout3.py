@@ -26,8 +26,8 @@ evaluate3 = importlib.util.module_from_spec(_spec)
 sys.modules["heldout3_evaluate"] = evaluate3
 _spec.loader.exec_module(evaluate3)
 
-BUILT_RATE_REACHED = False  # not measured yet: the lead records the first run and adjusts this
-FIRST_RUN_RATE = "not measured yet"
+BUILT_RATE_REACHED = False  # the first run (FIRST_RUN.md): below the bar
+FIRST_RUN_RATE = "26/37 = 70.3% at 897b8f2 (30/37 = 81.1% with --data-shape)"
 
 # Classes for which no public report could be found whose source is not already used by sets 1 and 2 (README.md).
 UNCOVERED = {"rank-in-loop"}
