@@ -102,47 +102,39 @@ def _spatial_axes(node, shapes: list) -> range | None:
 def _padding_merge_fixes(node, shapes: list) -> list[Fix]:
     """The upsampled path one or two pixels smaller than its skip (88 vs 89: a pooling floored an odd size):
     zero-pad it to the skip's size, so the decoder comes back to the input's size (the output keeps it)."""
-    spatial = _spatial_axes(node, shapes)
-    if spatial is None:
-        return []
-    largest = [max(sh[a] for sh in shapes) for a in spatial]
-    fixes = []
-    for which, shape in enumerate(shapes):
-        missing = [s - shape[a] for a, s in zip(spatial, largest)]
-        if not any(missing) or max(missing) > MAX_CROP:
-            continue
-        padding = tuple((d // 2, d - d // 2) for d in missing)
-        value = padding[0] if len(shape) == 3 else padding
-        layer = _PADDING[len(shape)]
-        first = {"data_format": "channels_first"} if spatial[0] == 2 else {}
-        fixes.append(Fix(f"insert {layer}({value!r}) on input {which + 1} of {node.label}",
-                         [_patch("insert_on_input", node.index, layer, padding=value, **first, input=which)],
-                         why=f"pads {format_shape(shape)} to the {' x '.join(map(str, largest))} of the other "
-                             f"input (a pooling floored an odd size): the decoder comes back to the input's size"))
-    return fixes
+    return _aligning_fixes(node, shapes, pad=True)
 
 
 def _cropping_merge_fixes(node, shapes: list) -> list[Fix]:
     """A U-Net skip one or two pixels larger than the upsampled path (89 vs 88: a pooling floored an odd size):
     crop the larger inputs to the smallest, centred, as the original U-Net crops its skips."""
+    return _aligning_fixes(node, shapes, pad=False)
+
+
+def _aligning_fixes(node, shapes: list, pad: bool) -> list[Fix]:
+    """Each input of another spatial size brought to the largest (``pad``) or the smallest one, centred."""
     spatial = _spatial_axes(node, shapes)
     if spatial is None:
         return []
     rank = len(shapes[0])
-    smallest = [min(sh[a] for sh in shapes) for a in spatial]
+    goal = [(max if pad else min)(sh[a] for sh in shapes) for a in spatial]
+    layer, key = (_PADDING[rank], "padding") if pad else (_CROPPING[rank], "cropping")
+    size = " x ".join(map(str, goal))
     fixes = []
     for which, shape in enumerate(shapes):
-        extra = [shape[a] - s for a, s in zip(spatial, smallest)]
-        if not any(extra) or max(extra) > MAX_CROP:
+        delta = [abs(shape[a] - g) for a, g in zip(spatial, goal)]
+        if not any(delta) or max(delta) > MAX_CROP:
             continue
-        cropping = tuple((d // 2, d - d // 2) for d in extra)
-        value = cropping[0] if rank == 3 else cropping
-        layer = _CROPPING[rank]
+        amounts = tuple((d // 2, d - d // 2) for d in delta)
+        value = amounts[0] if rank == 3 else amounts
         first = {"data_format": "channels_first"} if spatial[0] == 2 else {}
+        why = (f"pads {format_shape(shape)} to the {size} of the other input (a pooling floored an odd size): the "
+               f"decoder comes back to the input's size" if pad else
+               f"crops {format_shape(shape)} to the {size} of the other input, centred (a pooling floored an odd "
+               f"size)")
         fixes.append(Fix(f"insert {layer}({value!r}) on input {which + 1} of {node.label}",
-                         [_patch("insert_on_input", node.index, layer, cropping=value, **first, input=which)],
-                         why=f"crops {format_shape(shape)} to the {' x '.join(map(str, smallest))} of the other "
-                             f"input, centred (a pooling floored an odd size)"))
+                         [_patch("insert_on_input", node.index, layer, **{key: value}, **first, input=which)],
+                         why=why))
     return fixes
 
 
