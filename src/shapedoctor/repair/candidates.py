@@ -669,6 +669,8 @@ def _target_fixes(inference: Inference, result, target_shape=None) -> list[Fix]:
         fixes.append(Fix(title, patches,
                          why="one output per step, as the targets have; the Dense after it applies to each step"))
     fixes.extend(_reshape_before_head_fixes(inference, result, target))
+    fixes.extend(_per_step_fixes(inference, result, target))
+    fixes.extend(_seed_size_fixes(inference, result, target))
     output = result.outputs[0] if result.outputs else None
     if target is not None and output is not None and len(target) == len(output) in (4, 5) \
             and all(isinstance(d, int) for d in target[1:]) and target[1] <= CHANNEL_LIKE < target[-1] \
@@ -742,6 +744,74 @@ def _head_fixes(inference: Inference, result, target) -> list[Fix]:
         fixes.append(Fix(f"append the missing head after the {node.label} at line {_line(result)}: {written}",
                          [_patch("append", node.index, layers=tuple(layers))], why=why))
     return fixes
+
+
+_STEP_REDUCERS = ("Flatten", "MaxPooling1D", "AveragePooling1D", "GlobalMaxPooling1D", "GlobalAveragePooling1D")
+
+
+def _per_step_fixes(inference: Inference, result, target) -> list[Fix]:
+    """Targets with one row per input step ((batch, 20, 2) for (batch, 20, 36) inputs) against a model that pools
+    and flattens its steps away: the layers that shorten or drop the steps axis go (poolings, Flatten), the
+    convolutions keep the length (padding="same"), and the Dense head, now per step, gets the targets' width."""
+    output = result.outputs[0] if result.outputs else None
+    if target is None or output is None or len(target) != 3 or len(output) != 2 or not is_known(target[1]):
+        return []
+    chain, current = [], result
+    while current.node.inputs and len(current.node.inputs) == 1:
+        current = inference.results[current.node.inputs[0][0]]
+        chain.append(current)
+    source = chain[-1] if chain else None
+    if source is None or source.node.type != "InputLayer" or not source.outputs \
+            or len(source.outputs[0]) != 3 or source.outputs[0][1] != target[1]:
+        return []
+    patches, said = [], []
+    for step in chain:
+        node = step.node
+        if node.type in _STEP_REDUCERS:
+            patches.append(_patch("remove", node.index))
+            said.append(f"remove the {node.label} at line {_line(step)}")
+        elif node.type in ("Conv1D", "SeparableConv1D") and node.args.get("padding", "valid") != "same":
+            patches.append(_patch("set_args", node.index, padding="same"))
+            said.append(f'padding="same" on the {node.label} at line {_line(step)}')
+    if not patches:
+        return []
+    said.reverse()  # in the order the layers are written
+    if result.node.type == "Dense" and result.node.args.get("units") != target[-1] and is_known(target[-1]):
+        patches.append(_patch("set_args", result.node.index, units=target[-1]))
+        said.append(f"units={target[-1]} on the output Dense")
+    return [Fix("keep one output per step: " + ", ".join(said), patches,
+                why=f"the targets have a row for each of the {target[1]} input steps; the Dense layers then apply "
+                    f"to each step")]
+
+
+def _seed_size_fixes(inference: Inference, result, target) -> list[Fix]:
+    """A generator whose images come out the wrong size (28 x 28 against 32 x 32 targets): the map it starts from
+    (Dense -> Reshape((7, 7, 32))) scaled by what the layers after it multiply it by: Reshape((8, 8, 32)), and the
+    Dense before it as wide."""
+    output = result.outputs[0] if result.outputs else None
+    if target is None or output is None or len(target) != len(output) or len(output) not in (4, 5) \
+            or not all(is_known(d) for d in (*target[1:], *output[1:])) or target[-1] != output[-1]:
+        return []
+    seed, current = None, result
+    while current.node.inputs and len(current.node.inputs) == 1:
+        current = inference.results[current.node.inputs[0][0]]
+        if current.node.type == "Reshape" and current.outputs and len(current.outputs[0]) == len(output):
+            seed = current  # the earliest one: the map the generator grows
+    if seed is None or not all(is_known(d) for d in seed.outputs[0][1:]):
+        return []
+    sizes = seed.outputs[0][1:-1]
+    if any(s * t % o for s, t, o in zip(sizes, target[1:-1], output[1:-1])):
+        return []
+    grown = tuple(s * t // o for s, t, o in zip(sizes, target[1:-1], output[1:-1]))
+    shape = (*grown, seed.outputs[0][-1])
+    patches = [_patch("set_args", seed.node.index, target_shape=shape)]
+    feeding = inference.results[seed.node.inputs[0][0]] if seed.node.inputs else None
+    title = f"start from a map of {' x '.join(map(str, grown))}: Reshape({_tuple_text(shape)}) at line {_line(seed)}"
+    if feeding is not None and feeding.node.type == "Dense":
+        patches.append(_patch("set_args", feeding.node.index, units=math.prod(shape)))
+        title += f" and Dense({math.prod(shape)}) at line {_line(feeding)}"
+    return [Fix(title, patches, why=f"the layers after it grow the map {output[1] // sizes[0]}-fold: "
+                                    f"{' x '.join(map(str, target[1:-1]))} images need that start")]
 
 
 def _reshape_before_head_fixes(inference: Inference, result, target) -> list[Fix]:

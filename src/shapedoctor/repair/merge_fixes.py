@@ -47,6 +47,7 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
                          [_patch("set_args", i, padding="same") for i in sorted(set(valid) | set(shrinking))
                           if is_shrinking_convolution(inference.results[i].node)],
                          why="no convolution shrinks its input, so every skip keeps the size of the path it joins"))
+    fixes.extend(_upsampling_merge_fixes(inference, node, shapes))
     fixes.extend(_padding_merge_fixes(node, shapes))
     fixes.extend(_cropping_merge_fixes(node, shapes))
     fixes.extend(_divisible_input_fixes(inference, node, shapes))
@@ -97,6 +98,34 @@ def _spatial_axes(node, shapes: list) -> range | None:
     if not all(is_known(sh[a]) for sh in shapes for a in spatial):
         return None
     return spatial
+
+
+def _upsampling_merge_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
+    """A decoder that upsamples where its encoder did not downsample (strides=1): the upsampled input is a whole
+    multiple of its skip's size: the UpSampling that made it is removed (every pass of a loop's one call)."""
+    spatial = _spatial_axes(node, shapes)
+    if spatial is None:
+        return []
+    fixes = []
+    for ref, shape in zip(node.inputs, shapes):
+        others = [sh for sh in shapes if sh is not shape]
+        if not all(shape[a] > sh[a] and shape[a] % sh[a] == 0 for sh in others for a in spatial):
+            continue
+        current = inference.results[ref[0]]
+        while current.node.type in _SIZE_KEEPING and current.node.inputs:
+            current = inference.results[current.node.inputs[0][0]]
+        if current.node.type.startswith("UpSampling"):
+            made = current.node
+            same_call = [n.index for n in inference.graph.nodes if n is made or (
+                made.span is not None and n.span == made.span and n.type == made.type)]
+            fixes.append(Fix(f"remove the {made.label} at line {_line(current)}",
+                             [_patch("remove", i) for i in same_call],
+                             why=f"{format_shape(shape)} is a multiple of the skip it joins: nothing before it "
+                                 f"downsampled by as much"))
+    return fixes
+
+
+_SIZE_KEEPING = ("Activation", "BatchNormalization", "Dropout", "ReLU", "LeakyReLU")
 
 
 def _padding_merge_fixes(node, shapes: list) -> list[Fix]:

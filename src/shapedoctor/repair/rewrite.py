@@ -1465,9 +1465,11 @@ def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough:
 
 
 def _fewest_nodes(graph: ModelGraph, fix: Fix) -> int | None:
-    """A fix that moves a loop's head after the loop drops the head's copies of every pass but the last: the
-    fixed model has as many layers as the patched graph (None: the default, one fewer than before)."""
-    if not any(patch.op == "dedent_after_loop" for patch in fix.patches):
+    """A fix that moves a loop's head after the loop drops the head's copies of every pass but the last, and one
+    that removes a layer a loop makes removes it from every pass: the fixed model has as many layers as the
+    patched graph (None: the default, one fewer than before)."""
+    if not any(patch.op == "dedent_after_loop" for patch in fix.patches) \
+            and sum(patch.op == "remove" for patch in fix.patches) < 2:
         return None
     from .patch import apply_patches
 
