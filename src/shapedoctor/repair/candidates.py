@@ -594,6 +594,8 @@ def _reshape_fixes(inference: Inference, result) -> list[Fix]:
     fixes = []
     kept_axis_results = set()
     for i in range(len(target)):
+        if any(t == -1 for j, t in enumerate(target) if j != i):
+            continue  # Keras takes one -1 only
         guess = tuple(-1 if j == i else t for j, t in enumerate(target))
         known = 1
         for t in guess:
@@ -609,7 +611,14 @@ def _reshape_fixes(inference: Inference, result) -> list[Fix]:
                                  f"({' x '.join(map(str, resolved))} = {size}, the input's size)"))
     # after the -1 forms (they keep the Dense's width, which may be meant), before the guesses
     wanted = math.prod(target) if all(isinstance(t, int) and t > 0 for t in target) else None
+    free = [t for t in target if t != -1]
+    if wanted is None and len(free) == len(target) - 1 and all(isinstance(t, int) and t > 0 for t in free):
+        row = math.prod(free)  # Reshape((-1, 16)): a whole number of rows of 16, the nearest to the input's size
+        wanted = max(1, round(size / row)) * row
     producer = inference.results[node.inputs[0][0]] if node.inputs else None
+    while producer is not None and producer.node.type != "Dense" and producer.node.inputs \
+            and producer.input_shapes and producer.outputs and producer.input_shapes[0] == producer.outputs[0]:
+        producer = inference.results[producer.node.inputs[0][0]]  # through what keeps the shape (x / norm(x))
     if wanted and producer is not None and producer.node.type == "Dense" and len(shape) == 2 and wanted != size:
         # Dense(int(latent * 2 + 1)) -> Reshape((7, 7, 1)): the Reshape says what was meant, the Dense's width follows
         fixes.append(Fix(f"set units={wanted} on the Dense at line {_line(producer)}",
