@@ -642,7 +642,8 @@ class SourceFrontend:
                 left = right
                 continue
             if isinstance(op, (ast.Is, ast.IsNot)) and (left is None or right is None) \
-                    and is_plain(left) and is_plain(right):
+                    and (is_plain(left) and is_plain(right) or _surely_an_object(left) or _surely_an_object(right)):
+                # `skip is not None` with a tensor bound to skip (a decoder block's closure): surely not None
                 result = result and ((left is right) == isinstance(op, ast.Is))
                 left = right
                 continue
@@ -2364,6 +2365,15 @@ def _name_unknown_sizes(args: dict, node: ast.Call) -> None:
     if isinstance(written, (ast.Tuple, ast.List)) and isinstance(shape, tuple) and len(shape) == len(written.elts):
         args["shape"] = tuple(Symbol(_short(_unparse(elt), 40)) if dim is UNKNOWN else dim
                               for dim, elt in zip(shape, written.elts))
+
+
+_OBJECTS = (TensorRef, LayerObject, SequentialModel, FunctionalModel, Instance, FunctionValue, ClassValue, ArrayValue,
+            WeightValue, KerasName, NumpyName, Module)
+
+
+def _surely_an_object(value: Any) -> bool:
+    """A value the front-end knows is some object, never None (a tensor, a layer, a model, a function...)."""
+    return isinstance(value, _OBJECTS)
 
 
 def _symbolic_input(args: dict) -> None:
