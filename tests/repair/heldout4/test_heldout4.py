@@ -26,7 +26,7 @@ sys.modules["heldout4_evaluate"] = evaluate4
 _spec.loader.exec_module(evaluate4)
 
 BUILT_RATE_REACHED = False  # not measured yet: the lead records the first run
-FIRST_RUN_RATE = "not measured yet"
+FIRST_RUN_RATE = "20/34 = 58.8% at 7fd0ff3 (21/34 = 61.8% with --data-shape)"
 
 # Classes for which no public report could be found whose source is not already used by another set (README.md).
 UNCOVERED = {"rank-in-loop"}
