@@ -288,7 +288,8 @@ def _embedding_fixes(inference: Inference, origin) -> list[Fix]:
                          why=f"its input is one-hot already (the last axis, {shape[-1]}, is the vocabulary): the "
                              f"layers after it read the rows as they are"))
     feeding = inference.results[origin.node.inputs[0][0]] if origin.node.inputs else None
-    if feeding is not None and feeding.node.type == "InputLayer" and all(is_known(d) for d in shape[1:-1]):
+    if feeding is not None and feeding.node.type == "InputLayer" and (shape[-1] == 1 or all(
+            is_known(d) for d in shape[1:-1])):  # Input((None, 1)) of character ids: the 1 is the extra axis
         ids = tuple(shape[1:-1])
         fixes.append(Fix(f"feed token ids: Input(shape={_tuple_text(ids)})",
                          [_patch("drop_last_axis", feeding.node.index, shape=ids)],
@@ -624,6 +625,13 @@ def _reshape_fixes(inference: Inference, result) -> list[Fix]:
         fixes.append(Fix(f"set units={wanted} on the Dense at line {_line(producer)}",
                          [_patch("set_args", producer.node.index, units=wanted)],
                          why=f"{' x '.join(map(str, target))} = {wanted} values, the shape the Reshape asks for"))
+    if len(target) == 2 and len(shape) == 4 and isinstance(target[1], int) and target[1] > 0 \
+            and target[0] in (-1, shape[1] * shape[2]) and shape[3] != target[1]:
+        # a segmenter's Reshape((h * w, classes)) after features of another depth: the per-pixel class layer
+        fixes.insert(0, Fix(f"insert Conv2D({target[1]}, 1) before {node.label}",
+                            [_patch("insert_before", node.index, "Conv2D", filters=target[1], kernel_size=1)],
+                            why=f"one score per class at each of the {shape[1]} x {shape[2]} pixels, which the "
+                                f"Reshape lines up"))
     if len(target) == 2 and all(isinstance(t, int) and t > 0 for t in target):
         # No axis can be kept: the (steps, channels) pairs of the right size, nearest first.
         pairs = sorted(((t, size // t) for t in divisors(size)),

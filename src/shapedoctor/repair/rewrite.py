@@ -33,7 +33,7 @@ from ..rules.base import KERAS2_KWARGS
 
 # Keywords that stay on a layer when its class is replaced (they mean the same on every layer).
 _PORTABLE_KWARGS = {"name", "dtype", "trainable", "input_shape", "input_dim", "batch_input_shape", "batch_size"}
-_POSITIONAL_FIRST = {"Reshape": "target_shape", "Dense": "units", "Dropout": "rate"}
+_POSITIONAL_FIRST = {"Reshape": "target_shape", "Dense": "units", "Dropout": "rate", "Conv2D": "filters"}
 
 
 class CannotRewrite(Exception):
