@@ -218,6 +218,7 @@ class SourceFrontend:
         self._constructed: dict[int, Any] = {}  # constructor line -> the model made there (first one)
         self._lambda_callees: dict = {}  # Lambda(fn) constructor span -> (fn, scope it was written in)
         self._layer_objects = 0
+        self._sequential_adds = 0  # model.add(layer) calls walked: model code, though no graph node is made yet
         self._constructor_calls: set[int] = set()  # every model constructor call's line, reached or not
         self._unrolled_loops: set[tuple[int, int]] = set()  # (first, last line) of each loop walked per item
         # keras.config.set_image_data_format("channels_first") (keras.json): the data_format of layers that give none
@@ -512,7 +513,8 @@ class SourceFrontend:
 
     def _activity(self) -> tuple:
         """What model code changes: graph nodes, layer objects, models."""
-        return FunctionalBuilder.added, self._layer_objects, len(self._constructed), len(self.graphs)
+        return (FunctionalBuilder.added, self._layer_objects, self._sequential_adds, len(self._constructed),
+                len(self.graphs))
 
     def _stmt_While(self, stmt: ast.While, scope: Scope) -> None:
         self._walk_uncertain([stmt.body, stmt.orelse], scope, "in a `while` loop", stmt)
@@ -1017,7 +1019,21 @@ class SourceFrontend:
             _stand_for_layer(made, instance.name or self.namer(instance.cls.name), instance.cls.name)
         return made
 
+    def _unique_items(self, node: ast.expr, scope: Scope) -> list | None:
+        """``set(x)`` of a folded string or sequence of plain items: its distinct items; None otherwise."""
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "set"
+                and len(node.args) == 1 and not node.keywords and scope.lookup("set") is UNKNOWN):
+            return None
+        items = self._fold(node.args[0], scope)
+        if not isinstance(items, (str, tuple, list)) or len(items) > MAX_UNROLL or not all(is_plain(i) for i in items):
+            return None
+        return list(dict.fromkeys(items))
+
     def _builtin_call(self, name: str, node: ast.Call, scope: Scope):
+        if name in ("sorted", "len") and len(node.args) == 1 and not node.keywords:
+            unique = self._unique_items(node.args[0], scope)
+            if unique is not None:  # sorted(set(text)), len(set(labels)): the set itself is never a value
+                return sorted(unique) if name == "sorted" else len(unique)
         args = [self._fold(a, scope) for a in node.args]
         if name == "len" and len(args) == 1 and isinstance(args[0], (tuple, list, str, dict)):
             return len(args[0])
@@ -1712,6 +1728,7 @@ class SourceFrontend:
                                       args[1] if len(args) > 1 else ()))
         if attr == "add" and isinstance(target, SequentialModel) and args:
             # model.add(keras.Input(...)) adds the Input's tensor (_sequential_graph reads it back).
+            self._sequential_adds += 1
             target.items.append(args[0] if isinstance(args[0], (LayerObject, Opaque, TensorRef, SequentialModel))
                                 else Opaque("a layer shapedoctor cannot read", span_of(node)))
         elif attr == "build" and isinstance(target, SequentialModel):
