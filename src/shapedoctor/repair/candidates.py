@@ -589,10 +589,11 @@ def _reshape_fixes(inference: Inference, result) -> list[Fix]:
     target = node.args.get("target_shape")
     if not isinstance(target, (tuple, list)) or not all(is_known(d) for d in shape[1:]):
         return []
+    # first: the Reshape is written for the input's size, and the layers before it lost some
+    fixes = _round_trip_fixes(inference)
     size = 1
     for d in shape[1:]:
         size *= d
-    fixes = []
     kept_axis_results = set()
     for i in range(len(target)):
         if any(t == -1 for j, t in enumerate(target) if j != i):
@@ -642,6 +643,30 @@ def _reshape_fixes(inference: Inference, result) -> list[Fix]:
                              why=f"{pair[0]} x {pair[1]} = {size}, the input's size; nearest to "
                                  f"{_tuple_text(tuple(target))}", group="factorization"))
     return fixes
+
+
+def _round_trip_fixes(inference: Inference) -> list[Fix]:
+    """An encoder-decoder (SegNet) whose N poolings by 2 floor an input size that 2**N does not divide, so its N
+    upsamplings come back short of the input: one level fewer, when 2**(N-1) divides the size -- the deepest
+    pooling and the first upsampling removed."""
+    inputs = [r for r in inference.results if r.node.type == "InputLayer" and r.outputs]
+    if len(inputs) != 1 or len(inputs[0].outputs[0]) != 4:
+        return []
+    sizes = inputs[0].outputs[0][1:3]
+    poolings = [r for r in inference.results if r.node.type in ("MaxPooling2D", "AveragePooling2D")
+                and r.node.args.get("pool_size", 2) in (2, (2, 2)) and r.node.args.get("strides") in (None, 2, (2, 2))]
+    upsamplings = [r for r in inference.results if r.node.type == "UpSampling2D"
+                   and r.node.args.get("size", 2) in (2, (2, 2))]
+    levels = len(poolings)
+    if levels < 2 or len(upsamplings) != levels or not all(isinstance(d, int) for d in sizes) \
+            or all(d % 2 ** levels == 0 for d in sizes) or any(d % 2 ** (levels - 1) for d in sizes):
+        return []
+    deepest, first_up = poolings[-1], upsamplings[0]
+    return [Fix(f"one level fewer: remove the {deepest.node.label} at line {_line(deepest)} and the "
+                f"{first_up.node.label} at line {_line(first_up)}",
+                [_patch("remove", deepest.node.index), _patch("remove", first_up.node.index)],
+                why=f"{levels} poolings floor {' x '.join(map(str, sizes))} (not a multiple of {2 ** levels}); with "
+                    f"{levels - 1} the upsampled maps come back to the input's size")]
 
 
 def _kept_axes(target: tuple) -> str:
