@@ -47,9 +47,13 @@ BATCH = 2
 FREE_DIM = 12          # a None (non-batch) dimension in random data
 
 
-def load_manifest(path: Path = MANIFEST) -> list[dict]:
+def read_manifest(path: Path) -> list[dict]:
     with open(path, "rb") as fh:
         return tomllib.load(fh)["case"]
+
+
+def load_manifest(path: Path | None = None) -> list[dict]:
+    return read_manifest(path or MANIFEST)
 
 
 def parse_shape(text: str | None) -> list | None:

@@ -19,9 +19,10 @@ HERE = Path(__file__).resolve().parent
 
 # Loaded under its own name: the first set's test imports its harness as `evaluate`.
 _spec = importlib.util.spec_from_file_location("heldout2_evaluate", HERE / "evaluate.py")
-evaluate2 = importlib.util.module_from_spec(_spec)
-sys.modules["heldout2_evaluate"] = evaluate2
-_spec.loader.exec_module(evaluate2)
+_wrapper = importlib.util.module_from_spec(_spec)
+sys.modules["heldout2_evaluate"] = _wrapper
+_spec.loader.exec_module(_wrapper)
+evaluate2 = _wrapper.harness  # the first harness, reading this set
 
 BUILT_RATE_REACHED = False  # first run 20/35 = 57.1% at d56af53 (FIRST_RUN.md)
 FIRST_RUN_RATE = "20/35 = 57.1% at d56af53"

@@ -22,9 +22,10 @@ HERE = Path(__file__).resolve().parent
 # Loaded under its own name: the first set's test imports its harness as `evaluate`, the second's as
 # `heldout2_evaluate`.
 _spec = importlib.util.spec_from_file_location("heldout3_evaluate", HERE / "evaluate.py")
-evaluate3 = importlib.util.module_from_spec(_spec)
-sys.modules["heldout3_evaluate"] = evaluate3
-_spec.loader.exec_module(evaluate3)
+_wrapper = importlib.util.module_from_spec(_spec)
+sys.modules["heldout3_evaluate"] = _wrapper
+_spec.loader.exec_module(_wrapper)
+evaluate3 = _wrapper.harness  # the first harness, reading this set
 
 BUILT_RATE_REACHED = False  # the first run (FIRST_RUN.md): below the bar
 FIRST_RUN_RATE = "26/37 = 70.3% at 897b8f2 (30/37 = 81.1% with --data-shape)"

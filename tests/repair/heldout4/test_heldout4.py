@@ -21,9 +21,10 @@ HERE = Path(__file__).resolve().parent
 # Loaded under its own name: the other sets' tests import their harnesses as `evaluate`, `heldout2_evaluate`,
 # `heldout3_evaluate`.
 _spec = importlib.util.spec_from_file_location("heldout4_evaluate", HERE / "evaluate.py")
-evaluate4 = importlib.util.module_from_spec(_spec)
-sys.modules["heldout4_evaluate"] = evaluate4
-_spec.loader.exec_module(evaluate4)
+_wrapper = importlib.util.module_from_spec(_spec)
+sys.modules["heldout4_evaluate"] = _wrapper
+_spec.loader.exec_module(_wrapper)
+evaluate4 = _wrapper.harness  # the first harness, reading this set
 
 BUILT_RATE_REACHED = False  # the first run (FIRST_RUN.md): below the bar
 FIRST_RUN_RATE = "20/34 = 58.8% at 7fd0ff3 (21/34 = 61.8% with --data-shape)"
