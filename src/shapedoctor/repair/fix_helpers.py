@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..diagnostics import GraphPatch
+from ..diagnostics import Fix, GraphPatch
+from ..infer import Inference
+from ..rules import RULES, canonical_type
 
 
 def _patch(op: str, node: int, type_: str = "", **args) -> GraphPatch:
@@ -48,3 +50,26 @@ def is_shrinking_convolution(node) -> bool:
     """A convolution whose padding="valid" shrinks its input (transposed ones grow it; ConvLSTM is recurrent)."""
     return node.type.startswith(("Conv", "SeparableConv", "DepthwiseConv")) and "Transpose" not in node.type \
         and not node.type.startswith("ConvLSTM") and node.args.get("padding", "valid") == "valid"
+
+
+_GLOBAL_POOL = {3: "GlobalAveragePooling1D", 4: "GlobalAveragePooling2D", 5: "GlobalAveragePooling3D"}
+
+
+def _channels_first_everywhere(inference: Inference, rank: int, why: str) -> Fix | None:
+    """data_format="channels_first" on every layer that has one, BatchNormalization and Concatenate on axis 1."""
+    patches = [_patch("set_args", r.node.index, data_format="channels_first") for r in inference.results
+               if "data_format" in getattr(RULES.get(r.node.type), "params", ())
+               and r.node.args.get("data_format", "channels_last") == "channels_last"]
+    if not patches:
+        return None
+    normalizations = [_patch("set_args", r.node.index, axis=1) for r in inference.results
+                      if r.node.type == "BatchNormalization" and r.node.args.get("axis", -1) == -1]
+    merges = [_patch("set_args", r.node.index, axis=1) for r in inference.results
+              if canonical_type(r.node.type) == "Concatenate" and isinstance(r.node.args.get("axis", -1), int)
+              and r.node.args.get("axis", -1) % rank == rank - 1]
+    also = " and ".join(name for name, there in (("BatchNormalization", normalizations), ("Concatenate", merges))
+                        if there)
+    also = f", and axis=1 on {also}" if also else ""
+    return Fix(f'set data_format="channels_first" on every convolution and pooling layer{also}',
+               patches + normalizations + merges,
+               why=f"{why} (the torch and JAX backends run channels_first on CPU; TensorFlow's CPU pooling does not)")
