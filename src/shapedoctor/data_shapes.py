@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .diagnostics import Diagnostic, GraphPatch
-from .infer import Inference, infer
+from .infer import Inference, diagnostic_at, infer
 from .kinds import INPUT_DATA_MISMATCH
-from .shapes import format_shape, is_known
+from .shapes import dims_agree, format_shape, is_known, squeezable
 
 
 @dataclass(frozen=True)
@@ -33,13 +33,6 @@ def split_expected(value: Any) -> tuple[Any, tuple | None]:
     return value, None
 
 
-def _adjusted_by_keras(declared: tuple, data: tuple) -> bool:
-    """Ranks one apart by a trailing axis of 1, which Keras adds or drops itself."""
-    longer, shorter = (declared, data) if len(declared) > len(data) else (data, declared)
-    return len(longer) == len(shorter) + 1 and longer[-1] == 1 and all(
-        not (is_known(a) and is_known(b)) or a == b for a, b in zip(longer[1:-1], shorter[1:]))
-
-
 def check_input_data(inference: Inference, data: tuple | None) -> Diagnostic | None:
     if data is None:
         return None
@@ -49,12 +42,12 @@ def check_input_data(inference: Inference, data: tuple | None) -> Diagnostic | N
     source = inputs[0]
     declared, data = tuple(source.outputs[0]), tuple(data)
     if len(declared) != len(data):
-        if _adjusted_by_keras(declared, data):
-            return None
+        if squeezable(declared, data) or squeezable(data, declared):
+            return None  # a trailing axis of 1 Keras adds or drops itself
         return _finding(inference, source, "error",
                         f"the data {format_shape(data)} have {_axes(len(data) - 1)} per sample, the Input declares "
                         f"{format_shape(declared)}: fit() fails (Invalid input shape)")
-    if all(not (is_known(a) and is_known(b)) or a == b for a, b in zip(declared[1:], data[1:])):
+    if dims_agree(declared[1:], data[1:]):
         return None
     failure = _failure_at(inference, source.node.index, data[1:])
     if failure is None:
@@ -104,9 +97,4 @@ def _failure_at(inference: Inference, index: int, shape: tuple) -> str | None:
 
 
 def _finding(inference: Inference, source, severity: str, message: str) -> Diagnostic:
-    node = source.node
-    span = node.span
-    return Diagnostic(kind=INPUT_DATA_MISMATCH, message=message, severity=severity,
-                      line=span.line if span else inference.graph.line, col=span.col if span else 0,
-                      end_line=span.end_line if span else inference.graph.line, end_col=span.end_col if span else 0,
-                      model=inference.graph.name, layer=node.label, node=node.index)
+    return diagnostic_at(inference.graph, source.node, severity, INPUT_DATA_MISMATCH, message)

@@ -133,7 +133,7 @@ def infer(graph: ModelGraph, base: Inference | None = None, start: int = 0) -> I
     inference._marks, inference._first_calls = marks, first_calls
     if graph.unbuildable_reason and graph.nodes:
         first = graph.nodes[0]
-        inference.diagnostics.append(_diagnostic(graph, first, UNKNOWN_LAYER.severity, UNKNOWN_LAYER,
+        inference.diagnostics.append(diagnostic_at(graph, first, UNKNOWN_LAYER.severity, UNKNOWN_LAYER,
                                                  graph.unbuildable_reason))
     _account(inference)
     return inference
@@ -208,7 +208,7 @@ def _replayed(inference: Inference, node: LayerNode, inputs: list, record: tuple
         return None
     graph = inference.graph
     for severity, kind, message in diagnostics:
-        inference.diagnostics.append(_diagnostic(graph, node, severity, kind, message))
+        inference.diagnostics.append(diagnostic_at(graph, node, severity, kind, message))
     for reason in reasons:
         inference.lost.append(_gap(graph, node, reason))
     inference.internal_errors += internal
@@ -229,7 +229,7 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
             inference.lost.append(_gap(graph, node, _not_followed(node, rule is None and type_ != "<opaque>")))
         return LayerResult(node, "unknown", input_shapes=None, note="input shape unknown")
     if type_ == "<opaque>":
-        inference.diagnostics.append(_diagnostic(
+        inference.diagnostics.append(diagnostic_at(
             graph, node, "info", UNKNOWN_LAYER, f"{node.written_type}: shapes after it are not checked"))
         inference.lost.append(_gap(graph, node, _not_followed(node, False)))
         return LayerResult(node, "unknown", input_shapes, note=node.written_type)
@@ -237,7 +237,7 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
         from .rules import opaque_message
 
         opaque = opaque_message(node.type, node.label)  # a Keras layer whose shapes come from user code
-        inference.diagnostics.append(_diagnostic(
+        inference.diagnostics.append(diagnostic_at(
             graph, node, "info", UNKNOWN_LAYER,
             opaque or f"{node.label} is not a layer shapedoctor knows; shapes after it are not checked"))
         inference.lost.append(_gap(graph, node, _not_followed(node, True)))
@@ -250,7 +250,7 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
         output = rule.fn(call, input_shapes)
     except Unresolved as exc:
         what = str(exc) or "an argument"
-        inference.diagnostics.append(_diagnostic(
+        inference.diagnostics.append(diagnostic_at(
             graph, node, "info", UNKNOWN_LAYER,
             f"{node.label}: the value of {what} could not be determined statically; "
             f"shapes after it are not checked"))
@@ -260,7 +260,7 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
     except ShapeProblem as problem:
         # kept in the result: its traceback (this frame, holding the inference) would make them a reference cycle
         problem.__traceback__ = None
-        diagnostic = _diagnostic(graph, node, problem.severity, problem.kind, problem.message)
+        diagnostic = diagnostic_at(graph, node, problem.severity, problem.kind, problem.message)
         inference.diagnostics.append(diagnostic)
         if problem.severity == "error":
             return LayerResult(node, "error", input_shapes, problem=problem)
@@ -273,7 +273,7 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
             raise
         reason = (f"`{node.label}`: internal error in shapedoctor's shape rule ({type(exc).__name__}); "
                   f"please report it")
-        inference.diagnostics.append(_diagnostic(graph, node, "info", INTERNAL_ERROR,
+        inference.diagnostics.append(diagnostic_at(graph, node, "info", INTERNAL_ERROR,
                                                  f"{reason}; shapes after it are not checked"))
         inference.lost.append(_gap(graph, node, reason))
         inference.internal_errors += 1
@@ -316,7 +316,7 @@ def _check_shared_call(inference: Inference, first: LayerResult, result: LayerRe
             SHARED_LAYER_MISMATCH,
             f"shared {node.label} was built by its first call (line {first_call.line if first_call else '?'}) "
             f"for inputs of size {built[axis]} on axis {axis}, but this call gets {format_shape(got)}")
-        diagnostic = _diagnostic(inference.graph, node, "error", SHARED_LAYER_MISMATCH, problem.message)
+        diagnostic = diagnostic_at(inference.graph, node, "error", SHARED_LAYER_MISMATCH, problem.message)
         if node.call_span is not None:  # Keras raises at this call, not where the layer was constructed
             span = node.call_span
             diagnostic = replace(diagnostic, line=span.line, col=span.col, end_line=span.end_line, end_col=span.end_col)
@@ -329,7 +329,8 @@ def _check_shared_call(inference: Inference, first: LayerResult, result: LayerRe
 _STRICT = False
 
 
-def _diagnostic(graph: ModelGraph, node: LayerNode, severity: str, kind, message: str) -> Diagnostic:
+def diagnostic_at(graph: ModelGraph, node: LayerNode, severity: str, kind, message: str) -> Diagnostic:
+    """A finding at ``node``'s constructor call (the model's line when it has none)."""
     span = node.span
     line, col, end_line, end_col = (span.line, span.col, span.end_line, span.end_col) if span else (graph.line, 0,
                                                                                                   graph.line, 0)

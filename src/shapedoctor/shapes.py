@@ -30,6 +30,17 @@ def is_known(dim: Dim) -> bool:
     return isinstance(dim, int) and not isinstance(dim, bool)
 
 
+def dims_agree(a, b) -> bool:
+    """The sizes of ``a`` and ``b``, side by side, are equal wherever both are known."""
+    return all(not (is_known(x) and is_known(y)) or x == y for x, y in zip(a, b))
+
+
+def squeezable(longer: tuple, shorter: tuple) -> bool:
+    """``longer`` is ``shorter`` plus a trailing axis of 1 (sizes compared where both are known): Keras drops or
+    adds that axis itself (``squeeze_or_expand_to_same_rank`` for targets, ``_adjust_input_rank`` for inputs)."""
+    return len(longer) == len(shorter) + 1 and longer[-1] == 1 and dims_agree(longer[1:-1], shorter[1:])
+
+
 def _combine(a: Dim, b: Dim, op: str, fn) -> Dim:
     if a is None or b is None:
         return None

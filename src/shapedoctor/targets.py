@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from .diagnostics import Diagnostic
 from .causes import where
-from .infer import Inference
+from .infer import Inference, diagnostic_at
 from .kinds import OUTPUT_TARGET_MISMATCH
-from .shapes import format_shape, is_known
+from .shapes import format_shape, is_known, squeezable
 
 SPARSE_LOSSES = {"sparse_categorical_crossentropy", "SparseCategoricalCrossentropy"}
 PER_SAMPLE_LOSSES = SPARSE_LOSSES | {
@@ -93,7 +93,7 @@ def _against_target(output: tuple, target: tuple, loss: str | None) -> str | Non
             return (f"output {format_shape(output)} cannot be trained against targets {format_shape(target)} "
                     f"with {loss}: expected an output of rank {wanted_rank}")
         return None
-    if _squeezable(output, target) or _squeezable(target, output):
+    if squeezable(output, target) or squeezable(target, output):
         return None  # Keras' squeeze_or_expand_to_same_rank drops a trailing 1: (n,) vs (n, 1) is fine
     if len(output) != len(target):
         return f"output {format_shape(output)} does not match targets {format_shape(target)}" + _consequence(loss)
@@ -102,13 +102,6 @@ def _against_target(output: tuple, target: tuple, loss: str | None) -> str | Non
             return (f"output {format_shape(output)} does not match targets {format_shape(target)}"
                     + _consequence(loss))
     return None
-
-
-def _squeezable(longer: tuple, shorter: tuple) -> bool:
-    """``longer`` is ``shorter`` plus a trailing axis of 1 (dims compared where both are known)."""
-    if len(longer) != len(shorter) + 1 or longer[-1] != 1:
-        return False
-    return all(not (is_known(a) and is_known(b)) or a == b for a, b in zip(longer[1:-1], shorter[1:]))
 
 
 def _looks_per_sample(inference: Inference, head, loss: str | None) -> bool:
@@ -175,11 +168,9 @@ def _diagnostic(inference: Inference, head, severity: str, message: str, target)
 
 
 def _finding(inference: Inference, node, severity: str, message: str, explanation: list[str]) -> Diagnostic:
-    span = node.span
-    return Diagnostic(kind=OUTPUT_TARGET_MISMATCH, message=message, severity=severity,
-                      line=span.line if span else inference.graph.line, col=span.col if span else 0,
-                      end_line=span.end_line if span else inference.graph.line, end_col=span.end_col if span else 0,
-                      model=inference.graph.name, layer=node.label, node=node.index, explanation=explanation)
+    diagnostic = diagnostic_at(inference.graph, node, severity, OUTPUT_TARGET_MISMATCH, message)
+    diagnostic.explanation = explanation
+    return diagnostic
 
 
 def _axis_keeper(inference: Inference, head):
