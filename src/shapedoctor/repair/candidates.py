@@ -8,6 +8,7 @@ can use.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from fractions import Fraction
 
@@ -45,6 +46,12 @@ def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None, dep
     if maker is None:
         return []
     candidates = maker(inference, result, target_shape) if maker is _target_fixes else maker(inference, result)
+    if maker is _rank_fixes:  # frames the data or the per-step targets count: first; else before the guesses
+        frames, counted = _per_frame_fixes(inference, result, target_shape)
+        at = 0 if counted else next((i for i, f in enumerate(candidates) if f.group == "factorization"),
+                                    len(candidates))
+        candidates[at:at] = frames
+    candidates = [_on_every_call(inference.graph, fix) for fix in candidates]
     verified = []
     seen = set()
     shown_per_group: dict[str, int] = {}
@@ -75,6 +82,23 @@ def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None, dep
     for rank, fix in enumerate(verified, 1):
         fix.rank = rank
     return verified
+
+
+def _on_every_call(graph, fix: Fix) -> Fix:
+    """A layer inserted before a shared layer object (one ``GRU`` called on both branches of a siamese model)
+    goes before each of its calls: it fixes the layer's input wherever the layer reads one."""
+    extra = []
+    patched = {p.node for p in fix.patches}
+    for patch in fix.patches:
+        key = graph.nodes[patch.node].layer_key if patch.op == "insert_before" else None
+        if key is None:
+            continue
+        extra += [GraphPatch(patch.op, n.index, patch.type, patch.args) for n in graph.nodes
+                  if n.layer_key == key and n.index not in patched]
+        patched |= {p.node for p in extra}
+    if not extra:
+        return fix
+    return dataclasses.replace(fix, patches=fix.patches + extra)
 
 
 MAX_FOLLOW_UPS = 2  # fixes chained after one whose consequences need them
@@ -273,6 +297,55 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
                          [_patch("insert_before", node.index, "Reshape", target_shape=target)],
                          why="adds the channel axis"))
     return fixes
+
+
+_FRAME_LAYERS = {"Conv1D", "Conv2D", "Conv3D", "SeparableConv2D", "DepthwiseConv2D", "MaxPooling1D",
+                 "MaxPooling2D", "MaxPooling3D", "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D"}
+
+
+# elementwise, or normalising the last axis: the same on frames of any rank (left unwrapped)
+_ANY_RANK = {"Activation", "ReLU", "LeakyReLU", "ELU", "PReLU", "Softmax", "Dropout", "GaussianNoise",
+             "GaussianDropout", "AlphaDropout", "BatchNormalization", "LayerNormalization"}
+
+
+def _per_frame_fixes(inference: Inference, result, target_shape) -> tuple[list[Fix], bool]:
+    """A CNN declared on one frame, flattened into an LSTM that needs the frames as steps: every layer from the
+    Input to the recurrent one wrapped in TimeDistributed, and the Input given the frames axis -- its size from
+    the data's extra axis or the per-step targets, else None (any number of frames).  Also whether the data or
+    the targets counted the frames (then this is what the model was meant to be)."""
+    node = result.node
+    shape = result.input_shapes[0] if result.input_shapes else None
+    if shape is None or len(shape) != 2 or not is_recurrent(node):
+        return [], False
+    frame_layers, current = [], result
+    while True:
+        current = inference.results[current.node.inputs[0][0]] if len(current.node.inputs) == 1 else None
+        if current is None or len(inference.graph.consumers(current.node.index)) != 1:
+            return [], False
+        if current.node.type == "InputLayer":
+            break
+        frame_layers.append(current.node)
+    frame = current.outputs[0] if current.outputs else None
+    if frame is None or len(frame) < 3 or not any(n.type in _FRAME_LAYERS for n in frame_layers):
+        return [], False
+    data = inference.graph.data_shape
+    target = target_shape if target_shape is not None else inference.graph.target_shape
+    target = tuple(target) if isinstance(target, (tuple, list)) else None
+    if data is not None and len(data) == len(frame) + 1:
+        steps = data[1]
+    elif target is not None and len(target) == 3 and returns_sequences(node):
+        steps = target[1]
+    else:
+        steps = None
+    new_input = (steps, *frame[1:])
+    wraps = [_patch("wrap", n.index, "TimeDistributed") for n in reversed(frame_layers)
+             if n.type not in _ANY_RANK]
+    return [Fix(f"wrap the {len(wraps)} layers before {node.label} in TimeDistributed and feed "
+                f"Input(shape={_tuple_text(new_input)})",
+                [_patch("set_input_shape", current.node.index, shape=new_input)] + wraps,
+                why=f"the layers up to line {_line(inference.results[frame_layers[0].index])} read one "
+                    f"{format_shape(frame)} frame; wrapped, they run on every frame and {node.label} reads "
+                    f"the frames as its steps")], steps is not None
 
 
 def _embedding_fixes(inference: Inference, origin) -> list[Fix]:

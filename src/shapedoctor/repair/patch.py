@@ -6,7 +6,8 @@ import copy
 import dataclasses
 
 from ..diagnostics import GraphPatch
-from ..graph import LayerNode, ModelGraph
+from ..graph import INPUT_SHAPE_KWARGS, LayerNode, ModelGraph
+from ..rules.nested import NestedLayer
 
 
 def copy_graph(graph: ModelGraph, start: int = 0) -> ModelGraph:
@@ -27,7 +28,7 @@ def first_patched(graph: ModelGraph, patches: list[GraphPatch]) -> int:
     start = len(graph.nodes)
     for patch in patches:
         target = graph.nodes[patch.node]
-        if patch.op in ("set_args", "set_wrapped_args", "replace", "unwrap"):
+        if patch.op in ("set_args", "set_wrapped_args", "replace", "unwrap", "wrap"):
             start = min(start, min(n.index for n in _same_call(graph.nodes, target)))
         elif patch.op == "dedent_after_loop":
             start = min(start, min(loop_head(graph, patch), default=patch.node))
@@ -73,6 +74,13 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
             inner = node.args.get("layer")
             node.type = node.written_type = inner.type
             node.args = dict(inner.args)
+        return graph
+    if patch.op == "wrap":  # Conv2D(32, 3) -> TimeDistributed(Conv2D(32, 3))
+        for node in _same_call(nodes, target, start):
+            inner = NestedLayer(node.type, {k: v for k, v in node.args.items() if k not in INPUT_SHAPE_KWARGS},
+                                node.label)
+            node.type = node.written_type = patch.type
+            node.args = {"layer": inner}
         return graph
     # a new input shape; tuple_shape (an int made a 1-tuple), slice_shape (X.shape -> X.shape[1:]), drop_last_axis
     # ((steps, vocab) -> (steps,)) and

@@ -791,7 +791,7 @@ class _Planner:
                 out.append(patch)
                 continue
             key = (patch.op, node.span, node.type) if patch.op == "set_args" else \
-                (patch.op, node.span, node.type, patch.type, patch.args)
+                (patch.op, node.span, node.call_span, node.type, patch.type, patch.args)
             first = merged.get(key)
             if first is None:
                 merged[key] = patch
@@ -1015,6 +1015,22 @@ class _Planner:
         if inner is None or any(arg.star for arg in call.args) or not isinstance(inner.value, cst.Call):
             raise CannotRewrite("the wrapped layer is not written in the call")
         self.changes.append(_Change(self.index.start(call), self.index.end(call), self.index.code(inner.value)))
+
+    # wrap -----------------------------------------------------------------------------
+    def _op_wrap(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``Conv2D(32, (3, 3))`` -> ``TimeDistributed(Conv2D(32, (3, 3)))``; an input shape written on the
+        first layer of a Sequential goes onto the wrapper (Keras reads it from the outer layer only)."""
+        self._unique_layer(node)
+        index = self.index
+        call = index.call_at(node)
+        moved = _input_kwargs(call) if self._is_first_layer(node) else []
+        tail = ")"
+        if moved:
+            tail = ", " + self._moved_kwargs(moved) + ")"
+            self.changes += self._drop_args(call, moved)
+        start, end = index.start(call), index.end(call)
+        self.changes.append(_Change(start, start, self.style.spell(patch.type, call) + "("))
+        self.changes.append(_Change(end, end, tail))
 
     # dedent_after_loop ----------------------------------------------------------------
     def _op_dedent_after_loop(self, patch: GraphPatch, node: LayerNode) -> None:
