@@ -1729,7 +1729,8 @@ class SourceFrontend:
         if attr == "add" and isinstance(target, SequentialModel) and args:
             # model.add(keras.Input(...)) adds the Input's tensor (_sequential_graph reads it back).
             self._sequential_adds += 1
-            target.items.append(args[0] if isinstance(args[0], (LayerObject, Opaque, TensorRef, SequentialModel))
+            target.items.append(args[0] if isinstance(args[0], (LayerObject, Opaque, TensorRef, SequentialModel,
+                                                                Instance, FunctionalModel))
                                 else Opaque("a layer shapedoctor cannot read", span_of(node)))
         elif attr == "build" and isinstance(target, SequentialModel):
             self._record_build_shape(target, args, kwargs)

@@ -29,6 +29,8 @@ from .patch import application_order, apply_patches, first_patched, loop_head
 MAX_POOLINGS_REMOVED = 4  # earlier pooling layers offered for removal, nearest first
 # How many verified candidates of one family are worth showing.
 GROUP_LIMITS = {"factorization": 5, "smaller": 1, "input size": 2}
+_GLOBAL_POOLINGS = {"GlobalAveragePooling1D", "GlobalMaxPooling1D", "GlobalAveragePooling2D", "GlobalMaxPooling2D",
+                    "GlobalAveragePooling3D", "GlobalMaxPooling3D"}
 _NEEDS_STEPS = {"Conv1D", "SeparableConv1D", "DepthwiseConv1D", "Conv1DTranspose", "MaxPooling1D",
                 "AveragePooling1D", "GlobalMaxPooling1D", "GlobalAveragePooling1D", "LSTM", "GRU", "SimpleRNN",
                 "Bidirectional", "ConvLSTM1D", "Cropping1D", "ZeroPadding1D", "UpSampling1D", "SpatialDropout1D",
@@ -221,6 +223,12 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
         # the sequence ended before it (return_sequences=False, pooling): the wrapped layer on the vector
         fixes.append(Fix(f"use the {inner.type} inside TimeDistributed directly",
                          [_patch("unwrap", node.index)], why="its input has no steps axis left to distribute over"))
+    if len(shape) == 2 and node.type in _GLOBAL_POOLINGS and len(node.inputs) == 1:
+        # the steps were already pooled away before it: what it would give, it gets
+        fixes.append(Fix(f"remove the {label}", [_patch("remove", node.index)],
+                         why=f"its input {format_shape(shape)} has no steps axis left to pool"
+                             + (f": {origin.node.label} at line {_line(origin)} already ended it"
+                                if origin is not None and origin.node.type != "InputLayer" else "")))
     if len(shape) == 2 and node.type in _NEEDS_STEPS:
         n = shape[1]
         if origin is not None and origin.node.type == "Flatten" and len(origin.input_shapes[0]) == 3:
