@@ -298,13 +298,56 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
     if len(shape) == 2 and spatial and is_known(shape[1]):
         fixes.extend(_image_fixes(inference, chain, node, shape[1], spatial))
         return fixes
+    swap = _fewer_dimensions_fix(inference, node, len(shape))
+    if swap is not None and _among_lower_layers(inference, node, len(shape)):
+        fixes.insert(0, swap)  # a Conv2D left in a model of Conv1D/MaxPooling1D: the port missed it
+        swap = None
     if len(shape) >= 2 and all(is_known(d) for d in shape[1:]):
         # One axis short (Conv2D on (None, h, w)): add a channel axis.
         target = (*shape[1:], 1)
         fixes.append(Fix(f"insert Reshape({_tuple_text(target)}) before {label}",
                          [_patch("insert_before", node.index, "Reshape", target_shape=target)],
                          why="adds the channel axis"))
+    if swap is not None:
+        fixes.append(swap)
     return fixes
+
+
+# A layer and its kind for one spatial dimension fewer, with the arguments that hold one value per axis.
+_ONE_DIMENSION_FEWER = {"Conv2D": "Conv1D", "Conv3D": "Conv2D", "SeparableConv2D": "SeparableConv1D",
+                        "DepthwiseConv2D": "DepthwiseConv1D", "Conv2DTranspose": "Conv1DTranspose",
+                        "Conv3DTranspose": "Conv2DTranspose", "MaxPooling2D": "MaxPooling1D",
+                        "MaxPooling3D": "MaxPooling2D", "AveragePooling2D": "AveragePooling1D",
+                        "AveragePooling3D": "AveragePooling2D", "UpSampling2D": "UpSampling1D",
+                        "SpatialDropout2D": "SpatialDropout1D", "SpatialDropout3D": "SpatialDropout2D"}
+_PER_AXIS_ARGS = ("kernel_size", "strides", "pool_size", "dilation_rate", "size")
+
+
+def _fewer_dimensions_fix(inference: Inference, node, rank: int) -> Fix | None:
+    """``Conv2D(16, (7, 7), strides=(2, 2))`` on a (batch, steps, channels) tensor ->
+    ``Conv1D(16, 7, strides=2)``: the layer of the input's own dimension, each per-axis argument cut to the
+    axes left (a square size to its side)."""
+    lower = _ONE_DIMENSION_FEWER.get(node.type)
+    if lower is None or spatial_rank(node.type) != rank - 1 or node.args.get("data_format") == "channels_first":
+        return None
+    args = {}
+    for name, value in node.args.items():
+        if name in _PER_AXIS_ARGS and isinstance(value, (tuple, list)):
+            if len(value) != rank - 1:
+                return None
+            value = value[0] if rank == 3 and len(set(value)) == 1 else tuple(value[:-1]) if rank > 3 \
+                and len(set(value)) == 1 else None
+            if value is None:
+                return None  # a different size per axis: which one was meant for the axes left is unknown
+        args[name] = value
+    return Fix(f"use {lower} instead of {node.label}", [_patch("replace", node.index, lower, **args)],
+               why=f"its input has {rank - 2} spatial axis{'es' * (rank > 3)}, as the layers around it use")
+
+
+def _among_lower_layers(inference: Inference, node, rank: int) -> bool:
+    """Whether a layer next to ``node`` is of the input's own dimension (a MaxPooling1D after a Conv2D)."""
+    near = [inference.graph.nodes[ref[0]] for ref in node.inputs] + inference.graph.consumers(node.index)
+    return any(("1D" in n.type if rank == 3 else spatial_rank(n.type) == rank - 2) for n in near)
 
 
 _FRAME_LAYERS = {"Conv1D", "Conv2D", "Conv3D", "SeparableConv2D", "DepthwiseConv2D", "MaxPooling1D",

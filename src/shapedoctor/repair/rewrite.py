@@ -23,9 +23,6 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-import libcst as cst
-from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
-
 from ..diagnostics import Edit, Fix, GraphPatch
 from ..graph import INPUT_SHAPE_KWARGS, LayerNode, ModelGraph
 from ..rules import RULES, canonical_type
@@ -33,7 +30,21 @@ from ..rules.base import KERAS2_KWARGS
 
 # Keywords that stay on a layer when its class is replaced (they mean the same on every layer).
 _PORTABLE_KWARGS = {"name", "dtype", "trainable", "input_shape", "input_dim", "batch_input_shape", "batch_size"}
-_POSITIONAL_FIRST = {"Reshape": "target_shape", "Dense": "units", "Dropout": "rate", "Conv2D": "filters"}
+_POSITIONAL_FIRST = {"Reshape": "target_shape", "Dense": "units", "Dropout": "rate", "Conv2D": "filters",
+                     "Conv1D": "filters"}
+
+
+class _LibCST:
+    """``libcst``, imported on first use: its import costs ~0.12 s of CPU, and the plainest fixes are written
+    without it (plain_edits.py)."""
+
+    def __getattr__(self, name: str):
+        import libcst
+
+        return getattr(libcst, name)
+
+
+cst = _LibCST()
 
 
 class CannotRewrite(Exception):
@@ -239,6 +250,8 @@ class _Region:
 
     def __init__(self, facts: _Facts, start: int, end: int, prefix: str = "", suffix: str = "",
                  root_alone: bool | None = None, container_lines: tuple[int, int] | None = None) -> None:
+        from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider
+
         snippet = prefix + facts.text[start:end] + suffix
         wrapper = MetadataWrapper(cst.parse_module(snippet), unsafe_skip_copy=True)
         self.module = wrapper.module
@@ -962,7 +975,8 @@ class _Planner:
             self.changes.append(_Change(index.start(name), index.end(name), functional))
             return
         kept = [index.code(arg.keyword) + "=" + index.code(arg.value) for arg in call.args
-                if arg.keyword is not None and arg.keyword.value in _PORTABLE_KWARGS]
+                if arg.keyword is not None and arg.keyword.value in _PORTABLE_KWARGS
+                and arg.keyword.value not in patch.arg_dict]  # written once: the patch's value
         new = _layer_text(self.style, patch.type, patch.arg_dict, call, index.quote)
         if kept:
             new = new[:-1] + (", " if new[-2] != "(" else "") + ", ".join(kept) + ")"
@@ -1339,15 +1353,25 @@ def _snake(name: str) -> str:
 # ------------------------------------------------------------------------ public
 def edits_for_fix(text: str, graph: ModelGraph, fix: Fix) -> list[Edit]:
     """The source edits that realise ``fix`` on ``graph`` (parsed from ``text``); raises CannotRewrite."""
-    try:
-        changes = _Planner(text, graph).plan(fix.patches)
-    except cst.ParserSyntaxError as exc:
-        raise CannotRewrite(f"cannot parse: {exc.message}") from None
-    except (KeyError, IndexError, ValueError) as exc:
-        raise CannotRewrite(f"cannot place the edit ({type(exc).__name__})") from None
+    from .plain_edits import plain_changes
+
+    changes = plain_changes(text, graph, fix.patches)  # one plain argument fix: the same changes, no LibCST
+    if changes is None:
+        changes = _planned_changes(text, graph, fix)
     if not changes:
         raise CannotRewrite("nothing to change")
     return to_edits(text, changes)
+
+
+def _planned_changes(text: str, graph: ModelGraph, fix: Fix) -> list[_Change]:
+    try:
+        return _Planner(text, graph).plan(fix.patches)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise CannotRewrite(f"cannot place the edit ({type(exc).__name__})") from None
+    except Exception as exc:
+        if isinstance(exc, cst.ParserSyntaxError):
+            raise CannotRewrite(f"cannot parse: {exc.message}") from None
+        raise
 
 
 # ------------------------------------------------------------------ verification
