@@ -24,7 +24,7 @@ from .fix_helpers import (_GLOBAL_POOL, _channels_first_everywhere, _line, _patc
                           is_shrinking_convolution, returns_sequences, set_return_sequences)
 from .target_fixes import _target_fixes
 from .merge_fixes import _merge_fixes
-from .patch import application_order, apply_patches, first_patched, loop_head
+from .patch import apply_patches, first_patched, loop_head, original_indices
 
 MAX_POOLINGS_REMOVED = 4  # earlier pooling layers offered for removal, nearest first
 # How many verified candidates of one family are worth showing.
@@ -88,16 +88,19 @@ def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None, dep
 
 def _on_every_call(graph, fix: Fix) -> Fix:
     """A layer inserted before a shared layer object (one ``GRU`` called on both branches of a siamese model)
-    goes before each of its calls: it fixes the layer's input wherever the layer reads one."""
+    goes before each of its calls; one inserted at a layer a helper or loop body makes on every pass, before
+    (or on the input of) each pass's: the source edit is one, and the graph must show what it does."""
     extra = []
     patched = {p.node for p in fix.patches}
     for patch in fix.patches:
-        key = graph.nodes[patch.node].layer_key if patch.op == "insert_before" else None
-        if key is None:
+        if patch.op not in ("insert_before", "insert_on_input"):
             continue
-        extra += [GraphPatch(patch.op, n.index, patch.type, patch.args) for n in graph.nodes
-                  if n.layer_key == key and n.index not in patched]
-        patched |= {p.node for p in extra}
+        target = graph.nodes[patch.node]
+        same = [n for n in graph.nodes if n.index not in patched and (
+            (target.layer_key is not None and n.layer_key == target.layer_key)
+            or (target.span is not None and n.span == target.span and n.type == target.type))]
+        extra += [GraphPatch(patch.op, n.index, patch.type, patch.args) for n in same]
+        patched |= {n.index for n in same}
     if not extra:
         return fix
     return dataclasses.replace(fix, patches=fix.patches + extra)
@@ -129,7 +132,7 @@ def _followed_up(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_
     following = propose(after, uncovered[0], target_shape, depth + 1)
     if not following:
         return None
-    mapped = _in_original_indices(inference.graph, fix.patches, following[0].patches)
+    mapped = original_indices(inference.graph, fix.patches, following[0].patches)
     if mapped is None:
         return None
     both = "safe" if fix.applicability == following[0].applicability == "safe" else "unsafe"
@@ -137,28 +140,6 @@ def _followed_up(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_
     chained = Fix(f"{fix.title}, then {following[0].title} ({where})", fix.patches + mapped,
                   why=f"{fix.why}; then {where}: {following[0].why}", applicability=both)
     return chained if _verifies(inference, chained, diagnostic, target_shape) else None
-
-
-def _in_original_indices(graph, first: list[GraphPatch], then: list[GraphPatch]) -> list[GraphPatch] | None:
-    """``then`` names nodes of the graph ``first`` made: the same patches naming the original graph's nodes (as
-    every patch of one fix does), or None when one names a node ``first`` inserted or a patch cannot be mapped."""
-    original: list = list(range(len(graph.nodes)))  # per node of the patched graph: its original index
-    for patch in application_order(first):
-        if patch.op in ("insert_before", "insert_on_input"):
-            original.insert(patch.node, None)
-        elif patch.op == "remove":
-            del original[patch.node]
-        elif patch.op == "dedent_after_loop":
-            return None
-    inserted_at = {p.node for p in first if p.op in ("insert_before", "insert_on_input")}
-    mapped = []
-    for patch in then:
-        index = original[patch.node] if 0 <= patch.node < len(original) else None
-        if index is None or patch.op == "dedent_after_loop" or (patch.op in ("insert_before", "insert_on_input")
-                                                                and index in inserted_at):
-            return None
-        mapped.append(GraphPatch(patch.op, index, patch.type, patch.args))
-    return mapped
 
 
 def _verifies(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_shape) -> bool:

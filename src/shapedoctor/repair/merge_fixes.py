@@ -4,9 +4,11 @@ the concatenation axis, ranks, U-Net skips misaligned by a floored odd size)."""
 from __future__ import annotations
 
 from ..diagnostics import Fix
-from ..infer import Inference
+from ..diagnostics import GraphPatch
+from ..infer import Inference, infer
 from ..rules import canonical_type
 from ..shapes import format_shape, is_known
+from .patch import apply_patches, original_indices
 from .fix_helpers import _line, _patch, _tuple_text, is_shrinking_convolution, returns_sequences, set_return_sequences
 
 _ELEMENTWISE = {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"}
@@ -28,6 +30,7 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
                          [_patch("set_args", i, padding="same") for i in shrinking],
                          why="every branch keeps the input length, so the branches line up"))
     shapes = result.input_shapes or []
+    axis_fixes = []
     if canonical_type(node.type) == "Concatenate" and len(shapes) >= 2 and all(shapes) \
             and len({len(sh) for sh in shapes}) == 1:
         # concatenate(axis=1) on channels-last feature maps: the axis where only the sizes differ
@@ -36,9 +39,11 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
         for axis in range(rank - 1, 0, -1):
             others = [tuple(sh[:axis] + sh[axis + 1:]) for sh in shapes]
             if axis - rank != written and axis != written and all(o == others[0] for o in others):
-                fixes.append(Fix(f"set axis={axis - rank} on {node.label}", [_patch("set_args", node.index,
-                                                                                    axis=axis - rank)],
-                                 why="the inputs agree on every other axis: join them along this one"))
+                axis_fixes.append(Fix(f"set axis={axis - rank} on {node.label}",
+                                      [_patch("set_args", node.index, axis=axis - rank)],
+                                      why="the inputs agree on every other axis: join them along this one"))
+    if not _floored_sizes(node, shapes):  # else an odd size floored by a pooling: aligning them comes first
+        fixes += axis_fixes
     valid = [r.node.index for r in inference.results
              if is_shrinking_convolution(r.node) and r.node.index not in shrinking]
     if valid and shrinking:
@@ -48,9 +53,12 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
                           if is_shrinking_convolution(inference.results[i].node)],
                          why="no convolution shrinks its input, so every skip keeps the size of the path it joins"))
     fixes.extend(_upsampling_merge_fixes(inference, node, shapes))
+    fixes.extend(_pad_every_pass_fixes(inference, node, shapes))
     fixes.extend(_padding_merge_fixes(node, shapes))
     fixes.extend(_cropping_merge_fixes(node, shapes))
     fixes.extend(_divisible_input_fixes(inference, node, shapes))
+    if _floored_sizes(node, shapes):
+        fixes += axis_fixes
     if len({len(sh) for sh in shapes if sh}) > 1 and canonical_type(node.type) == "Concatenate":
         # a score (None,) joined with features (None, 2): the lower-rank input gets a trailing axis of 1
         top = max(len(sh) for sh in shapes if sh)
@@ -100,6 +108,17 @@ def _spatial_axes(node, shapes: list) -> range | None:
     return spatial
 
 
+def _floored_sizes(node, shapes: list) -> bool:
+    """Maps joined on their channels whose spatial sizes differ by a few pixels (what a floored odd size
+    leaves), not by a whole axis of other content."""
+    spatial = _spatial_axes(node, shapes)
+    return spatial is not None and 0 < max(abs(a[i] - b[i]) for a in shapes for b in shapes
+                                          for i in spatial) <= MAX_FLOORED
+
+
+MAX_FLOORED = 3  # what pooling by 2 or 4 floors off an odd size, per merge
+
+
 def _upsampling_merge_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
     """A decoder that upsamples where its encoder did not downsample (strides=1): the upsampled input is a whole
     multiple of its skip's size: the UpSampling that made it is removed (every pass of a loop's one call)."""
@@ -132,6 +151,55 @@ def _padding_merge_fixes(node, shapes: list) -> list[Fix]:
     """The upsampled path one or two pixels smaller than its skip (88 vs 89: a pooling floored an odd size):
     zero-pad it to the skip's size, so the decoder comes back to the input's size (the output keeps it)."""
     return _aligning_fixes(node, shapes, pad=True)
+
+
+def _pad_every_pass_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
+    """A merge written once in a helper or loop body whose passes need different paddings (a U-Net block on
+    27 pixels: 6 vs 6, 12 vs 13, 26 vs 27): the smaller input zero-padded at its end to the other's size, written
+    with their shapes (``ZeroPadding2D(((0, skip.shape[1] - x.shape[1]), ...))(x)``) so that one edit fits every
+    pass.  Each pass's padding is found in turn on the model patched so far (the later passes are only reached
+    once the earlier ones build)."""
+    spatial = _spatial_axes(node, shapes)
+    graph = inference.graph
+    passes = [n.index for n in graph.nodes if node.span is not None and n.span == node.span and n.type == node.type]
+    if spatial is None or len(shapes) != 2 or len(passes) < 2:
+        return []
+    small = next((w for w in (0, 1) if all(shapes[w][a] <= shapes[1 - w][a] for a in spatial)), None)
+    if small is None:
+        return []
+    rank, first = len(shapes[0]), spatial[0] == 2
+    patches: list[GraphPatch] = []
+    after, current = inference, node.index  # ``current``: the failing pass, an index of ``after``'s graph
+    for _ in range(len(passes)):
+        sizes = after.results[current].input_shapes or []
+        if len(sizes) != 2 or not all(sizes) or not all(is_known(sh[a]) for sh in sizes for a in spatial):
+            return []
+        delta = [sizes[1 - small][a] - sizes[small][a] for a in spatial]
+        if min(delta) < 0 or max(delta) > MAX_CROP:
+            return []
+        amounts = tuple((0, d) for d in delta)
+        here = GraphPatch("pad_to_match", current, _PADDING[rank], tuple({
+            "padding": amounts[0] if rank == 3 else amounts, **({"data_format": "channels_first"} if first else {}),
+            "input": small, "reference": 1 - small}.items()))
+        mapped = original_indices(graph, patches, [here]) if patches else [here]
+        if mapped is None:
+            return []
+        patches += mapped
+        try:
+            after = infer(apply_patches(graph, patches))
+        except (ValueError, IndexError, KeyError):
+            return []
+        failing = next((d.node for d in after.errors if d.node is not None
+                        and after.graph.nodes[d.node].span == node.span), None)
+        if failing is None:
+            break
+        current = failing
+    else:
+        return []
+    axes = " x ".join("height width depth".split()[:len(spatial)]) if rank > 3 else "length"
+    return [Fix(f"pad input {small + 1} of {node.label} to the {axes} of input {2 - small}, on every pass",
+                patches, why="the merge is written once but its passes differ by a floored odd size: each "
+                             "pass's upsampled path is zero-padded to its skip's size, computed from their shapes")]
 
 
 def _cropping_merge_fixes(node, shapes: list) -> list[Fix]:

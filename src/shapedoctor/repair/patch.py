@@ -97,9 +97,12 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
         return _renumber(graph, order, mapping, start, rewire={id(target): [(patch.node, 0)]}, new=new)
     if patch.op == "dedent_after_loop":
         return _dedent_after_loop(graph, patch, start)
-    if patch.op == "insert_on_input":  # a layer on one input of a merge: Concatenate()([x, Cropping2D(...)(skip)])
+    if patch.op in ("insert_on_input", "pad_to_match"):
+        # a layer on one input of a merge: Concatenate()([x, Cropping2D(...)(skip)]); pad_to_match: the padding
+        # of this pass, written in the source from the inputs' shapes (rewrite._op_pad_to_match)
         args = dict(patch.arg_dict)
         which = args.pop("input")
+        args.pop("reference", None)
         new = LayerNode(index=patch.node, type=patch.type, args=args, inputs=[target.inputs[which]], span=None,
                         name=f"{patch.type.lower()}_fix", written_type=patch.type)
         order = nodes[:patch.node] + [new] + nodes[patch.node:]
@@ -206,6 +209,31 @@ def _dedent_after_loop(graph: ModelGraph, patch: GraphPatch, start: int) -> Mode
     order = [n for n in nodes if n.index not in dropped]
     mapping = {n.index: i for i, n in enumerate(order)}
     return _renumber(graph, order, mapping, start)
+
+
+def original_indices(graph, first: list[GraphPatch], then: list[GraphPatch]) -> list[GraphPatch] | None:
+    """``then`` names nodes of the graph ``first`` made: the same patches naming the original graph's nodes (as
+    every patch of one fix does), or None when one names a node ``first`` inserted or a patch cannot be mapped."""
+    original: list = list(range(len(graph.nodes)))  # per node of the patched graph: its original index
+    for patch in application_order(first):
+        if patch.op in _INSERTING:
+            original.insert(patch.node, None)
+        elif patch.op == "remove":
+            del original[patch.node]
+        elif patch.op == "dedent_after_loop":
+            return None
+    inserted_at = {p.node for p in first if p.op in _INSERTING}
+    mapped = []
+    for patch in then:
+        index = original[patch.node] if 0 <= patch.node < len(original) else None
+        if index is None or patch.op == "dedent_after_loop" or (patch.op in _INSERTING
+                                                                and index in inserted_at):
+            return None
+        mapped.append(GraphPatch(patch.op, index, patch.type, patch.args))
+    return mapped
+
+
+_INSERTING = ("insert_before", "insert_on_input", "pad_to_match")
 
 
 class _Shift:

@@ -804,6 +804,7 @@ class _Planner:
                 out.append(patch)
                 continue
             key = (patch.op, node.span, node.type) if patch.op == "set_args" else \
+                (patch.op, node.span, node.call_span, patch.arg_dict["input"]) if patch.op == "pad_to_match" else \
                 (patch.op, node.span, node.call_span, node.type, patch.type, patch.args)
             first = merged.get(key)
             if first is None:
@@ -1002,6 +1003,13 @@ class _Planner:
         args = dict(patch.arg_dict)
         which = args.pop("input")
         new = _layer_text(self.style, patch.type, args, call, index.quote)
+        value = self._merge_input(node, which)
+        self.changes.append(_Change(index.start(value), index.end(value), f"{new}({index.code(value)})"))
+
+    def _merge_input(self, node: LayerNode, which: int) -> cst.BaseExpression:
+        """The ``which``-th tensor written in the list a merge layer is called on."""
+        index = self.index
+        call = index.call_at(node)
         if node.written_type[:1].islower():  # layers.concatenate([x, skip]): the call is also the layer call
             holder = call
         else:
@@ -1014,8 +1022,26 @@ class _Planner:
         elements = tensors[0].value.elements
         if which >= len(elements) or isinstance(elements[which], cst.StarredElement):
             raise CannotRewrite("the input is not written in the list")
-        value = elements[which].value
-        self.changes.append(_Change(index.start(value), index.end(value), f"{new}({index.code(value)})"))
+        return elements[which].value
+
+    # pad_to_match ---------------------------------------------------------------------
+    def _op_pad_to_match(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``concatenate([x, skip])`` -> ``concatenate([ZeroPadding2D(((0, skip.shape[1] - x.shape[1]), (0,
+        skip.shape[2] - x.shape[2])))(x), skip])``: the padding each pass needs, from the two tensors' shapes."""
+        index = self.index
+        args = patch.arg_dict
+        value, reference = self._merge_input(node, args["input"]), self._merge_input(node, args["reference"])
+        if not all(isinstance(v, (cst.Name, cst.Attribute)) for v in (value, reference)):
+            raise CannotRewrite("the merge's inputs are not written as names")  # a call would be repeated
+        x, ref = index.code(value), index.code(reference)
+        padding = args["padding"]
+        count = 1 if isinstance(padding[0], int) else len(padding)
+        first = 2 if args.get("data_format") == "channels_first" else 1
+        amounts = [f"(0, {ref}.shape[{a}] - {x}.shape[{a}])" for a in range(first, first + count)]
+        text = amounts[0] if count == 1 else f"({', '.join(amounts)})"
+        layout = f", data_format={index.quote}channels_first{index.quote}" if first == 2 else ""
+        new = f"{self.style.spell(patch.type, index.call_at(node))}({text}{layout})"
+        self.changes.append(_Change(index.start(value), index.end(value), f"{new}({x})"))
 
     # unwrap ---------------------------------------------------------------------------
     def _op_unwrap(self, patch: GraphPatch, node: LayerNode) -> None:
