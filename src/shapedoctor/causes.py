@@ -160,8 +160,9 @@ def _explain_length(inference: Inference, result: LayerResult) -> list[str]:
     lines = [f"{AXIS_NAMES[len(shape)][axis - 1]}: " + ", ".join(reversed(steps)) + "."] if steps else []
     source = channels_first_input(inference, result) or series_channels_first(inference, result)
     if source is not None:
-        declared = source.outputs[0]
-        values = f"{declared[1]} values on its first axis look" if declared[1] != 1 else "1 value on its first axis looks"
+        declared, at = source.outputs[0], frame_axis(result.node)
+        axis = "its first axis" if at == 1 else "the first axis of each frame"
+        values = f"{declared[at]} values on {axis} look" if declared[at] != 1 else f"1 value on {axis} looks"
         lines.append(f"{describe(source)}: the {values} like channels, but "
                      f"{result.node.label} reads channels from the last axis (data_format=\"channels_last\", "
                      f"Keras' default) and takes that axis for {AXIS_NAMES[len(shape)][0]}.")
@@ -186,17 +187,31 @@ def input_of(inference: Inference, result: LayerResult) -> LayerResult | None:
     return current
 
 
+def frame_axis(node) -> int:
+    """Where one sample's own axes start for ``node``'s layer: 2 inside TimeDistributed (each frame of the
+    steps axis is a sample to the wrapped layer), else 1."""
+    return 2 if node.type == "TimeDistributed" else 1
+
+
+def layer_args(node) -> dict:
+    """The arguments of the layer that does the work: the wrapped one inside TimeDistributed."""
+    inner = node.args.get("layer") if node.type == "TimeDistributed" else None
+    return inner.args if inner is not None and hasattr(inner, "args") else node.args
+
+
 def channels_first_input(inference: Inference, result: LayerResult, loose: bool = False) -> LayerResult | None:
     """The model's Input when it declares channels-first data (``(3, 32, 32)``) to a channels_last layer.
     ``loose``: any first axis shorter than the last (``(7, 100)``: 7 EEG channels of 100 samples), not only the
     few values images and sensor triples have."""
-    if result.node.args.get("data_format", "channels_last") != "channels_last":
+    if layer_args(result.node).get("data_format", "channels_last") != "channels_last":
         return None
     source = input_of(inference, result)
     declared = source.outputs[0] if source is not None and source.outputs else None
-    if not declared or len(declared) not in AXIS_NAMES or not all(isinstance(d, int) for d in declared[1:]):
+    at = frame_axis(result.node)
+    if not declared or len(declared) - at + 1 not in AXIS_NAMES or not all(isinstance(d, int)
+                                                                            for d in declared[at:]):
         return None
-    first, last = declared[1], declared[-1]
+    first, last = declared[at], declared[-1]
     if loose:
         return source if first < last else None
     return source if first <= CHANNEL_LIKE < last else None

@@ -15,7 +15,8 @@ from fractions import Fraction
 from ..data_shapes import check_input_data
 from ..diagnostics import Diagnostic, Fix, GraphPatch
 from ..graph import WrittenInt
-from ..causes import AXIS_NAMES, CHANNEL_LIKE, channels_first_input, input_of, rank_origin, series_channels_first, spatial_rank
+from ..causes import (AXIS_NAMES, CHANNEL_LIKE, channels_first_input, frame_axis, input_of, rank_origin,
+                      series_channels_first, spatial_rank)
 from ..infer import Inference, infer
 from ..rules import RULES, canonical_type
 from ..rules.base import DataShape
@@ -633,10 +634,10 @@ def _channels_first_fixes(inference: Inference, result, loose: bool = False) -> 
     source = channels_first_input(inference, result, loose)
     if source is None:
         return []
-    declared = source.outputs[0]
-    moved = (*declared[2:], declared[1])
-    order = ", ".join(["0", *(str(i) for i in range(2, len(declared))), "1"])
-    channels = f"{declared[1]} channel{'s' * (declared[1] != 1)}"
+    declared, at = source.outputs[0], frame_axis(result.node)  # inside TimeDistributed: each frame's first axis
+    moved = (*declared[1:at], *declared[at + 1:], declared[at])
+    order = ", ".join([*(str(i) for i in range(at)), *(str(i) for i in range(at + 1, len(declared))), str(at)])
+    channels = f"{declared[at]} channel{'s' * (declared[at] != 1)}"
     everywhere = _channels_first_everywhere(inference, len(declared), f"reads the data as it is, {channels} first")
     return ([everywhere] if everywhere else []) + [
         Fix(f"feed Input(shape={_tuple_text(moved)}) and transpose the data: x.transpose({order})",

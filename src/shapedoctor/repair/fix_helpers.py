@@ -60,6 +60,10 @@ def _channels_first_everywhere(inference: Inference, rank: int, why: str) -> Fix
     patches = [_patch("set_args", r.node.index, data_format="channels_first") for r in inference.results
                if "data_format" in getattr(RULES.get(r.node.type), "params", ())
                and r.node.args.get("data_format", "channels_last") == "channels_last"]
+    patches += [_patch("set_wrapped_args", r.node.index, data_format="channels_first") for r in inference.results
+                if r.node.type == "TimeDistributed" and hasattr(r.node.args.get("layer"), "args")
+                and "data_format" in getattr(RULES.get(canonical_type(r.node.args["layer"].type)), "params", ())
+                and r.node.args["layer"].args.get("data_format", "channels_last") == "channels_last"]
     if not patches:
         return None
     normalizations = [_patch("set_args", r.node.index, axis=1) for r in inference.results
