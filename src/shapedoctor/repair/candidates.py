@@ -480,6 +480,23 @@ def _image_fixes(inference: Inference, chain: list, node, n: int, spatial: int) 
                          [_patch("insert_before", node.index, "Reshape", target_shape=target)],
                          why=f"a {' x '.join(['1'] * spatial)} map of {n} channels for the layers to grow, as a "
                              f"generator starts from its noise vector"))
+    kernel = node.args.get("kernel_size")
+    kernel = (kernel,) * spatial if isinstance(kernel, int) else kernel
+    if node.type in ("Conv1D", "Conv2D", "Conv3D") and isinstance(kernel, tuple) and set(kernel) == {1} \
+            and isinstance(node.args.get("filters"), int):
+        # VGG-Face's classifier written as a 1 x 1 convolution after the Dense layers: on a vector it is a Dense
+        args = {"units": node.args["filters"], **{k: node.args[k] for k in ("activation", "use_bias", "name")
+                                                  if k in node.args}}
+        fixes.append(Fix(f"use Dense({node.args['filters']}) instead of the 1 x 1 {node.label}",
+                         [_patch("replace", node.index, "Dense", **args)],
+                         why=f"a 1 x 1 convolution of a {n}-vector is a Dense layer of {node.args['filters']} units"))
+    if node.type.startswith("Conv") and (set(kernel or ()) == {1} or node.args.get("padding") == "same") \
+            and "Transpose" not in node.type:
+        target = (1,) * spatial + (n,)
+        fixes.append(Fix(f"insert Reshape({_tuple_text(target)}) before {node.label}",
+                         [_patch("insert_before", node.index, "Reshape", target_shape=target)],
+                         why=f"the {n} features as a {' x '.join(['1'] * spatial)} map of {n} channels, which "
+                             f"{node.label} keeps"))
     names = " x ".join(AXIS_NAMES[spatial + 2])
     for side in [s for s in reversed(divisors(n)) if s >= 2 and n % s ** spatial == 0]:
         channels = n // side ** spatial
