@@ -180,6 +180,7 @@ def analyse_graphs(graphs: list[ModelGraph], path: str, target_shapes: Any = Non
         if data_shape is not None and held:
             graph.data_shape = data_shape
         inference = infer(graph)
+        vars(graph).pop("replay", None)  # the walk's records of its layers' inference (source.py): used now
         for mismatch in (check_input_data(inference, graph.data_shape),
                          check_output_target(inference, target_shape)):
             if mismatch is not None:

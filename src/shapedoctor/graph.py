@@ -87,7 +87,7 @@ class SkippedModel:
 Ref = tuple
 
 
-@dataclass
+@dataclass(slots=True)
 class LayerNode:
     index: int
     type: str  # canonical Keras class name, e.g. "Conv1D"

@@ -24,7 +24,7 @@ from .rules.image_preprocessing import SAME_SHAPE as IMAGE_PREPROCESSING_SAME_SH
 from .shapes import Shape, format_shape
 
 
-@dataclass
+@dataclass(slots=True)
 class LayerResult:
     node: LayerNode
     status: str  # "ok" | "error" | "unknown" | "skipped"
@@ -218,13 +218,14 @@ def _replayed(inference: Inference, node: LayerNode, inputs: list, record: tuple
 
 def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
     graph = inference.graph
-    upstream = [inference.results[ref[0]] for ref in node.inputs]
-    if any(r.status in ("error", "skipped") for r in upstream):
-        return LayerResult(node, "skipped", note="after an error")
+    results = inference.results
+    for ref in node.inputs:
+        if results[ref[0]].status in ("error", "skipped"):
+            return LayerResult(node, "skipped", note="after an error")
     input_shapes = [inference.shape_of(ref) for ref in node.inputs]
     type_ = canonical_type(node.type)
     rule = RULES.get(type_)
-    if any(s is None for s in input_shapes) or (not node.inputs and node.type not in ("InputLayer", "Constant", "<opaque>")):
+    if None in input_shapes or (not node.inputs and node.type not in ("InputLayer", "Constant", "<opaque>")):
         if type_ == "<opaque>" or rule is None:  # not followed either: a gap of its own, after an earlier one
             inference.lost.append(_gap(graph, node, _not_followed(node, rule is None and type_ != "<opaque>")))
         return LayerResult(node, "unknown", input_shapes=None, note="input shape unknown")

@@ -542,10 +542,13 @@ class SourceFrontend:
         return UNKNOWN
 
     def _expr_Constant(self, node: ast.Constant, scope: Scope):
-        value = node.value
-        if value is None or type(value) is float or type(value) is bool:
-            return value  # what bounded() gives them, without its checks
-        return bounded(value)  # a 4,000-digit literal is no size: unknown
+        value = node.value  # bounded(value), inlined: a 4,000-digit literal is no size (unknown)
+        kind = type(value)
+        if kind is int:
+            return value if value.bit_length() <= MAX_INT_BITS else UNKNOWN
+        if kind is str:
+            return value if len(value) <= MAX_ITEMS else UNKNOWN
+        return value  # None, bool, float, complex, bytes, Ellipsis: what bounded() gives them
 
     def _expr_Name(self, node: ast.Name, scope: Scope):
         name = node.id
@@ -682,19 +685,21 @@ class SourceFrontend:
         base = _EXPR_HANDLERS[type(node.value)](self, node.value, scope)
         if base is UNKNOWN:  # the commonest base after a module: only the last checks below can match it
             return self._unknown_attribute(node, base)
-        if isinstance(base, Module):
+        kind = type(base)  # no value class has subclasses: the commonest bases told apart by one test each
+        if kind is Module or kind is KerasName:
             return _classify_qualname(f"{base.qualname}.{node.attr}")
-        if isinstance(base, NumpyName):
+        if kind is NumpyName:
             return NumpyName(f"{base.qualname}.{node.attr}")
-        if isinstance(base, KerasName):
-            return _classify_qualname(f"{base.qualname}.{node.attr}")
-        if isinstance(base, ArrayValue) and node.attr == "shape":  # X_train[0].shape: one item's, a plain shape
-            return ArrayShape(base.shape, _unparse(node)) if not _indexes(node.value) else base.shape
-        if isinstance(base, ArrayValue) and node.attr == "ndim":
-            return len(base.shape)
-        if isinstance(base, ArrayValue) and node.attr == "T":
-            return ArrayValue(tuple(reversed(base.shape)))
-        if isinstance(base, Instance):
+        if kind is TensorRef:
+            return self._tensor_attribute(base, node, scope)
+        if kind is ArrayValue:
+            if node.attr == "shape":  # X_train[0].shape: one item's, a plain shape
+                return ArrayShape(base.shape, _unparse(node)) if not _indexes(node.value) else base.shape
+            if node.attr == "ndim":
+                return len(base.shape)
+            if node.attr == "T":
+                return ArrayValue(tuple(reversed(base.shape)))
+        if kind is Instance:
             if node.attr in base.attributes:
                 return base.attributes[node.attr]
             if base.cls.method(node.attr) is not None:
@@ -702,8 +707,6 @@ class SourceFrontend:
             if base.cls.kind in ("model", "layer"):
                 return _BoundMethod(base, node.attr)  # Keras' own methods: build, fit, compile...
             return UNKNOWN
-        if isinstance(base, TensorRef):
-            return self._tensor_attribute(base, node, scope)
         if isinstance(base, (_Super, dict)):
             return _BoundMethod(base, node.attr)
         if isinstance(base, LayerObject) and node.attr in ("input", "output", "inputs", "outputs"):
@@ -1467,10 +1470,16 @@ class SourceFrontend:
                     keywords.update(value)
                 continue
             keywords[kw.arg] = value
-        if any(isinstance(p, Opaque) for p in positional):
-            positional = [UNKNOWN if isinstance(p, Opaque) else p for p in positional]
+        opaque = unknown = False
+        for p in positional:
+            if type(p) is Opaque:
+                opaque = True
+            elif p is UNKNOWN:
+                unknown = True
+        if opaque:
+            positional = [UNKNOWN if type(p) is Opaque else p for p in positional]
         # Dense(len(vocab)) with the vocabulary read from data: a size named after what was written
-        if any(p is UNKNOWN for p in positional):
+        if opaque or unknown:
             written_args = node.args[1 if skip_first else 0:]
             positional = [_named_unknown(p, e) for p, e in zip(positional, written_args)]
         for kw in node.keywords:
@@ -1594,14 +1603,20 @@ class SourceFrontend:
 
     def _apply_layer(self, layer: LayerObject, inputs: list[TensorRef], call_node: ast.AST, scope: Scope,
                      list_input: bool):
-        builders = {id(ref.builder): ref.builder for ref in inputs}
-        builder = next(iter(builders.values())) if len(builders) == 1 else scope.builder
-        if len(builders) > 1:
-            return UNKNOWN
+        builder = None  # the graph of the inputs: tensors of two graphs cannot meet in one layer
+        for ref in inputs:
+            if builder is None:
+                builder = ref.builder
+            elif ref.builder is not builder:
+                return UNKNOWN
+        if builder is None:
+            builder = scope.builder
         args = dict(layer.args)
         if layer.type != "InputLayer" and not _INPUT_KEYS.isdisjoint(args):
             _layer_input_args(args, layer.type)  # ignored when called on a tensor, as Keras does
-        user_name = args.get("name") if isinstance(args.get("name"), str) else None
+        user_name = args.get("name")
+        if not isinstance(user_name, str):
+            user_name = None
         if layer.type == "<opaque>":
             name = "<unknown>"
         else:

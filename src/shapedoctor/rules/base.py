@@ -83,10 +83,17 @@ class ConstTensor:
     shape: tuple
 
 
+_FRONT_END_TYPES: dict[type, bool] = {}  # type -> defined by a front-end (its __module__, asked once per type)
+
+
 def _front_end_value(value: Any, depth: int = 0) -> bool:
     """A front-end's own abstract value (a tensor reference, an unfolded ``x.shape``...) where a rule expects a
     plain one: the argument is not known, and its repr must never reach a message."""
-    if type(value).__module__.startswith("shapedoctor.frontends"):
+    kind = type(value)
+    ours = _FRONT_END_TYPES.get(kind)
+    if ours is None:
+        ours = _FRONT_END_TYPES[kind] = kind.__module__.startswith("shapedoctor.frontends")
+    if ours:
         return True
     if depth and value is UNKNOWN:  # RandomZoom((-factor, 0.0)) with `factor` unknown
         return True
