@@ -27,7 +27,7 @@ Shape = tuple  # tuple[Dim, ...]
 
 
 def is_known(dim: Dim) -> bool:
-    return isinstance(dim, int) and not isinstance(dim, bool)
+    return type(dim) is int or (isinstance(dim, int) and not isinstance(dim, bool))  # (WrittenInt too)
 
 
 def dims_agree(a, b) -> bool:

@@ -408,9 +408,10 @@ class SourceFrontend:
             if value is UNKNOWN and source is not None and not isinstance(source, ast.Lambda) \
                     and not self._array_call(source, scope):
                 value = Symbol(target.id)
-            if isinstance(value, SequentialModel) and value.user_name is None:
+            kind = type(value)
+            if kind is SequentialModel and value.user_name is None:
                 value.name = target.id
-            if isinstance(value, (FunctionalModel, Instance)) and not value.name:
+            elif (kind is FunctionalModel or kind is Instance) and not value.name:
                 value.name = target.id
             scope.bindings[target.id] = value
         elif isinstance(target, (ast.Tuple, ast.List)):
@@ -585,7 +586,7 @@ class SourceFrontend:
     def _fold_elts(self, elts, scope):
         out = []
         for elt in elts:
-            if isinstance(elt, ast.Starred):
+            if type(elt) is ast.Starred:
                 inner = self._fold(elt.value, scope)
                 inner = list(inner) if isinstance(inner, dict) else inner
                 if isinstance(inner, (tuple, list)) and len(out) + len(inner) <= MAX_ITEMS:  # t = [*t, *t]: bounded
