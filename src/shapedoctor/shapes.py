@@ -8,7 +8,7 @@ involving ``None`` gives ``None``; one involving a symbol gives a new symbol.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Union
 
 
@@ -17,6 +17,9 @@ class Symbol:
     """A dimension that is known to exist but whose value could not be folded."""
 
     name: str
+    # which binding made it: ``size = f(vocab)`` in a loop body is a new size on every pass, though its name is
+    # the same (0: a symbol named by its expression, equal wherever the same expression is read)
+    binding: int = field(default=0, repr=False)
 
     def __str__(self) -> str:
         return self.name

@@ -401,13 +401,14 @@ class SourceFrontend:
                 scope.bindings[stmt.target.id] = self._fold(expression, scope)
                 return
             value = binop(stmt.op, current, self._fold(stmt.value, scope))
-            scope.bindings[stmt.target.id] = value if value is not UNKNOWN else Symbol(stmt.target.id)
+            scope.bindings[stmt.target.id] = value if value is not UNKNOWN else Symbol(stmt.target.id,
+                                                                                        next(_BINDINGS))
 
     def _bind(self, target: ast.expr, value: Any, scope: Scope, source: ast.expr | None = None) -> None:
         if isinstance(target, ast.Name):
             if value is UNKNOWN and source is not None and not isinstance(source, ast.Lambda) \
                     and not self._array_call(source, scope):
-                value = Symbol(target.id)
+                value = Symbol(target.id, next(_BINDINGS))
             kind = type(value)
             if kind is SequentialModel and value.user_name is None:
                 value.name = target.id
@@ -1048,6 +1049,12 @@ class SourceFrontend:
         if name in ("int", "round") and len(args) == 1 and isinstance(args[0], (int, float)) \
                 and abs(args[0]) < 2 ** MAX_INT_BITS:  # not inf, nan or huge
             return int(args[0]) if name == "int" else round(args[0])
+        numbers = all(isinstance(a, (int, float)) and not isinstance(a, bool) for a in args)
+        if name == "pow" and len(args) == 2 and numbers and abs(args[0]) < 2 ** MAX_INT_BITS \
+                and -64 <= args[1] <= 64 and (args[0] != 0 or args[1] >= 0) and (args[0] >= 0 or type(args[1]) is int):
+            return args[0] ** args[1]  # pow(vocabulary, 0.25): an embedding width rule
+        if name in ("abs", "float") and len(args) == 1 and numbers and abs(args[0]) < 2 ** MAX_INT_BITS:
+            return abs(args[0]) if name == "abs" else float(args[0])
         if name in ("tuple", "list", "sorted") and len(args) == 1 and isinstance(args[0], dict):
             args = [list(args[0])]  # a dict iterates over its keys
         if name in ("tuple", "list") and len(args) == 1 and isinstance(args[0], (tuple, list)):
@@ -2174,8 +2181,10 @@ class _BoundMethod:
 
 
 
+_BINDINGS = itertools.count(1)  # Symbol.binding: one per assignment of a value that does not fold
 _BUILTINS = {"len", "int", "round", "tuple", "list", "max", "min", "range", "enumerate", "zip", "reversed",
-             "sorted", "sum", "abs", "float", "str", "bool", "isinstance", "print", "dict", "getattr", "super"}
+             "sorted", "sum", "abs", "float", "str", "bool", "isinstance", "print", "dict", "getattr", "super",
+             "pow"}
 _LIST_MUTATORS = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"}
 
 
