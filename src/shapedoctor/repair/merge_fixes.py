@@ -60,8 +60,18 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
     if _floored_sizes(node, shapes):
         fixes += axis_fixes
     if len({len(sh) for sh in shapes if sh}) > 1 and canonical_type(node.type) == "Concatenate":
-        # a score (None,) joined with features (None, 2): the lower-rank input gets a trailing axis of 1
         top = max(len(sh) for sh in shapes if sh)
+        for which, shape in enumerate(shapes):
+            # the embedding of one id, (None, 1, 10), joined with features (None, 1): its axis of 1 dropped
+            if shape and len(shape) == top and 1 in shape[1:-1] and all(is_known(d) for d in shape[1:]):
+                target = tuple(d for d in shape[1:-1] if d != 1) + (shape[-1],)
+                if len(target) == top - 2:
+                    fixes.append(Fix(f"insert Reshape({_tuple_text(target)}) on input {which + 1} of {node.label}",
+                                     [_patch("insert_on_input", node.index, "Reshape", target_shape=target,
+                                             input=which)],
+                                     why=f"drops the axis of 1 of {format_shape(shape)} (one id embedded), so it "
+                                         f"joins the other inputs' rank"))
+        # a score (None,) joined with features (None, 2): the lower-rank input gets a trailing axis of 1
         for which, shape in enumerate(shapes):
             if shape and len(shape) == top - 1 and all(is_known(d) for d in shape[1:]):
                 target = (*shape[1:], 1)
