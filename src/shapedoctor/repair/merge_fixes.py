@@ -164,33 +164,41 @@ def _padding_merge_fixes(node, shapes: list) -> list[Fix]:
 
 
 def _pad_every_pass_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
-    """A merge written once in a helper or loop body whose passes need different paddings (a U-Net block on
-    27 pixels: 6 vs 6, 12 vs 13, 26 vs 27): the smaller input zero-padded at its end to the other's size, written
-    with their shapes (``ZeroPadding2D(((0, skip.shape[1] - x.shape[1]), ...))(x)``) so that one edit fits every
-    pass.  Each pass's padding is found in turn on the model patched so far (the later passes are only reached
-    once the earlier ones build)."""
+    """A merge written once in a helper or loop body whose passes need different alignments (a U-Net block on
+    27 pixels: 6 vs 6, 12 vs 13, 26 vs 27): the upsampled input zero-padded at its end to the skip's size when
+    it comes back smaller, cropped at its end when larger, written with their shapes
+    (``ZeroPadding2D(((0, skip.shape[1] - x.shape[1]), ...))(x)``) so that one edit fits every pass.  Each
+    pass's amount is found in turn on the model patched so far (the later passes are only reached once the
+    earlier ones build)."""
     spatial = _spatial_axes(node, shapes)
     graph = inference.graph
     passes = [n.index for n in graph.nodes if node.span is not None and n.span == node.span and n.type == node.type]
     if spatial is None or len(shapes) != 2 or len(passes) < 2:
         return []
-    small = next((w for w in (0, 1) if all(shapes[w][a] <= shapes[1 - w][a] for a in spatial)), None)
-    if small is None:
+    moved = _upsampled_input(inference, node)
+    if moved is None:  # no upsampling to tell which path comes back: the smaller one is padded
+        moved = next((w for w in (0, 1) if all(shapes[w][a] <= shapes[1 - w][a] for a in spatial)), None)
+    if moved is None:
         return []
     rank, first = len(shapes[0]), spatial[0] == 2
     patches: list[GraphPatch] = []
+    layer = None
     after, current = inference, node.index  # ``current``: the failing pass, an index of ``after``'s graph
     for _ in range(len(passes)):
         sizes = after.results[current].input_shapes or []
         if len(sizes) != 2 or not all(sizes) or not all(is_known(sh[a]) for sh in sizes for a in spatial):
             return []
-        delta = [sizes[1 - small][a] - sizes[small][a] for a in spatial]
-        if min(delta) < 0 or max(delta) > MAX_CROP:
+        delta = [sizes[1 - moved][a] - sizes[moved][a] for a in spatial]
+        if max(map(abs, delta)) > MAX_CROP or (min(delta) < 0 < max(delta)):
             return []
-        amounts = tuple((0, d) for d in delta)
-        here = GraphPatch("pad_to_match", current, _PADDING[rank], tuple({
-            "padding": amounts[0] if rank == 3 else amounts, **({"data_format": "channels_first"} if first else {}),
-            "input": small, "reference": 1 - small}.items()))
+        pad = max(delta) > 0
+        if layer is not None and layer != (_PADDING if pad else _CROPPING)[rank]:
+            return []  # padded on one pass, cropped on another: no one expression
+        layer, key = ((_PADDING[rank], "padding") if pad else (_CROPPING[rank], "cropping"))
+        amounts = tuple((0, abs(d)) for d in delta)
+        here = GraphPatch("pad_to_match", current, layer, tuple({
+            key: amounts[0] if rank == 3 else amounts, **({"data_format": "channels_first"} if first else {}),
+            "input": moved, "reference": 1 - moved}.items()))
         mapped = original_indices(graph, patches, [here]) if patches else [here]
         if mapped is None:
             return []
@@ -207,9 +215,23 @@ def _pad_every_pass_fixes(inference: Inference, node, shapes: list) -> list[Fix]
     else:
         return []
     axes = " x ".join("height width depth".split()[:len(spatial)]) if rank > 3 else "length"
-    return [Fix(f"pad input {small + 1} of {node.label} to the {axes} of input {2 - small}, on every pass",
-                patches, why="the merge is written once but its passes differ by a floored odd size: each "
-                             "pass's upsampled path is zero-padded to its skip's size, computed from their shapes")]
+    verb, how = ("pad", "zero-padded") if layer.startswith("Zero") else ("crop", "cropped")
+    return [Fix(f"{verb} input {moved + 1} of {node.label} to the {axes} of input {2 - moved}, on every pass",
+                patches, why=f"the merge is written once but its passes differ by an odd size halved: each "
+                             f"pass's upsampled path is {how} to its skip's size, computed from their shapes")]
+
+
+def _upsampled_input(inference: Inference, node) -> int | None:
+    """Which input of a two-input merge an UpSampling or transposed convolution made (through size-keeping
+    layers), when exactly one is."""
+    made = []
+    for which, ref in enumerate(node.inputs[:2]):
+        current = inference.results[ref[0]]
+        while current.node.type in _SIZE_KEEPING and current.node.inputs:
+            current = inference.results[current.node.inputs[0][0]]
+        if current.node.type.startswith("UpSampling") or "Transpose" in current.node.type:
+            made.append(which)
+    return made[0] if len(made) == 1 else None
 
 
 def _cropping_merge_fixes(node, shapes: list) -> list[Fix]:

@@ -1027,17 +1027,20 @@ class _Planner:
     # pad_to_match ---------------------------------------------------------------------
     def _op_pad_to_match(self, patch: GraphPatch, node: LayerNode) -> None:
         """``concatenate([x, skip])`` -> ``concatenate([ZeroPadding2D(((0, skip.shape[1] - x.shape[1]), (0,
-        skip.shape[2] - x.shape[2])))(x), skip])``: the padding each pass needs, from the two tensors' shapes."""
+        skip.shape[2] - x.shape[2])))(x), skip])``: the padding (or cropping: Cropping2D, ``x.shape[1] -
+        skip.shape[1]``) each pass needs, from the two tensors' shapes."""
         index = self.index
         args = patch.arg_dict
         value, reference = self._merge_input(node, args["input"]), self._merge_input(node, args["reference"])
         if not all(isinstance(v, (cst.Name, cst.Attribute)) for v in (value, reference)):
             raise CannotRewrite("the merge's inputs are not written as names")  # a call would be repeated
         x, ref = index.code(value), index.code(reference)
-        padding = args["padding"]
-        count = 1 if isinstance(padding[0], int) else len(padding)
+        crop = "cropping" in args
+        amount = args["cropping" if crop else "padding"]
+        count = 1 if isinstance(amount[0], int) else len(amount)
         first = 2 if args.get("data_format") == "channels_first" else 1
-        amounts = [f"(0, {ref}.shape[{a}] - {x}.shape[{a}])" for a in range(first, first + count)]
+        larger, smaller = (x, ref) if crop else (ref, x)
+        amounts = [f"(0, {larger}.shape[{a}] - {smaller}.shape[{a}])" for a in range(first, first + count)]
         text = amounts[0] if count == 1 else f"({', '.join(amounts)})"
         layout = f", data_format={index.quote}channels_first{index.quote}" if first == 2 else ""
         new = f"{self.style.spell(patch.type, index.call_at(node))}({text}{layout})"
