@@ -10,7 +10,7 @@ from ..causes import CHANNEL_LIKE
 from ..diagnostics import Fix
 from ..infer import Inference
 from ..shapes import format_shape, is_known
-from .fix_helpers import (_GLOBAL_POOL, _channels_first_everywhere, _line, _patch, _tuple_text, is_recurrent,
+from .fix_helpers import (_GLOBAL_POOL, is_shrinking_convolution, _channels_first_everywhere, _line, _patch, _tuple_text, is_recurrent,
                           returns_sequences, set_return_sequences)
 
 
@@ -38,6 +38,7 @@ def _target_fixes(inference: Inference, result, target_shape=None) -> list[Fix]:
                          why="one output per step, as the targets have; the Dense after it applies to each step"))
     fixes.extend(_reshape_before_head_fixes(inference, result, target))
     fixes.extend(_per_step_fixes(inference, result, target))
+    fixes.extend(_steps_kept_fixes(inference, result, target))
     fixes.extend(_seed_size_fixes(inference, result, target))
     output = result.outputs[0] if result.outputs else None
     if target is not None and output is not None and len(target) == len(output) in (4, 5) \
@@ -245,3 +246,34 @@ def _recurrent_before(inference: Inference, result):
         if current.node.type not in ("Dense", "Dropout", "Activation", "BatchNormalization"):
             return []
     return []
+
+
+_SHORTENING_POOLS = ("MaxPooling1D", "AveragePooling1D")
+
+
+def _steps_kept_fixes(inference: Inference, result, target) -> list[Fix]:
+    """Per-step labels (batch, T, k) after a valid convolution and poolings that shortened the T steps the Input
+    has: the convolutions keep the length (padding="same") and the poolings go, so every step gets its label."""
+    output = result.outputs[0] if result.outputs else None
+    if target is None or output is None or len(target) != 3 or len(output) != 3:
+        return []
+    steps = target[1]
+    if not (is_known(steps) and is_known(output[1]) and output[1] < steps):
+        return []
+    inputs = [r for r in inference.results if r.node.type == "InputLayer"]
+    if len(inputs) != 1 or not inputs[0].outputs or inputs[0].outputs[0][1:2] != (steps,):
+        return []
+    convolutions = [r.node for r in inference.results if is_shrinking_convolution(r.node)
+                    and r.node.args.get("strides", 1) in (1, (1,))]
+    poolings = [r.node for r in inference.results if r.node.type in _SHORTENING_POOLS and len(r.node.inputs) == 1]
+    if not poolings and not convolutions:
+        return []
+    patches = [_patch("set_args", n.index, padding="same") for n in convolutions] + \
+        [_patch("remove", n.index) for n in poolings]
+    lines = ", ".join(str(n.span.line) if n.span else "?" for n in poolings)
+    parts = ([f'set padding="same" on the {len(convolutions)} convolution{"s" * (len(convolutions) > 1)}']
+             if convolutions else []) + \
+        ([f"remove the {', '.join(n.label for n in poolings)} (line{'s' * (len(poolings) > 1)} {lines})"]
+         if poolings else [])
+    return [Fix(" and ".join(parts), patches,
+                why=f"the targets label each of the {steps} steps the Input has: every layer keeps the length")]
