@@ -276,6 +276,12 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
                          [_patch("insert_before", node.index, "Reshape", target_shape=(h * w, c))],
                          why=f"one step per position of the {h}x{w} map, its {c} channels as features"))
         return fixes
+    if len(shape) == 5 and is_recurrent(node) and all(is_known(d) for d in shape[1:]):
+        t, h, w, c = shape[1:]  # a sequence of maps (ConvLSTM2D, TimeDistributed Conv2D): each step's map flattened
+        fixes.append(Fix(f"insert Reshape(({t}, {h * w * c})) before {label}",
+                         [_patch("insert_before", node.index, "Reshape", target_shape=(t, h * w * c))],
+                         why=f"each of the {t} steps keeps its {h} x {w} x {c} map as {h * w * c} features"))
+        return fixes
     spatial = spatial_rank(node.type) if node.type in RULES else 0
     if len(shape) == 2 and spatial and is_known(shape[1]):
         fixes.extend(_image_fixes(inference, chain, node, shape[1], spatial))
