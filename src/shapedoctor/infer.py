@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from .diagnostics import Diagnostic
 from .graph import Gap, LayerNode, ModelGraph
-from .kinds import INTERNAL_ERROR, SHARED_LAYER_MISMATCH, UNKNOWN_LAYER
+from .kinds import INTERNAL_ERROR, INVALID_ARGUMENT, SHARED_LAYER_MISMATCH, UNKNOWN_LAYER
 from .params import WEIGHTLESS
 from .rules import RULES, LayerCall, ShapeProblem, Unresolved, canonical_type
 from .rules.base import upstream_types
@@ -248,6 +248,11 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
     try:
         if not rule.multi_input and len(input_shapes) != 1 and type_ not in ("InputLayer", "Constant"):
             raise Unresolved("inputs")
+        if node.list_input and not rule.multi_input and type_ not in _TAKES_A_LIST and not type_.startswith("ops."):
+            # Keras 3 passes the list itself to the layer (`Model(outputs=[x]).output` is a list too)
+            raise ShapeProblem(INVALID_ARGUMENT, f"{node.label} is called on a list of {len(input_shapes)} "
+                                                 f"tensor{'s' * (len(input_shapes) != 1)}: in Keras 3 only merge "
+                                                 f"layers take a list; pass the tensor itself")
         output = rule.fn(call, input_shapes)
     except Unresolved as exc:
         what = str(exc) or "an argument"
@@ -328,6 +333,10 @@ def _check_shared_call(inference: Inference, first: LayerResult, result: LayerRe
 
 # The test suite sets this so a crashing rule fails loudly instead of degrading.
 _STRICT = False
+
+
+# layers whose call takes a list as it is: a Lambda's function receives it, Keras' own ops and inputs are not called
+_TAKES_A_LIST = {"Lambda", "InputLayer", "Constant", "<opaque>"}
 
 
 def diagnostic_at(graph: ModelGraph, node: LayerNode, severity: str, kind, message: str) -> Diagnostic:

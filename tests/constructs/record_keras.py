@@ -109,6 +109,10 @@ EXTRA_TABLE = [
     ("Expected size for first two dimensions of batch2 tensor", "incompatible-merge"),
     ("missing 1 required positional argument", "invalid-argument"),
     ("No such layer", "invalid-argument"),
+    # a single-input layer called on a list of tensors (Keras 3 passes the list on): how each layer trips on it
+    ("unsupported operand type(s) for %: 'tuple' and 'int'", "invalid-argument"),
+    ("'list' object has no attribute 'shape'", "invalid-argument"),
+    ("Found invalid dimension '(None", "invalid-argument"),
 ]
 LAMBDA_INFERENCE = "could not automatically infer the shape of the Lambda's output"
 

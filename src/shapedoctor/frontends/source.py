@@ -2162,6 +2162,8 @@ def _model_attribute(model: FunctionalModel, attr: str):
         return list(handles.values())
     if attr in ("input", "inputs"):
         return model.inputs[0] if attr == "input" and len(model.inputs) == 1 else list(model.inputs)
+    if attr == "output" and isinstance(model.output_value, (list, tuple)):
+        return type(model.output_value)(model.outputs)  # Keras 3: `.output` keeps the structure written
     return model.outputs[0] if attr == "output" and len(model.outputs) == 1 else list(model.outputs)
 
 
