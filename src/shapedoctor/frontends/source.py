@@ -180,6 +180,7 @@ class _Returned(Exception):
 
 # Following user code: how deep calls are inlined, and how many statements a file may cost in all.
 MAX_CALL_DEPTH = 12
+MAX_RECURSION = 6  # a function's own calls inside it followed this deep (a recursion that does not end stops here)
 MAX_STATEMENTS = 200_000
 
 
@@ -881,9 +882,11 @@ class SourceFrontend:
         statement budget stop following: what the call returns is then opaque, never guessed.
         """
         self._followed.add(id(fn))
-        if fn in self._call_stack or len(self._call_stack) >= MAX_CALL_DEPTH or self._statements > MAX_STATEMENTS:
+        recursion = self._call_stack.count(fn)  # a recursive builder (U-Net levels) with a depth that folds: followed
+        if recursion >= MAX_RECURSION or len(self._call_stack) >= MAX_CALL_DEPTH \
+                or self._statements > MAX_STATEMENTS:
             tensors = _tensors_in(args, kwargs)
-            why = "recursive" if fn in self._call_stack else "nested too deeply"
+            why = f"recursive more than {MAX_RECURSION} levels deep" if recursion else "nested too deeply"
             if tensors:
                 return self._op_node(scope, "<opaque>", {}, tensors[:1], where,
                                      f"`{fn.name}()` is {why} to follow")
