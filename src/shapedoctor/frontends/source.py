@@ -710,6 +710,8 @@ class SourceFrontend:
             if base.cls.kind in ("model", "layer"):
                 return _BoundMethod(base, node.attr)  # Keras' own methods: build, fit, compile...
             return UNKNOWN
+        if kind is ClassValue and base.method(node.attr) is not None:
+            return _BoundMethod(base, node.attr)  # Builder._model(shape): a static or class method
         if isinstance(base, (_Super, dict)):
             return _BoundMethod(base, node.attr)
         if isinstance(base, LayerObject) and node.attr in ("input", "output", "inputs", "outputs"):
@@ -1736,12 +1738,19 @@ class SourceFrontend:
                      "values": lambda: list(target.values())}
             return items[attr]() if attr in items and not args else target.get(args[0], UNKNOWN) \
                 if attr == "get" and args and isinstance(args[0], str) else UNKNOWN
+        if isinstance(target, ClassValue):
+            fn, owner = target.method(attr)
+            binding = _binding(fn)  # through the class: self is passed explicitly to a plain method
+            return self._invoke(fn, owner.scope or scope, args, kwargs, me=target if binding == "class" else None,
+                                where=node, scope=scope, cls=owner)
         if isinstance(target, Instance):
             found = target.cls.method(attr)
             if found is not None:
                 if attr == "build":
                     target.built = True
-                result = self._invoke(found[0], found[1].scope or scope, args, kwargs, me=target, where=node,
+                binding = _binding(found[0])
+                me = None if binding == "static" else target.cls if binding == "class" else target
+                result = self._invoke(found[0], found[1].scope or scope, args, kwargs, me=me, where=node,
                                       scope=scope, cls=found[1])
                 if attr == "build" and target.cls.kind == "model":
                     self._record_build_shape(target, args, kwargs)
@@ -2176,6 +2185,13 @@ class _Super:
     def __init__(self, instance, cls) -> None:
         self.instance = instance
         self.cls = cls
+
+
+def _binding(fn: ast.FunctionDef) -> str:
+    """How a method binds its first parameter: "static", "class" or "instance"."""
+    names = {d.id if isinstance(d, ast.Name) else d.attr if isinstance(d, ast.Attribute) else ""
+             for d in fn.decorator_list}
+    return "static" if "staticmethod" in names else "class" if "classmethod" in names else "instance"
 
 
 class _BoundMethod:

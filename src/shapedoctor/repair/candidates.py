@@ -852,8 +852,9 @@ def _merge_layout_fixes(inference: Inference, result) -> list[Fix]:
     rank = len(shapes[0]) if shapes and shapes[0] else 0
     layout = []
     if canonical_type(node.type) == "Concatenate" and rank in (4, 5) and isinstance(axis, int) \
-            and axis % rank == 1 and channels_first_input(inference, result) is not None:
-        layout = _channels_first_fixes(inference, result)[:1]
+            and axis % rank == 1 and channels_first_input(inference, result, loose=True) is not None:
+        # the axis written is the evidence: any first axis shorter than the last (16 satellite bands) is channels
+        layout = _channels_first_fixes(inference, result, loose=True)[:1]
     return layout + _merge_fixes(inference, result)
 
 
