@@ -1508,6 +1508,9 @@ class SourceFrontend:
         for key, value in list(args.items()):
             if isinstance(value, LayerObject):
                 args[key] = _nested(value)
+            elif isinstance(value, FunctionalModel) and len(value.inputs) == 1 and len(value.outputs) == 1 \
+                    and type_ == "TimeDistributed":
+                args[key] = _nested_model(value)  # TimeDistributed(face_encoder): the model on every frame
             elif isinstance(value, (list, tuple)) and value and all(isinstance(v, LayerObject) for v in value):
                 # RNN([LSTMCell(16), LSTMCell(4)]), StackedRNNCells([...]), Pipeline([Dense(5), Dense(2)])
                 args[key] = [_nested(v) for v in value]
@@ -2540,6 +2543,19 @@ def _classify_qualname(qual: str):
 def _default_name(scope: Scope) -> str:
     """A model that is never bound to a name (``return keras.Model(...)``) is named after its function."""
     return "model" if scope.name == "<module>" else scope.name
+
+
+def _nested_model(model: FunctionalModel):
+    from ..rules.nested import NESTED_MODEL, NestedLayer
+
+    (given,), (made,) = model.inputs, model.outputs
+    if not isinstance(given, TensorRef) or not isinstance(made, TensorRef):
+        return UNKNOWN
+    declared, output = given.builder.shape_of(given), made.builder.shape_of(made)
+    if declared is None or output is None:
+        return UNKNOWN
+    return NestedLayer(NESTED_MODEL, {"input_shape": tuple(declared), "output_shape": tuple(output)},
+                       model.name or "model")
 
 
 def _nested(layer: LayerObject):

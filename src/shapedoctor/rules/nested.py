@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..kinds import INVALID_ARGUMENT
+from ..kinds import INVALID_ARGUMENT, RANK
+from ..shapes import format_shape
 from .base import RULES, LayerCall, ShapeProblem, Unresolved, canonical_type, map_arguments
 
 
@@ -51,8 +52,28 @@ def nested_call(layer: NestedLayer, name: str) -> LayerCall:
 _OPTIONAL_EXTRA_INPUTS = {"LSTM", "GRU", "SimpleRNN"}
 
 
+# A user's functional model passed as a layer (``TimeDistributed(face_encoder)``): its args hold the shapes the
+# front-end inferred for it on its own Input, "input_shape" and "output_shape".
+NESTED_MODEL = "<model>"
+
+
+def _run_model(layer: NestedLayer, shape: tuple):
+    declared, output = layer.args.get("input_shape"), layer.args.get("output_shape")
+    if declared is None or output is None:
+        raise Unresolved("layer")
+    if len(shape) != len(declared):
+        raise ShapeProblem(RANK, f"model {layer.label} expects input {format_shape(declared)} but gets "
+                                 f"{format_shape(shape)}")
+    if any(isinstance(a, int) and isinstance(b, int) and a != b for a, b in zip(shape[1:], declared[1:])):
+        raise ShapeProblem(INVALID_ARGUMENT, f"model {layer.label} was built for {format_shape(declared)} "
+                                             f"but gets {format_shape(shape)}")
+    return (shape[0], *output[1:])
+
+
 def run_nested(layer: NestedLayer, name: str, shape: tuple):
     """Run the inner layer's rule on one input shape (``apply_rule`` for a nested layer)."""
+    if layer.type == NESTED_MODEL:
+        return _run_model(layer, tuple(shape))
     inner = nested_call(layer, name)
     rule_ = RULES[inner.type]
     if rule_.multi_input and inner.type not in _OPTIONAL_EXTRA_INPUTS:
