@@ -53,6 +53,7 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
                           if is_shrinking_convolution(inference.results[i].node)],
                          why="no convolution shrinks its input, so every skip keeps the size of the path it joins"))
     fixes.extend(_upsampling_merge_fixes(inference, node, shapes))
+    fixes.extend(_resizing_merge_fixes(inference, node, shapes))
     fixes.extend(_pad_every_pass_fixes(inference, node, shapes))
     fixes.extend(_padding_merge_fixes(node, shapes))
     fixes.extend(_cropping_merge_fixes(node, shapes))
@@ -155,6 +156,27 @@ def _upsampling_merge_fixes(inference: Inference, node, shapes: list) -> list[Fi
 
 
 _SIZE_KEEPING = ("Activation", "BatchNormalization", "Dropout", "ReLU", "LeakyReLU")
+
+
+def _resizing_merge_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
+    """A branch resized to sizes computed for another resolution (DDRNet's fusion): the Resizing that made it
+    set to the other input's height and width."""
+    if len(shapes) != 2 or not all(shapes) or len(shapes[0]) != 4 or len(shapes[1]) != 4:
+        return []
+    fixes = []
+    for which, ref in enumerate(node.inputs[:2]):
+        current = inference.results[ref[0]]
+        while current.node.type in _SIZE_KEEPING and current.node.inputs:
+            current = inference.results[current.node.inputs[0][0]]
+        goal = shapes[1 - which][1:3]
+        if current.node.type != "Resizing" or current.node.args.get("data_format") == "channels_first" \
+                or not all(is_known(d) for d in goal) or tuple(shapes[which][1:3]) == tuple(goal):
+            continue
+        height, width = goal
+        fixes.append(Fix(f"set height={height}, width={width} on the Resizing at line {_line(current)}",
+                         [_patch("set_args", current.node.index, height=height, width=width)],
+                         why=f"resizes to the {height} x {width} of the branch it joins"))
+    return fixes
 
 
 def _padding_merge_fixes(node, shapes: list) -> list[Fix]:
