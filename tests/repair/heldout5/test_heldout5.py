@@ -25,8 +25,8 @@ _spec.loader.exec_module(_wrapper)
 evaluate5 = _wrapper.harness  # the first harness, reading this set
 case_sets = _wrapper.case_sets  # the checks every set's test makes
 
-BUILT_RATE_REACHED = False  # not measured yet
-FIRST_RUN_RATE = "not measured yet"
+BUILT_RATE_REACHED = False  # the first run (FIRST_RUN.md): below the bar
+FIRST_RUN_RATE = "18/32 = 56.2% at 5b1cab2 (25/32 = 78.1% with --data-shape)"
 
 # Classes for which no public report could be found whose source is not already used by another set and whose
 # mistake still fails in Keras 3 (README.md).
