@@ -234,6 +234,18 @@ def test_diff_prints_a_diff_and_writes_nothing(tmp_path, capsys):
     assert path.read_bytes() == before and os.stat(path).st_mtime_ns == mtime
 
 
+def test_a_fix_in_a_partly_checked_model_says_how_far_it_is_verified(tmp_path, capsys):
+    path = tmp_path / "partly.py"
+    path.write_text("import keras\nfrom keras import layers\nfrom mystery import block\n\n"
+                    "x = keras.Input((20, 3))\ny = layers.Dense(8)(layers.Flatten()(x))\n"
+                    "y = layers.Conv1D(4, 3)(y)\ny = block(y)\nmodel = keras.Model(x, y)\n", encoding="utf-8")
+    assert main(["fix", "--unsafe-fixes", str(path)]) == 0
+    err = capsys.readouterr().out
+    assert "remove the Flatten" in err
+    assert f"{path}:9: note: model 'model' is only partly checked: line 8:" in err
+    assert "the fixes are verified up to there" in err
+
+
 def test_file_changed_since_read_is_not_written(tmp_path, monkeypatch, capsys):
     path = _copy(tmp_path, "rank_dense_sequential.before.py")
     edited_by_someone_else = path.read_bytes() + b"# edited meanwhile\n"

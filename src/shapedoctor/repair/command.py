@@ -49,6 +49,7 @@ class FixOutcome:
     keras: str | None = None  # --verify-keras result
     withheld: list = field(default_factory=list)  # (Diagnostic, Fix): unsafe top fixes not applied
     original_lines: list[int] | None = None  # per line of ``fixed`` (index line - 1): its line in ``original``
+    partly: list = field(default_factory=list)  # incomplete-model findings after the fixes: verified that far
 
     @property
     def changed(self) -> bool:
@@ -151,6 +152,7 @@ def fix_text(text: str, path: str = "<string>", pick: int | None = None, target_
                          and (kinds is None or d.kind.name in kinds)]
     outcome.withheld = [(d, withheld[key]) for d in outcome.remaining
                         if (key := (d.model, d.kind.name, d.message)) in withheld]
+    outcome.partly = [d for d in final.diagnostics if d.kind.name == "incomplete-model"]
     return outcome
 
 
@@ -469,6 +471,11 @@ def _log_outcome(outcome: FixOutcome, where: str, diff: bool, on_disk_fixed: boo
         line, col = (item.fixed_line or item.line, item.fixed_col) if on_disk_fixed else (item.line, item.col)
         col = _text_col(outcome.fixed if on_disk_fixed else outcome.original, line, col)
         print(f"{where}:{line}:{col}: {item.code} [{item.kind}] {verb}: {printable(item.title)}", file=log)
+    if outcome.applied:
+        for diagnostic in outcome.partly:  # a fix verified by re-inference is verified only as far as it reaches
+            line = diagnostic.line if on_disk_fixed else outcome.original_line(diagnostic.line)
+            print(f"{where}:{line}: note: {printable(diagnostic.message)}; the fixes are verified up to there",
+                  file=log)
     if outcome.keras:
         print(f"{where}: Keras build: {printable(outcome.keras)}", file=log)
     if outcome.error:
