@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Fix, GraphPatch
+from ..graph import WrittenInt
 from ..infer import Inference
 from ..rules import RULES, canonical_type
 
@@ -77,3 +78,17 @@ def _channels_first_everywhere(inference: Inference, rank: int, why: str) -> Fix
     return Fix(f'set data_format="channels_first" on every convolution and pooling layer{also}',
                patches + normalizations + merges,
                why=f"{why} (the torch and JAX backends run channels_first on CPU; TensorFlow's CPU pooling does not)")
+
+
+def set_written_arg(node, name: str, value) -> tuple[GraphPatch, str]:
+    """A patch giving ``node`` argument ``name`` = ``value``: where the current value is an int literal passed at a
+    builder's call or written as its parameter's default (``concat_fun(embeddings, axis=1)``), that literal is
+    edited -- the calls that pass another value keep it; else the layer's own call.  Also how to say where."""
+    current = node.args.get(name)
+    if isinstance(current, WrittenInt) and current.span is not None:
+        span = current.span
+        where = (f" (passed as {current.param}= at the call, line {span.line})" if current.where == "call"
+                 else f" (the default of {current.param}, line {span.line})")
+        return _patch("set_literal", node.index, arg=name, value=value, old=int(current),
+                      span=(span.line, span.col, span.end_line, span.end_col)), where
+    return _patch("set_args", node.index, **{name: value}), ""

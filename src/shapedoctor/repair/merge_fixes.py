@@ -9,7 +9,7 @@ from ..infer import Inference, infer
 from ..rules import canonical_type
 from ..shapes import format_shape, is_known
 from .patch import apply_patches, original_indices
-from .fix_helpers import _line, _patch, _tuple_text, is_shrinking_convolution, returns_sequences, set_return_sequences
+from .fix_helpers import set_written_arg, _line, _patch, _tuple_text, is_shrinking_convolution, returns_sequences, set_return_sequences
 
 _ELEMENTWISE = {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"}
 
@@ -39,8 +39,8 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
         for axis in range(rank - 1, 0, -1):
             others = [tuple(sh[:axis] + sh[axis + 1:]) for sh in shapes]
             if axis - rank != written and axis != written and all(o == others[0] for o in others):
-                axis_fixes.append(Fix(f"set axis={axis - rank} on {node.label}",
-                                      [_patch("set_args", node.index, axis=axis - rank)],
+                patch, where = set_written_arg(node, "axis", axis - rank)
+                axis_fixes.append(Fix(f"set axis={axis - rank} on {node.label}{where}", [patch],
                                       why="the inputs agree on every other axis: join them along this one"))
     if not _floored_sizes(node, shapes):  # else an odd size floored by a pooling: aligning them comes first
         fixes += axis_fixes
@@ -139,7 +139,7 @@ def _upsampling_merge_fixes(inference: Inference, node, shapes: list) -> list[Fi
     fixes = []
     for ref, shape in zip(node.inputs, shapes):
         others = [sh for sh in shapes if sh is not shape]
-        if not all(shape[a] > sh[a] and shape[a] % sh[a] == 0 for sh in others for a in spatial):
+        if not all(shape[a] > sh[a] > 0 and shape[a] % sh[a] == 0 for sh in others for a in spatial):
             continue
         current = inference.results[ref[0]]
         while current.node.type in _SIZE_KEEPING and current.node.inputs:

@@ -6,7 +6,7 @@ import copy
 import dataclasses
 
 from ..diagnostics import GraphPatch
-from ..graph import INPUT_SHAPE_KWARGS, LayerNode, ModelGraph
+from ..graph import INPUT_SHAPE_KWARGS, LayerNode, ModelGraph, WrittenInt
 from ..rules.nested import NestedLayer
 
 
@@ -32,6 +32,8 @@ def first_patched(graph: ModelGraph, patches: list[GraphPatch]) -> int:
             start = min(start, min(n.index for n in _same_call(graph.nodes, target)))
         elif patch.op == "dedent_after_loop":
             start = min(start, min(loop_head(graph, patch), default=patch.node))
+        elif patch.op == "set_literal" and "arg" in patch.arg_dict:
+            start = min(start, min(n.index for n in _same_literal(graph.nodes, patch)))
         else:
             start = min(start, patch.node)
     return start
@@ -82,6 +84,11 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
             node.type = node.written_type = patch.type
             node.args = {"layer": inner}
         return graph
+    if patch.op == "set_literal" and "arg" in patch.arg_dict:  # the literal a layer argument came from
+        name = patch.arg_dict["arg"]
+        for node in _same_literal(nodes[start:], patch):
+            node.args = {**node.args, name: patch.arg_dict["value"]}
+        return graph
     # a new input shape; tuple_shape (an int made a 1-tuple), slice_shape (X.shape -> X.shape[1:]), drop_last_axis
     # ((steps, vocab) -> (steps,)) and
     # channels_last_shape ((3, h, w) -> (h, w, 3)) differ only in how the source is rewritten
@@ -131,6 +138,13 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
         graph.outputs = [passthrough if ref[0] == patch.node else ref for ref in graph.outputs]
         return _renumber(graph, order, mapping, start)
     raise ValueError(f"unknown patch op {patch.op}")
+
+
+def _same_literal(nodes: list[LayerNode], patch: GraphPatch) -> list[LayerNode]:
+    """The layers whose argument ``patch.args["arg"]`` is the int literal written at ``patch.args["span"]``."""
+    name, span = patch.arg_dict["arg"], patch.arg_dict["span"]
+    return [n for n in nodes if isinstance(value := n.args.get(name), WrittenInt) and value.span is not None
+            and (value.span.line, value.span.col, value.span.end_line, value.span.end_col) == tuple(span)]
 
 
 def _same_call(nodes: list[LayerNode], target: LayerNode, start: int = 0) -> list[LayerNode]:

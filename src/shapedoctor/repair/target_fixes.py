@@ -10,7 +10,7 @@ from ..causes import CHANNEL_LIKE
 from ..diagnostics import Fix
 from ..infer import Inference
 from ..shapes import format_shape, is_known
-from .fix_helpers import (_GLOBAL_POOL, is_shrinking_convolution, _channels_first_everywhere, _line, _patch, _tuple_text, is_recurrent,
+from .fix_helpers import (_GLOBAL_POOL, is_shrinking_convolution, set_written_arg, _channels_first_everywhere, _line, _patch, _tuple_text, is_recurrent,
                           returns_sequences, set_return_sequences)
 
 
@@ -86,8 +86,8 @@ def _head_fixes(inference: Inference, result, target) -> list[Fix]:
     dense_args = (("units", units),) + ((("activation", _HEAD_ACTIVATION[loss]),) if loss in _HEAD_ACTIVATION else ())
     node = result.node
     if node.type == "Dense" and len(output) == 2 and output[-1] != units:
-        return [Fix(f"set units={units} on the output {node.label} at line {_line(result)}",
-                    [_patch("set_args", node.index, units=units)],
+        patch, where = set_written_arg(node, "units", units)
+        return [Fix(f"set units={units} on the output {node.label} at line {_line(result)}{where}", [patch],
                     why=f"one output per target column: the targets have {units}")]
     if node.type in _HEAD_TYPES or node.type == "TimeDistributed" or node.args.get("activation") in ("softmax",
                                                                                                    "sigmoid"):
