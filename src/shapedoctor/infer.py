@@ -88,6 +88,15 @@ class Inference:
         return [self.shape_of(ref) for ref in self.graph.outputs]
 
 
+
+# The end of the message of a layer called on a list: a finding about how the code is written, which no change
+# of sizes causes or cures (a repair that reaches the layer for the first time may reveal it, never create it).
+LIST_INPUT = ": in Keras 3 only merge layers take a list; pass the tensor itself"
+
+
+def is_list_input(diagnostic) -> bool:
+    return diagnostic.message.endswith(LIST_INPUT)
+
 def infer(graph: ModelGraph, base: Inference | None = None, start: int = 0) -> Inference:
     """Shape inference for one model; never raises.
 
@@ -248,12 +257,20 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
     try:
         if not rule.multi_input and len(input_shapes) != 1 and type_ not in ("InputLayer", "Constant"):
             raise Unresolved("inputs")
+        listed = None
         if node.list_input and not rule.multi_input and type_ not in _TAKES_A_LIST and not type_.startswith("ops."):
             # Keras 3 passes the list itself to the layer (`Model(outputs=[x]).output` is a list too)
-            raise ShapeProblem(INVALID_ARGUMENT, f"{node.label} is called on a list of {len(input_shapes)} "
-                                                 f"tensor{'s' * (len(input_shapes) != 1)}: in Keras 3 only merge "
-                                                 f"layers take a list; pass the tensor itself")
+            listed = ShapeProblem(INVALID_ARGUMENT, f"{node.label} is called on a list of {len(input_shapes)} "
+                                                    f"tensor{'s' * (len(input_shapes) != 1)}{LIST_INPUT}")
+            if len(input_shapes) != 1:
+                raise listed
         output = rule.fn(call, input_shapes)
+        if listed is not None:
+            # a list of one tensor: reported, and the layers after it checked on that tensor, as they will be
+            # once it is passed itself (a repair that reaches this layer must still be checked beyond it)
+            inference.diagnostics.append(diagnostic_at(graph, node, "error", listed.kind, listed.message))
+            outputs = output if isinstance(output, list) else [output]
+            return LayerResult(node, "ok", input_shapes, [tuple(s) for s in outputs], problem=listed)
     except Unresolved as exc:
         what = str(exc) or "an argument"
         inference.diagnostics.append(diagnostic_at(

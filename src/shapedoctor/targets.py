@@ -48,8 +48,10 @@ def loss_name(loss) -> str | None:
 
 def check_output_target(inference: Inference, target_shape: tuple | None = None) -> Diagnostic | None:
     graph = inference.graph
-    if len(graph.outputs) != 1 or inference.errors:
-        return None
+    from .infer import is_list_input
+
+    if len(graph.outputs) != 1 or any(not is_list_input(d) for d in inference.errors):
+        return None  # (a layer called on a list of one tensor is checked on that tensor: its output is known)
     output = inference.shape_of(graph.outputs[0])
     head = inference.results[graph.outputs[0][0]]
     if output is None or head.status != "ok":

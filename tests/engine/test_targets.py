@@ -184,3 +184,34 @@ def test_a_keras_loss_imported_by_name_is_read(loss):
     source = source.replace('loss="binary_crossentropy"', f"loss={loss}")
     found = findings(source, target_shape="(None, 1)")[0]
     assert found == ([("output-target-mismatch", "error", 9)] if loss != "CTC" else [])
+
+
+LIST_OF_ONE_THEN_MISMATCH = """
+import keras
+from keras import layers
+volumes = keras.Input((8, 8, 8, 1))
+features = layers.Conv3D(4, 3, padding="same")(volumes)
+core = keras.Model(volumes, outputs=[features])
+x = core.output
+flow = layers.Conv3D(3, 3, padding="same")(x)
+pooled = layers.Flatten()(flow)
+bad = layers.Conv1D(2, 3)(pooled)
+net = keras.Model(volumes, bad)
+"""
+
+
+def test_a_layer_called_on_a_list_of_one_tensor_is_reported_and_the_layers_after_it_are_still_checked():
+    # Keras 3 rejects Conv3D on `core.output` (a list: outputs=[features]); once the tensor is passed itself,
+    # the Conv1D on the flattened map fails too: both are reported, the second with the traced shape
+    found, report = findings(LIST_OF_ONE_THEN_MISMATCH)
+    assert ("invalid-argument", "error", 8) in found
+    assert ("rank", "error", 10) in found
+    (rank,) = [d for d in report.diagnostics if d.line == 10]
+    assert "(None, 1536)" in rank.message
+
+
+def test_the_targets_are_checked_past_a_layer_called_on_a_list_of_one_tensor():
+    source = LIST_OF_ONE_THEN_MISMATCH.replace("bad = layers.Conv1D(2, 3)(pooled)", "bad = layers.Dense(2)(pooled)")
+    found, _ = findings(source, target_shape=(None, 3))
+    assert ("invalid-argument", "error", 8) in found
+    assert ("output-target-mismatch", "error", 10) in found

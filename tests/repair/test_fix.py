@@ -451,8 +451,9 @@ def test_top_ranked_fix_of_every_corpus_error_file_builds_in_keras():
 
 
 @pytest.mark.parametrize("name, after", [
-    ("bad_merge_add_sizes.py", "h = layers.Concatenate()([h, skip])"),
-    ("bad_merge_residual_filters.py", "block = layers.concatenate([x, inputs])"),
+    # a residual sum keeps adding: the shortcut's own Dense widened, or projected by a 1x1 convolution
+    ("bad_merge_add_sizes.py", "skip = layers.Dense(64)(inp)"),
+    ("bad_merge_residual_filters.py", "block = layers.add([x, layers.Conv1D(64, kernel_size=1)(inputs)])"),
     ("bad_merge_concat_lengths.py", 'b7 = layers.Conv1D(16, 7, activation="relu", padding="same")(inp)'),
 ])
 def test_incompatible_merges_are_fixed(tmp_path, name, after):

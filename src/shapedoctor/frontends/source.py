@@ -2004,17 +2004,18 @@ class SourceFrontend:
             scope.bindings[fn.args.kwarg.arg] = {k: v for k, v in kwargs.items() if k not in names}
         defining_scope = scope.parent or scope  # defaults are evaluated where the function is defined
         written = _written_arguments(call, positional_names, args) if call is not None else {}
+        once = _read_once(fn)
         for param, default in pairs:
             if param.arg in given:
                 value = given[param.arg]
                 # a size passed from a call shapedoctor could not fold: a symbol named after the parameter
                 scope.bindings[param.arg] = Symbol(param.arg) if value is UNKNOWN else \
-                    _as_written(value, written.get(param.arg), param.arg, "call")
+                    _as_written(value, written.get(param.arg), param.arg, "call", param.arg in once)
             elif default is None:
                 scope.bindings[param.arg] = Symbol(param.arg)
             else:
                 scope.bindings[param.arg] = _as_written(self._fold(default, defining_scope), default, param.arg,
-                                                        "default")
+                                                        "default", param.arg in once)
 
 
 def _signature(fn: ast.FunctionDef, bound: bool) -> tuple:
@@ -2047,9 +2048,26 @@ def _written_arguments(call: ast.Call, positional_names: list[str], args) -> dic
     return written
 
 
-def _as_written(value, expr: ast.expr | None, param: str, where: str):
-    """``value`` as a WrittenInt when ``expr`` is the int literal it came from."""
-    if type(value) is int and isinstance(expr, ast.Constant) and type(expr.value) is int and expr.value == value:
+def _read_once(fn: ast.FunctionDef) -> set[str]:
+    """The names ``fn``'s body reads exactly once: a literal bound to such a parameter reaches one place, so a
+    repair may edit it there (``def mlp(n_features=20)`` also sizing the Input must not be widened for a Dense)."""
+    found = _READ_ONCE.get(fn)
+    if found is None:
+        from collections import Counter
+
+        reads = Counter(n.id for stmt in fn.body for n in ast.walk(stmt)
+                        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
+        found = _READ_ONCE[fn] = {name for name, count in reads.items() if count == 1}
+    return found
+
+
+_READ_ONCE: dict = {}  # function node -> _read_once's answer, for the file being walked
+
+
+def _as_written(value, expr: ast.expr | None, param: str, where: str, editable: bool = True):
+    """``value`` as a WrittenInt when ``expr`` is the int literal it came from and the body reads it once."""
+    if editable and type(value) is int and isinstance(expr, ast.Constant) and type(expr.value) is int \
+            and expr.value == value:
         return WrittenInt(value, span_of(expr), param, where)
     return value
 
@@ -2642,6 +2660,7 @@ def _forget_file_memos() -> None:
     _UNPARSED.clear()
     _SPANS.clear()
     _SIGNATURES.clear()
+    _READ_ONCE.clear()
     _FACTORS.clear()
 
 

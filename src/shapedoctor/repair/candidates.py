@@ -706,6 +706,22 @@ def _reshape_fixes(inference: Inference, result) -> list[Fix]:
     for d in shape[1:]:
         size *= d
     kept_axis_results = set()
+    batch = shape[0]
+    at = None
+    if isinstance(batch, int) and batch > 1 and batch in target:
+        # Reshape((1,) + tuple(x.shape)) on Input(batch_shape=(5, ...)): the target holds the batch size
+        at = len(target) - 1 - list(reversed(target)).index(batch)
+    elif batch is None and len(target) >= 2 and isinstance(target[0], int) and target[0] > 1:
+        at = 0  # Reshape((batch_size, steps, features)): a first size that the sample's own sizes leave over
+    if at is not None:
+        # Keras reshapes each sample; without the batch's size, the sizes are the input's own
+        per_sample = tuple(t for j, t in enumerate(target) if j != at)
+        if all(isinstance(t, int) and t > 0 for t in per_sample) and math.prod(per_sample) == size:
+            fixes.append(Fix(f"use Reshape({_tuple_text(per_sample)})",
+                             [_patch("set_args", node.index, target_shape=per_sample)],
+                             why=f"{'the target held the batch size' if batch else 'the first size looks like the batch size,'} "
+                                 f"{target[at]}; Keras reshapes each sample "
+                                 f"({' x '.join(map(str, per_sample))} = {size}) and keeps the batch axis itself"))
     for i in range(len(target)):
         if any(t == -1 for j, t in enumerate(target) if j != i):
             continue  # Keras takes one -1 only

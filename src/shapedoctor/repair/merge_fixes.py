@@ -42,6 +42,7 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
                 patch, where = set_written_arg(node, "axis", axis - rank)
                 axis_fixes.append(Fix(f"set axis={axis - rank} on {node.label}{where}", [patch],
                                       why="the inputs agree on every other axis: join them along this one"))
+    axis_fixes += _projection_fixes(inference, node, shapes)
     if not _floored_sizes(node, shapes):  # else an odd size floored by a pooling: aligning them comes first
         fixes += axis_fixes
     valid = [r.node.index for r in inference.results
@@ -93,6 +94,68 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
                          [_patch("replace", node.index, "Concatenate")],
                          why="stacks the features side by side instead of adding them element-wise"))
     return fixes
+
+
+def _projection_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
+    """Inputs whose feature sizes differ where they must not: sequences joined along their steps (character-CNN
+    features of 24 channels after word embeddings of 10), or a residual Add whose shortcut keeps fewer channels
+    than the path it skips. A narrower input made by a Dense or convolution of its own gets the wider width;
+    else it is projected to it (a Dense acts on the last axis only; among convolutions, the 1x1 convolution of
+    ResNet's projection shortcut)."""
+    elementwise = canonical_type(node.type) in _ELEMENTWISE
+    if not (elementwise or canonical_type(node.type) == "Concatenate") or len(shapes) < 2 or not all(shapes) \
+            or len({len(sh) for sh in shapes}) != 1 or len(shapes[0]) < (2 if elementwise else 3):
+        return []
+    rank = len(shapes[0])
+    joined = set()
+    if not elementwise:
+        axis = node.args.get("axis", -1)
+        if not isinstance(axis, int) or axis % rank in (0, rank - 1):
+            return []
+        joined = {axis % rank}
+    widths = [sh[-1] for sh in shapes]
+    if not all(is_known(w) for w in widths) or len(set(widths)) == 1:
+        return []
+    if len({tuple(d for i, d in enumerate(sh) if i not in joined | {rank - 1}) for sh in shapes}) != 1:
+        return []
+    width = max(widths)
+    narrow = [which for which, w in enumerate(widths) if w != width]
+    where = f"along axis {min(joined)}" if joined else "element by element"
+    fixes = []
+    widened = [_width_patch(inference, node, which, width) for which in narrow]
+    if all(widened):
+        what = " and ".join(f"{what} at line {_line(inference.results[node.inputs[w][0]])}"
+                            for w, (_, what) in zip(narrow, widened))
+        fixes.append(Fix(f"set {what}", [patch for patch, _ in widened],
+                         why=f"{width} features like the other input{'s' * (len(shapes) > 2)}, so the inputs can be "
+                             f"merged {where}"))
+    convolutional = rank > 3 or any(r.node.type.startswith(("Conv", "SeparableConv", "DepthwiseConv"))
+                                    for r in inference.results)
+    layer, args = ("Dense", {"units": width}) if not convolutional else \
+        (_CONVOLUTION[rank], {"filters": width, "kernel_size": 1})
+    inputs = ", ".join(str(which + 1) for which in narrow)
+    fixes.append(Fix(f"insert {layer}({', '.join(f'{v}' for v in args.values())}) on input{'s' * (len(narrow) > 1)} "
+                     f"{inputs} of {node.label}",
+                     [_patch("insert_on_input", node.index, layer, **args, input=which) for which in narrow],
+                     why=f"projects the {' and '.join(str(widths[w]) for w in narrow)} features to {width}, so the "
+                         f"inputs can be merged {where}"))
+    return fixes
+
+
+def _width_patch(inference: Inference, node, which: int, width: int):
+    """A patch setting the units/filters of the Dense or convolution that makes input ``which`` of ``node`` and
+    feeds nothing else, with what it is; else None."""
+    producer = inference.results[node.inputs[which][0]].node
+    key = "units" if producer.type == "Dense" else "filters" if producer.type.startswith("Conv") else None
+    if key is None or not isinstance(producer.args.get(key), int) \
+            or any(ref[0] == producer.index for other in inference.graph.nodes if other is not node
+                   for ref in other.inputs):
+        return None
+    patch, _ = set_written_arg(producer, key, width)
+    return patch, f"{key}={width} on the {producer.label}"
+
+
+_CONVOLUTION = {3: "Conv1D", 4: "Conv2D", 5: "Conv3D"}
 
 
 _CROPPING = {3: "Cropping1D", 4: "Cropping2D", 5: "Cropping3D"}
@@ -296,7 +359,9 @@ def _divisible_input_fixes(inference: Inference, node, shapes: list) -> list[Fix
     """The images' size a multiple of what the poolings divide it by (358 -> 352 for three poolings of 2): every
     upsampled path then comes back to its skip's size; one edit, also for merges written once in a loop."""
     inputs = [r for r in inference.results if r.node.type == "InputLayer" and r.outputs and r.outputs[0]]
-    if len(inputs) != 1 or len(shapes) < 2 or len({len(sh) for sh in shapes if sh}) != 1:
+    # one image input, or several of one shape (the moving and fixed volumes of a registration U-Net)
+    if not inputs or len({tuple(r.outputs[0]) for r in inputs}) != 1 or len(shapes) < 2 \
+            or len({len(sh) for sh in shapes if sh}) != 1:
         return []
     declared = inputs[0].outputs[0]
     spatial = declared[1:-1]
@@ -314,7 +379,7 @@ def _divisible_input_fixes(inference: Inference, node, shapes: list) -> list[Fix
             multiple = max(2 ** k for k in range(MAX_POOLING_DEPTH + 1) if all(d % 2 ** k == 0 for d in sized))
             fixes.append(Fix(f"feed {' x '.join(map(str, sized))} inputs (a multiple of {multiple}): "
                              f"Input(shape={_tuple_text(shape)})",
-                             [_patch("set_input_shape", inputs[0].node.index, shape=shape)],
+                             [_patch("set_input_shape", r.node.index, shape=shape) for r in inputs],
                              why="each pooling halves the size and floors an odd one, so the upsampled path comes "
                                  "back smaller than its skip; resize or crop the data to match", group="input size"))
     return fixes

@@ -1415,6 +1415,7 @@ def verify_source(before, model_index: int, new_text: str, target_shape=None, ki
     from collections import Counter
 
     from ..check import check_source
+    from ..infer import is_list_input
 
     after = check_source(new_text, before.path, target_shape, with_fixes=False).files[0]
     if after.error:
@@ -1432,7 +1433,7 @@ def verify_source(before, model_index: int, new_text: str, target_shape=None, ki
             if i == skip:
                 continue
             for d in model.inference.diagnostics:
-                if d.severity in ("error", "warning"):
+                if d.severity in ("error", "warning") and not is_list_input(d):
                     counts[(i, d.kind.name)] += 1
         return counts
 
@@ -1477,8 +1478,11 @@ def _fixed_model_ok(after_model, kind, before_model, fewest_nodes: int | None = 
     # move with the edits: an error is the same one when its code and message are.
     from collections import Counter
 
+    from ..infer import is_list_input
+
     before = Counter((d.code, d.message) for d in before_model.inference.diagnostics if d.severity == "error")
-    after = Counter((d.code, d.message) for d in after_model.inference.diagnostics if d.severity == "error")
+    after = Counter((d.code, d.message) for d in after_model.inference.diagnostics
+                    if d.severity == "error" and not is_list_input(d))
     if after and (after - before or sum(after.values()) >= sum(before.values())):
         return False
     return not any(d.severity == "warning" and d.kind is kind for d in after_model.inference.diagnostics)
