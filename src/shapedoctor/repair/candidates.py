@@ -266,6 +266,17 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
                          why="Keras adds the batch axis itself; written in the shape it is one axis too many"))
     if len(shape) == 2 and node.type in _NEEDS_STEPS:
         return fixes
+    if len(shape) == 4 and is_recurrent(node) and node.type != "TimeDistributed":
+        # (documents, sentences, words, features): the recurrent layer reads each group's steps, once per group
+        # (a hierarchical RNN's word level), and the next layer reads the groups as its steps
+        per_group = Fix(f"wrap the {label} in TimeDistributed", [_patch("wrap", node.index, "TimeDistributed")],
+                        why=f"it runs over the {shape[2]} steps of each of the {shape[1]} groups; the layers after "
+                            f"it read one output per group")
+        if origin is not None and origin.node.type == "Embedding" and _integer_ids(inference, origin):
+            fixes.insert(0, per_group)
+            per_group = None
+    else:
+        per_group = None
     if len(shape) == 4 and node.type in _NEEDS_STEPS and node.type != "TimeDistributed" \
             and all(is_known(d) for d in shape[1:]):
         h, w, c = shape[1:]  # a feature map into a sequence layer: its rows as steps, or one step per position
@@ -275,7 +286,9 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
         fixes.append(Fix(f"insert Reshape(({h * w}, {c})) before {label}",
                          [_patch("insert_before", node.index, "Reshape", target_shape=(h * w, c))],
                          why=f"one step per position of the {h}x{w} map, its {c} channels as features"))
-        return fixes
+        return fixes + ([per_group] if per_group else [])
+    if per_group:
+        fixes.append(per_group)
     if len(shape) == 5 and is_recurrent(node) and all(is_known(d) for d in shape[1:]):
         t, h, w, c = shape[1:]  # a sequence of maps (ConvLSTM2D, TimeDistributed Conv2D): each step's map flattened
         fixes.append(Fix(f"insert Reshape(({t}, {h * w * c})) before {label}",
@@ -400,6 +413,8 @@ def _embedding_fixes(inference: Inference, origin) -> list[Fix]:
                          why=f"its input is one-hot already (the last axis, {shape[-1]}, is the vocabulary): the "
                              f"layers after it read the rows as they are"))
     feeding = inference.results[origin.node.inputs[0][0]] if origin.node.inputs else None
+    if _integer_ids(inference, origin) and shape[-1] != 1:
+        return fixes  # Input(dtype="int32"): ids on every axis (sentences x words), not one-hot rows
     if feeding is not None and feeding.node.type == "InputLayer" and (shape[-1] == 1 or all(
             is_known(d) for d in shape[1:-1])):  # Input((None, 1)) of character ids: the 1 is the extra axis
         ids = tuple(shape[1:-1])
@@ -408,6 +423,13 @@ def _embedding_fixes(inference: Inference, origin) -> list[Fix]:
                          why=f"an Embedding reads integer ids, {_tuple_text(ids)} per sample; the data must be "
                              f"ids, not one-hot rows"))
     return fixes
+
+
+def _integer_ids(inference: Inference, embedding) -> bool:
+    """The Embedding reads an Input declared with an integer dtype: its data are ids, whatever their rank."""
+    feeding = inference.results[embedding.node.inputs[0][0]] if embedding.node.inputs else None
+    dtype = feeding.node.args.get("dtype") if feeding is not None and feeding.node.type == "InputLayer" else None
+    return isinstance(dtype, str) and dtype.lstrip("u").startswith("int")
 
 
 def _loop_head_fixes(inference: Inference, result, chain: list) -> list[Fix]:

@@ -768,6 +768,22 @@ _FUNCTIONAL_NAMES = {"Add": "add", "Subtract": "subtract", "Multiply": "multiply
                      "Maximum": "maximum", "Minimum": "minimum", "Concatenate": "concatenate", "Dot": "dot"}
 
 
+def _joined_insertions(ordered: list, made: list) -> list:
+    """Insertions made at one place by the patches of one fix (two layers inserted before the same layer, each
+    written as a list element or an ``add()`` line) become one, the later patch's first -- as in the graph,
+    where each layer inserted before a node goes right before it, ahead of the one inserted before."""
+    out: list = []
+    for change in ordered:
+        last = out[-1] if out else None
+        if last is not None and last.start == last.end == change.start == change.end \
+                and all(re.search(r"(,\s*|\n[ \t]*)$", c.text) for c in (last, change)):
+            first, second = sorted((last, change), key=lambda c: -next(i for i, m in enumerate(made) if m is c))
+            out[-1] = _Change(change.start, change.end, first.text + second.text)
+        else:
+            out.append(change)
+    return out
+
+
 class _Planner:
     def __init__(self, text: str, graph: ModelGraph) -> None:
         self.index = SourceIndex(text)
@@ -785,6 +801,7 @@ class _Planner:
         if self.index.newline != "\n":
             changes = [_Change(c.start, c.end, c.text.replace("\n", self.index.newline)) for c in changes]
         ordered = sorted(changes, key=lambda c: (c.start, c.end))
+        ordered = _joined_insertions(ordered, changes)
         for a, b in zip(ordered, ordered[1:]):
             if b.start < a.end or (a.start == a.end == b.start == b.end):
                 raise CannotRewrite("two edits overlap")

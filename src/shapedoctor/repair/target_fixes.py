@@ -39,6 +39,7 @@ def _target_fixes(inference: Inference, result, target_shape=None) -> list[Fix]:
     fixes.extend(_reshape_before_head_fixes(inference, result, target))
     fixes.extend(_per_step_fixes(inference, result, target))
     fixes.extend(_steps_kept_fixes(inference, result, target))
+    fixes.extend(_encoder_decoder_fixes(inference, result, target))  # the steps kept first, when they can be
     fixes.extend(_seed_size_fixes(inference, result, target))
     output = result.outputs[0] if result.outputs else None
     if target is not None and output is not None and len(target) == len(output) in (4, 5) \
@@ -235,6 +236,41 @@ def _pooling_before(inference: Inference, result):
         if current.node.type not in ("Dense", "Dropout", "Activation", "BatchNormalization"):
             return None
     return None
+
+
+def _encoder_decoder_fixes(inference: Inference, result, target) -> list[Fix]:
+    """Per-step targets of another length than the input's steps (15 slot labels for 30 tokens, an answer of
+    4 digits for a question of 7): the recurrent layer before the per-step head encodes the whole input into one
+    vector, RepeatVector gives it the targets' steps and a recurrent decoder of the same kind and width emits one
+    output per target step (Keras' seq2seq addition example)."""
+    output = result.outputs[0] if result.outputs else None
+    if target is None or output is None or len(target) != 3 or len(output) != 3 or not is_known(target[1]) \
+            or output[1] == target[1]:
+        return []
+    current, consumer = result, None
+    while current.node.inputs and len(current.node.inputs) == 1:
+        consumer, current = current, inference.results[current.node.inputs[0][0]]
+        if returns_sequences(current.node):
+            break
+        if current.node.type not in ("TimeDistributed", "Dense", "Dropout", "Activation", "BatchNormalization"):
+            return []
+    else:
+        return []
+    encoder = current.node
+    units = encoder.args.get("units")
+    if encoder.type not in ("LSTM", "GRU", "SimpleRNN") or not isinstance(units, int) or consumer is None:
+        return []
+    steps = target[1]
+    # both inserted before the head's first layer; applied from the last patch back, the decoder goes in first
+    patches = [set_return_sequences(encoder, False),
+               _patch("insert_before", consumer.node.index, encoder.type, units=units, return_sequences=True),
+               _patch("insert_before", consumer.node.index, "RepeatVector", n=steps)]
+    return [Fix(f"encode, then decode {steps} steps: set return_sequences=False on the {encoder.label} at line "
+                f"{_line(current)}, insert RepeatVector({steps}) and {encoder.type}({units}, return_sequences=True) "
+                f"before the {consumer.node.label}",
+                patches,
+                why=f"the targets have {steps} steps, the input {output[1] if is_known(output[1]) else 'other'}: "
+                    f"the encoder's last state is repeated for each target step and decoded step by step")]
 
 
 def _recurrent_before(inference: Inference, result):
