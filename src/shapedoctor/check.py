@@ -412,6 +412,10 @@ def _check_python(text: str, path: str, target_shape: Any, with_fixes: bool, wit
             diagnostic.col, diagnostic.end_col = _constructor_col(text, diagnostic.line)
     add_skipped_models(report, found.skipped_models)
     apply_suppressions(report)  # before edits: `fix` never touches a suppressed finding
+    if with_fixes and any(d.severity == "error" for d in report.diagnostics):
+        from .repair.constants import add_constant_fits
+
+        add_constant_fits(report, target_shape)
     if with_fixes and with_edits and any(d.fixes for d in report.diagnostics):
         from .repair.rewrite import attach_edits  # libcst: loaded only when there is something to fix
 

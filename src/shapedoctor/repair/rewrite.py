@@ -1011,6 +1011,8 @@ class _Planner:
             raise CannotRewrite("the literal is not written there")
         self.changes.append(_Change(start, end, str(patch.arg_dict["value"])))
 
+    _op_set_constant = _op_set_literal  # ``FEATURE_SIZE = 60`` written anew (constants.py)
+
     # insert_on_input ------------------------------------------------------------------
     def _op_insert_on_input(self, patch: GraphPatch, node: LayerNode) -> None:
         """``Concatenate()([x, skip])`` -> ``Concatenate()([x, Cropping2D(...)(skip)])``: the new layer wraps the
