@@ -83,7 +83,10 @@ NEGATIVE_LENGTH = _kind("SD102", "negative-length", "error", """
     ```
 
     ## Use instead
-    `padding="same"`, a smaller kernel or pool, or one pooling layer fewer.
+    `padding="same"`, a smaller kernel or pool, or one pooling layer fewer. When the sizes come from a module
+    constant worked out for another input (`FEATURE_SIZE = 60` for 480-pixel images, pool sizes
+    `FEATURE_SIZE // bins`), the fix sets the constant to the size the layer gets: that fix is checked by writing it
+    into the source and checking the whole file again, as the graph holds only the folded sizes.
 """)
 
 RESHAPE_SIZE = _kind("SD103", "reshape-size", "error", """
@@ -162,7 +165,9 @@ INCOMPATIBLE_MERGE = _kind("SD106", "incompatible-merge", "error", """
     ```
 
     ## Use instead
-    Project both branches to the same size, or `Concatenate` them.
+    Project both branches to the same size, or `Concatenate` them. The fixes widen the narrower branch's own
+    `Dense`/convolution when it feeds nothing else, else project it (`Dense`, or the 1x1 convolution of a ResNet
+    projection shortcut); sequences joined along their steps whose features differ get the same projection.
 """)
 
 INVALID_ARGUMENT = _kind("SD107", "invalid-argument", "error", """

@@ -136,10 +136,15 @@ def index_array(array: ArrayValue, index: ast.expr, frontend, scope):
         elif isinstance(item, ast.Slice):
             if position >= len(shape):
                 return UNKNOWN
+            bounds = [frontend._fold(b, scope) if b is not None else None for b in (item.lower, item.upper, item.step)]
+            size = shape[position]
             if item.lower is None and item.upper is None and item.step is None:
-                out.append(shape[position])
+                out.append(size)
+            elif isinstance(size, int) and all(b is None or (type(b) is int and b is not True) for b in bounds) \
+                    and bounds[2] != 0:
+                out.append(len(range(size)[slice(*bounds)]))  # X[:, 0:3] of a (1661, 5) array: 3 columns
             else:
-                out.append(None)  # length depends on the bounds: left unknown
+                out.append(None)  # length depends on bounds not folded: left unknown
             position += 1
         else:
             value = frontend._fold(item, scope)

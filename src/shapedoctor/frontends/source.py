@@ -697,7 +697,8 @@ class SourceFrontend:
             return self._tensor_attribute(base, node, scope)
         if kind is ArrayValue:
             if node.attr == "shape":  # X_train[0].shape: one item's, a plain shape
-                return ArrayShape(base.shape, _unparse(node)) if not _indexes(node.value) else base.shape
+                whole = not _indexes(node.value) or _rows_kept(node.value)
+                return ArrayShape(base.shape, _unparse(node)) if whole else base.shape
             if node.attr == "ndim":
                 return len(base.shape)
             if node.attr == "T":
@@ -2131,6 +2132,15 @@ class UnknownArray:
 
     def __init__(self, text: str) -> None:
         self.text = text
+
+
+def _rows_kept(node: ast.expr) -> bool:
+    """``data[:, 0:3]`` / ``X[:800]``: columns or rows of an array named directly, its first axis still the samples
+    (``X[0]`` is one sample)."""
+    if not isinstance(node, ast.Subscript) or _indexes(node.value):
+        return False
+    first = node.slice.elts[0] if isinstance(node.slice, ast.Tuple) and node.slice.elts else node.slice
+    return isinstance(first, ast.Slice)
 
 
 def _indexes(node: ast.expr) -> bool:

@@ -1379,8 +1379,15 @@ class _Planner:
             before = start - 1
             while before >= 0 and text[before] in " \t\n":
                 before -= 1
+            position = next((i for i, a in enumerate(call.args) if a is arg), None)
+            previous = call.args[position - 1] if position else None
             if before >= 0 and text[before] == ",":
                 start = before
+            elif previous is not None and isinstance(previous.comma, cst.Comma) and not isinstance(arg.comma, cst.Comma):
+                # the last argument, a comment between it and the previous one's comma: that comma goes on its own
+                # (the comment stays)
+                comma = text.index(",", _arg_value_end(index, previous))
+                out.append(_Change(comma, comma + 1, ""))
             else:
                 after = end
                 while after < len(text) and text[after] in " \t":
