@@ -87,6 +87,10 @@ class SkippedModel:
 Ref = tuple
 
 
+# A key of LayerNode.written_factors: the call gave strides as a positional argument (Conv2D(32, 3, 3))
+POSITIONAL_STRIDES = "@strides_positional"
+
+
 @dataclass(slots=True)
 class LayerNode:
     index: int

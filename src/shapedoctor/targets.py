@@ -43,6 +43,10 @@ def loss_name(loss) -> str | None:
     qualname = getattr(loss, "qualname", None)
     if isinstance(qualname, str) and ".losses." in f".{qualname}":
         return qualname.rsplit(".", 1)[-1]
+    # keras.losses.BinaryCrossentropy(from_logits=True): an instance of a Keras loss class, made by a call
+    made = getattr(loss, "type", None)
+    if isinstance(made, str) and made in PER_SAMPLE_LOSSES and made[:1].isupper():
+        return made
     return None
 
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..graph import (INPUT_SHAPE_KWARGS, UNKNOWN, AutoNamer, LayerNode, ModelGraph, SkippedModel, Span, WrittenInt,
+from ..graph import (INPUT_SHAPE_KWARGS, POSITIONAL_STRIDES, UNKNOWN, AutoNamer, LayerNode, ModelGraph, SkippedModel, Span, WrittenInt,
                      input_args_from_layer_kwargs)
 from ..rules import RULES, canonical_type, map_arguments
 from . import chunks
@@ -2090,7 +2090,11 @@ _FACTORS: dict = {}  # (call node, layer type, skip_first) -> _written_factors' 
 def _factors_written(type_: str, node: ast.Call, skip_first: bool) -> dict:
     factors = {}
     positional = node.args[1 if skip_first else 0:]
-    written = [(name, value) for name, value in zip(RULES[type_].params if type_ in RULES else (), positional)]
+    params = RULES[type_].params if type_ in RULES else ()
+    if "strides" in params[:len(positional)] and not any(isinstance(a, ast.Starred) for a in positional):
+        # Conv2D(32, 3, 3): Keras 1's Convolution2D(nb_filter, nb_row, nb_col), whose third argument is now strides
+        factors[POSITIONAL_STRIDES] = ()
+    written = [(name, value) for name, value in zip(params, positional)]
     written += [(kw.arg, kw.value) for kw in node.keywords if kw.arg is not None]
     for name, value in written:
         if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult):

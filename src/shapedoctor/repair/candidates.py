@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from ..data_shapes import check_input_data
 from ..diagnostics import Diagnostic, Fix, GraphPatch
-from ..graph import WrittenInt
+from ..graph import POSITIONAL_STRIDES, WrittenInt
 from ..causes import (AXIS_NAMES, CHANNEL_LIKE, channels_first_input, frame_axis, input_of, rank_origin,
                       series_channels_first, spatial_rank)
 from ..infer import Inference, infer
@@ -583,10 +583,36 @@ def _length_fixes(inference: Inference, result) -> list[Fix]:
     return _shrinking_fixes(inference, result) + transposed
 
 
+def _keras1_spelling_fixes(inference: Inference, result) -> list[Fix]:
+    """``Conv2D(32, 3, 3)``: Keras 1's ``Convolution2D(nb_filter, nb_row, nb_col)`` spelling, whose third
+    argument is ``strides`` since Keras 2 -- every such convolution before the layer that ran out divides the maps
+    by the kernel's size. The kernel written as the (rows, cols) pair meant, strides back to 1, on every
+    convolution of the model written so."""
+    spelled = []
+    for r in inference.results:  # the model's every convolution so spelled: the decoder's too
+        node = r.node
+        strides, kernel = node.args.get("strides"), node.args.get("kernel_size")
+        if POSITIONAL_STRIDES in node.written_factors and node.type.startswith(("Conv", "SeparableConv")) \
+                and isinstance(strides, int) and strides > 1 and strides == kernel:
+            spelled.append(r)
+    if not spelled:
+        return []
+    rank = spatial_rank(spelled[0].node.type) or 2
+    lines = ", ".join(dict.fromkeys(_line(r) for r in spelled))
+    if not any(r.node.index < result.node.index for r in spelled):
+        return []  # none of them shrank what ran out
+    return [Fix(f"read Conv(n, k, k) as Keras 1 did: kernel_size=(k, k) and strides=1 on the convolutions at "
+                f"line{'s' * (len(spelled) > 1)} {lines}",
+                [_patch("set_args", r.node.index, kernel_size=(r.node.args["kernel_size"],) * rank, strides=1)
+                 for r in spelled],
+                why="Keras 1's Convolution2D(filters, rows, cols); since Keras 2 the third argument is strides, so "
+                    "each of these convolutions divides the maps by its kernel size")]
+
+
 def _shrinking_fixes(inference: Inference, result) -> list[Fix]:
     """A layer that runs out of length: keep the length (padding), shrink the kernel or pool, drop a pooling."""
     node = result.node
-    fixes: list[Fix] = []
+    fixes: list[Fix] = _keras1_spelling_fixes(inference, result)
     if node.type.startswith(("Conv", "SeparableConv", "DepthwiseConv", "MaxPooling", "AveragePooling")) \
             and node.args.get("padding") != "same":
         fixes.append(Fix(f'set padding="same" on {node.label}', [_patch("set_args", node.index, padding="same")],
