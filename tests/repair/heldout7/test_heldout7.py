@@ -25,8 +25,8 @@ _spec.loader.exec_module(_wrapper)
 evaluate7 = _wrapper.harness  # the first harness, reading this set
 case_sets = _wrapper.case_sets  # the checks every set's test makes
 
-BUILT_RATE_REACHED = False  # not measured yet
-FIRST_RUN_RATE = "not yet measured"
+BUILT_RATE_REACHED = False  # the first run (FIRST_RUN.md): below the bar
+FIRST_RUN_RATE = "16/23 = 69.6% at 2b25b0d (18/23 = 78.3% with --data-shape)"
 
 # Classes for which no public report could be found whose source is not already used by another set and whose
 # mistake still fails in Keras 3 (README.md).
