@@ -571,7 +571,34 @@ def _reshape_factorizations(node, n: int) -> list[Fix]:
 
 
 # ------------------------------------------------------------------ negative-length
+def _mixed_format_fixes(inference: Inference) -> list[Fix]:
+    """Some layers written data_format="channels_first" (the first Conv2D, on (1, 2, 18) samples), the others left
+    at Keras' channels_last: the others read the first one's channels as rows. All of them channels first."""
+    formats = [r.node.args.get("data_format", "channels_last") for r in inference.results
+               if "data_format" in getattr(RULES.get(r.node.type), "params", ())]
+    if "channels_first" not in formats or "channels_last" not in formats:
+        return []
+    rank = next((len(r.outputs[0]) for r in inference.results if r.node.args.get("data_format") == "channels_first"
+                 and r.outputs and r.outputs[0]), 4)
+    everywhere = _channels_first_everywhere(inference, rank, "the layers written channels_first read the data "
+                                                             "so; the others now read it the same way")
+    if everywhere is None:
+        return []
+    shrinking = [r.node for r in inference.results if r.node.args.get("padding", "valid") == "valid" and (
+        is_shrinking_convolution(r.node) or r.node.type.startswith(("MaxPooling", "AveragePooling")))]
+    padded = []
+    if shrinking:  # small maps (2 x 18): every layer keeps its size as well
+        padded = [dataclasses.replace(
+            everywhere, title=everywhere.title + ', and padding="same" on every convolution and pooling',
+            patches=everywhere.patches + [_patch("set_args", n.index, padding="same") for n in shrinking],
+            why=everywhere.why + "; no layer shrinks the small maps")]
+    return [everywhere] + padded
+
+
 def _length_fixes(inference: Inference, result) -> list[Fix]:
+    mixed = _mixed_format_fixes(inference)
+    if mixed:
+        return mixed + _shrinking_fixes(inference, result)
     fixes = _channels_first_fixes(inference, result) or _channels_last_fixes(inference, result)
     if fixes:  # a smaller kernel or padding would build, but hide that the layers read the channels as space
         return fixes
