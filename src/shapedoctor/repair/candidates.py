@@ -17,7 +17,7 @@ from ..diagnostics import Diagnostic, Fix, GraphPatch
 from ..graph import POSITIONAL_STRIDES, WrittenInt
 from ..causes import (AXIS_NAMES, CHANNEL_LIKE, channels_first_input, frame_axis, input_of, rank_origin,
                       series_channels_first, spatial_rank)
-from ..infer import Inference, infer
+from ..infer import Inference, infer, is_list_input
 from ..rules import RULES, canonical_type
 from ..rules.base import DataShape
 from ..shapes import format_shape, is_known
@@ -155,7 +155,8 @@ def _verifies(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_sha
     if fix.applicability == "safe" and diagnostic.kind.name == "invalid-argument":
         # the argument written the way Keras needs it: right whatever the rest of the model does (what the now
         # checked layers after it say is a finding of their own, not a reason to withhold this one)
-        return after.results[diagnostic.node].status == "ok"
+        return after.results[diagnostic.node].status == "ok" and not any(
+            is_list_input(d) and d.node == diagnostic.node for d in after.diagnostics)
     # No error but the model's other ones, found independently of this one (another branch): each is a finding
     # with fixes of its own, and `fix` takes them in turn.
     others = other_errors(inference, diagnostic)
@@ -908,6 +909,10 @@ def _sample_shape(inference: Inference, index: int, text: str) -> tuple:
 
 def _argument_fixes(inference: Inference, result) -> list[Fix]:
     node = result.node
+    if node.list_input and len(result.input_shapes or ()) == 1 and not RULES[node.type].multi_input:
+        # Keras 2 unwrapped a list of one tensor; Keras 3 passes the list on (Model(outputs=[x]).output is one)
+        return [Fix("pass the tensor itself, not a list of one", [_patch("unlist_input", node.index)],
+                    why="Keras 3 hands a single-input layer the list as it is", applicability="safe")]
     if node.type.startswith("AveragePooling") and "pool_size" not in node.args:
         rank = len(result.input_shapes[0]) - 2 if result.input_shapes and result.input_shapes[0] else 1
         size = 2 if rank == 1 else (2,) * max(rank, 1)

@@ -58,6 +58,10 @@ def apply_patches(graph: ModelGraph, patches: list[GraphPatch]) -> ModelGraph:
 def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
     nodes = graph.nodes
     target = nodes[patch.node]
+    if patch.op == "unlist_input":  # the layer given its one tensor rather than a list of it
+        for node in _same_call(nodes, target, start):
+            node.list_input = False
+        return graph
     if patch.op == "set_constant":  # a module constant the sizes derive from: only a re-check of the source tells
         return graph
     if patch.op == "set_args":

@@ -1337,6 +1337,29 @@ class _Planner:
         else:
             raise CannotRewrite("the layer is not written in a layer list, an add() or a call")
 
+    # unlist_input ---------------------------------------------------------------------
+    def _op_unlist_input(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``Conv3D(...)([x])`` -> ``Conv3D(...)(x)``; ``Conv3D(...)(core.output)`` (a list of one since Keras 3
+        keeps ``Model(outputs=[x])``'s list) -> ``Conv3D(...)(core.output[0])``."""
+        index = self.index
+        call = index.call_at(dataclasses.replace(node, span=node.call_span) if node.call_span else node)
+        where, holder = _context(index, call)
+        if where == "functional":
+            call = holder
+        elif node.call_span is None or node.call_span == node.span:
+            raise CannotRewrite("the layer is not called on its input here")
+        tensors = _positional_args(call)
+        if len(call.args) != 1 or len(tensors) != 1:
+            raise CannotRewrite("the layer is called with several arguments")
+        value = tensors[0].value
+        if isinstance(value, (cst.List, cst.Tuple)):
+            if len(value.elements) != 1 or isinstance(value.elements[0], cst.StarredElement):
+                raise CannotRewrite("the list does not hold one tensor")
+            self.changes.append(_Change(index.start(value), index.end(value), index.code(value.elements[0].value)))
+        else:
+            end = index.end(value)
+            self.changes.append(_Change(end, end, "[0]"))
+
     def _wrap_call_argument(self, node: LayerNode, new: str) -> None:
         """The new layer applied to the one tensor a layer bound to a name is called on, where it is called."""
         index = self.index
