@@ -15,6 +15,7 @@ import dataclasses
 import functools
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -2005,18 +2006,17 @@ class SourceFrontend:
             scope.bindings[fn.args.kwarg.arg] = {k: v for k, v in kwargs.items() if k not in names}
         defining_scope = scope.parent or scope  # defaults are evaluated where the function is defined
         written = _written_arguments(call, positional_names, args) if call is not None else {}
-        once = _read_once(fn)
         for param, default in pairs:
             if param.arg in given:
                 value = given[param.arg]
                 # a size passed from a call shapedoctor could not fold: a symbol named after the parameter
                 scope.bindings[param.arg] = Symbol(param.arg) if value is UNKNOWN else \
-                    _as_written(value, written.get(param.arg), param.arg, "call", param.arg in once)
+                    _as_written(value, written.get(param.arg), param.arg, "call", fn, self.text)
             elif default is None:
                 scope.bindings[param.arg] = Symbol(param.arg)
             else:
                 scope.bindings[param.arg] = _as_written(self._fold(default, defining_scope), default, param.arg,
-                                                        "default", param.arg in once)
+                                                        "default", fn, self.text)
 
 
 def _signature(fn: ast.FunctionDef, bound: bool) -> tuple:
@@ -2049,26 +2049,32 @@ def _written_arguments(call: ast.Call, positional_names: list[str], args) -> dic
     return written
 
 
-def _read_once(fn: ast.FunctionDef) -> set[str]:
-    """The names ``fn``'s body reads exactly once: a literal bound to such a parameter reaches one place, so a
-    repair may edit it there (``def mlp(n_features=20)`` also sizing the Input must not be widened for a Dense)."""
-    found = _READ_ONCE.get(fn)
-    if found is None:
-        from collections import Counter
+def _reads(fn: ast.FunctionDef, param: str, text: str) -> int:
+    """How often ``fn``'s body names ``param`` (a keyword ``param=`` and an attribute ``.param`` not counted; a
+    docstring or comment naming it counts: too many is the safe side). On the text: an AST walk per function
+    costs more than the whole rest of binding its parameters."""
+    counts = _READS.get(fn)
+    if counts is None:
+        lines = _LINES.get(text)
+        if lines is None:
+            _LINES.clear()
+            lines = _LINES[text] = text.splitlines()
+        first = fn.body[0].lineno if fn.body else fn.lineno
+        counts = _READS[fn] = Counter(_NAME_READ.findall("\n".join(lines[first - 1:fn.end_lineno or first])))
+    return counts.get(param, 0)
 
-        reads = Counter(n.id for stmt in fn.body for n in ast.walk(stmt)
-                        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load))
-        found = _READ_ONCE[fn] = {name for name, count in reads.items() if count == 1}
-    return found
+
+_NAME_READ = re.compile(r"(?<![.\w])([A-Za-z_]\w*)\b(?!\s*=(?!=))")
+_READS: dict = {}  # function node -> how often its body names each identifier, for the file being walked
+_LINES: dict = {}  # the text being walked -> its lines
 
 
-_READ_ONCE: dict = {}  # function node -> _read_once's answer, for the file being walked
-
-
-def _as_written(value, expr: ast.expr | None, param: str, where: str, editable: bool = True):
-    """``value`` as a WrittenInt when ``expr`` is the int literal it came from and the body reads it once."""
-    if editable and type(value) is int and isinstance(expr, ast.Constant) and type(expr.value) is int \
-            and expr.value == value:
+def _as_written(value, expr: ast.expr | None, param: str, where: str, fn: ast.FunctionDef, text: str):
+    """``value`` as a WrittenInt when ``expr`` is the int literal it came from and ``fn``'s body reads it once: a
+    literal that reaches one place can be edited for it (``def mlp(n_features=20)`` also sizing the Input must not
+    be widened for a Dense)."""
+    if type(value) is int and isinstance(expr, ast.Constant) and type(expr.value) is int and expr.value == value \
+            and _reads(fn, param, text) == 1:
         return WrittenInt(value, span_of(expr), param, where)
     return value
 
@@ -2674,7 +2680,8 @@ def _forget_file_memos() -> None:
     _UNPARSED.clear()
     _SPANS.clear()
     _SIGNATURES.clear()
-    _READ_ONCE.clear()
+    _READS.clear()
+    _LINES.clear()
     _FACTORS.clear()
 
 
