@@ -790,6 +790,7 @@ class _Planner:
         self.graph = graph
         self.style = _Style(self.index)
         self.changes: list[_Change] = []
+        self._inserted: dict[int, int] = {}  # node -> the change inserting the statement of a layer before it
 
     def plan(self, patches: list[GraphPatch]) -> list[_Change]:
         for patch in self._one_per_call(patches):
@@ -1329,8 +1330,16 @@ class _Planner:
             line_start = index.t.line_start(start)
             if index.text[line_start:start].strip():
                 raise CannotRewrite("the statement does not start its line")
+            earlier = self._inserted.get(node.index)
+            self._inserted[node.index] = len(self.changes)
             self.changes.append(_Change(start, start, f"{name} = {new}({tensor.value})\n{index.t.indent_at(start)}"))
-            if name != tensor.value:
+            if earlier is not None and name != tensor.value:
+                # a second layer inserted before the same one goes first (as in the graph): the layer inserted
+                # before reads its output, and the call already reads that layer's
+                old = self.changes[earlier]
+                self.changes[earlier] = _Change(old.start, old.end, old.text.replace(
+                    f"({tensor.value})\n", f"({name})\n", 1))
+            elif name != tensor.value:
                 self.changes.append(_Change(index.start(tensor), index.end(tensor), name))
         elif node.call_span is not None and node.call_span != node.span:
             self._wrap_call_argument(node, new)  # enc = LSTM(...) then enc(x): enc(Reshape(...)(x))
