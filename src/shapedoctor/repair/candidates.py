@@ -253,6 +253,11 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
                                  [_patch("set_input_shape", origin.node.index, shape=(n, 1))],
                                  why="treats each of the n features as one step of a single-channel series"))
     declared = origin.node.args.get("shape") if origin is not None and origin.node.type == "InputLayer" else None
+    stack = _frame_stack_fixes(inference, result) if len(chain) == 1 else []
+    if stack and isinstance(declared, tuple) and isinstance(declared[0], int) and declared[0] <= MAX_FRAMES \
+            and not isinstance(declared, DataShape):
+        fixes.extend(stack)  # Input((3, h, w, c)) written by hand: a stack of 3 frames, not 3 samples
+        stack = []
     if isinstance(declared, tuple) and len(declared) >= 2 and isinstance(declared[0], int) and len(chain) == 1:
         # Input(shape=X.shape): the data's own batch axis was declared as an axis of each sample
         fixes.append(Fix(f"drop the batch axis from the Input: shape={_tuple_text(declared[1:])}",
@@ -265,6 +270,7 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
         fixes.append(Fix(f"drop the batch axis from the Input: shape={_tuple_text(declared[1:])}",
                          [_patch("slice_shape", origin.node.index, shape=declared[1:])],
                          why="Keras adds the batch axis itself; written in the shape it is one axis too many"))
+    fixes.extend(stack)
     if len(shape) == 2 and node.type in _NEEDS_STEPS:
         return fixes
     if len(shape) == 4 and is_recurrent(node) and node.type != "TimeDistributed":
@@ -359,6 +365,33 @@ _FRAME_LAYERS = {"Conv1D", "Conv2D", "Conv3D", "SeparableConv2D", "DepthwiseConv
 # elementwise, or normalising the last axis: the same on frames of any rank (left unwrapped)
 _ANY_RANK = {"Activation", "ReLU", "LeakyReLU", "ELU", "PReLU", "Softmax", "Dropout", "GaussianNoise",
              "GaussianDropout", "AlphaDropout", "BatchNormalization", "LayerNormalization"}
+
+
+MAX_FRAMES = 16  # a first axis written this small, by hand, is a stack of frames (keras-rl's window) or slices
+
+
+def _frame_stack_fixes(inference: Inference, result) -> list[Fix]:
+    """A convolution declared on a stack of frames ((3, h, w, c): one axis more than it reads): it and the layers
+    after it, up to the Flatten, run on each frame (TimeDistributed); the Flatten then joins the frames' features."""
+    node = result.node
+    shape = result.input_shapes[0] if result.input_shapes else None
+    spatial = spatial_rank(node.type) if node.type in RULES else 0
+    if shape is None or not spatial or len(shape) != spatial + 3 or node.type not in _FRAME_LAYERS:
+        return []
+    wraps, current = [], node
+    while current.type != "Flatten":
+        if current.type not in _FRAME_LAYERS and current.type not in _ANY_RANK:
+            return []
+        if current.type not in _ANY_RANK:
+            wraps.append(_patch("wrap", current.index, "TimeDistributed"))
+        consumers = inference.graph.consumers(current.index)
+        if len(consumers) != 1:
+            return []
+        current = consumers[0]
+    return [Fix(f"wrap the {len(wraps)} layer{'s' * (len(wraps) > 1)} from {node.label} to the Flatten in "
+                f"TimeDistributed", wraps,
+                why=f"the Input holds {shape[1]} frames of {format_shape((None, *shape[2:]))}: each frame goes "
+                    f"through the convolutions, and the Flatten joins their features")]
 
 
 def _per_frame_fixes(inference: Inference, result, target_shape) -> tuple[list[Fix], bool]:
