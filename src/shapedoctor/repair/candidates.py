@@ -254,7 +254,7 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
                                  why="treats each of the n features as one step of a single-channel series"))
     declared = origin.node.args.get("shape") if origin is not None and origin.node.type == "InputLayer" else None
     stack = _frame_stack_fixes(inference, result) if len(chain) == 1 else []
-    if stack and isinstance(declared, tuple) and isinstance(declared[0], int) and declared[0] <= MAX_FRAMES \
+    if stack and isinstance(declared, tuple) and isinstance(declared[0], int) and 2 <= declared[0] <= MAX_FRAMES \
             and not isinstance(declared, DataShape):
         fixes.extend(stack)  # Input((3, h, w, c)) written by hand: a stack of 3 frames, not 3 samples
         stack = []
@@ -376,8 +376,9 @@ def _frame_stack_fixes(inference: Inference, result) -> list[Fix]:
     node = result.node
     shape = result.input_shapes[0] if result.input_shapes else None
     spatial = spatial_rank(node.type) if node.type in RULES else 0
-    if shape is None or not spatial or len(shape) != spatial + 3 or node.type not in _FRAME_LAYERS:
-        return []
+    if shape is None or not spatial or len(shape) != spatial + 3 or node.type not in _FRAME_LAYERS \
+            or shape[1] == 1:
+        return []  # (1, h, w, c): the batch axis written into the shape, not one frame
     wraps, current = [], node
     while current.type != "Flatten":
         if current.type not in _FRAME_LAYERS and current.type not in _ANY_RANK:
