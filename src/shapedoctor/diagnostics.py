@@ -39,7 +39,10 @@ class GraphPatch:
     (a new layer on the input ``args["input"]`` of ``node`` only: ``Concatenate()([x, Cropping2D(...)(skip)])``);
     "set_literal" (the Input gets ``args["shape"]``, written by editing the int literal at ``args["span"]`` -- a
     builder's call argument or parameter default -- from ``args["old"]`` to ``args["value"]``); "append" (new layers
-    ``args["layers"]`` = ((type, args pairs), ...) after ``node``, the model's only output: a missing head).
+    ``args["layers"]`` = ((type, args pairs), ...) after ``node``, the model's only output: a missing head);
+    "unlist_input" (``node`` is called on its one tensor instead of a list of it: ``x[0]``, or ``[x]`` unwrapped);
+    "set_constant" (a module constant's int literal at ``args["span"]`` rewritten from ``args["old"]`` to
+    ``args["value"]``; the graph cannot show it -- sizes are folded -- so such a fix is verified on the source).
     """
 
     op: str
