@@ -38,10 +38,13 @@ _NEEDS_STEPS = {"Conv1D", "SeparableConv1D", "DepthwiseConv1D", "Conv1DTranspose
                 "TimeDistributed"}
 
 
-def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None, depth: int = 0) -> list[Fix]:
+def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None, depth: int = 0,
+            refused: frozenset = frozenset()) -> list[Fix]:
     """The verified fixes of ``diagnostic``, ranked.  When none verifies alone, a candidate whose only problem is
     what it lets through (the next layer's error, now reached; a head the targets still reject) is followed by
-    the fix that needs, up to MAX_FOLLOW_UPS: one fix of both, verified as a whole."""
+    the fix that needs, up to MAX_FOLLOW_UPS: one fix of both, verified as a whole.  ``refused``: titles of fixes
+    the re-check of the whole file turned down (rewrite._kept_fixes), and "group:<name>" for a whole group (the
+    other input sizes of one turned down): not offered, here or in a chain."""
     if diagnostic.node is None:
         return []
     result = inference.results[diagnostic.node]
@@ -68,7 +71,8 @@ def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None, dep
         seen.add(key)
         if fix.group:
             tried_per_group[fix.group] = tried_per_group.get(fix.group, 0) + 1
-        if _verifies(inference, fix, diagnostic, target_shape):
+        if fix.title not in refused and (not fix.group or f"group:{fix.group}" not in refused) \
+                and _verifies(inference, fix, diagnostic, target_shape):
             if fix.group:
                 shown_per_group[fix.group] = shown_per_group.get(fix.group, 0) + 1
             fix.verified = True
@@ -77,7 +81,7 @@ def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None, dep
             failed.append(fix)
     if not verified and depth < MAX_FOLLOW_UPS:  # only then: a chain ranks after every fix that works alone
         for fix in failed[:MAX_FOLLOWED]:
-            chained = _followed_up(inference, fix, diagnostic, target_shape, depth)
+            chained = _followed_up(inference, fix, diagnostic, target_shape, depth, refused)
             if chained is not None:
                 chained.verified = True
                 verified.append(chained)
@@ -111,7 +115,8 @@ MAX_FOLLOW_UPS = 2  # fixes chained after one whose consequences need them
 MAX_FOLLOWED = 4  # candidates tried for chaining (each costs an inference and a nested proposal)
 
 
-def _followed_up(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_shape, depth: int) -> Fix | None:
+def _followed_up(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_shape, depth: int,
+                 refused: frozenset = frozenset()) -> Fix | None:
     """``fix`` and the fix of the finding it uncovers, as one fix; None when that does not make the model build."""
     from ..targets import check_output_target
 
@@ -130,7 +135,7 @@ def _followed_up(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_
             return None  # failed for another reason (a warning of its kind)
         after.diagnostics.append(mismatch)
         uncovered = [mismatch]
-    following = propose(after, uncovered[0], target_shape, depth + 1)
+    following = propose(after, uncovered[0], target_shape, depth + 1, refused)
     if not following:
         return None
     mapped = original_indices(inference.graph, fix.patches, following[0].patches)

@@ -1574,7 +1574,8 @@ def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough:
     text = file_report.text
     model = file_report.models[model_index]
     kept = []
-    for fix in diagnostic.fixes:
+    rejected = []  # verified on the model's graph, turned down by the re-check of the whole file
+    for fix in _with_fallback(file_report, model, diagnostic, target_shape, rejected):
         if enough is not None and sum(1 for f in kept if f.edits or not writable) >= enough:
             break
         try:
@@ -1592,7 +1593,26 @@ def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough:
                          argument_at, _fewest_nodes(model.graph, fix)):
             fix.edits = edits
             kept.append(fix)
+        else:
+            rejected.append(fix)
     return kept
+
+
+def _with_fallback(file_report, model, diagnostic, target_shape, rejected: list):
+    """The diagnostic's fixes, then -- when the re-check of the file turned down every one of them (a U-Net whose
+    input size fix builds the U-Net but not the model trained on its output) -- what the graph offers without
+    them: the chains tried when no fix verifies alone (a padding followed by the cropping it then needs)."""
+    fixes = list(diagnostic.fixes)
+    yield from fixes
+    if not fixes or len(rejected) != len(fixes) or diagnostic.kind.name != "incompatible-merge":
+        return
+    from .candidates import propose
+
+    # the targets hold the trained models only (check.analyse_graphs): a backbone built apart is not held to them
+    trained = [m for m in file_report.models if m.graph.loss is not None or m.graph.target_shape is not None]
+    held = target_shape if not trained or any(m is model for m in trained) else None
+    refused = frozenset([f.title for f in rejected] + [f"group:{f.group}" for f in rejected if f.group])
+    yield from propose(model.inference, diagnostic, held, refused=refused)
 
 
 def _fewest_nodes(graph: ModelGraph, fix: Fix) -> int | None:
