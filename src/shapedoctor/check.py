@@ -161,23 +161,25 @@ class Report:
         }
 
 
+def expectations(graphs: list[ModelGraph], target_shapes: Any) -> list[tuple[Any, tuple[Any, ...] | None]]:
+    """(target shape, data shape) each graph of a file is held to. One shape for the whole file is what the
+    trained model is fit on: when some models are compiled, the others (a backbone, an encoder used inside them)
+    are not held to it; a dict names each model's own targets."""
+    targets, data_shape = split_expected(target_shapes)
+    trained = {id(g) for g in graphs if g.loss is not None or g.target_shape is not None}
+    held = [not trained or id(g) in trained for g in graphs]
+    return [(targets.get(g.name) if isinstance(targets, dict) else targets if h else None, data_shape if h else None)
+            for g, h in zip(graphs, held)]
+
+
 def analyse_graphs(graphs: list[ModelGraph], path: str, target_shapes: Any = None,
                    with_fixes: bool = True) -> FileReport:
     """``target_shapes``: one shape for every model, or a dict {model name: shape} (`target-shapes` in the
     configuration; a model not named has none)."""
     report = FileReport(path)
     seen: set[tuple[int, int, str, str]] = set()  # a layer built by a helper called N times fails N times: one finding at its line
-    # one shape for the whole file is what the trained model is fit on: when some models are compiled, the
-    # others (a backbone, an encoder used inside them) are not held to it
-    target_shapes, data_shape = split_expected(target_shapes)
-    trained = {id(g) for g in graphs if g.loss is not None or g.target_shape is not None}
-    for graph in graphs:
-        held = not trained or id(graph) in trained
-        if isinstance(target_shapes, dict):
-            target_shape = target_shapes.get(graph.name)
-        else:
-            target_shape = target_shapes if held else None
-        if data_shape is not None and held:
+    for graph, (target_shape, data_shape) in zip(graphs, expectations(graphs, target_shapes)):
+        if data_shape is not None:
             graph.data_shape = data_shape
         inference = infer(graph)
         vars(graph).pop("replay", None)  # the walk's records of its layers' inference (source.py): used now

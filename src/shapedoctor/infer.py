@@ -88,7 +88,6 @@ class Inference:
         return [self.shape_of(ref) for ref in self.graph.outputs]
 
 
-
 # The end of the message of a layer called on a list: a finding about how the code is written, which no change
 # of sizes causes or cures (a repair that reaches the layer for the first time may reveal it, never create it).
 LIST_INPUT = ": in Keras 3 only merge layers take a list; pass the tensor itself"
@@ -96,6 +95,7 @@ LIST_INPUT = ": in Keras 3 only merge layers take a list; pass the tensor itself
 
 def is_list_input(diagnostic) -> bool:
     return diagnostic.message.endswith(LIST_INPUT)
+
 
 def infer(graph: ModelGraph, base: Inference | None = None, start: int = 0) -> Inference:
     """Shape inference for one model; never raises.

@@ -278,6 +278,7 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
     fixes.extend(stack)
     if len(shape) == 2 and node.type in _NEEDS_STEPS:
         return fixes
+    per_group = None  # ranked after the reshapes, unless the groups are ids' (then first)
     if len(shape) == 4 and is_recurrent(node) and node.type != "TimeDistributed":
         # (documents, sentences, words, features): the recurrent layer reads each group's steps, once per group
         # (a hierarchical RNN's word level), and the next layer reads the groups as its steps
@@ -287,8 +288,6 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
         if origin is not None and origin.node.type == "Embedding" and _integer_ids(inference, origin):
             fixes.insert(0, per_group)
             per_group = None
-    else:
-        per_group = None
     if len(shape) == 4 and node.type in _NEEDS_STEPS and node.type != "TimeDistributed" \
             and all(is_known(d) for d in shape[1:]):
         h, w, c = shape[1:]  # a feature map into a sequence layer: its rows as steps, or one step per position

@@ -99,12 +99,9 @@ def _sizes(result) -> str:
 
 
 def _with_value(text: str, node: ast.Constant, value: int) -> str:
-    lines = text.splitlines(keepends=True)
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
-    # ast columns are UTF-8 byte offsets; a constant's own line is ASCII up to it in any code that uses one
-    start = offsets[node.lineno - 1] + len(lines[node.lineno - 1].encode()[:node.col_offset].decode(errors="ignore"))
-    end = offsets[node.end_lineno - 1] + len(
-        lines[node.end_lineno - 1].encode()[:node.end_col_offset].decode(errors="ignore"))
+    from .rewrite import _Text
+
+    t = _Text(text)  # ast columns count UTF-8 bytes
+    start = t.offset(node.lineno, t.char_col(node.lineno, node.col_offset))
+    end = t.offset(node.end_lineno, t.char_col(node.end_lineno, node.end_col_offset))
     return text[:start] + str(value) + text[end:]

@@ -148,8 +148,7 @@ def _width_patch(inference: Inference, node, which: int, width: int):
     producer = inference.results[node.inputs[which][0]].node
     key = "units" if producer.type == "Dense" else "filters" if producer.type.startswith("Conv") else None
     if key is None or not isinstance(producer.args.get(key), int) \
-            or any(ref[0] == producer.index for other in inference.graph.nodes if other is not node
-                   for ref in other.inputs):
+            or any(consumer is not node for consumer in inference.graph.consumers(producer.index)):
         return None
     patch, _ = set_written_arg(producer, key, width)
     return patch, f"{key}={width} on the {producer.label}"

@@ -768,17 +768,17 @@ _FUNCTIONAL_NAMES = {"Add": "add", "Subtract": "subtract", "Multiply": "multiply
                      "Maximum": "maximum", "Minimum": "minimum", "Concatenate": "concatenate", "Dot": "dot"}
 
 
-def _joined_insertions(ordered: list, made: list) -> list:
+def _joined_insertions(ordered: list) -> list:
     """Insertions made at one place by the patches of one fix (two layers inserted before the same layer, each
     written as a list element or an ``add()`` line) become one, the later patch's first -- as in the graph,
-    where each layer inserted before a node goes right before it, ahead of the one inserted before."""
+    where each layer inserted before a node goes right before it, ahead of the one inserted before. (``ordered``
+    is sorted stably by position: of two insertions at one place, the later one made comes second.)"""
     out: list = []
     for change in ordered:
         last = out[-1] if out else None
         if last is not None and last.start == last.end == change.start == change.end \
                 and all(re.search(r"(,\s*|\n[ \t]*)$", c.text) for c in (last, change)):
-            first, second = sorted((last, change), key=lambda c: -next(i for i, m in enumerate(made) if m is c))
-            out[-1] = _Change(change.start, change.end, first.text + second.text)
+            out[-1] = _Change(change.start, change.end, change.text + last.text)
         else:
             out.append(change)
     return out
@@ -802,7 +802,7 @@ class _Planner:
         if self.index.newline != "\n":
             changes = [_Change(c.start, c.end, c.text.replace("\n", self.index.newline)) for c in changes]
         ordered = sorted(changes, key=lambda c: (c.start, c.end))
-        ordered = _joined_insertions(ordered, changes)
+        ordered = _joined_insertions(ordered)
         for a, b in zip(ordered, ordered[1:]):
             if b.start < a.end or (a.start == a.end == b.start == b.end):
                 raise CannotRewrite("two edits overlap")
@@ -1606,11 +1606,11 @@ def _with_fallback(file_report, model, diagnostic, target_shape, rejected: list)
     yield from fixes
     if not fixes or len(rejected) != len(fixes) or diagnostic.kind.name != "incompatible-merge":
         return
+    from ..check import expectations
     from .candidates import propose
 
-    # the targets hold the trained models only (check.analyse_graphs): a backbone built apart is not held to them
-    trained = [m for m in file_report.models if m.graph.loss is not None or m.graph.target_shape is not None]
-    held = target_shape if not trained or any(m is model for m in trained) else None
+    graphs = [m.graph for m in file_report.models]
+    held, _ = expectations(graphs, target_shape)[next(i for i, m in enumerate(file_report.models) if m is model)]
     refused = frozenset([f.title for f in rejected] + [f"group:{f.group}" for f in rejected if f.group])
     yield from propose(model.inference, diagnostic, held, refused=refused)
 
