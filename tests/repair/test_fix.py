@@ -99,6 +99,17 @@ def test_crlf_line_endings_are_kept():
     assert b"\r\n" in fixed and b"\n" not in fixed.replace(b"\r\n", b"")
 
 
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n"])
+def test_a_constant_refit_lands_on_its_line_whatever_the_line_ends(newline):
+    """The module-constant fix rewrites the text by ast's line numbers, which count a lone CR as a line end."""
+    text = _read(CASES / "negative_length_module_constant_sizes.before.py").replace("\n", newline)
+    diagnostic = next(d for d in check_source(text).diagnostics if d.severity == "error")
+    fix = next(f for f in diagnostic.fixes if f.title.startswith("set FEATURE_SIZE"))
+    assert fix.title == "set FEATURE_SIZE = 8 (line 6)"
+    fixed = fix_text(text, "pspnet.py", unsafe=True, pick=diagnostic.fixes.index(fix) + 1)
+    assert f"{newline}FEATURE_SIZE = 8  # 256 // 8{newline}" in fixed.fixed
+
 # ------------------------------------------------------------------ the seed examples
 def _layers(text: str) -> list[tuple]:
     graph = check_source(text).models[0].graph

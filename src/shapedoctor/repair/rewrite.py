@@ -53,12 +53,13 @@ class CannotRewrite(Exception):
 
 # ------------------------------------------------------------------------ offsets
 class _Text:
-    """Line/column <-> offset conversions; columns in characters (LibCST) or UTF-8 bytes (ast)."""
+    """Line/column <-> offset conversions; columns in characters (LibCST) or UTF-8 bytes (ast).  Lines end as
+    Python's tokenizer ends them (``\\r\\n``, ``\\r``, ``\\n``), so ast and LibCST line numbers index them."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [0]
-        for match in re.finditer("\n", text):
+        for match in re.finditer(r"\r\n|\r|\n", text):
             self.starts.append(match.end())
 
     def line_text(self, line: int) -> str:
@@ -86,7 +87,7 @@ class _Text:
         return len(self.line_text(line).encode("utf-8")[:byte_col].decode("utf-8", errors="ignore"))
 
     def line_start(self, offset: int) -> int:
-        return self.text.rfind("\n", 0, offset) + 1
+        return self.starts[self.position(offset)[0] - 1]
 
     def indent_at(self, offset: int) -> str:
         start = self.line_start(offset)
