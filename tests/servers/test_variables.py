@@ -103,6 +103,36 @@ def test_a_custom_layer_and_a_method_are_followed_into_their_call():
     assert held(source, "def block(self, x):", "x") == [("Input", 18, "(None, 6)", None)]  # from its call
 
 
+def test_a_helper_whose_calls_take_different_returns_gives_each_its_own():
+    source = """
+        import keras
+        from keras import layers
+
+        def residual(x, out, strides=1):
+            m = layers.Conv2D(out, 1, strides=strides, padding="same")(x)
+            if x.shape[-1] == out and strides == 1:
+                return layers.Add()([m, x])
+            return m
+
+        class Biased(layers.Dense):
+            def call(self, x):
+                y = super().call(x)
+                if self.use_bias:
+                    y = y * 2.0
+                return y
+
+        images = keras.Input(shape=(8, 8, 4))
+        x = residual(images, 4)
+        x = residual(x, 4, strides=2)
+        y = layers.Flatten()(x)
+        y = Biased(3)(y)
+        model = keras.Model(images, y)
+    """
+    assert held(source, "x = residual(images, 4)", "x") == [("Add", 8, "(None, 8, 8, 4)", None)]
+    assert held(source, "x = residual(x, 4, strides=2)", "x", 0) == [("Conv2D", 6, "(None, 4, 4, 4)", None)]
+    assert held(source, "model = keras.Model", "y") == [("Biased", 15, "(None, 3)", None)]
+
+
 def test_branches_loops_and_other_statements_keep_every_assignment_that_may_reach():
     source = """
         import keras

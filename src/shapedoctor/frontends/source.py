@@ -14,6 +14,7 @@ import bisect
 import dataclasses
 import functools
 import itertools
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -370,7 +371,11 @@ class SourceFrontend:
             kind = "layer"  # keras.layers.Layer, or a subclass of a Keras layer class
         elif user_bases:
             kind = user_bases[0].kind
-        scope.bindings[stmt.name] = ClassValue(stmt.name, stmt, kind, user_bases, scope)
+        keras_base = next((canonical_type(b.leaf) for b in bases if isinstance(b, KerasName)
+                           and canonical_type(b.leaf) in RULES and b.leaf not in _ABSTRACT_LAYER_BASES),
+                          next((b.keras_base for b in user_bases if b.keras_base), None))
+        scope.bindings[stmt.name] = ClassValue(stmt.name, stmt, kind, user_bases, scope,
+                                               keras_base if kind == "layer" else None)
         self._defining_scopes[id(scope)] = scope
 
     def _stmt_Expr(self, stmt: ast.Expr, scope: Scope) -> None:
@@ -456,7 +461,7 @@ class SourceFrontend:
             ("keras.", "tensorflow.", "numpy.", "np.", "jax.", "torch."))
 
     def _stmt_If(self, stmt: ast.If, scope: Scope) -> None:
-        test = self._fold(stmt.test, scope)
+        test = self._truth(stmt.test, scope)
         if is_plain(test):
             self._walk_body(stmt.body if test else stmt.orelse, scope)
             return
@@ -679,10 +684,47 @@ class SourceFrontend:
                 return value
         return UNKNOWN
 
+    def _truth(self, test: ast.expr, scope: Scope):
+        """A condition's truth, where its value may not be known: ``unknown and strides == 1`` is false when
+        ``strides`` is 2 whatever the unknown is (``not`` of such a test too)."""
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            truth = self._truth(test.operand, scope)
+            return not truth if is_plain(truth) else UNKNOWN
+        if not isinstance(test, ast.BoolOp):
+            return self._fold(test, scope)
+        deciding = isinstance(test.op, ast.Or)  # the truth that settles an `or` (True) or an `and` (False)
+        known_all = True
+        for value in test.values:
+            truth = self._truth(value, scope)
+            if not is_plain(truth):
+                known_all = False
+            elif bool(truth) == deciding:
+                return deciding
+        return (not deciding) if known_all else UNKNOWN
+
     def _expr_IfExp(self, node: ast.IfExp, scope: Scope):
-        test = self._fold(node.test, scope)
+        test = self._truth(node.test, scope)
         if is_plain(test):
             return self._fold(node.body if test else node.orelse, scope)
+        # known only at run time: both are walked, as the branches of an `if` are
+        first_new_node = len(scope.builder.nodes)
+        scope.uncertain += 1
+        try:
+            body, orelse = self._fold(node.body, scope), self._fold(node.orelse, scope)
+        finally:
+            scope.uncertain -= 1
+        chosen = UNKNOWN
+        if isinstance(body, TensorRef) and isinstance(orelse, TensorRef) and body.builder is orelse.builder:
+            shape = body.builder.shape_of(body)
+            chosen = body if shape is not None and shape == orelse.builder.shape_of(orelse) else \
+                self._op_node(scope, "<opaque>", {}, [orelse], node,
+                              "a tensor chosen by a condition only known at run time")
+        # what a branch computes is checked where the chosen tensor is used, not on its own
+        scope.builder.used.update(range(first_new_node, len(scope.builder.nodes)))
+        if chosen is not UNKNOWN:
+            return chosen  # `StochasticDepth(p)(x) if p else x`: the same shape follows either way
+        if is_plain(body) and body == orelse and type(body) is type(orelse):
+            return body
         return UNKNOWN
 
     def _expr_Attribute(self, node: ast.Attribute, scope: Scope):
@@ -709,6 +751,8 @@ class SourceFrontend:
                 return base.attributes[node.attr]
             if base.cls.method(node.attr) is not None:
                 return _BoundMethod(base, node.attr)
+            if base.base_layer is not None and node.attr in _BASE_LAYER_ATTRIBUTES:
+                return _base_layer_attribute(base.base_layer, node.attr)
             if base.cls.kind in ("model", "layer"):
                 return _BoundMethod(base, node.attr)  # Keras' own methods: build, fit, compile...
             return UNKNOWN
@@ -807,7 +851,11 @@ class SourceFrontend:
         func = _EXPR_HANDLERS[type(node.func)](self, node.func, scope)
         kind = type(func)  # no value class has subclasses: the commonest callees are told apart by one test
         if kind is Module:
+            if func.qualname == "functools.partial" and node.args:
+                return _Partial(node, scope)
             return self._module_call(func, *self._call_arguments(node, scope), node, scope)
+        if kind is _Partial:
+            return self._call_partial(func, node, scope)
         if func is UNKNOWN:
             if isinstance(node.func, ast.Name) and node.func.id in _BUILTINS:
                 return self._builtin_call(node.func.id, node, scope)
@@ -841,6 +889,24 @@ class SourceFrontend:
         if isinstance(func, Symbol):
             return self._call_of_unknown(args, kwargs, node, scope)
         return UNKNOWN
+
+    def _call_partial(self, partial: _Partial, node: ast.Call, scope: Scope):
+        """``norm = partial(LayerNormalization, epsilon=1e-6)`` called as ``norm(axis=-1)``: one call of the
+        wrapped callable with the partial's arguments (read where it was made) before the call's own (read here),
+        placed at this call."""
+        inner = scope.inner("<partial>", parent=partial.scope)
+        written = partial.node
+
+        def bound(expr: ast.expr) -> ast.expr:
+            name = f"<partial argument {len(inner.bindings)}>"
+            inner.bindings[name] = self._fold(expr, scope)
+            return ast.copy_location(ast.Name(name, ast.Load()), expr)
+
+        args = [ast.copy_location(ast.Starred(bound(a.value), ast.Load()), a) if isinstance(a, ast.Starred)
+                else bound(a) for a in node.args]
+        keywords = [ast.keyword(kw.arg, bound(kw.value)) for kw in node.keywords]
+        call = ast.copy_location(ast.Call(written.args[0], written.args[1:] + args, written.keywords + keywords), node)
+        return self._expr_Call(call, inner)
 
     def _module_call(self, func: Module, args: list, kwargs: dict, node: ast.Call, scope: Scope):
         leaf = func.qualname.rsplit(".", 1)[-1]
@@ -940,6 +1006,13 @@ class SourceFrontend:
         if init is not None:
             self._invoke(init[0], init[1].scope or scope, args, kwargs, me=instance, where=node, scope=scope,
                          cls=init[1])
+        if cls.keras_base is not None:
+            if init is None:  # the constructor is the Keras layer's own: its arguments are written here
+                instance.base_layer = self._layer_object(cls.keras_base, cls.name, node, scope)
+            elif instance.base_layer is not None:
+                # made of super().__init__'s arguments, inside the class: shown, and any fix aimed, here
+                instance.base_layer = dataclasses.replace(instance.base_layer, span=span_of(node),
+                                                          written_factors={})
         if cls.kind == "model":
             scope.models.append(instance)
         return instance
@@ -982,6 +1055,12 @@ class SourceFrontend:
                 if all(sh is not None for sh in shapes):
                     self._invoke(build[0], build[1].scope or scope, [shape_value], {}, me=instance, where=node,
                                  scope=scope, cls=build[1])
+        if instance.base_layer is not None:
+            # named after its class when it is made, as Keras names it (one name for every call of it)
+            instance.name = instance.name or self.namer(instance.cls.name)
+            if call is None:
+                return self._layer_on(dataclasses.replace(instance.base_layer, name=instance.name), [inputs, *rest],
+                                      dict(kwargs), node, scope)
         if call is None:
             return self._op_node(scope, "<opaque>", {}, tensors[:1], node,
                                  f"`{instance.cls.name}` has no call() shapedoctor can read")
@@ -1264,6 +1343,13 @@ class SourceFrontend:
             return self._tensor_attribute(args[0], ast.Attribute(node.args[0], "shape"), scope)
         if leaf in _CREATION_OPS:
             return _created_constant(leaf, args, kwargs)
+        if leaf in _COMPARISONS and len(args) == 2 and not kwargs and all(_number_like(a) and is_plain(a)
+                                                                          for a in args):
+            return _COMPARISONS[leaf](args[0], args[1])  # tf.math.equal(x.shape[-1], filters) on known sizes
+        if leaf == "correct_pad" and qualname.endswith("imagenet_utils.correct_pad") and args \
+                and isinstance(args[0], TensorRef):
+            kernel_size = args[1] if len(args) > 1 else kwargs.get("kernel_size")
+            return _correct_pad(args[0].builder.shape_of(args[0]), kernel_size, self._image_data_format)
         if leaf == "Variable":  # tf.Variable(initial_value=w_init(shape=...)), keras.Variable(init, shape=...)
             initial = kwargs.get("initial_value", args[0] if args else None)
             if isinstance(initial, (WeightValue, ArrayValue)):
@@ -1572,6 +1658,10 @@ class SourceFrontend:
     def _call_layer(self, layer: LayerObject, node: ast.Call, scope: Scope):
         """``layer(x)``, ``layer([a, b])``, ``mha(query, value)`` / ``mha(query=q, value=v, key=k)``."""
         args, kwargs = self._call_arguments(node, scope)
+        return self._layer_on(layer, args, kwargs, node, scope)
+
+    def _layer_on(self, layer: LayerObject, args: list, kwargs: dict, node: ast.AST, scope: Scope):
+        """The layer applied to the call's folded arguments."""
         if not args and "inputs" in kwargs:  # layer(inputs=x): Layer.__call__'s first argument by name
             args = [kwargs.pop("inputs")]
         if layer.type == "Lambda" and layer.span in self._lambda_callees and "output_shape" not in layer.args \
@@ -1639,7 +1729,7 @@ class SourceFrontend:
             name = "<unknown>"
         else:
             known = layer.type in RULES and not layer.type.startswith("keras_hub.")
-            name = user_name or self.namer(layer.type if known else layer.written_type)
+            name = user_name or layer.name or self.namer(layer.type if known else layer.written_type)
         layer_node = builder.add(layer.type, args, inputs, layer.span, name, layer.written_type, list_input,
                                  layer.key, layer.written_factors)
         layer_node.call_span = span_of(call_node)
@@ -1763,6 +1853,9 @@ class SourceFrontend:
             if attr == "build":
                 self._record_build_shape(target, args, kwargs)
                 return UNKNOWN
+            if attr == "convolution_op" and target.base_layer is not None and args:
+                # BaseConv.convolution_op(inputs, kernel): the convolution the layer's own call() makes
+                return self._layer_on(_inner_base_layer(target), args[:1], {}, node, scope)
             if attr == "add_weight" and target.cls.kind in ("layer", "model"):
                 return _weight(kwargs.get("shape", args[0] if args and not isinstance(args[0], str) else
                                       args[1] if len(args) > 1 else ()))
@@ -1801,6 +1894,12 @@ class SourceFrontend:
             if found is not None:
                 return self._invoke(found[0], found[1].scope or scope, args, kwargs, me=instance, where=node,
                                     scope=scope, cls=found[1])
+        if instance.cls.keras_base is not None:
+            if attr == "__init__":
+                instance.base_layer = self._layer_object(instance.cls.keras_base, instance.cls.name, node, scope)
+            elif attr == "call" and instance.base_layer is not None:
+                return self._layer_on(_inner_base_layer(instance), args, kwargs, node, scope)
+            return UNKNOWN
         inputs = args[0] if args else kwargs.get("inputs")
         outputs = args[1] if len(args) > 1 else kwargs.get("outputs")
         if attr == "__init__" and instance.cls.kind == "model" and _as_tensor_list(outputs):
@@ -2241,6 +2340,11 @@ class _BoundMethod:
         self.attr = attr
 
 
+class _Partial:
+    """``functools.partial(f, *args, **kwargs)``: the call as written, and the scope its arguments are read in."""
+
+    def __init__(self, node: ast.Call, scope: Scope) -> None:
+        self.node, self.scope = node, scope
 
 
 _BINDINGS = itertools.count(1)  # Symbol.binding: one per assignment of a value that does not fold
@@ -2253,6 +2357,10 @@ _LIST_MUTATORS = {"append", "extend", "insert", "pop", "remove", "clear", "sort"
 # Keyword arguments that carry further input tensors of a layer call (attention, RNN states).
 _RECURRENT_WITH_STATE = {"LSTM", "GRU", "SimpleRNN"}
 # Call arguments of the attention layers that change their outputs (attention.py reads them from the node).
+_COMPARISONS = {"equal": operator.eq, "not_equal": operator.ne, "greater": operator.gt, "greater_equal": operator.ge,
+                "less": operator.lt, "less_equal": operator.le}
+# Keras base classes that compute nothing of their own: a subclass's call() is all there is
+_ABSTRACT_LAYER_BASES = {"Layer", "Wrapper", "Lambda", "InputLayer"}
 _ATTENTION_LAYERS = {"MultiHeadAttention", "GroupQueryAttention", "Attention", "AdditiveAttention"}
 _ATTENTION_CALL_FLAGS = ("return_attention_scores", "use_causal_mask")
 _REVERSIBLE = ("ReversibleEmbedding", "keras_hub.ReversibleEmbedding")
@@ -2386,7 +2494,7 @@ _CONSTRUCTOR_TEXT = re.compile(r"(?:Sequential|Model|Functional)\s*\(")
 
 
 def constructor_text_lines(text: str) -> set[int]:
-    """Lines where ``Sequential(``/``Model(``/``Functional(`` is written (code, strings or comments alike), as the
+    r"""Lines where ``Sequential(``/``Model(``/``Functional(`` is written (code, strings or comments alike), as the
     whole word (``\bModel\s*\(``)."""
     lines, line, position = set(), 1, 0
     for match in _CONSTRUCTOR_TEXT.finditer(text):
@@ -2420,6 +2528,47 @@ def constructor_calls(statement: ast.stmt, candidates: set[int]) -> set[int]:
             if at < len(ordered) and ordered[at] <= (getattr(child, "end_lineno", None) or first):
                 stack.append(child)
     return lines
+
+
+_BASE_LAYER_ATTRIBUTES = {"filters", "units", "kernel_size", "strides", "padding", "data_format", "dilation_rate",
+                          "activation", "use_bias", "bias", "kernel", "num_heads", "key_dim", "output_dim",
+                          "input_dim", "rate", "axis", "pool_size", "return_sequences", "return_state"}
+
+
+def _correct_pad(shape, kernel_size, data_format: str):
+    """keras.applications.imagenet_utils.correct_pad: the ZeroPadding2D padding MobileNets put before a strided
+    'valid' convolution, worked out from the input's height and width as Keras does."""
+    if isinstance(kernel_size, int) and not isinstance(kernel_size, bool):
+        kernel_size = (kernel_size, kernel_size)
+    if shape is None or len(shape) != 4 or not (isinstance(kernel_size, tuple) and len(kernel_size) == 2
+                                                and all(type(k) is int for k in kernel_size)):
+        return UNKNOWN
+    height, width = shape[2:4] if data_format == "channels_first" else shape[1:3]
+    if height is None:
+        adjust = (1, 1)
+    elif type(height) is int and type(width) is int:
+        adjust = (1 - height % 2, 1 - width % 2)
+    else:
+        return UNKNOWN  # a named size: its parity is not known
+    correct = (kernel_size[0] // 2, kernel_size[1] // 2)
+    return ((correct[0] - adjust[0], correct[0]), (correct[1] - adjust[1], correct[1]))
+
+
+def _inner_base_layer(instance: Instance) -> LayerObject:
+    """The Keras layer's own computation inside a subclass's call() (``super().call(x)``,
+    ``self.convolution_op(x, k)``): a step of that layer, shown under its name and the Keras class."""
+    return dataclasses.replace(instance.base_layer, name=instance.name, written_type=instance.cls.keras_base)
+
+
+def _base_layer_attribute(layer: LayerObject, attr: str):
+    """``self.filters``, ``self.use_bias``, ``self.bias``... of a Keras layer subclass: what Keras' own
+    constructor stored, from the arguments it was given."""
+    if attr == "use_bias":
+        return layer.args.get("use_bias", True)
+    if attr == "bias":
+        size = layer.args.get("filters", layer.args.get("units"))
+        return WeightValue((size,)) if isinstance(size, int) and not isinstance(size, bool) else UNKNOWN
+    return layer.args.get(attr, UNKNOWN)
 
 
 def _stand_for_layer(ref: TensorRef, name: str, written_type: str) -> None:

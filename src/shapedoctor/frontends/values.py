@@ -134,6 +134,9 @@ class ClassValue:
     kind: str
     bases: list  # the ClassValues among its bases, for method lookup
     scope: Any = None
+    # the Keras layer class it extends, when that has a rule (``class StdConv(layers.Conv2D)``): what its
+    # instances compute where the class does not say otherwise
+    keras_base: str | None = None
 
     def method(self, name: str):
         """The ``def`` of ``name`` in this class or its user-defined bases (depth-first, as a simple MRO)."""
@@ -162,6 +165,9 @@ class Instance:
     target_shape: Any = None
     called_on_tensor: bool = False
     functional: Any = None  # ``super().__init__(inputs, outputs)``: the FunctionalModel it is
+    # an instance of a Keras layer subclass: the Keras layer made of the arguments its constructor (or its
+    # ``super().__init__``) passed on
+    base_layer: Any = None
 
 
 @dataclass(frozen=True)

@@ -829,10 +829,17 @@ class Variables:
         given = self._given(call)
         out: set[Ref] = set()
         for function, _ in self._callables(call):
-            returned: set[Ref] = set()
-            for value in self.walk.returns.get(function, []):
-                returned |= self._refs(value, set()) if index is None else self._element(value, index, set())
-            out |= self._of_this_call(returned, given, function, self._fed_on(call, function)) or returned
+            # each tensor -> where it may come from: the return statement, and the assignment of the returned name
+            returned: dict[Ref, set[tuple]] = {}
+            for statement, value in enumerate(self.walk.returns.get(function, [])):
+                if index is None and isinstance(value, Alias) and len(value.defs) > 1:
+                    parts = [((statement, d), Alias(frozenset({d}))) for d in value.defs]
+                else:
+                    parts = [((statement, None), value)]
+                for origin, part in parts:
+                    for ref in self._refs(part, set()) if index is None else self._element(part, index, set()):
+                        returned.setdefault(ref, set()).add(origin)
+            out |= self._of_this_call(returned, given, function, self._fed_on(call, function)) or set(returned)
         return out
 
     def _fed_on(self, call: Returned, function: DefKey) -> bool:
@@ -876,13 +883,17 @@ class Variables:
                 out |= set().union(*(self._refs(v, set()) for k, v in call.keywords if k == parameter.name))
         return out
 
-    def _of_this_call(self, returned: set[Ref], given: set[Ref], function: DefKey, fed_on: bool) -> set[Ref]:
+    def _of_this_call(self, returned: dict[Ref, set[tuple]], given: set[Ref], function: DefKey,
+                      fed_on: bool) -> set[Ref]:
         """Which of the tensors every call of ``function`` returned this call returned: the first computed from
         each of its arguments with no other call's result in between (``x = block(x); x = block(x)``: the second
         result comes from the first).  Where the returned line is in a loop of the function (``for units in
         sizes: x = Dense(units)(x)``, then ``return x``), one call passes it several times: the chain is followed
         while it stays in the function's own lines; when another call of the function is given this call's result,
-        where one ends is not known: every pass is kept (the hover then says the shape depends)."""
+        where one ends is not known: every pass is kept (the hover then says the shape depends).  A tensor one
+        return statement (or one assignment of the returned name) would give, that another one's tensor is computed
+        from in the function's own lines, was not returned: the other was (``return Add()([m, x])`` in an ``if``
+        the call took, before ``return m``; ``y = y + bias`` in such an ``if`` before ``return y``)."""
         kept: set[Ref] = set()
         first_line, last_line = self.walk.function_lines.get(function, (0, 0))
         loops = self.walk.function_loops.get(function, [])
@@ -890,14 +901,20 @@ class Variables:
             model, node = argument[0], argument[1]
             found = [r for r in returned if r[0] == model and node in self._above(model, r[1])]
             for ref in self._first(found, model):
-                while any(a <= self._line(model, ref[1]) <= b for a, b in loops):
+                while True:
+                    in_loop = any(a <= self._line(model, ref[1]) <= b for a, b in loops)
                     after = self._first([r for r in found if ref[1] in self._above(model, r[1])], model)
                     if len(after) != 1:
+                        break
+                    # another return (or assignment) of the same call comes later in the function's text; where
+                    # the text goes back, the next call of the function has begun
+                    if not in_loop and (returned[after[0]] & returned[ref]
+                                        or self._line(model, after[0][1]) <= self._line(model, ref[1])):
                         break
                     between = self._above(model, after[0][1]) - self._above(model, ref[1]) - {ref[1]}
                     if not all(first_line <= self._line(model, n) <= last_line for n in between):
                         break  # the chain leaves the function: the next pass belongs to another call
-                    if fed_on:
+                    if fed_on and in_loop:
                         kept.add(ref)
                     ref = after[0]
                 kept.add(ref)
