@@ -276,3 +276,34 @@ def test_the_shape_of_data_of_unknown_shape_given_as_a_sample_shape_is_a_warning
     assert warning.fixes[0].applicability == "safe"
     item = check_source(text.replace(written, "X_train[0].shape"), "m.py").files[0]
     assert not [d for d in item.diagnostics if d.severity in ("error", "warning")]
+
+
+def test_a_class_token_tiled_to_the_batch_of_an_input_of_unknown_rank_keeps_the_batch_axis():
+    # deit (keras-io): a subclassed model built on no known shape; tf.shape(inputs)[0] is the batch size, so the
+    # tiled token and the concatenation keep a batch axis (None), never a size named after the expression.
+    source = """
+    import keras
+    import tensorflow as tf
+    from keras import layers
+
+    class ViT(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.embed = keras.Sequential([layers.Conv2D(8, 4, strides=4), layers.Reshape((16, 8))])
+            self.cls_token = tf.Variable(initial_value=tf.zeros((1, 1, 8)), trainable=True)
+            self.head = layers.Dense(3)
+
+        def call(self, inputs):
+            n = tf.shape(inputs)[0]
+            tokens = self.embed(inputs)
+            cls_token = tf.cast(tf.tile(self.cls_token, (n, 1, 1)), tokens.dtype)
+            tokens = tf.concat([cls_token, tokens], axis=1)
+            return self.head(tokens[:, 0])
+
+    model = ViT()
+    """
+    report = _check(source)
+    (model,) = [m for m in report.models if m.name == "model"]
+    assert model.complete
+    shapes = {r.node.written_type: r.output_shape for r in model.inference.results}
+    assert shapes["tf.concat"] == (None, 17, 8) and shapes["Dense"] == (None, 3)

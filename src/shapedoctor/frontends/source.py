@@ -502,7 +502,7 @@ class SourceFrontend:
                     scope.bindings[name] = merge_uncertain(old, value, name)
 
     def _stmt_For(self, stmt: ast.For, scope: Scope) -> None:
-        iterable = self._fold(stmt.iter, scope)
+        iterable = _rows(self._fold(stmt.iter, scope))
         if isinstance(iterable, dict):  # `for name in inputs:` walks the keys
             iterable = list(iterable)
         if isinstance(iterable, (tuple, list)) and len(iterable) <= MAX_UNROLL and not stmt.orelse \
@@ -800,7 +800,7 @@ class SourceFrontend:
     def _tensor_attribute(self, tensor: TensorRef, node: ast.Attribute, scope: Scope):
         if node.attr == "shape":
             shape = tensor.builder.shape_of(tensor)
-            return shape if shape is not None else UnknownShape(_unparse(node), whole_data=False)
+            return shape if shape is not None else UnknownShape(_unparse(node), whole_data=False, of_tensor=True)
         if node.attr == "ndim":
             shape = tensor.builder.shape_of(tensor)
             return len(shape) if shape is not None else UNKNOWN
@@ -819,6 +819,8 @@ class SourceFrontend:
                 if isinstance(start, int) and not isinstance(start, bool) and start >= 0:
                     return SymbolicShape(base.text, start)  # x_train.shape[1:]: rank unknown, sizes named
             index = self._fold(node.slice, scope) if not isinstance(node.slice, ast.Slice) else None
+            if index == 0 and base.of_tensor and type(index) is int:
+                return None  # tf.shape(x)[0]: the batch size, a run-time count as in the tensor's own shape
             return Symbol(_unparse(node)) if isinstance(index, int) and not isinstance(index, bool) else UNKNOWN
         if isinstance(base, TensorRef):
             return self._tensor_op(_resolved_op("ops.getitem"), [base, self._index_key(node.slice, scope)], {},
@@ -1200,7 +1202,7 @@ class SourceFrontend:
             results.append(element(inner))
             return True
         first = generators[0]
-        iterable = self._fold(first.iter, inner)
+        iterable = _rows(self._fold(first.iter, inner))
         if isinstance(iterable, dict):
             iterable = list(iterable)
         if not isinstance(iterable, (list, tuple)) or len(iterable) > MAX_UNROLL:
@@ -1262,6 +1264,9 @@ class SourceFrontend:
             return UNKNOWN
         if leaf == "arange" and len(args) == 1 and isinstance(args[0], int):
             return ArrayValue((args[0],))
+        if leaf == "linspace":  # np.linspace(start, stop, num=50)
+            num = kwargs.get("num", args[2] if len(args) > 2 else 50)
+            return ArrayValue((num,)) if type(num) is int and num >= 0 else UNKNOWN
         if leaf == "shape" and len(args) == 1:  # np.shape(X): as X.shape
             if isinstance(args[0], ArrayValue):
                 return args[0].shape
@@ -1407,7 +1412,7 @@ class SourceFrontend:
 
         if spec is None:
             return UNKNOWN
-        encoded = {k: ConstTensor(tuple(v.shape)) if isinstance(v, (WeightValue, ArrayValue)) else v
+        encoded = {k: ConstTensor(tuple(v.shape)) if isinstance(v, (WeightValue, ArrayValue)) else _scalar_operand(v)
                    for k, v in spec.bind(list(args), dict(kwargs)).items()}
         try:
             shape = RULES[spec.op].fn(LayerCall(spec.op, encoded), [])
@@ -2231,9 +2236,10 @@ def _opaque_data(value) -> bool:
 class UnknownShape:
     """``X.shape`` of an array whose shape could not be folded: indexing it gives named sizes."""
 
-    def __init__(self, text: str, whole_data: bool = True) -> None:
+    def __init__(self, text: str, whole_data: bool = True, of_tensor: bool = False) -> None:
         self.text = text
         self.whole_data = whole_data  # the shape of a data array (its first axis the samples), not a tensor's
+        self.of_tensor = of_tensor  # a graph tensor's (rank not known here): its axis 0 is the batch
 
 
 class UnknownArray:
@@ -2409,6 +2415,17 @@ def _created_constant(leaf: str, args: list, kwargs: dict):
     if isinstance(shape, (tuple, list)) and all(d is None or size(d) is not None for d in shape):
         return WeightValue(tuple(shape))
     return UNKNOWN
+
+
+def _rows(value):
+    """What iterating over a constant of known length gives (``for rate in np.linspace(0, 0.1, depth)``): its
+    rows, each a constant of the remaining shape (a scalar for a vector); other values as they are."""
+    if isinstance(value, (WeightValue, ArrayValue)) and value.shape and type(value.shape[0]) is int \
+            and 0 <= value.shape[0] <= MAX_UNROLL:
+        if isinstance(value, ArrayValue) and len(value.shape) == 1:
+            return [UnknownNumber("an item of a numpy array")] * value.shape[0]  # a numpy scalar: a number
+        return [type(value)(tuple(value.shape[1:]))] * value.shape[0]
+    return value
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -776,10 +776,13 @@ def unstack(call: LayerCall, inputs):
 @rule("ops.tile", params=("x", "repeats"), multi_input=True)
 def tile(call: LayerCall, inputs):
     shape = list(tensor(call, "x", inputs))
-    repeats = _raw(call, "repeats")
+    repeats = call.args.get("repeats")
+    if not isinstance(repeats, (int, list, tuple)) or isinstance(repeats, bool):
+        raise Unresolved("repeats")
     repeats = [repeats] if isinstance(repeats, int) else list(repeats)
-    # None: a run-time count such as tf.shape(x)[0] (tile to the batch size); that axis is then unknown
-    if not all(isinstance(r, int) or r is None for r in repeats):
+    # None: a run-time count such as tf.shape(x)[0] (tile to the batch size); that axis is then unknown.  A named
+    # size (a symbol) multiplies the axis by that name.
+    if not all((isinstance(r, (int, Symbol)) and not isinstance(r, bool)) or r is None for r in repeats):
         raise Unresolved("repeats")
     if len(shape) > len(repeats):
         repeats = [1] * (len(shape) - len(repeats)) + repeats
