@@ -307,3 +307,20 @@ def test_a_class_token_tiled_to_the_batch_of_an_input_of_unknown_rank_keeps_the_
     assert model.complete
     shapes = {r.node.written_type: r.output_shape for r in model.inference.results}
     assert shapes["tf.concat"] == (None, 17, 8) and shapes["Dense"] == (None, 3)
+
+
+def test_a_builder_called_in_a_loop_with_numbered_names_is_reported_once():
+    source = """
+    import keras
+    from keras import layers
+
+    def block(width, name):
+        inputs = keras.Input(shape=(10, width))
+        return keras.Model(inputs, layers.Dense(width)(inputs), name=name)
+
+    blocks = [block(8, name=f"block_{i}") for i in range(6)]
+    generator_g = block(8, name="generator_g")
+    generator_f = block(8, name="generator_f")
+    """
+    report = _check(source)
+    assert [m.name for m in report.models] == ["block_0", "generator_g", "generator_f"]

@@ -846,6 +846,23 @@ class SourceFrontend:
                 return UNKNOWN
         return UNKNOWN
 
+    def _expr_JoinedStr(self, node: ast.JoinedStr, scope: Scope):
+        """``f"block_{i}"`` of known ints and strings (a layer's attribute or name built in a loop)."""
+        parts = []
+        for value in node.values:
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                parts.append(value.value)
+                continue
+            if not isinstance(value, ast.FormattedValue) or value.conversion != -1 or value.format_spec is not None:
+                self._unmodelled_expression(node, scope)
+                return UNKNOWN
+            folded = self._fold(value.value, scope)
+            if type(folded) not in (int, str):
+                return UNKNOWN
+            parts.append(str(folded))
+        text = "".join(parts)
+        return text if len(text) <= 10_000 else UNKNOWN
+
     def _expr_Lambda(self, node: ast.Lambda, scope: Scope):
         return lambda_body(node)
 
@@ -1147,6 +1164,17 @@ class SourceFrontend:
             args = [list(args[0])]  # a dict iterates over its keys
         if name in ("tuple", "list") and len(args) == 1 and isinstance(args[0], (tuple, list)):
             return tuple(args[0]) if name == "tuple" else list(args[0])
+        if name in ("tuple", "list") and not args and not node.keywords:
+            return () if name == "tuple" else []  # self.blocks = list(), appended to in a loop
+        if name in ("getattr", "setattr") and len(args) >= 2 and isinstance(args[1], str) and args[1].isidentifier():
+            # getattr(self, f"dec_layer_{i}") / setattr(self, f"dec_layer_{i}", layer): the attribute, by name
+            if name == "setattr" and len(args) == 3 and isinstance(args[0], Instance):
+                args[0].attributes[args[1]] = args[2]
+                return None
+            if name == "getattr":
+                found = self._expr_Attribute(ast.copy_location(ast.Attribute(node.args[0], args[1], ast.Load()),
+                                                               node), scope)
+                return args[2] if found is UNKNOWN and len(args) == 3 else found
         if name in ("max", "min") and args and all(isinstance(a, (int, float)) and not isinstance(a, bool)
                                                     for a in args):
             return max(args) if name == "max" else min(args)
@@ -2070,11 +2098,18 @@ class SourceFrontend:
         if model.build_shape is None and model.called_on_tensor:
             return None
         walk = Scope(model.cls.name, parent=model.cls.scope or scope)
-        shape_args = {"batch_shape": model.build_shape} if model.build_shape is not None else \
-            {"shape": SymbolicShape("inputs")}
-        input_layer = LayerObject("InputLayer", "Input", shape_args, _span_of_class(model.cls.node, self.text),
-                                  f"layer{next(self._keys)}")
-        tensor = self._apply_layer(input_layer, [], model.cls.node, walk, False)
+        span = _span_of_class(model.cls.node, self.text)
+        items = _input_items(model.cls.method("call")[0]) if model.build_shape is None else None
+        if items:
+            # call() takes its input apart (source = inputs[0]; target = inputs[1]): a list of that many inputs
+            tensor = [self._apply_layer(LayerObject("InputLayer", "Input", {"shape": SymbolicShape(f"inputs[{i}]")},
+                                                    span, f"layer{next(self._keys)}"), [], model.cls.node, walk, False)
+                      for i in range(items)]
+        else:
+            shape_args = {"batch_shape": model.build_shape} if model.build_shape is not None else \
+                {"shape": SymbolicShape("inputs")}
+            input_layer = LayerObject("InputLayer", "Input", shape_args, span, f"layer{next(self._keys)}")
+            tensor = self._apply_layer(input_layer, [], model.cls.node, walk, False)
         model.built = False  # build(input_shape) is walked again with this input
         outputs = _as_tensor_list(self._apply_instance(model, tensor, [], {}, model.cls.node, walk))
         if not outputs:
@@ -2355,8 +2390,8 @@ class _Partial:
 
 _BINDINGS = itertools.count(1)  # Symbol.binding: one per assignment of a value that does not fold
 _BUILTINS = {"len", "int", "round", "tuple", "list", "max", "min", "range", "enumerate", "zip", "reversed",
-             "sorted", "sum", "abs", "float", "str", "bool", "isinstance", "print", "dict", "getattr", "super",
-             "pow"}
+             "sorted", "sum", "abs", "float", "str", "bool", "isinstance", "print", "dict", "getattr", "setattr",
+             "super", "pow"}
 _LIST_MUTATORS = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"}
 
 
@@ -2571,6 +2606,28 @@ def _correct_pad(shape, kernel_size, data_format: str):
     return ((correct[0] - adjust[0], correct[0]), (correct[1] - adjust[1], correct[1]))
 
 
+MAX_INPUT_ITEMS = 16
+
+
+def _input_items(call: ast.FunctionDef) -> int | None:
+    """How many items ``call(self, inputs)`` takes its input apart into (``inputs[0]``, ``inputs[1]``;
+    ``source, target = inputs``), when it does: a subclassed model fed a list of that many tensors."""
+    params = call.args.posonlyargs + call.args.args
+    if len(params) < 2:
+        return None
+    name = params[1].arg
+    count = 0
+    for node in ast.walk(ast.Module(body=call.body, type_ignores=[])):
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == name \
+                and isinstance(node.slice, ast.Constant) and type(node.slice.value) is int and node.slice.value >= 0:
+            count = max(count, node.slice.value + 1)
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id == name \
+                and len(node.targets) == 1 and isinstance(node.targets[0], (ast.Tuple, ast.List)) \
+                and not any(isinstance(e, ast.Starred) for e in node.targets[0].elts):
+            count = max(count, len(node.targets[0].elts))
+    return count if 0 < count <= MAX_INPUT_ITEMS else None
+
+
 def _inner_base_layer(instance: Instance) -> LayerObject:
     """The Keras layer's own computation inside a subclass's call() (``super().call(x)``,
     ``self.convolution_op(x, k)``): a step of that layer, shown under its name and the Keras class."""
@@ -2709,11 +2766,12 @@ def _span_of_class(node: ast.ClassDef, text: str | None = None) -> Span:
 
 
 def _dedupe(graphs: list[ModelGraph]) -> list[ModelGraph]:
-    """A builder called twice with the same arguments makes the same model twice: report it once."""
+    """A builder called twice with the same arguments makes the same model twice: report it once.  Names numbered
+    in a loop (``transformer(name=f"block_{i}")``) count as one name."""
     seen: set = set()
     out = []
     for graph in graphs:
-        signature = (graph.line, graph.name, graph.kind,
+        signature = (graph.line, re.sub(r"\d+$", "", graph.name), graph.kind,
                      tuple((n.type, n.span, tuple(n.inputs), repr(sorted(n.args.items(), key=lambda kv: kv[0]))
                             if n.type == "InputLayer" else None) for n in graph.nodes))
         if signature in seen:

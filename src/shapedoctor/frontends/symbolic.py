@@ -17,23 +17,40 @@ MAX_RANK = 4  # non-batch axes: Conv3D's (depth, height, width, channels)
 
 
 def settle_symbolic_inputs(graph: ModelGraph) -> None:
+    symbolic_inputs = []
     for node in graph.nodes:
         if node.type != "InputLayer":
             continue
         key = next((k for k in ("shape", "batch_shape") if isinstance(node.args.get(k), SymbolicShape)), None)
-        if key is None:
-            continue
-        symbolic = node.args[key]
-        base = {k: v for k, v in node.args.items() if k not in ("shape", "batch_shape")}
-        best = None
-        for rank in range(1, MAX_RANK + 1):
-            node.args = {**base, "shape": symbolic.dims(rank)}
-            inference = infer(graph)
-            failures = sum(1 for d in inference.diagnostics if d.severity in ("error", "warning"))
-            built = sum(1 for r in inference.results if r.status == "ok")
-            score = (failures == 0, built, -rank)
-            if best is None or score > best[0]:
-                best = (score, rank)
-            if failures == 0 and built == len(inference.results):
-                break  # every layer builds: a higher rank could only tie, and the smaller rank wins ties
-        node.args = {**base, "shape": symbolic.dims(best[1])}
+        if key is not None:
+            symbolic_inputs.append((node, node.args[key], {k: v for k, v in node.args.items()
+                                                          if k not in ("shape", "batch_shape")}))
+    ranks: dict[int, int] = {}
+    # Each input is settled with the others as they stand; with several (a model fed [source, target]), the first
+    # is settled again once the others have ranks, until no rank changes: a merge of two of them can only be
+    # judged when both are known.
+    for _ in range(len(symbolic_inputs) if len(symbolic_inputs) > 1 else 1):
+        changed = False
+        for node, symbolic, base in symbolic_inputs:
+            rank = _settle(graph, node, symbolic, base)
+            changed |= ranks.get(node.index) != rank
+            ranks[node.index] = rank
+        if not changed:
+            break
+
+
+def _settle(graph: ModelGraph, node, symbolic: SymbolicShape, base: dict) -> int:
+    """The smallest rank of ``node``'s input that the model builds with (the best one when none does)."""
+    best = None
+    for rank in range(1, MAX_RANK + 1):
+        node.args = {**base, "shape": symbolic.dims(rank)}
+        inference = infer(graph)
+        failures = sum(1 for d in inference.diagnostics if d.severity in ("error", "warning"))
+        built = sum(1 for r in inference.results if r.status == "ok")
+        score = (failures == 0, built, -rank)
+        if best is None or score > best[0]:
+            best = (score, rank)
+        if failures == 0 and built == len(inference.results):
+            break  # every layer builds: a higher rank could only tie, and the smaller rank wins ties
+    node.args = {**base, "shape": symbolic.dims(best[1])}
+    return best[1]
