@@ -26,10 +26,12 @@ def settle_symbolic_inputs(graph: ModelGraph) -> None:
             symbolic_inputs.append((node, node.args[key], {k: v for k, v in node.args.items()
                                                           if k not in ("shape", "batch_shape")}))
     ranks: dict[int, int] = {}
-    # Each input is settled with the others as they stand; with several (a model fed [source, target]), the first
-    # is settled again once the others have ranks, until no rank changes: a merge of two of them can only be
-    # judged when both are known.
-    for _ in range(len(symbolic_inputs) if len(symbolic_inputs) > 1 else 1):
+    # Each input is settled with the others as they stand; with several (a model fed [source, target]) that do not
+    # build together, each is settled again once the others have ranks, until no rank changes: a merge of two of
+    # them can only be judged when both are known.
+    for attempt in range(max(len(symbolic_inputs), 1)):
+        if attempt and not _fails(graph):
+            break
         changed = False
         for node, symbolic, base in symbolic_inputs:
             rank = _settle(graph, node, symbolic, base)
@@ -37,6 +39,10 @@ def settle_symbolic_inputs(graph: ModelGraph) -> None:
             ranks[node.index] = rank
         if not changed:
             break
+
+
+def _fails(graph: ModelGraph) -> bool:
+    return any(d.severity in ("error", "warning") for d in infer(graph).diagnostics)
 
 
 def _settle(graph: ModelGraph, node, symbolic: SymbolicShape, base: dict) -> int:
