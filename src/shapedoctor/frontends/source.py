@@ -771,6 +771,8 @@ class SourceFrontend:
             base = base.functional
         if isinstance(base, FunctionalModel) and node.attr in _MODEL_ATTRIBUTES:
             return _model_attribute(base, node.attr)
+        if isinstance(base, FunctionalModel) and node.attr == "name" and base.given_name is not None:
+            return base.given_name  # f"{block.name}_att": the name it was built with
         if isinstance(base, _LayerHandle) and node.attr in ("input", "output", "inputs", "outputs"):
             return base.tensors(node.attr)
         if isinstance(base, _LayerHandle) and node.attr == "name":
@@ -895,6 +897,8 @@ class SourceFrontend:
                 func.build_shape = (None, *args[0].shape[1:])
             return UNKNOWN
         if isinstance(func, FunctionalModel):
+            if args:
+                args[0] = self._constants_beside_tensors(args[0], node, scope)
             tensors = _as_tensor_list(args[0]) if args else []
             if tensors:
                 return self._inline_functional(func, args[0], node, scope)
@@ -1720,6 +1724,8 @@ class SourceFrontend:
                 tensor_keywords += state_list
         args = [self._constant_node(v, node, scope) if isinstance(v, (WeightValue, ArrayValue)) and i == 0 else v
                 for i, v in enumerate(args)]
+        if args:
+            args[0] = self._constants_beside_tensors(args[0], node, scope)
         value = args[0] if args else (tensor_keywords.pop(0) if tensor_keywords else None)
         if isinstance(value, TensorRef):
             extra = [a for a in args[1:] if isinstance(a, TensorRef)] + tensor_keywords
@@ -1735,6 +1741,16 @@ class SourceFrontend:
             return self._op_node(scope, "<opaque>", {}, tensors[:1], node,
                                  f"{layer.written_type} called on arguments shapedoctor cannot read")
         return UNKNOWN
+
+    def _constants_beside_tensors(self, value, node: ast.AST, scope: Scope):
+        """``block([x, cls_tokens])`` with ``cls_tokens`` a weight tiled to the batch: in a list of inputs beside
+        graph tensors, a constant is a graph input of its shape too."""
+        if isinstance(value, (list, tuple)) and any(isinstance(v, TensorRef) for v in value) \
+                and any(isinstance(v, (WeightValue, ArrayValue)) for v in value):
+            made = [self._constant_node(v, node, scope) if isinstance(v, (WeightValue, ArrayValue)) else v
+                    for v in value]
+            return made if isinstance(value, list) else tuple(made)
+        return value
 
     def _constant_node(self, value, node: ast.AST, scope: Scope) -> TensorRef:
         """A constant (``ops.arange(n)``, a numpy array) fed to a layer: a graph node of fixed shape."""
@@ -1812,6 +1828,7 @@ class SourceFrontend:
                                 line=node.lineno,
                                 builder=output_refs[0].builder, inputs=input_refs, outputs=output_refs)
         model.default_name = _default_name(scope)
+        model.given_name = name_value if isinstance(name_value, str) else None
         model.output_value = outputs
         model.builder.used.update(t.node for t in input_refs)  # an input only a loss layer reads is still its input
         scope.models.append(model)

@@ -105,6 +105,7 @@ class FunctionalModel:
     default_name: str = "model"  # when no name= is given and it is bound to no name
     # node index -> the entry of model.layers it belongs to, when that is a nested model (a backbone's stem)
     layer_of_node: dict | None = None
+    given_name: str | None = None  # the name= it was built with: what `model.name` reads
 
 
 @dataclass(frozen=True)
