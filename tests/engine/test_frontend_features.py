@@ -324,3 +324,40 @@ def test_a_builder_called_in_a_loop_with_numbered_names_is_reported_once():
     """
     report = _check(source)
     assert [m.name for m in report.models] == ["block_0", "generator_g", "generator_f"]
+
+
+def test_a_subclassed_model_of_unknown_input_whose_layers_build_from_the_shape_is_walked_at_a_rank():
+    # patch_convnet (keras-io): never built nor called in the file; a layer of it makes its sublayers in
+    # build(input_shape), which needs the shape while the model is walked.  The walk on an input of each rank keeps
+    # the one that builds: images, (None, h, w, c), the sizes named.
+    source = """
+    import keras
+    from keras import layers
+
+    class SqueezeExcite(layers.Layer):
+        def build(self, input_shape):
+            self.squeeze = layers.GlobalAveragePooling2D(keepdims=True)
+            self.excite = layers.Dense(input_shape[-1], activation="sigmoid")
+
+        def call(self, x):
+            return x * self.excite(self.squeeze(x))
+
+    class Net(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.stem = layers.Conv2D(16, 3, strides=2)
+            self.block = SqueezeExcite()
+            self.head = layers.Dense(4)
+
+        def call(self, images):
+            x = self.block(self.stem(images))
+            return self.head(layers.GlobalAveragePooling2D()(x))
+
+    model = Net()
+    """
+    report = _check(source)
+    (model,) = report.models
+    assert model.complete
+    shapes = [r.output_shape for r in model.inference.results]
+    assert len(shapes[0]) == 4 and shapes[-1] == (None, 4)
+    assert [d for d in report.diagnostics if d.severity in ("error", "warning")] == []

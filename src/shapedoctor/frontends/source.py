@@ -35,6 +35,7 @@ from ..rules.core import LambdaBody
 from ..rules.ops import OPERATORS, resolve_op
 from ..rules.recurrent import bidirectional_output_count
 from .symbolic import settle_symbolic_inputs
+from ..infer import infer
 from .values import (ArrayShape, ArrayValue, ClassValue, FunctionalModel, FunctionValue, Instance, KerasName,
                      LayerObject, Module, NumpyName, Opaque, SequentialModel, SymbolicShape, TensorRef, UnknownNumber,
                      UnknownSequence, WeightValue)
@@ -215,6 +216,8 @@ class SourceFrontend:
         self.skipped_models: list[SkippedModel] = []
         self._call_stack: list = []  # function nodes being inlined (recursion guard)
         self._followed: set[int] = set()  # id() of function/class nodes walked at least once
+        self._built_instances: list[Instance] = []  # user layers whose build(input_shape) ran, in order
+        self._builds_deferred = 0  # calls of a user layer whose build(input_shape) waited for a known shape
         self._statements = 0
         self._application_tensors: dict[str, tuple] = {}
         self._application_models: dict[str, Any] = {}
@@ -1070,14 +1073,19 @@ class SourceFrontend:
         instance.called_on_tensor = True
         call = instance.cls.method("call")
         if not instance.built:
-            instance.built = True
             build = instance.cls.method("build")
             if build is not None and len(build[0].args.args) >= 2:
                 shapes = [t.builder.shape_of(t) for t in tensors]
                 shape_value = shapes[0] if isinstance(inputs, TensorRef) else list(shapes)
-                if all(sh is not None for sh in shapes):
+                if all(sh is not None for sh in shapes):  # else built where a call's shape is known
+                    instance.built = True
+                    self._built_instances.append(instance)
                     self._invoke(build[0], build[1].scope or scope, [shape_value], {}, me=instance, where=node,
                                  scope=scope, cls=build[1])
+                else:
+                    self._builds_deferred += 1
+            else:
+                instance.built = True
         if instance.base_layer is not None:
             # named after its class when it is made, as Keras names it (one name for every call of it)
             instance.name = instance.name or self.namer(instance.cls.name)
@@ -1342,6 +1350,8 @@ class SourceFrontend:
             return UNKNOWN
         if func.qualname.startswith("tensorflow.ops."):
             return self._function_call("tensorflow." + leaf, *self._call_arguments(node, scope), node, scope)
+        if leaf == "Variable":  # keras.Variable(ops.zeros((1, 1, d))): a weight, not a layer
+            return self._function_call(func.qualname, *self._call_arguments(node, scope), node, scope)
         if func.qualname.split(".")[-2:-1] in (["ops"], ["backend"], ["image"]) or not leaf[:1].isupper():
             return self._function_call(func.qualname, *self._call_arguments(node, scope), node, scope)
         if func.qualname.startswith("keras_hub."):
@@ -2114,6 +2124,52 @@ class SourceFrontend:
             return None
         if model.build_shape is None and model.called_on_tensor:
             return None
+        if model.build_shape is None and not _input_items(model.cls.method("call")[0]):
+            return self._subclassed_graph_of_some_rank(model, scope)
+        return self._walk_subclassed(model, scope)
+
+    def _subclassed_graph_of_some_rank(self, model: Instance, scope: Scope) -> ModelGraph | None:
+        """A subclassed model of unknown input shape: walked on a symbolic input, whose rank is settled from the
+        layers afterwards.  Where that walk loses the model (a layer's ``build(input_shape)`` needs the shape while
+        it is walked), it is walked again on an input of each rank, sizes named, and the rank whose model is
+        followed furthest and builds is kept, as the settling does."""
+        state = self._walk_state()
+        deferred = self._builds_deferred
+        graph = self._walk_subclassed(model, scope)
+        if graph is not None and not _has_opaque(graph) and self._builds_deferred == deferred:
+            return graph
+        best = None
+        for rank in range(1, MAX_SUBCLASS_RANK + 1):
+            self._restore_walk_state(state)
+            shape = (None, *SymbolicShape("inputs").dims(rank))
+            attempt = self._walk_subclassed(model, scope, shape)
+            if attempt is None:
+                continue
+            inference = infer(attempt)
+            score = (not _has_opaque(attempt) and all(r.status == "ok" for r in inference.results),
+                     not any(d.severity in ("error", "warning") for d in inference.diagnostics),
+                     sum(r.status == "ok" for r in inference.results), -rank)
+            if best is None or score > best[0]:
+                best = (score, rank)
+        self._restore_walk_state(state)
+        if best is None or best[0][0] is False:
+            return self._walk_subclassed(model, scope)  # no rank does better: the symbolic walk, said as it is
+        return self._walk_subclassed(model, scope, (None, *SymbolicShape("inputs").dims(best[1])))
+
+    def _walk_state(self) -> tuple:
+        return (dict(self.namer._counts), len(self.skipped_models), len(self.graphs), len(self._built_instances))
+
+    def _restore_walk_state(self, state: tuple) -> None:
+        """Undo what a walk left behind: names taken, models reported, layers built for its input shape."""
+        counts, skipped, graphs, built = state
+        self.namer._counts = dict(counts)
+        del self.skipped_models[skipped:]
+        del self.graphs[graphs:]
+        for instance in self._built_instances[built:]:
+            instance.built = False
+        del self._built_instances[built:]
+
+    def _walk_subclassed(self, model: Instance, scope: Scope, shape: tuple | None = None) -> ModelGraph | None:
         walk = Scope(model.cls.name, parent=model.cls.scope or scope)
         span = _span_of_class(model.cls.node, self.text)
         items = _input_items(model.cls.method("call")[0]) if model.build_shape is None else None
@@ -2124,7 +2180,7 @@ class SourceFrontend:
                       for i in range(items)]
         else:
             shape_args = {"batch_shape": model.build_shape} if model.build_shape is not None else \
-                {"shape": SymbolicShape("inputs")}
+                {"batch_shape": shape} if shape is not None else {"shape": SymbolicShape("inputs")}
             input_layer = LayerObject("InputLayer", "Input", shape_args, span, f"layer{next(self._keys)}")
             tensor = self._apply_layer(input_layer, [], model.cls.node, walk, False)
         model.built = False  # build(input_shape) is walked again with this input
@@ -2624,6 +2680,11 @@ def _correct_pad(shape, kernel_size, data_format: str):
 
 
 MAX_INPUT_ITEMS = 16
+MAX_SUBCLASS_RANK = 4  # non-batch axes tried for a subclassed model of unknown input shape, as symbolic.MAX_RANK
+
+
+def _has_opaque(graph: ModelGraph) -> bool:
+    return any(node.type == "<opaque>" for node in graph.nodes)
 
 
 def _input_items(call: ast.FunctionDef) -> int | None:

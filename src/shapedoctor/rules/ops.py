@@ -797,11 +797,19 @@ def tile(call: LayerCall, inputs):
 @rule("ops.repeat", params=("x", "repeats", "axis"), multi_input=True)
 def repeat(call: LayerCall, inputs):
     shape = list(tensor(call, "x", inputs))
-    repeats = _raw(call, "repeats")
-    repeats = [repeats] if isinstance(repeats, int) else list(repeats)
-    if not all(isinstance(r, int) for r in repeats):
-        raise Unresolved("repeats")
+    if "repeats" in call.args and call.args["repeats"] is None:
+        repeats = [None]  # a run-time count (ops.shape(x)[0]: repeat a class token to the batch size)
+    else:
+        repeats = _raw(call, "repeats")
+        repeats = [repeats] if isinstance(repeats, int) else list(repeats)
+        if not all(isinstance(r, int) for r in repeats):
+            raise Unresolved("repeats")
     axis = _raw(call, "axis", None)
+    if repeats == [None]:
+        if axis is None:
+            return (None,)
+        shape[canonical_axis(call, "axis", axis, shape)] = None
+        return tuple(shape)
     if axis is None:
         if None in shape:
             return (None,)
