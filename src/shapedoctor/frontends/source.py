@@ -2136,8 +2136,8 @@ class SourceFrontend:
         state = self._walk_state()
         deferred = self._builds_deferred
         graph = self._walk_subclassed(model, scope)
-        if graph is not None and not _has_opaque(graph) and self._builds_deferred == deferred:
-            return graph
+        if self._builds_deferred == deferred:
+            return graph  # nothing waited for the shape: another rank would be walked the same way
         best = None
         for rank in range(1, MAX_SUBCLASS_RANK + 1):
             self._restore_walk_state(state)
