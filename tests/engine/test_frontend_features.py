@@ -361,3 +361,23 @@ def test_a_subclassed_model_of_unknown_input_whose_layers_build_from_the_shape_i
     shapes = [r.output_shape for r in model.inference.results]
     assert len(shapes[0]) == 4 and shapes[-1] == (None, 4)
     assert [d for d in report.diagnostics if d.severity in ("error", "warning")] == []
+
+
+def test_the_shape_of_one_sample_of_data_read_at_run_time_is_a_symbolic_input():
+    # attention_mil_classification (keras-io): Input(instance_shape) with instance_shape = train_data[0][0].shape
+    source = """
+    import numpy as np
+    import keras
+    from keras import layers
+
+    train_data = np.load("bags.npy")
+    instance_shape = train_data[0][0].shape
+    inputs = keras.Input(instance_shape)
+    x = layers.Conv1D(8, 3)(inputs)
+    model = keras.Model(inputs, layers.GlobalAveragePooling1D()(x))
+    """
+    report = _check(source)
+    (model,) = report.models
+    assert model.complete
+    first = model.inference.results[0].output_shape
+    assert len(first) == 3 and [str(d) for d in first[1:]] == ["train_data[0][0].shape[0]", "train_data[0][0].shape[1]"]

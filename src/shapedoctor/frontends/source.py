@@ -2788,6 +2788,8 @@ def _symbolic_input(args: dict) -> None:
         value = args.get(key)
         if key == "shape" and isinstance(value, UnknownShape) and value.whole_data:
             args[key] = DataShape(value.text)  # X_train.shape: the sample count taken for an axis of each sample
+        elif key == "shape" and isinstance(value, UnknownShape) and not value.of_tensor:
+            args[key] = SymbolicShape(value.text)  # X[0].shape: one sample's shape, its rank found later
         elif key == "shape" and isinstance(value, ArrayShape) and value.text and len(value) >= 2:
             args[key] = DataShape(value.text, tuple(value))  # the same, of an array whose sizes are known
         elif isinstance(value, Symbol):
