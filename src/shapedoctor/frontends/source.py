@@ -34,7 +34,7 @@ from ..rules.base import ConstTensor, DataShape, TensorArg
 from ..rules.core import LambdaBody
 from ..rules.ops import OPERATORS, resolve_op
 from ..rules.recurrent import bidirectional_output_count
-from .symbolic import settle_symbolic_inputs
+from .symbolic import MAX_RANK, build_score, settle_symbolic_inputs
 from ..infer import infer
 from .values import (ArrayShape, ArrayValue, ClassValue, FunctionalModel, FunctionValue, Instance, KerasName,
                      LayerObject, Module, NumpyName, Opaque, SequentialModel, SymbolicShape, TensorRef, UnknownNumber,
@@ -505,9 +505,7 @@ class SourceFrontend:
                     scope.bindings[name] = merge_uncertain(old, value, name)
 
     def _stmt_For(self, stmt: ast.For, scope: Scope) -> None:
-        iterable = _rows(self._fold(stmt.iter, scope))
-        if isinstance(iterable, dict):  # `for name in inputs:` walks the keys
-            iterable = list(iterable)
+        iterable = _iterated(self._fold(stmt.iter, scope))
         if isinstance(iterable, (tuple, list)) and len(iterable) <= MAX_UNROLL and not stmt.orelse \
                 and self._statements + len(iterable) <= MAX_STATEMENTS:
             activity = self._activity()
@@ -731,7 +729,10 @@ class SourceFrontend:
         return UNKNOWN
 
     def _expr_Attribute(self, node: ast.Attribute, scope: Scope):
-        base = _EXPR_HANDLERS[type(node.value)](self, node.value, scope)
+        return self._attribute_of(_EXPR_HANDLERS[type(node.value)](self, node.value, scope), node, scope)
+
+    def _attribute_of(self, base, node: ast.Attribute, scope: Scope):
+        """``node.attr`` of ``base``, the value ``node.value`` folded to."""
         if base is UNKNOWN:  # the commonest base after a module: only the last checks below can match it
             return self._unknown_attribute(node, base)
         kind = type(base)  # no value class has subclasses: the commonest bases told apart by one test each
@@ -1184,8 +1185,8 @@ class SourceFrontend:
                 args[0].attributes[args[1]] = args[2]
                 return None
             if name == "getattr":
-                found = self._expr_Attribute(ast.copy_location(ast.Attribute(node.args[0], args[1], ast.Load()),
-                                                               node), scope)
+                found = self._attribute_of(args[0], ast.copy_location(ast.Attribute(node.args[0], args[1],
+                                                                                    ast.Load()), node), scope)
                 return args[2] if found is UNKNOWN and len(args) == 3 else found
         if name in ("max", "min") and args and all(isinstance(a, (int, float)) and not isinstance(a, bool)
                                                     for a in args):
@@ -1242,9 +1243,7 @@ class SourceFrontend:
             results.append(element(inner))
             return True
         first = generators[0]
-        iterable = _rows(self._fold(first.iter, inner))
-        if isinstance(iterable, dict):
-            iterable = list(iterable)
+        iterable = _iterated(self._fold(first.iter, inner))
         if not isinstance(iterable, (list, tuple)) or len(iterable) > MAX_UNROLL:
             return False
         for position, item in enumerate(iterable):
@@ -1732,10 +1731,9 @@ class SourceFrontend:
                 if isinstance(states, (list, tuple)) else []
             if state_list and all(isinstance(t, TensorRef) for t in state_list):
                 tensor_keywords += state_list
-        args = [self._constant_node(v, node, scope) if isinstance(v, (WeightValue, ArrayValue)) and i == 0 else v
-                for i, v in enumerate(args)]
-        if args:
-            args[0] = self._constants_beside_tensors(args[0], node, scope)
+        if args:  # a constant called on, or in a list beside graph tensors: a graph input of its shape
+            args[0] = self._constant_node(args[0], node, scope) if isinstance(args[0], (WeightValue, ArrayValue)) \
+                else self._constants_beside_tensors(args[0], node, scope)
         value = args[0] if args else (tensor_keywords.pop(0) if tensor_keywords else None)
         if isinstance(value, TensorRef):
             extra = [a for a in args[1:] if isinstance(a, TensorRef)] + tensor_keywords
@@ -2139,16 +2137,15 @@ class SourceFrontend:
         if self._builds_deferred == deferred:
             return graph  # nothing waited for the shape: another rank would be walked the same way
         best = None
-        for rank in range(1, MAX_SUBCLASS_RANK + 1):
+        for rank in range(1, MAX_RANK + 1):
             self._restore_walk_state(state)
             shape = (None, *SymbolicShape("inputs").dims(rank))
             attempt = self._walk_subclassed(model, scope, shape)
             if attempt is None:
                 continue
             inference = infer(attempt)
-            score = (not _has_opaque(attempt) and all(r.status == "ok" for r in inference.results),
-                     not any(d.severity in ("error", "warning") for d in inference.diagnostics),
-                     sum(r.status == "ok" for r in inference.results), -rank)
+            clean, built = build_score(inference)
+            score = (not _has_opaque(attempt) and built == len(inference.results), clean, built, -rank)
             if best is None or score > best[0]:
                 best = (score, rank)
         self._restore_walk_state(state)
@@ -2470,11 +2467,12 @@ _LIST_MUTATORS = {"append", "extend", "insert", "pop", "remove", "clear", "sort"
 
 # Keyword arguments that carry further input tensors of a layer call (attention, RNN states).
 _RECURRENT_WITH_STATE = {"LSTM", "GRU", "SimpleRNN"}
-# Call arguments of the attention layers that change their outputs (attention.py reads them from the node).
+# tf.math.equal(a, b), ops.less(a, b)...: folded when both are known numbers
 _COMPARISONS = {"equal": operator.eq, "not_equal": operator.ne, "greater": operator.gt, "greater_equal": operator.ge,
                 "less": operator.lt, "less_equal": operator.le}
 # Keras base classes that compute nothing of their own: a subclass's call() is all there is
 _ABSTRACT_LAYER_BASES = {"Layer", "Wrapper", "Lambda", "InputLayer"}
+# Call arguments of the attention layers that change their outputs (attention.py reads them from the node).
 _ATTENTION_LAYERS = {"MultiHeadAttention", "GroupQueryAttention", "Attention", "AdditiveAttention"}
 _ATTENTION_CALL_FLAGS = ("return_attention_scores", "use_causal_mask")
 _REVERSIBLE = ("ReversibleEmbedding", "keras_hub.ReversibleEmbedding")
@@ -2525,9 +2523,12 @@ def _created_constant(leaf: str, args: list, kwargs: dict):
     return UNKNOWN
 
 
-def _rows(value):
-    """What iterating over a constant of known length gives (``for rate in np.linspace(0, 0.1, depth)``): its
-    rows, each a constant of the remaining shape (a scalar for a vector); other values as they are."""
+def _iterated(value):
+    """What a loop or a comprehension walks over ``value``: a dict's keys (``for name in inputs:``); the rows of a
+    constant of known length (``for rate in np.linspace(0, 0.1, depth)``), each a constant of the remaining shape
+    (a number for a numpy vector); other values as they are."""
+    if isinstance(value, dict):
+        return list(value)
     if isinstance(value, (WeightValue, ArrayValue)) and value.shape and type(value.shape[0]) is int \
             and 0 <= value.shape[0] <= MAX_UNROLL:
         if isinstance(value, ArrayValue) and len(value.shape) == 1:
@@ -2680,7 +2681,6 @@ def _correct_pad(shape, kernel_size, data_format: str):
 
 
 MAX_INPUT_ITEMS = 16
-MAX_SUBCLASS_RANK = 4  # non-batch axes tried for a subclassed model of unknown input shape, as symbolic.MAX_RANK
 
 
 def _has_opaque(graph: ModelGraph) -> bool:

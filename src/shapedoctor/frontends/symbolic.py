@@ -41,8 +41,14 @@ def settle_symbolic_inputs(graph: ModelGraph) -> None:
             break
 
 
+def build_score(inference) -> tuple[bool, int]:
+    """How well a model builds: (no error or warning, how many layers have a shape)."""
+    return (not any(d.severity in ("error", "warning") for d in inference.diagnostics),
+            sum(1 for r in inference.results if r.status == "ok"))
+
+
 def _fails(graph: ModelGraph) -> bool:
-    return any(d.severity in ("error", "warning") for d in infer(graph).diagnostics)
+    return not build_score(infer(graph))[0]
 
 
 def _settle(graph: ModelGraph, node, symbolic: SymbolicShape, base: dict) -> int:
@@ -51,12 +57,11 @@ def _settle(graph: ModelGraph, node, symbolic: SymbolicShape, base: dict) -> int
     for rank in range(1, MAX_RANK + 1):
         node.args = {**base, "shape": symbolic.dims(rank)}
         inference = infer(graph)
-        failures = sum(1 for d in inference.diagnostics if d.severity in ("error", "warning"))
-        built = sum(1 for r in inference.results if r.status == "ok")
-        score = (failures == 0, built, -rank)
+        clean, built = build_score(inference)
+        score = (clean, built, -rank)
         if best is None or score > best[0]:
             best = (score, rank)
-        if failures == 0 and built == len(inference.results):
+        if clean and built == len(inference.results):
             break  # every layer builds: a higher rank could only tie, and the smaller rank wins ties
     node.args = {**base, "shape": symbolic.dims(best[1])}
     return best[1]
