@@ -373,7 +373,8 @@ def record_one(state: _State, path: str) -> dict:
             inputs, outputs = graph_io
         elif id(obj) in state.calls:
             inputs, outputs = state.calls[id(obj)]
-        elif id(obj) in state.builds:
+        elif id(obj) in state.builds and all(d is None or isinstance(d, int) for d in state.builds[id(obj)]):
+            # (a model built on a dict or list of shapes, and never called, has no recorded shapes)
             spec_in = keras.KerasTensor(tuple(state.builds[id(obj)]))
             inputs = [_shape(spec_in.shape)]
             try:

@@ -381,3 +381,50 @@ def test_the_shape_of_one_sample_of_data_read_at_run_time_is_a_symbolic_input():
     assert model.complete
     first = model.inference.results[0].output_shape
     assert len(first) == 3 and [str(d) for d in first[1:]] == ["train_data[0][0].shape[0]", "train_data[0][0].shape[1]"]
+
+
+def test_a_step_not_followed_inside_a_custom_layer_keeps_its_reason():
+    # nnclr (keras-io): the gap named only the layer's class ("RandomResizedCrop"), which says nothing about
+    # what was not followed; it now says where, and what.
+    source = """
+    import keras
+    import tensorflow as tf
+    from keras import layers
+
+    class Jitter(layers.Layer):
+        def call(self, images):
+            boxes = tf.random.uniform((tf.shape(images)[0], 4))
+            return tf.image.unknown_warp(images, boxes)
+
+    model = keras.Sequential([keras.Input(shape=(32, 32, 3)), layers.Rescaling(1 / 255), Jitter()])
+    """
+    report = _check(source)
+    (model,) = report.models
+    assert not model.complete
+    assert [g.reason for g in model.gaps] == [
+        "in `Jitter.call()`: `tf.image.unknown_warp(...)` is a call shapedoctor cannot follow"]
+    assert [r.node.name for r in model.inference.results][-1] == "jitter"
+
+
+def test_a_subclassed_model_reading_its_input_by_keys_is_checked_on_a_dict_of_symbolic_inputs():
+    source = """
+    import keras
+    from keras import layers
+
+    class Ranker(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.query = layers.Dense(8)
+            self.doc = layers.Dense(8)
+            self.score = layers.Dot(axes=1)
+
+        def call(self, inputs):
+            return self.score([self.query(inputs["query"]), self.doc(inputs["doc"])])
+
+    model = Ranker()
+    """
+    report = _check(source)
+    (model,) = report.models
+    assert model.complete
+    shapes = [r.output_shape for r in model.inference.results]
+    assert [len(s) for s in shapes[:2]] == [2, 2] and shapes[-1] == (None, 1)

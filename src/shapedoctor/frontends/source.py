@@ -941,6 +941,8 @@ class SourceFrontend:
             self.skipped_models.append(SkippedModel(
                 node.lineno, f"`{_unparse(node.func)}` is not a Keras model (it comes from "
                              f"`{func.qualname.split('.')[0]}`)"))
+        if func.qualname in ("keras.activations.get", "keras.activations.deserialize") and len(args) == 1:
+            return _activation_function(args[0])
         return self._function_call(func.qualname, args, kwargs, node, scope)
 
     def _call_of_unknown(self, args: list, kwargs: dict, node: ast.Call, scope: Scope):
@@ -1052,13 +1054,17 @@ class SourceFrontend:
                 return UNKNOWN
             return self._invoke(found[0], found[1].scope or scope, args, kwargs, me=instance, where=node,
                                 scope=scope, cls=found[1])
-        first = args[0] if args else kwargs.get("inputs", UNKNOWN)
+        if args:
+            first = args[0]
+        else:  # Keras takes the first argument of call() by its name too: layer(logits=x, targets=y)
+            name = _first_call_parameter(instance.cls)
+            first = kwargs.get(name, kwargs.get("inputs", UNKNOWN))
+            kwargs = {k: v for k, v in kwargs.items() if k != name}
         tensors = _as_tensor_list(first)
         if instance.functional is not None and tensors:
             return self._inline_functional(instance.functional, first, node, scope)
         if not tensors:
-            if isinstance(first, ArrayValue) and instance.build_shape is None:
-                instance.build_shape = (None, *first.shape[1:])
+            self._record_data_shapes(instance, first)
             return UNKNOWN
         return self._apply_instance(instance, first, args[1:], kwargs, node, scope)
 
@@ -1112,7 +1118,8 @@ class SourceFrontend:
         if isinstance(result, TensorRef) and result.builder is builder and result.node >= first_new \
                 and instance.cls.kind == "layer":
             # The node that computes the layer's output stands for the layer in traces, as in Keras' summary.
-            _stand_for_layer(result, instance.name or self.namer(instance.cls.name), instance.cls.name)
+            _stand_for_layer(result, instance.name or self.namer(instance.cls.name), instance.cls.name,
+                             f"`{instance.cls.name}.call()`")
         if _as_tensor_list(result) or isinstance(result, TensorRef):
             return result
         declared = self._declared_output(instance, inputs, tensors, node, scope)
@@ -1139,7 +1146,8 @@ class SourceFrontend:
         made = self._op_node(scope, "<declared>", {"shape": declared}, tensors, node,
                              f"{instance.cls.name}.compute_output_shape")
         if isinstance(made, TensorRef):
-            _stand_for_layer(made, instance.name or self.namer(instance.cls.name), instance.cls.name)
+            _stand_for_layer(made, instance.name or self.namer(instance.cls.name), instance.cls.name,
+                             f"`{instance.cls.name}.compute_output_shape()`")
         return made
 
     def _unique_items(self, node: ast.expr, scope: Scope) -> list | None:
@@ -1698,7 +1706,8 @@ class SourceFrontend:
         if not isinstance(result, TensorRef) or result.builder is not builder or result.node < first_new:
             return None
         name = layer.args.get("name")
-        _stand_for_layer(result, name if isinstance(name, str) else self.namer("Lambda"), "Lambda")
+        _stand_for_layer(result, name if isinstance(name, str) else self.namer("Lambda"), "Lambda",
+                         "the function of a `Lambda`")
         return result
 
     def _call_layer(self, layer: LayerObject, node: ast.Call, scope: Scope):
@@ -1935,8 +1944,9 @@ class SourceFrontend:
                 target.target_shape = (None, *y.shape[1:])
             if isinstance(target, SequentialModel) and isinstance(x, ArrayValue):
                 target.input_array_shape = (None, *x.shape[1:])
-            if isinstance(target, Instance) and isinstance(x, ArrayValue) and target.build_shape is None:
-                target.build_shape = (None, *x.shape[1:])
+            self._record_data_shapes(target, x)
+        elif attr in ("predict", "predict_on_batch") and isinstance(target, Instance):
+            self._record_data_shapes(target, args[0] if args else kwargs.get("x"))
         elif attr == "pop" and isinstance(target, SequentialModel) and target.items:
             target.items.pop()
         return UNKNOWN
@@ -1966,6 +1976,16 @@ class SourceFrontend:
                 instance.functional = model
                 model.name = model.name if isinstance(kwargs.get("name"), str) else instance.cls.name
         return UNKNOWN
+
+    @staticmethod
+    def _record_data_shapes(target, x) -> None:
+        """A subclassed model is built on the first data it gets: the shape of one array, or of each of a dict's
+        or a list's."""
+        if isinstance(target, Instance) and target.build_shape is None:
+            if isinstance(x, ArrayValue):
+                target.build_shape = (None, *x.shape[1:])
+            else:
+                target.data_shapes = _data_shapes(x) or target.data_shapes
 
     @staticmethod
     def _record_build_shape(target, args: list, kwargs: dict) -> None:
@@ -2122,7 +2142,7 @@ class SourceFrontend:
             return None
         if model.build_shape is None and model.called_on_tensor:
             return None
-        if model.build_shape is None and not _input_items(model.cls.method("call")[0]):
+        if model.build_shape is None and not _input_structure(model.cls.method("call")[0]):
             return self._subclassed_graph_of_some_rank(model, scope)
         return self._walk_subclassed(model, scope)
 
@@ -2169,12 +2189,22 @@ class SourceFrontend:
     def _walk_subclassed(self, model: Instance, scope: Scope, shape: tuple | None = None) -> ModelGraph | None:
         walk = Scope(model.cls.name, parent=model.cls.scope or scope)
         span = _span_of_class(model.cls.node, self.text)
-        items = _input_items(model.cls.method("call")[0]) if model.build_shape is None else None
-        if items:
-            # call() takes its input apart (source = inputs[0]; target = inputs[1]): a list of that many inputs
-            tensor = [self._apply_layer(LayerObject("InputLayer", "Input", {"shape": SymbolicShape(f"inputs[{i}]")},
-                                                    span, f"layer{next(self._keys)}"), [], model.cls.node, walk, False)
-                      for i in range(items)]
+        structure = _input_structure(model.cls.method("call")[0]) if model.build_shape is None else None
+        if structure:
+            # call() takes its input apart (source = inputs[0]; target = inputs[1]; inputs["ids"]): a list or a
+            # dict of inputs, each of the shape fit() was given for it, else symbolic
+            data = model.data_shapes
+            keys = range(structure) if isinstance(structure, int) else structure
+
+            def item_input(key):
+                shape = data.get(key) if isinstance(data, dict) else \
+                    data[key] if isinstance(data, list) and isinstance(key, int) and key < len(data) else None
+                args = {"batch_shape": shape} if shape is not None else {"shape": SymbolicShape(f"inputs[{key!r}]")}
+                return self._apply_layer(LayerObject("InputLayer", "Input", args, span, f"layer{next(self._keys)}"),
+                                         [], model.cls.node, walk, False)
+
+            tensor = [item_input(i) for i in keys] if isinstance(structure, int) else \
+                {key: item_input(key) for key in keys}
         else:
             shape_args = {"batch_shape": model.build_shape} if model.build_shape is not None else \
                 {"batch_shape": shape} if shape is not None else {"shape": SymbolicShape("inputs")}
@@ -2687,23 +2717,59 @@ def _has_opaque(graph: ModelGraph) -> bool:
     return any(node.type == "<opaque>" for node in graph.nodes)
 
 
-def _input_items(call: ast.FunctionDef) -> int | None:
-    """How many items ``call(self, inputs)`` takes its input apart into (``inputs[0]``, ``inputs[1]``;
-    ``source, target = inputs``), when it does: a subclassed model fed a list of that many tensors."""
+def _input_structure(call: ast.FunctionDef) -> int | tuple[str, ...] | None:
+    """How ``call(self, inputs)`` takes its input apart, when it does: into that many items (``inputs[0]``,
+    ``inputs[1]``; ``source, target = inputs``: a subclassed model fed a list of tensors), or by those keys
+    (``inputs["ids"]``: a dict of tensors, in the order they are first read)."""
     params = call.args.posonlyargs + call.args.args
     if len(params) < 2:
         return None
     name = params[1].arg
     count = 0
+    keys: dict[str, None] = {}
     for node in ast.walk(ast.Module(body=call.body, type_ignores=[])):
         if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == name \
+                and isinstance(node.slice, ast.Constant) and type(node.slice.value) is str:
+            keys[node.slice.value] = None
+        elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id == name \
                 and isinstance(node.slice, ast.Constant) and type(node.slice.value) is int and node.slice.value >= 0:
             count = max(count, node.slice.value + 1)
         elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Name) and node.value.id == name \
                 and len(node.targets) == 1 and isinstance(node.targets[0], (ast.Tuple, ast.List)) \
                 and not any(isinstance(e, ast.Starred) for e in node.targets[0].elts):
             count = max(count, len(node.targets[0].elts))
-    return count if 0 < count <= MAX_INPUT_ITEMS else None
+    if keys and not count:
+        return tuple(keys) if len(keys) <= MAX_INPUT_ITEMS else None
+    return count if 0 < count <= MAX_INPUT_ITEMS and not keys else None
+
+
+def _activation_function(identifier):
+    """``keras.activations.get("relu")``: the function ``keras.activations.relu`` (None: ``linear``; a function is
+    itself), called on tensors like any other activation."""
+    if identifier is None:
+        identifier = "linear"
+    if isinstance(identifier, (KerasName, Module)) and identifier.qualname.startswith("keras.activations."):
+        return identifier
+    if isinstance(identifier, str) and _resolved_op(f"keras.activations.{identifier}") is not None:
+        return KerasName(f"keras.activations.{identifier}")  # as ``keras.activations.relu`` folds
+    return UNKNOWN
+
+
+def _first_call_parameter(cls: ClassValue) -> str:
+    """The name of the first argument of ``cls``'s call() after ``self`` (``inputs`` when it has none)."""
+    found = cls.method("call")
+    params = (found[0].args.posonlyargs + found[0].args.args) if found is not None else []
+    return params[1].arg if len(params) > 1 else "inputs"
+
+
+def _data_shapes(x) -> dict | list | None:
+    """``fit({"a": A, "b": B})`` / ``fit([A, B])`` with arrays of known shape: each input's shape, batch None."""
+    if isinstance(x, dict) and x and all(isinstance(k, str) and isinstance(v, ArrayValue) and v.shape
+                                         for k, v in x.items()):
+        return {k: (None, *v.shape[1:]) for k, v in x.items()}
+    if isinstance(x, (list, tuple)) and x and all(isinstance(v, ArrayValue) and v.shape for v in x):
+        return [(None, *v.shape[1:]) for v in x]
+    return None
 
 
 def _inner_base_layer(instance: Instance) -> LayerObject:
@@ -2723,11 +2789,13 @@ def _base_layer_attribute(layer: LayerObject, attr: str):
     return layer.args.get(attr, UNKNOWN)
 
 
-def _stand_for_layer(ref: TensorRef, name: str, written_type: str) -> None:
+def _stand_for_layer(ref: TensorRef, name: str, written_type: str, inside: str) -> None:
     """The node computing a followed layer's output (a custom layer's call(), a Lambda's function) is shown as
-    that layer: its name and class, as Keras' summary shows it."""
+    that layer: its name and class, as Keras' summary shows it.  A step that could not be followed keeps its
+    reason, said to be ``inside`` the layer (``RandomCrop.call()``): the class name alone explains nothing."""
     node = ref.builder.nodes[ref.node]
-    node.name, node.written_type = name, written_type
+    node.name = name
+    node.written_type = f"in {inside}: {node.written_type}" if node.type == "<opaque>" else written_type
 
 
 def _weight(shape) -> Any:

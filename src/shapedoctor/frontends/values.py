@@ -162,6 +162,8 @@ class Instance:
     name: str = ""
     # a subclassed model as a model of its own: the input shape known from build()/fit(X)/model(X)
     build_shape: Any = None
+    # fit({"a": A, "b": B}) / fit([A, B]): the shape of each input by key or position (batch None)
+    data_shapes: Any = None
     loss: Any = None
     target_shape: Any = None
     called_on_tensor: bool = False
