@@ -428,3 +428,45 @@ def test_a_subclassed_model_reading_its_input_by_keys_is_checked_on_a_dict_of_sy
     assert model.complete
     shapes = [r.output_shape for r in model.inference.results]
     assert [len(s) for s in shapes[:2]] == [2, 2] and shapes[-1] == (None, 1)
+
+
+def test_data_made_a_tensor_builds_a_subclassed_model_and_bool_of_a_known_number_folds():
+    # gcvit (keras-io): model(ops.array(np.random.uniform(size=...))) builds the model on that shape; each block's
+    # global_query=bool(i % 2) decides which branch of its call() runs.  Keras 3.15 (torch) gives (2, 10, 6) for it.
+    source = """
+    import numpy as np
+    import keras
+    from keras import layers, ops
+
+    class Block(layers.Layer):
+        def __init__(self, global_query, **kwargs):
+            super().__init__(**kwargs)
+            self.global_query = global_query
+            self.dense = layers.Dense(6)
+
+        def call(self, inputs):
+            if self.global_query:
+                inputs, extra = inputs
+                return self.dense(inputs) + extra
+            return self.dense(inputs[0])
+
+    class Net(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.blocks = [Block(global_query=bool(i % 2)) for i in range(4)]
+            self.extra = layers.Dense(6)
+
+        def call(self, x):
+            extra = self.extra(x)
+            for block in self.blocks:
+                x = block([x, extra]) if block.global_query else block([x])
+            return x
+
+    model = Net()
+    out = model(ops.array(np.random.uniform(size=(2, 10, 3))))
+    """
+    report = _check(source)
+    (model,) = report.models
+    assert model.complete
+    assert model.inference.results[0].output_shape == (None, 10, 3)
+    assert model.inference.results[-1].output_shape == (None, 10, 6)

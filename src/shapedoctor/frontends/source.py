@@ -1175,6 +1175,10 @@ class SourceFrontend:
         if name in ("int", "round") and len(args) == 1 and isinstance(args[0], (int, float)) \
                 and abs(args[0]) < 2 ** MAX_INT_BITS:  # not inf, nan or huge
             return int(args[0]) if name == "int" else round(args[0])
+        if name == "bool" and len(args) == 1 and (is_plain(args[0]) or type(args[0]) in (list, dict)):
+            return bool(args[0])  # global_query=bool(i % 2); a list of known length
+        if name == "bool" and not args:
+            return False
         numbers = all(isinstance(a, (int, float)) and not isinstance(a, bool) for a in args)
         if name == "pow" and len(args) == 2 and numbers and abs(args[0]) < 2 ** MAX_INT_BITS \
                 and -64 <= args[1] <= 64 and (args[0] != 0 or args[1] >= 0) and (args[0] >= 0 or type(args[1]) is int):
@@ -1409,6 +1413,8 @@ class SourceFrontend:
             if isinstance(initial, (WeightValue, ArrayValue)):
                 return WeightValue(tuple(initial.shape))
             return _weight(kwargs["shape"]) if "shape" in kwargs else UNKNOWN
+        if leaf in _DATA_TO_TENSOR and args and isinstance(args[0], ArrayValue):
+            return args[0]  # ops.array(np.random.uniform(size=(1, 224, 224, 3))): data of that shape still
         if leaf in _IDENTITY_FUNCTIONS or qualname in PREPROCESS_FUNCTIONS:
             if args and _number_like(args[0]):  # ops.cast(self.scale, q.dtype): still that number
                 return args[0]
@@ -2508,6 +2514,7 @@ _ATTENTION_CALL_FLAGS = ("return_attention_scores", "use_causal_mask")
 _REVERSIBLE = ("ReversibleEmbedding", "keras_hub.ReversibleEmbedding")
 _TENSOR_KEYWORDS = ("query", "value", "key", "decoder_sequence", "encoder_sequence")
 # Functions that give back their tensor argument's shape.
+_DATA_TO_TENSOR = {"array", "asarray", "convert_to_tensor", "constant", "cast", "identity"}
 _IDENTITY_FUNCTIONS = {"stop_gradient", "identity", "cast", "convert_to_tensor", "preprocess_input"}
 _CREATION_OPS = {"arange", "range", "zeros", "ones", "eye", "linspace", "normal", "uniform", "truncated_normal",
                  "random_normal", "random_uniform", "constant", "fill", "full"}
