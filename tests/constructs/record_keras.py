@@ -71,8 +71,9 @@ Keras message contains                                       kind
 another size)
 ``Incompatible shapes for matmul``, ``shapes cannot be       incompatible-merge
 multiplied``, ``Expected size for first two dimensions of
-batch2 tensor`` (matmul in a custom layer, RNN state sizes,
-attention widths: torch's messages)
+batch2 tensor``, ``must match the size of tensor b`` (matmul
+in a custom layer, RNN state sizes, attention widths, ``a - b``
+in a Lambda: torch's messages)
 ``missing 1 required positional argument`` (a layer         invalid-argument
 argument with no default in Keras 3: ``AveragePooling1D()``)
 ``No such layer`` (``model.get_layer(name)`` with a name     invalid-argument
@@ -107,6 +108,7 @@ EXTRA_TABLE = [
     ("Incompatible shapes for matmul", "incompatible-merge"),
     ("shapes cannot be multiplied", "incompatible-merge"),
     ("Expected size for first two dimensions of batch2 tensor", "incompatible-merge"),
+    ("must match the size of tensor b", "incompatible-merge"),
     ("missing 1 required positional argument", "invalid-argument"),
     ("No such layer", "invalid-argument"),
     # a single-input layer called on a list of tensors (Keras 3 passes the list on): how each layer trips on it

@@ -1693,10 +1693,11 @@ class SourceFrontend:
         elif isinstance(value, (FunctionValue, ast.Lambda)) or isinstance(qualname, str):
             self._lambda_callees[span_of(node)] = (value, scope)
 
-    def _follow_lambda(self, layer: LayerObject, tensor: TensorRef, node: ast.Call, scope: Scope):
-        """``Lambda(fn)(x)`` without ``output_shape``: Keras traces ``fn`` on ``x``; so does shapedoctor."""
+    def _follow_lambda(self, layer: LayerObject, tensor, node: ast.Call, scope: Scope):
+        """``Lambda(fn)(x)`` / ``Lambda(fn)([a, b])`` without ``output_shape``: Keras traces ``fn`` on its input;
+        so does shapedoctor."""
         value, defined_in = self._lambda_callees[layer.span]
-        builder = tensor.builder
+        builder = _as_tensor_list(tensor)[0].builder
         first_new = len(builder.nodes)
         if isinstance(value, ast.Lambda):
             body = [ast.copy_location(ast.Return(value.body), value)]  # placed as fix_missing_locations would
@@ -1726,7 +1727,7 @@ class SourceFrontend:
         if not args and "inputs" in kwargs:  # layer(inputs=x): Layer.__call__'s first argument by name
             args = [kwargs.pop("inputs")]
         if layer.type == "Lambda" and layer.span in self._lambda_callees and "output_shape" not in layer.args \
-                and len(args) == 1 and not kwargs and isinstance(args[0], TensorRef):
+                and len(args) == 1 and not kwargs and _one_graph_tensors(args[0]):
             followed = self._follow_lambda(layer, args[0], node, scope)
             if followed is not None:
                 return followed
@@ -1752,7 +1753,7 @@ class SourceFrontend:
         value = args[0] if args else (tensor_keywords.pop(0) if tensor_keywords else None)
         if isinstance(value, TensorRef):
             extra = [a for a in args[1:] if isinstance(a, TensorRef)] + tensor_keywords
-            if extra and layer.type in RULES and RULES[layer.type].multi_input:
+            if extra and layer.type in RULES and RULES[layer.type].multi_input and layer.type != "Lambda":
                 return self._apply_layer(layer, [value, *extra], node, scope, False)
             return self._apply_layer(layer, [value], node, scope, False)
         if isinstance(value, (list, tuple)) and value and all(isinstance(v, TensorRef) for v in value):
@@ -2760,6 +2761,14 @@ def _activation_function(identifier):
     if isinstance(identifier, str) and _resolved_op(f"keras.activations.{identifier}") is not None:
         return KerasName(f"keras.activations.{identifier}")  # as ``keras.activations.relu`` folds
     return UNKNOWN
+
+
+def _one_graph_tensors(value) -> bool:
+    """A tensor, or a list or tuple of tensors of one graph."""
+    if isinstance(value, TensorRef):
+        return True
+    return isinstance(value, (list, tuple)) and bool(value) and all(isinstance(t, TensorRef) for t in value) \
+        and len({id(t.builder) for t in value}) == 1
 
 
 def _first_call_parameter(cls: ClassValue) -> str:

@@ -263,12 +263,20 @@ _ELEMENTWISE_FUNCTIONS = {
 }
 
 
-@rule("Lambda", params=("function", "output_shape", "mask", "arguments"))
+@rule("Lambda", params=("function", "output_shape", "mask", "arguments"), multi_input=True)
 def lambda_layer(call: LayerCall, inputs):
-    """Known only when ``output_shape=`` is given or the body is trivially elementwise."""
-    (shape,) = inputs
+    """Known only when ``output_shape=`` is given or the body is trivially elementwise.  On a list of tensors
+    (``Lambda(distance, output_shape=(1,))([a, b])``) the batch axis is the first tensor's, as Keras takes it
+    (``tree.flatten(input_shape)[0]``)."""
     declared = call.args.get("output_shape")
     function = call.args.get("function")
+    if len(inputs) != 1:
+        if not inputs or not isinstance(declared, (tuple, list)) \
+                or not all(isinstance(d, int) or d is None for d in declared):
+            raise Unresolved("output_shape")
+        require_rank(call, inputs[0], min_ndim=1, words="(batch, ...)")
+        return (inputs[0][0], *declared)
+    (shape,) = inputs
     if isinstance(declared, (tuple, list)) and all(isinstance(d, int) or d is None for d in declared):
         require_rank(call, shape, min_ndim=1, words="(batch, ...)")  # rank 0: Keras' IndexError taking shape[0]
         out = (shape[0], *declared)

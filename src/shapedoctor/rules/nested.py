@@ -49,7 +49,7 @@ def nested_call(layer: NestedLayer, name: str) -> LayerCall:
 
 
 # multi-input only when called with more (an RNN's initial_state): on one sequence they are ordinary layers
-_OPTIONAL_EXTRA_INPUTS = {"LSTM", "GRU", "SimpleRNN"}
+_OPTIONAL_EXTRA_INPUTS = {"LSTM", "GRU", "SimpleRNN", "Lambda"}  # a list is optional: one tensor is fine
 
 
 # A user's functional model passed as a layer (``TimeDistributed(face_encoder)``): its args hold the shapes the
