@@ -470,3 +470,32 @@ def test_data_made_a_tensor_builds_a_subclassed_model_and_bool_of_a_known_number
     assert model.complete
     assert model.inference.results[0].output_shape == (None, 10, 3)
     assert model.inference.results[-1].output_shape == (None, 10, 6)
+
+
+def test_a_pool_size_read_from_data_is_a_named_size():
+    # pointnet_segmentation (keras-io): MaxPool1D(pool_size=num_points) with num_points = x.shape[1] of a dataset
+    # batch. On steps of unknown length Keras gives None whatever the pool size (Keras 3.15, torch: (None, None,
+    # 16) for pool_size=1024); on known steps the length is named after the pool size, never a guess.
+    source = """
+    import keras
+    import tensorflow as tf
+    from keras import layers
+
+    x, y = next(iter(tf.data.Dataset.from_tensor_slices(load())))
+
+    def build(num_points, steps):
+        inp = keras.Input(shape=(steps, 3))
+        f = layers.Conv1D(16, 1)(inp)
+        g = layers.MaxPool1D(pool_size=num_points)(f)
+        return keras.Model(inp, keras.ops.tile(g, [1, num_points, 1]))
+
+    free = build(x.shape[1], None)
+    fixed = build(x.shape[1], 20)
+    """
+    report = _check(source)
+    free, fixed = report.models
+    assert free.complete and fixed.complete
+    assert free.inference.results[2].output_shape == (None, None, 16)
+    pooled = fixed.inference.results[2].output_shape
+    assert pooled[0] is None and pooled[2] == 16 and isinstance(pooled[1], shapedoctor.shapes.Symbol)
+    assert not report.diagnostics

@@ -243,8 +243,10 @@ class LayerCall:
             raise self.bad(name, value, "a positive integer")
         return value
 
-    def int_tuple(self, name: str, n: int, default: Any = _MISSING, allow_zero: bool = False) -> tuple:
-        """``standardize_tuple``: an int or a sequence of ``n`` ints."""
+    def int_tuple(self, name: str, n: int, default: Any = _MISSING, allow_zero: bool = False,
+                  allow_symbol: bool = False) -> tuple:
+        """``standardize_tuple``: an int or a sequence of ``n`` ints (``allow_symbol``: or named sizes, where the
+        rule's arithmetic carries them)."""
         value = self.raw(name, None if default is _MISSING else default, allow_symbol=True)
         if value is None:
             if default is _MISSING or default is not None:  # None written where Keras needs a size: it raises
@@ -256,6 +258,8 @@ class LayerCall:
             raise self.bad(name, value, f"an integer or a tuple of {n} integers")
         for v in value:
             if isinstance(v, Symbol):
+                if allow_symbol:
+                    continue
                 raise Unresolved(name)
             if isinstance(v, bool) or not isinstance(v, int) or v < 0 or (v == 0 and not allow_zero):
                 raise self.bad(name, value, f"a tuple of {n} positive integers")

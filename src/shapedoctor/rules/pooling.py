@@ -20,8 +20,9 @@ def pooling(call: LayerCall, inputs):
             raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}() needs pool_size: it has no default in Keras 3 "
                                                  f"(Keras 2 used 2); write {call.label}({'2' if rank == 1 else (2,) * rank})")
         raise call.bad("pool_size", None, f"an integer or a tuple of {rank} integers (it has no default)")
-    pool = call.int_tuple("pool_size", rank, default=2)
-    strides = call.int_tuple("strides", rank, default=None) or pool
+    # a pool size read from data (pool_size=num_points): the output length is named after it
+    pool = call.int_tuple("pool_size", rank, default=2, allow_symbol=True)
+    strides = call.int_tuple("strides", rank, default=None, allow_symbol=True) or pool
     if call.raw("padding", "valid") in ("VALID", "SAME"):
         # Pooling does not lower-case padding (convolutions do): "must be either 'valid' or 'same'".
         raise call.bad("padding", call.raw("padding"), "'valid' or 'same' (lower case)")

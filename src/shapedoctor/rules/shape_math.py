@@ -34,15 +34,16 @@ def join_spatial(batch: Dim, spatial, channels: Dim, data_format: str) -> Shape:
     return (batch, channels, *spatial)
 
 
-def _window_length(length: Dim, window: int, stride: int, padding: str) -> Dim:
-    """floor((length - window) / stride) + 1 for valid, ceil(length / stride) for same."""
+def _window_length(length: Dim, window: Dim, stride: Dim, padding: str) -> Dim:
+    """floor((length - window) / stride) + 1 for valid, ceil(length / stride) for same (a named window or stride:
+    a named length)."""
     if padding == "valid":
-        if is_known(length):
+        if is_known(length) and is_known(window) and is_known(stride):
             return (length - window) // stride + 1
         if stride == 1:
-            return dim_sub(length, window - 1)
+            return dim_sub(length, dim_sub(window, 1))
         return dim_add(dim_floordiv(dim_sub(length, window), stride), 1)
-    if is_known(length):
+    if is_known(length) and is_known(stride):
         return (length - 1) // stride + 1
     if stride == 1:
         return length
