@@ -671,7 +671,94 @@ def operator_cases() -> list[dict]:
     return cases
 
 
-FAMILIES = [elementwise_cases, reduction_cases, shape_cases, product_cases, operator_cases]
+def image_and_signal_cases() -> list[dict]:
+    """depth_to_space / space_to_depth, stft, image.rgb_to_grayscale, image.crop_images, image.pad_images (their
+    TensorFlow spellings are recorded with TensorFlow itself: record_tf_ops.py)."""
+    d2s, s2d, stft = k("depth_to_space"), k("space_to_depth"), k("stft")
+    gray, crop, pad = k("image.rgb_to_grayscale"), k("image.crop_images"), k("image.pad_images")
+    cf = {"data_format": "channels_first"}
+    cases = [
+        case(d2s, T(), 2, inputs=[(N, 8, 8, 16)]),
+        case(d2s, T(), 2, inputs=[(2, 4, 4, 12)]),
+        case(d2s, T(), block_size=3, inputs=[(N, N, N, 18)]),
+        case(d2s, T(), 2, inputs=[(N, 8, 8, N)]),
+        case(d2s, T(), 2, inputs=[(2, 16, 4, 4)], **cf),
+        case(d2s, T(), 2, inputs=[(N, 8, 8, 6)]),
+        case(d2s, T(), 2, inputs=[(2, 4, 4, 6)]),
+        case(d2s, T(), 2, inputs=[(2, 6, 4, 4)], **cf),
+        case(d2s, T(), 2, inputs=[(8, 8, 16)]),
+        case(d2s, T(), 1, inputs=[(N, 8, 8, 16)]),
+        case(d2s, T(), 2, data_format="NHWC", inputs=[(N, 8, 8, 16)]),
+        case(s2d, T(), 2, inputs=[(N, 8, 8, 3)]),
+        case(s2d, T(), 2, inputs=[(2, 8, 6, 3)]),
+        case(s2d, T(), block_size=3, inputs=[(N, 6, 6, 2)]),
+        case(s2d, T(), 2, inputs=[(N, N, N, 3)]),
+        case(s2d, T(), 2, inputs=[(2, 3, 8, 8)], **cf),
+        case(s2d, T(), 2, inputs=[(N, 7, 8, 3)]),
+        case(s2d, T(), 2, inputs=[(N, 8, 9, 3)]),
+        case(s2d, T(), 2, inputs=[(2, 3, 8, 7)], **cf),
+        case(s2d, T(), 2, inputs=[(8, 8, 3)]),
+        case(stft, T(), 16, 8, 16, inputs=[(2, 100)]),
+        case(stft, T(), 16, 8, 32, inputs=[(N, 100)]),
+        case(stft, T(), 12, 5, 16, center=False, inputs=[(2, 3, 100)]),
+        case(stft, T(), 15, 4, 15, inputs=[(2, 101)]),
+        case(stft, T(), 16, 8, 16, inputs=[(100,)]),
+        case(stft, T(), 16, 8, 16, inputs=[(N, N)]),
+        case(stft, T(), 16, 8, 16, window="hamming", inputs=[(2, 100)]),
+        case(stft, T(), 16, 8, 16, window=None, inputs=[(2, 100)]),
+        case(stft, T(), 16, 8, 16, window=Cst(16), inputs=[(2, 100)]),
+        case(stft, T(), 16, 8, 16, window=Cst(12), inputs=[(2, 100)]),
+        case(stft, T(), 16, 8, 16, window="blackman", inputs=[(2, 100)]),
+        case(stft, T(), 16, 8, 8, inputs=[(2, 100)]),
+        case(stft, T(), 16, 8, 16, center=False, inputs=[(2, 10)]),
+        case(stft, T(), 16, 8, 16, center=False, inputs=[(2, 2)]),
+        case(stft, T(), 16, 4, 16, inputs=[(2, 5)]),
+        case(stft, T(), 16, 0, 16, inputs=[(2, 100)]),
+        case(stft, T(), 16, 8, 16, inputs=[()]),
+        case(gray, T(), inputs=[(N, 8, 8, 3)]),
+        case(gray, T(), inputs=[(2, 8, 8, 1)]),
+        case(gray, T(), inputs=[(8, 8, 3)]),
+        case(gray, T(), inputs=[(N, 8, 8, N)]),
+        case(gray, T(), inputs=[(N, 3, 8, 8)], **cf),
+        case(gray, T(), inputs=[(N, 8, 8, 4)]),
+        case(gray, T(), inputs=[(N, 8, 8, 3)], **cf),
+        case(gray, T(), inputs=[(N, 3)]),
+        case(gray, T(), inputs=[(2, 2, 8, 8, 3)]),
+        case(crop, T(), 1, 2, target_height=5, target_width=6, inputs=[(N, 10, 12, 3)]),
+        case(crop, T(), 1, 2, 3, 4, inputs=[(2, 10, 12, 3)]),
+        case(crop, T(), 1, 2, 3, 4, inputs=[(10, 12, 3)]),
+        case(crop, T(), bottom_cropping=2, right_cropping=3, target_height=4, target_width=5, inputs=[(2, 10, 12, 3)]),
+        case(crop, T(), 1, 2, target_height=5, target_width=6, inputs=[(N, 3, 10, 12)], **cf),
+        case(crop, T(), 1, 1, target_height=5, target_width=6, inputs=[(N, N, N, 3)]),
+        case(crop, T(), 0, 0, target_height=0, target_width=6, inputs=[(2, 10, 12, 3)]),
+        case(crop, T(), 6, 0, target_height=5, target_width=6, inputs=[(2, 10, 12, 3)]),
+        case(crop, T(), 0, 7, target_height=5, target_width=6, inputs=[(N, 10, 12, 3)]),
+        case(crop, T(), 0, 0, target_height=11, target_width=6, inputs=[(N, 10, 12, 3)]),
+        case(crop, T(), 8, 2, 3, 4, inputs=[(2, 10, 12, 3)]),
+        case(crop, T(), -1, 2, target_height=5, target_width=6, inputs=[(2, 10, 12, 3)]),
+        case(crop, T(), 1, 1, inputs=[(2, 10, 12, 3)]),
+        case(crop, T(), 1, 1, 1, 1, target_height=5, target_width=6, inputs=[(2, 10, 12, 3)]),
+        case(crop, T(), 1, 2, 1, target_width=6, inputs=[(N, N, 12, 3)]),
+        case(crop, T(), 1, 2, target_height=5, target_width=6, inputs=[(10, 12)]),
+        case(pad, T(), 1, 2, target_height=15, target_width=16, inputs=[(N, 10, 12, 3)]),
+        case(pad, T(), 1, 2, 3, 4, inputs=[(2, 10, 12, 3)]),
+        case(pad, T(), 1, 2, 3, 4, inputs=[(10, 12, 3)]),
+        case(pad, T(), bottom_padding=2, right_padding=3, target_height=14, target_width=16, inputs=[(2, 10, 12, 3)]),
+        case(pad, T(), 1, 2, target_height=15, target_width=16, inputs=[(N, 3, 10, 12)], **cf),
+        case(pad, T(), 1, 1, 1, 1, inputs=[(N, N, N, 3)]),
+        case(pad, T(), 1, 1, target_height=5, target_width=6, inputs=[(N, N, N, 3)]),
+        case(pad, T(), 1, 2, target_height=10, target_width=16, inputs=[(2, 10, 12, 3)]),
+        case(pad, T(), 0, 2, target_height=10, target_width=13, inputs=[(N, 10, 12, 3)]),
+        case(pad, T(), -1, 2, target_height=15, target_width=16, inputs=[(2, 10, 12, 3)]),
+        case(pad, T(), bottom_padding=0, right_padding=0, target_height=-1, target_width=16, inputs=[(N, N, 12, 3)]),
+        case(pad, T(), 1, 1, inputs=[(2, 10, 12, 3)]),
+        case(pad, T(), 1, 2, 3, 4, target_height=20, inputs=[(2, 10, 12, 3)]),
+        case(pad, T(), 1, 2, 3, 4, inputs=[(2, 3, 10, 12, 3)]),
+    ]
+    return cases
+
+
+FAMILIES = [elementwise_cases, reduction_cases, shape_cases, product_cases, operator_cases, image_and_signal_cases]
 
 
 def all_cases() -> list[dict]:
@@ -707,6 +794,8 @@ CLASSIFY = [
     ("requires an array of at least two dimensions", "rank"),
     ("axis must be a list of the same length as the input shape", "rank"),
     ("`bins` must be a 1D array", "rank"),
+    ("requires a 4D input tensor", "rank"),  # depth_to_space / space_to_depth
+    ("tuple index out of range", "rank"),  # stft's x.shape[-1] on a rank-0 input
 ]
 
 

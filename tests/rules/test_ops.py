@@ -43,7 +43,8 @@ def test_recording_is_current():
 
 @pytest.mark.keras
 def test_params_follow_keras_signatures():
-    """Every ``ops.X`` rule names its positional parameters in keras.ops' signature order."""
+    """Every ``ops.X`` rule names its positional parameters in keras.ops' signature order (``ops.tf.X``, the
+    TensorFlow-only functions, follow TensorFlow's: test_tf_ops.py)."""
     os.environ.setdefault("KERAS_BACKEND", "torch")
     keras = pytest.importorskip("keras")
     import inspect
@@ -51,7 +52,7 @@ def test_params_follow_keras_signatures():
     from shapedoctor.rules import RULES
 
     for type_, rule_ in RULES.items():
-        if not type_.startswith("ops.") or type_ == "ops.getitem":
+        if not type_.startswith("ops.") or type_ == "ops.getitem" or type_.startswith("ops.tf."):
             continue
         fn = keras.ops
         for part in type_.split(".")[1:]:
@@ -75,7 +76,8 @@ def test_resolve_op_spellings():
                                                                                           "newshape": (-1,)}
     assert resolve_op("tensorflow.argmax").bind(["T"], {}) == {"x": "T", "axis": 0}
     assert resolve_op("keras.backend.concatenate").bind([["a", "b"]], {}) == {"xs": ["a", "b"], "axis": -1}
-    assert resolve_op("tensorflow.einsum").bind(["ij->j", "T"], {}) == {"subscripts": "ij->j", "operands": ["T"]}
+    assert resolve_op("tensorflow.einsum").bind(["ij->j", "T"], {}) == {"subscripts": "ij->j", "operands": ["T"],
+                                                                        "tf_function": "einsum"}
     assert resolve_op("keras.ops.einsum").bind(["ij,jk", "A", "B"], {}) == {"subscripts": "ij,jk",
                                                                             "operands": ["A", "B"]}
     for name in ("keras.ops.shape", "keras.ops.ndim", "tensorflow.shape", "keras.layers.Dense", "numpy.reshape",
@@ -131,6 +133,40 @@ def test_symbolic_sizes_propagate():
     assert run("ops.getitem", {"x": x, "key": (slice(None), -1)}, (None, n, 4)) == (None, 4)
     assert run("ops.matmul", {"x1": x, "x2": y}, (None, n, 4), (4, 6)) == (None, n, 6)
     assert run("ops.one_hot", {"x": x, "num_classes": n}, (None, 5)) == (None, 5, n)
+
+
+def test_image_and_signal_ops_on_symbolic_and_unfolded_sizes():
+    from shapedoctor.graph import UNKNOWN
+    from shapedoctor.rules import RULES, LayerCall, Unresolved
+    from shapedoctor.rules.base import TensorArg
+    from shapedoctor.shapes import Symbol
+
+    h, c, t = Symbol("h"), Symbol("c"), Symbol("t")
+    x = TensorArg(0)
+
+    def run(type_, args, *inputs):
+        return RULES[type_].fn(LayerCall(type_, args), list(inputs))
+
+    assert run("ops.depth_to_space", {"x": x, "block_size": 2}, (None, h, 8, c)) == (
+        None, Symbol("h * 2"), 16, Symbol("c // 4"))
+    assert run("ops.space_to_depth", {"x": x, "block_size": 2, "data_format": "channels_first"},
+               (None, 3, h, 8)) == (None, 12, Symbol("h // 2"), 4)
+    assert run("ops.image.crop_images", {"images": x, "top_cropping": 1, "bottom_cropping": 2, "left_cropping": 0,
+                                         "target_width": 4}, (None, h, 8, 3)) == (None, Symbol("(h - 1) - 2"), 4, 3)
+    assert run("ops.image.pad_images", {"images": x, "top_padding": 1, "bottom_padding": 1, "left_padding": 0,
+                                        "target_width": 12}, (None, h, 8, 3)) == (None, Symbol("(1 + h) + 1"), 12, 3)
+    assert run("ops.stft", {"x": x, "sequence_length": 16, "sequence_stride": 8, "fft_length": 16, "center": False},
+               (None, t)) == [(None, Symbol("((t - 16) // 8) + 1"), 9)] * 2
+    assert run("ops.tf.signal.stft", {"signals": x, "frame_length": 16, "frame_step": 8, "pad_end": True},
+               (None, t)) == (None, Symbol("(t + 7) // 8"), 9)
+    for type_, args in [("ops.depth_to_space", {"x": x, "block_size": UNKNOWN}),
+                        ("ops.image.crop_images", {"images": x, "top_cropping": UNKNOWN, "left_cropping": 0,
+                                                   "target_height": 2, "target_width": 2}),
+                        ("ops.stft", {"x": x, "sequence_length": 16, "sequence_stride": UNKNOWN, "fft_length": 16}),
+                        ("ops.tf.image.crop_and_resize", {"image": x, "boxes": TensorArg(1),
+                                                          "box_indices": TensorArg(2), "crop_size": UNKNOWN})]:
+        with pytest.raises(Unresolved):
+            run(type_, args, (None, 8, 8, 4), (5, 4), (5,))
 
 
 def test_messages_name_the_op_and_echo_the_shapes():

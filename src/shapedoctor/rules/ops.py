@@ -12,7 +12,9 @@ An op is a graph node of type ``"ops.<keras.ops name>"`` (``ops.reshape``, ``ops
 ``stack``), a constant of known shape is ``ConstTensor(shape)`` and a Python number is itself (shape
 ``()``).  :func:`resolve_op` maps a spelled name (``tensorflow.reduce_mean``, ``keras.backend.sum``) to
 an :class:`OpSpec` whose ``bind`` names the call's arguments the Keras way; :data:`OPERATORS` maps the
-``ast`` operator classes to node types.
+``ast`` operator classes to node types.  A TensorFlow function Keras has no op for, or whose TensorFlow
+behaviour differs from the Keras op's, is a node ``"ops.tf.<tf name>"`` (``ops.tf.signal.stft``) whose
+arguments keep TensorFlow's names.
 
 As everywhere in shapedoctor: unknown (``None``) and symbolic dims propagate, an argument that could not
 be folded raises ``Unresolved``, and ``ShapeProblem`` is raised only where concrete dims contradict.
@@ -27,8 +29,9 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from ..graph import UNKNOWN
-from ..kinds import INCOMPATIBLE_MERGE, INVALID_ARGUMENT, RANK, RESHAPE_SIZE
-from ..shapes import Dim, Shape, Symbol, dim_add, dim_mul, dim_product, dim_sub, format_shape, is_known
+from ..kinds import INCOMPATIBLE_MERGE, INVALID_ARGUMENT, NEGATIVE_LENGTH, RANK, RESHAPE_SIZE
+from ..shapes import (Dim, Shape, Symbol, dim_add, dim_floordiv, dim_mul, dim_product, dim_sub, format_shape,
+                      is_known)
 from .base import BATCH_KEEPING_OPS, ConstTensor, LayerCall, ShapeProblem, TensorArg, Unresolved, rule
 
 _MISSING = object()
@@ -1047,8 +1050,10 @@ def einsum(call: LayerCall, inputs):
     target_tokens = _einsum_tokens(target)
     for tok in target_tokens:
         # Keras writes each operand's sizes over the output spec's letters, 1 over the other a-z, then int()s
-        # what is left: any other character fails the build.
-        if tok != "..." and not ("a" <= tok <= "z") and not all(tok in spec for spec in specs):
+        # what is left: any other character fails the build.  TensorFlow's own einsum (tf.einsum, traced by the
+        # TensorFlow backend) takes upper-case letters as any other.
+        if tok != "..." and not ("a" <= tok <= "z") and not all(tok in spec for spec in specs) \
+                and not (call.args.get("tf_function") and tok.isalpha()):
             raise _bad(call, "subscripts", subscripts, f"subscript letters in the output, not {tok!r}")
     expanded = []
     sizes: dict[str, list] = {}
@@ -1092,10 +1097,11 @@ def einsum(call: LayerCall, inputs):
     for letter, dims in sizes.items():
         known = {d for d in dims if is_known(d) and d != 1}
         if len(known) > 1:
+            # keras.ops.einsum builds and fails when it runs; TensorFlow's checks the sizes as it is traced
             raise ShapeProblem(INCOMPATIBLE_MERGE, f"{call.label}({subscripts!r}): operands "
                                                    f"{', '.join(format_shape(s) for s in operands)} give "
                                                    f"{letter!r} the sizes {sorted(known)}",
-                               severity="warning", output=result)
+                               severity="error" if call.args.get("tf_function") else "warning", output=result)
     return result
 
 
@@ -1339,6 +1345,390 @@ def fft(call: LayerCall, inputs):
     return [tuple(real), tuple(real)]
 
 
+# ----------------------------------------------------------------------------- images: channels, crops, pads
+
+def _data_format(call: LayerCall) -> str:
+    """``standardize_data_format``: None is ``keras.config.image_data_format()`` (``channels_last`` unless set);
+    ``tf.nn`` spellings pass ``tf_data_format`` ("NHWC" / "NCHW") instead."""
+    if "tf_data_format" in call.args:
+        value = _raw(call, "tf_data_format")
+        if value == "NCHW_VECT_C":  # TF's int8 layout of rank 5: not modelled
+            raise Unresolved("data_format")
+        if value not in ("NHWC", "NCHW"):
+            raise _bad(call, "data_format", value, "'NHWC' or 'NCHW'")
+        return "channels_last" if value == "NHWC" else "channels_first"
+    value = _raw(call, "data_format", None)
+    if value is None:
+        return "channels_last"
+    text = str(value).lower()
+    if text not in ("channels_last", "channels_first"):
+        raise _bad(call, "data_format", value, "'channels_last' or 'channels_first'")
+    return text
+
+
+def _image_rank(call: LayerCall, shape: Shape | list) -> None:
+    if len(shape) not in (3, 4):
+        raise ShapeProblem(RANK, f"{call.label} needs images (batch, height, width, channels) or (height, width, "
+                                 f"channels) but gets {format_shape(tuple(shape))}")
+
+
+BATCH_KEEPING_OPS.update(("ops.depth_to_space", "ops.space_to_depth"))
+
+
+@rule("ops.depth_to_space", "ops.space_to_depth", params=("x", "block_size", "data_format"), multi_input=True)
+def depth_space(call: LayerCall, inputs):
+    """keras/src/ops/nn.py DepthToSpace / SpaceToDepth.compute_output_spec (and ``block_size >= 2``, checked
+    before it); also ``tf.nn.depth_to_space`` / ``tf.nn.space_to_depth``, whose TF op checks the same."""
+    shape = tensor(call, "x", inputs)
+    data_format = _data_format(call)
+    block = _int(call, "block_size", allow_symbol=True)
+    if block is None or (is_known(block) and block < 2):
+        raise _bad(call, "block_size", block, "an integer of at least 2")
+    if len(shape) != 4:
+        raise ShapeProblem(RANK, f"{call.label} needs a 4-D input (batch, height, width, channels) but gets "
+                                 f"{format_shape(shape)}")
+    if data_format == "channels_last":
+        b, h, w, c = shape
+    else:
+        b, c, h, w = shape
+    square = dim_mul(block, block)
+    if call.type == "ops.depth_to_space":
+        if is_known(c) and is_known(square) and c % square:
+            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(block_size={block}) on input {format_shape(shape)}: "
+                                                 f"{c} channels are not divisible by block_size**2 = {square}")
+        c, h, w = dim_floordiv(c, square), dim_mul(h, block), dim_mul(w, block)
+    else:
+        for name, size in (("height", h), ("width", w)):
+            if is_known(size) and is_known(block) and size % block:
+                raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(block_size={block}) on input "
+                                                     f"{format_shape(shape)}: {name} {size} is not divisible by "
+                                                     f"block_size {block}")
+        c, h, w = dim_mul(c, square), dim_floordiv(h, block), dim_floordiv(w, block)
+    return (b, h, w, c) if data_format == "channels_last" else (b, c, h, w)
+
+
+@rule("ops.image.rgb_to_grayscale", params=("images", "data_format"), multi_input=True)
+def rgb_to_grayscale(call: LayerCall, inputs):
+    """keras/src/ops/image.py RGBToGrayscale.compute_output_spec: 3 (or 1) channels become 1."""
+    shape = list(tensor(call, "images", inputs))
+    data_format = _data_format(call)
+    _image_rank(call, shape)
+    axis = -1 if data_format == "channels_last" else -3
+    channels = shape[axis]
+    if is_known(channels) and channels not in (1, 3):
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} needs 3 (RGB) or 1 (grayscale) channels but gets images "
+                                             f"{format_shape(tuple(shape))} ({channels} channels)")
+    shape[axis] = 1
+    return tuple(shape)
+
+
+# tf.image.crop_to_bounding_box / pad_to_bounding_box are crop_images / pad_images with these names.
+_TF_BOX_NAMES = {"top_cropping": "offset_height", "left_cropping": "offset_width",
+                 "top_padding": "offset_height", "left_padding": "offset_width"}
+
+
+def _box_args(call: LayerCall, what: str) -> tuple[dict, str | None]:
+    """crop_images / pad_images' six sizes after ``_validate_{crop,pad}_images_args``: two of (top, bottom,
+    target_height), two of (left, right, target_width), none negative.  ``what`` is "cropping" or "padding"."""
+    tf_name = call.args.get("tf_function")
+    names = (f"top_{what}", f"bottom_{what}", "target_height", f"left_{what}", f"right_{what}", "target_width")
+    values = {name: _int(call, name, None, allow_symbol=True) for name in names}
+
+    def shown(name: str) -> str:
+        return _TF_BOX_NAMES.get(name, name) if tf_name else name
+
+    for group in (names[:3], names[3:]):
+        if [values[n] for n in group].count(None) != 1:
+            given = ", ".join(f"{shown(n)}={values[n]}" for n in group)
+            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}: give exactly two of {', '.join(map(shown, group))} "
+                                                 f"(got {given})")
+    for name in names:
+        value = values[name]
+        if is_known(value) and value < 0:
+            raise _bad(call, shown(name), value, "a size >= 0")
+    if tf_name == "crop_to_bounding_box":  # TF: "target_height must be > 0."
+        for name in ("target_height", "target_width"):
+            if is_known(values[name]) and values[name] <= 0:
+                raise _bad(call, name, values[name], "a size > 0")
+    return values, tf_name
+
+
+def _tf_image_dims(call: LayerCall, shape: Shape | list) -> None:
+    """TF's ``_CheckAtLeast3DImage``: "inner 3 dims of 'image.shape' must be > 0"."""
+    if any(d == 0 for d in shape[-3:] if is_known(d)):
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} needs an image of non-zero height, width and channels "
+                                             f"but gets {format_shape(tuple(shape))}")
+
+
+def _box_message(call: LayerCall, shape: Shape, values: dict, group: tuple, name: str, value: Dim, side: str,
+                 size: Dim) -> str:
+    """``crop_images(top_cropping=6, target_height=5)`` on a height of 10: bottom_cropping comes to -1."""
+    def shown(n: str) -> str:
+        return _TF_BOX_NAMES.get(n, n) if call.args.get("tf_function") else n
+
+    given = ", ".join(f"{shown(n)}={values[n]}" for n in group if values[n] is not None)
+    return (f"{call.label}({given}) on images {format_shape(tuple(shape))}: the {side} is {size}, so {shown(name)} "
+            f"comes to {value}; it must be >= 0")
+
+
+@rule("ops.image.crop_images", params=("images", "top_cropping", "left_cropping", "bottom_cropping", "right_cropping",
+                                       "target_height", "target_width", "data_format"), multi_input=True)
+def crop_images(call: LayerCall, inputs):
+    """keras/src/ops/image.py CropImages.compute_output_spec; also ``tf.image.crop_to_bounding_box`` (``top`` and
+    ``left`` offsets, targets > 0 and an image of non-zero size, as TF checks)."""
+    shape = list(tensor(call, "images", inputs))
+    data_format = _data_format(call)
+    _image_rank(call, shape)
+    values, tf_name = _box_args(call, "cropping")
+    if tf_name:
+        _tf_image_dims(call, shape)
+    images = tuple(shape)
+    axes = (-3, -2) if data_format == "channels_last" else (-2, -1)
+    for axis, side, before, after in ((axes[0], "height", "top_cropping", "bottom_cropping"),
+                                      (axes[1], "width", "left_cropping", "right_cropping")):
+        size, top, bottom, target = shape[axis], values[before], values[after], values[f"target_{side}"]
+        if size is None and target is None:
+            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} on images {format_shape(images)}: the {side} is "
+                                                 f"unknown, so target_{side} must be given")
+        if target is None:
+            target = dim_sub(dim_sub(size, top), bottom)
+        if is_known(size):
+            top = dim_sub(dim_sub(size, target), bottom) if top is None else top
+            bottom = dim_sub(dim_sub(size, target), top) if bottom is None else bottom
+            for name, value in ((before, top), (after, bottom), (f"target_{side}", target)):
+                if is_known(value) and value < 0:
+                    group = (before, after, f"target_{side}")
+                    raise ShapeProblem(INVALID_ARGUMENT, _box_message(call, images, values, group, name, value,
+                                                                      side, size))
+        shape[axis] = target
+    return tuple(shape)
+
+
+@rule("ops.image.pad_images", params=("images", "top_padding", "left_padding", "bottom_padding", "right_padding",
+                                      "target_height", "target_width", "data_format"), multi_input=True)
+def pad_images(call: LayerCall, inputs):
+    """keras/src/ops/image.py PadImages.compute_output_spec; also ``tf.image.pad_to_bounding_box`` (``top`` and
+    ``left`` offsets, and an image of non-zero size, as TF checks)."""
+    shape = list(tensor(call, "images", inputs))
+    data_format = _data_format(call)
+    _image_rank(call, shape)
+    values, tf_name = _box_args(call, "padding")
+    if tf_name:
+        _tf_image_dims(call, shape)
+    images = tuple(shape)
+    axes = (-3, -2) if data_format == "channels_last" else (-2, -1)
+    for axis, side, before, after in ((axes[0], "height", "top_padding", "bottom_padding"),
+                                      (axes[1], "width", "left_padding", "right_padding")):
+        size, top, bottom, target = shape[axis], values[before], values[after], values[f"target_{side}"]
+        if target is None and size is not None:
+            target = dim_add(dim_add(top, size), bottom)
+        if is_known(size):
+            top = dim_sub(dim_sub(target, size), bottom) if top is None else top
+            bottom = dim_sub(dim_sub(target, size), top) if bottom is None else bottom
+            for name, value in ((before, top), (after, bottom), (f"target_{side}", target)):
+                if is_known(value) and value < 0:
+                    group = (before, after, f"target_{side}")
+                    raise ShapeProblem(INVALID_ARGUMENT, _box_message(call, images, values, group, name, value,
+                                                                      side, size))
+        shape[axis] = target
+    return tuple(shape)
+
+
+# ----------------------------------------------------------------------------- signal
+
+@rule("ops.stft", params=("x", "sequence_length", "sequence_stride", "fft_length", "window", "center"),
+      multi_input=True)
+def stft(call: LayerCall, inputs):
+    """keras/src/ops/math.py STFT.compute_output_spec: a (real, imaginary) pair of shape
+    ``x.shape[:-1] + (num_sequences, fft_length // 2 + 1)``.  Where Keras builds the op but the call fails when it
+    runs (every backend: ``fft_length < sequence_length``, a bad window; torch: a signal too short for its
+    frames or its reflection padding), the problem is a warning."""
+    shape = tensor(call, "x", inputs)
+    stride = call.args.get("sequence_stride", _MISSING)
+    if stride is _MISSING or stride is UNKNOWN or isinstance(stride, (Symbol, TensorArg, ConstTensor)):
+        raise Unresolved("sequence_stride")
+    if isinstance(stride, bool) or not isinstance(stride, int) or stride <= 0:
+        raise _bad(call, "sequence_stride", stride, "a positive integer")
+    fft_length = _int(call, "fft_length", allow_symbol=True)
+    if fft_length is None:
+        raise _bad(call, "fft_length", None, "an integer")
+    if not shape:
+        raise ShapeProblem(RANK, f"{call.label} needs an input (..., samples) of rank >= 1 but gets ()")
+    center = _raw(call, "center", True)
+    samples = shape[-1]
+    padded = 0 if center is False else dim_mul(dim_floordiv(fft_length, 2), 2)
+    frames = None if samples is None else dim_add(dim_floordiv(dim_sub(dim_add(samples, padded), fft_length),
+                                                               stride), 1)
+    output = (*shape[:-1], frames, dim_add(dim_floordiv(fft_length, 2), 1))
+    args = f"{call.label}(sequence_stride={stride}, fft_length={fft_length}, center={center!r})"
+    if is_known(frames) and frames < 0:  # Keras: "Negative dimensions are not allowed"
+        raise ShapeProblem(INVALID_ARGUMENT, f"{args} on input {format_shape(shape)}: the signal of {samples} "
+                                             f"samples is shorter than one FFT frame of {fft_length}, which gives "
+                                             f"{frames} sequences")
+    _stft_runs(call, shape, output, args, fft_length, inputs)
+    return [output, output]
+
+
+def _stft_runs(call: LayerCall, shape: Shape, output: Shape, args: str, fft_length: Dim, inputs) -> None:
+    """The checks of the backends' ``stft`` (keras/src/backend/*/math.py) and torch.stft: warnings, since the
+    symbolic call builds."""
+    def fails(message: str, hint: str | None = None):
+        return ShapeProblem(INVALID_ARGUMENT, f"{args} on input {format_shape(shape)}: {message}; Keras builds the "
+                                              f"op but it fails when it runs", severity="warning",
+                            output=[output, output], hint=hint)
+
+    length = call.args.get("sequence_length")  # not needed for the shape: checked only when known
+    length = length if is_known(length) else None
+    samples, frames = shape[-1], output[-2]
+    if is_known(length) and is_known(fft_length) and fft_length < length:
+        raise fails(f"fft_length {fft_length} is less than sequence_length {length}",
+                    hint="use an fft_length of at least sequence_length")
+    window = call.args.get("window", "hann")
+    if isinstance(window, str) and window not in ("hann", "hamming"):
+        raise fails(f"window={window!r} is no window name (\"hann\" or \"hamming\")")
+    if isinstance(window, (TensorArg, ConstTensor)) and length is not None:
+        try:
+            window_shape = _value_shape(window, inputs, "window")
+        except Unresolved:
+            window_shape = None
+        if window_shape is not None and all(is_known(d) for d in window_shape) and window_shape != (length,):
+            raise fails(f"the window has shape {format_shape(window_shape)}, not ({length},)")
+    if frames == 0:
+        raise ShapeProblem(NEGATIVE_LENGTH, f"{args} on input {format_shape(shape)}: the signal of {samples} samples "
+                                            f"is shorter than one FFT frame of {fft_length}, so there are no "
+                                            f"sequences (0); Keras builds the op but the torch backend fails when "
+                                            f"it runs", severity="warning", output=[output, output])
+    half = dim_floordiv(fft_length, 2)
+    if _raw(call, "center", True) is not False and is_known(samples) and is_known(half) and 0 < samples <= half:
+        raise fails(f"center=True pads the signal of {samples} samples by reflection with fft_length // 2 = {half} "
+                    f"samples on each side, more than the torch and tensorflow backends can reflect")
+
+
+# ----------------------------------------------------------------------------- TensorFlow-only functions
+
+def _tf_fft_length(frame_length) -> Dim:
+    """``tf.signal.stft``'s default fft_length: the smallest power of 2 >= frame_length."""
+    if not is_known(frame_length):
+        return None
+    return 1 if frame_length <= 1 else 1 << (frame_length - 1).bit_length()
+
+
+@rule("ops.tf.signal.stft", params=("signals", "frame_length", "frame_step", "fft_length", "window_fn", "pad_end"),
+      multi_input=True)
+def tf_stft(call: LayerCall, inputs):
+    """``tf.signal.stft``: one complex tensor ``signals.shape[:-1] + (frames, fft_length // 2 + 1)``, with TF's
+    ``_infer_frame_shape``: ``max(0, 1 + (N - frame_length) // frame_step)`` frames, ``ceil(N / frame_step)`` with
+    ``pad_end``.  Zero frames build and run (an empty tensor): a warning."""
+    shape = tensor(call, "signals", inputs)
+    frame_length = _int(call, "frame_length", allow_symbol=True)
+    step = _int(call, "frame_step", allow_symbol=True)
+    for name, value in (("frame_length", frame_length), ("frame_step", step)):
+        if value is None or (is_known(value) and value <= 0):
+            raise _bad(call, name, value, "a positive integer")
+    if not shape:
+        raise ShapeProblem(RANK, f"{call.label} needs signals (..., samples) of rank >= 1 but gets ()")
+    fft_length = _int(call, "fft_length", None, allow_symbol=True)
+    fft_length = _tf_fft_length(frame_length) if fft_length is None else fft_length
+    samples = shape[-1]
+    if samples is None:
+        frames = None
+    elif _raw(call, "pad_end", False):
+        frames = max(0, -(-samples // step)) if is_known(samples) and is_known(step) else (
+            dim_floordiv(dim_add(samples, step - 1), step) if is_known(step) else None)
+    elif is_known(samples) and is_known(frame_length) and is_known(step):
+        frames = max(0, (samples - frame_length + step) // step)
+    else:
+        frames = dim_add(dim_floordiv(dim_sub(samples, frame_length), step), 1)
+    output = (*shape[:-1], frames, dim_add(dim_floordiv(fft_length, 2), 1))
+    if frames == 0:
+        raise ShapeProblem(NEGATIVE_LENGTH, f"{call.label}(frame_length={frame_length}, frame_step={step}) on "
+                                            f"signals {format_shape(shape)}: the signal of {samples} samples is "
+                                            f"shorter than one frame, so there are no frames (0)",
+                           severity="warning", output=output, hint="pad_end=True keeps a last, padded frame")
+    return output
+
+
+@rule("ops.tf.image.rgb_to_grayscale", params=("images",), multi_input=True)
+def tf_rgb_to_grayscale(call: LayerCall, inputs):
+    """``tf.image.rgb_to_grayscale``: a ``tensordot`` with 3 weights on the last axis, which becomes 1 (any rank
+    >= 1; unlike keras.ops.image.rgb_to_grayscale, 1 channel is refused and there is no data_format)."""
+    shape = tensor(call, "images", inputs)
+    if not shape:
+        raise ShapeProblem(RANK, f"{call.label} needs images (..., 3) of rank >= 1 but gets ()")
+    if is_known(shape[-1]) and shape[-1] != 3:
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} needs 3 (RGB) channels on the last axis but gets images "
+                                             f"{format_shape(shape)}")
+    return (*shape[:-1], 1)
+
+
+@rule("ops.tf.image.grayscale_to_rgb", params=("images",), multi_input=True)
+def tf_grayscale_to_rgb(call: LayerCall, inputs):
+    """``tf.image.grayscale_to_rgb``: rank >= 2, last axis 1 -> 3.  Of a shape that is not fully known TF asserts
+    rank >= 3 (its assert fails as soon as a rank-2 tensor is traced)."""
+    shape = tensor(call, "images", inputs)
+    if len(shape) < 2:
+        raise ShapeProblem(RANK, f"{call.label} needs images (..., 1) of rank >= 2 but gets {format_shape(shape)}")
+    if is_known(shape[-1]) and shape[-1] != 1:
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} needs 1 (grayscale) channel on the last axis but gets "
+                                             f"images {format_shape(shape)}")
+    if len(shape) == 2 and None in shape:
+        raise ShapeProblem(RANK, f"{call.label} needs images of rank >= 3 when a size is unknown but gets "
+                                 f"{format_shape(shape)}", hint="add a channels axis: ops.expand_dims(x, -1)")
+    return (*shape[:-1], 3)
+
+
+@rule("ops.tf.image.crop_and_resize", params=("image", "boxes", "box_indices", "crop_size", "method",
+                                              "extrapolation_value"), multi_input=True)
+def tf_crop_and_resize(call: LayerCall, inputs):
+    """``tf.image.crop_and_resize`` (the CropAndResize op's checks): image (batch, height, width, depth), boxes
+    (num_boxes, 4), box_indices (num_boxes,), crop_size (crop_height, crop_width) -> (num_boxes, crop_height,
+    crop_width, depth)."""
+    image = tensor(call, "image", inputs)
+    boxes = tensor(call, "boxes", inputs)
+    indices = tensor(call, "box_indices", inputs)
+    if len(image) != 4:
+        raise ShapeProblem(RANK, f"{call.label} needs a 4-D image (batch, height, width, depth) but gets "
+                                 f"{format_shape(image)}")
+    if len(boxes) != 2:
+        raise ShapeProblem(RANK, f"{call.label} needs 2-D boxes (num_boxes, 4) but gets {format_shape(boxes)}")
+    if is_known(boxes[1]) and boxes[1] != 4:
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} needs boxes (num_boxes, 4) but gets {format_shape(boxes)}")
+    if len(indices) != 1:
+        raise ShapeProblem(RANK, f"{call.label} needs 1-D box_indices (num_boxes,) but gets {format_shape(indices)}")
+    if _conflict(boxes[0], indices[0]):
+        raise ShapeProblem(INCOMPATIBLE_MERGE, f"{call.label}: boxes {format_shape(boxes)} and box_indices "
+                                               f"{format_shape(indices)} must give one number of boxes")
+    crop_size = _raw(call, "crop_size")
+    if not isinstance(crop_size, (list, tuple)) or len(crop_size) != 2:
+        raise _bad(call, "crop_size", crop_size, "(crop_height, crop_width)")
+    if any(isinstance(v, bool) or not isinstance(v, int) or v <= 0 for v in crop_size):
+        raise _bad(call, "crop_size", crop_size, "two positive integers")
+    method = _raw(call, "method", "bilinear")
+    if method not in ("bilinear", "nearest"):
+        raise _bad(call, "method", method, "'bilinear' or 'nearest'")
+    if any(is_known(d) and d <= 0 for d in image[1:3]):
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} needs an image of non-zero height and width but gets "
+                                             f"{format_shape(image)}")
+    num_boxes = boxes[0] if boxes[0] is not None else indices[0]
+    return (num_boxes, crop_size[0], crop_size[1], image[3])
+
+
+@rule("ops.tf.image.resize_with_crop_or_pad", params=("image", "target_height", "target_width"), multi_input=True)
+def tf_resize_with_crop_or_pad(call: LayerCall, inputs):
+    """``tf.image.resize_with_crop_or_pad``: a 3-D or 4-D image (channels last) of non-zero size, targets > 0."""
+    shape = list(tensor(call, "image", inputs))
+    if len(shape) not in (3, 4):
+        raise ShapeProblem(RANK, f"{call.label} needs an image (batch, height, width, channels) or (height, width, "
+                                 f"channels) but gets {format_shape(tuple(shape))}")
+    targets = [_int(call, name, allow_symbol=True) for name in ("target_height", "target_width")]
+    for name, value in zip(("target_height", "target_width"), targets):
+        if value is None or (is_known(value) and value <= 0):
+            raise _bad(call, name, value, "a size > 0")
+    _tf_image_dims(call, shape)
+    shape[-3], shape[-2] = targets
+    return tuple(shape)
+
+
 # ----------------------------------------------------------------------------- spellings
 
 @dataclass(frozen=True)
@@ -1487,7 +1877,7 @@ def _register_tf() -> None:
     _tf(("tensorflow.tensordot", "tensorflow.linalg.tensordot"), "tensordot", ("x1", "x2", "axes"),
         {"a": "x1", "b": "x2"})
     _tf(("tensorflow.einsum", "tensorflow.linalg.einsum"), "einsum", ("subscripts",), {"equation": "subscripts"},
-        varargs="operands")
+        {"tf_function": "einsum"}, varargs="operands")
     _tf(("tensorflow.norm", "tensorflow.linalg.norm"), "norm", ("x", "tf_ord", "axis", "keepdims"),
         {"tensor": "x", "ord": "tf_ord", "keep_dims": "keepdims"})
     _tf(("tensorflow.linalg.trace",), "trace", ("x",), defaults={"axis1": -2, "axis2": -1})
@@ -1500,6 +1890,21 @@ def _register_tf() -> None:
         ("images", "size", "strides", "dilation_rate", "padding"), {"sizes": "size", "rates": "dilation_rate"})
     for name in ("fft", "ifft", "fft2d", "ifft2d", "fft3d", "ifft3d"):  # complex in, complex out: one shape
         _tf((f"tensorflow.signal.{name}", f"tensorflow.{name}"), "copy", ("x",), {"input": "x"})
+    for name in ("depth_to_space", "space_to_depth"):  # TF's "NHWC"/"NCHW" data_format: tf_data_format
+        _tf(f"tensorflow.nn.{name}", name, ("x", "block_size", "tf_data_format"),
+            {"input": "x", "data_format": "tf_data_format"}, {"tf_data_format": "NHWC"})
+    # tf.image.{crop,pad}_to_bounding_box(image, offset_height, offset_width, target_height, target_width): channels
+    # last; tf_function adds TF's own checks (targets > 0 for the crop, an image of non-zero size).
+    for tf_name, op, what in (("crop_to_bounding_box", "image.crop_images", "cropping"),
+                              ("pad_to_bounding_box", "image.pad_images", "padding")):
+        _tf(f"tensorflow.image.{tf_name}", op, ("images", f"top_{what}", f"left_{what}", "target_height",
+                                                "target_width"),
+            {"image": "images", "offset_height": f"top_{what}", "offset_width": f"left_{what}"},
+            {"data_format": "channels_last", "tf_function": tf_name})
+    # TF functions Keras has no op for, or whose TF behaviour differs from the Keras op's: ops.tf.<tf name>.
+    for tf_name in ("signal.stft", "image.rgb_to_grayscale", "image.grayscale_to_rgb", "image.crop_and_resize",
+                    "image.resize_with_crop_or_pad"):
+        _tf(f"tensorflow.{tf_name}", f"tf.{tf_name}")
 
 
 def _register_backend() -> None:
