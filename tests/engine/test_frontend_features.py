@@ -499,3 +499,47 @@ def test_a_pool_size_read_from_data_is_a_named_size():
     pooled = fixed.inference.results[2].output_shape
     assert pooled[0] is None and pooled[2] == 16 and isinstance(pooled[1], shapedoctor.shapes.Symbol)
     assert not report.diagnostics
+
+
+def test_numpy_arithmetic_and_methods_keep_array_shapes():
+    # swin_transformers (keras-io) builds its relative position index with numpy; every shape below is what numpy
+    # 2.x gives for the same code, and Keras 3.15 (torch) builds the three models with these shapes (checked by
+    # running the snippet).
+    source = """
+    import numpy as np
+    import keras
+    from keras import layers, ops
+
+    ws = (4, 4)
+    coords = np.stack(np.meshgrid(np.arange(ws[0]), np.arange(ws[1]), indexing="ij"))
+    flat = coords.reshape(2, -1)
+    relative = (flat[:, :, None] - flat[:, None, :]).transpose([1, 2, 0])
+    relative[:, :, 0] += ws[0] - 1
+    index = relative.sum(-1)
+    xy = np.meshgrid(np.arange(3), np.arange(5))
+    images = np.zeros((10, 28, 28)).astype("float32") / 255.0
+
+    class Bias(layers.Layer):
+        def __init__(self, heads, **kwargs):
+            super().__init__(**kwargs)
+            self.table = self.add_weight(shape=((2 * ws[0] - 1) * (2 * ws[1] - 1), heads), initializer="zeros")
+            self.index = keras.Variable(initializer=index, shape=index.shape, dtype="int", trainable=False)
+
+        def call(self, attn):
+            bias = ops.take(self.table, ops.reshape(self.index, (-1,)), axis=0)
+            bias = ops.transpose(ops.reshape(bias, (16, 16, -1)), (2, 0, 1))
+            return attn + ops.expand_dims(bias, axis=0)
+
+    inputs = keras.Input(shape=(2, 16, 16))
+    model = keras.Model(inputs, Bias(2)(inputs))
+    pixels = keras.Input(shape=images.shape[1:])
+    flat = keras.Model(pixels, layers.Flatten()(pixels))
+    grid = keras.Input(shape=xy[0].shape)
+    grids = keras.Model(grid, layers.Flatten()(grid))
+    """
+    report = _check(source)
+    models = {m.name: m for m in report.models}
+    assert all(m.complete for m in models.values())
+    assert models["model"].inference.results[-1].output_shape == (None, 2, 16, 16)
+    assert models["flat"].inference.results[-1].output_shape == (None, 28 * 28)
+    assert models["grids"].inference.results[0].output_shape == (None, 5, 3)  # meshgrid's default "xy"

@@ -14,6 +14,7 @@ import bisect
 import dataclasses
 import functools
 import itertools
+import math
 import operator
 import re
 from collections import Counter
@@ -435,7 +436,9 @@ class SourceFrontend:
             owner = self._fold(target.value, scope)
             if isinstance(owner, Instance):
                 owner.attributes[target.attr] = value
-                if isinstance(value, (SequentialModel, FunctionalModel, Instance)) and not value.name:
+                # self.mlp = keras.Sequential([...]): "mlp", not the name of the method it is made in
+                if isinstance(value, SequentialModel) and value.user_name is None or \
+                        isinstance(value, (FunctionalModel, Instance)) and not value.name:
                     value.name = target.attr
         elif isinstance(target, ast.Subscript):  # inputs[name] = keras.Input(...): dicts and lists built up
             owner = self._fold(target.value, scope)
@@ -622,7 +625,7 @@ class SourceFrontend:
             operands = [_scalar_operand(v) for v in (left, right)]
             return self._tensor_op(_resolved_op(OPERATORS[type(node.op).__name__]), operands, {}, node, scope,
                                    _unparse(node))
-        if isinstance(left, WeightValue) or isinstance(right, WeightValue):
+        if isinstance(left, (WeightValue, ArrayValue)) or isinstance(right, (WeightValue, ArrayValue)):
             return self._constant_op(_resolved_op(OPERATORS[type(node.op).__name__]), [left, right], {})
         value = binop(node.op, left, right)
         if value is UNKNOWN and all(_number_like(v) for v in (left, right)):
@@ -943,6 +946,8 @@ class SourceFrontend:
                              f"`{func.qualname.split('.')[0]}`)"))
         if func.qualname in ("keras.activations.get", "keras.activations.deserialize") and len(args) == 1:
             return _activation_function(args[0])
+        if func.qualname.startswith("math.") and not kwargs:
+            return _math_call(func.qualname[5:], args)
         return self._function_call(func.qualname, args, kwargs, node, scope)
 
     def _call_of_unknown(self, args: list, kwargs: dict, node: ast.Call, scope: Scope):
@@ -1335,6 +1340,11 @@ class SourceFrontend:
                 return ArrayValue(tuple(shape))
         if leaf == "reshape" and len(args) >= 2 and isinstance(args[0], ArrayValue):
             return reshape_array(args[0], args[1])
+        if leaf == "meshgrid":
+            return _meshgrid(args, kwargs.get("indexing", "xy"))
+        if leaf in _NUMPY_AS_OPS and any(isinstance(a, ArrayValue) or type(a) is list and a and all(
+                isinstance(i, ArrayValue) for i in a) for a in args[:1]):
+            return self._constant_op(_resolved_op(f"keras.ops.{leaf}"), args, kwargs)
         return UNKNOWN
 
     # ---------------------------------------------------------- keras calls
@@ -1467,13 +1477,26 @@ class SourceFrontend:
 
         if spec is None:
             return UNKNOWN
-        encoded = {k: ConstTensor(tuple(v.shape)) if isinstance(v, (WeightValue, ArrayValue)) else _scalar_operand(v)
-                   for k, v in spec.bind(list(args), dict(kwargs)).items()}
+
+        def encoded(value):
+            if isinstance(value, (WeightValue, ArrayValue)):
+                return ConstTensor(tuple(value.shape))
+            if isinstance(value, list) and any(isinstance(v, (WeightValue, ArrayValue)) for v in value):
+                return [encoded(v) for v in value]  # np.stack([a, b])
+            return _scalar_operand(value)
+
+        operands = list(args) + list(kwargs.values())
+        data = any(isinstance(v, ArrayValue) or isinstance(v, list) and any(isinstance(i, ArrayValue) for i in v)
+                   for v in operands)
         try:
-            shape = RULES[spec.op].fn(LayerCall(spec.op, encoded), [])
+            shape = RULES[spec.op].fn(LayerCall(spec.op, {k: encoded(v) for k, v in
+                                                          spec.bind(list(args), dict(kwargs)).items()}), [])
         except Exception:  # a constant whose shape cannot be told: unknown, as any unfolded value
             return UNKNOWN
-        return WeightValue(tuple(shape)) if isinstance(shape, tuple) else UNKNOWN
+        if not isinstance(shape, tuple):
+            return UNKNOWN
+        # numpy data computed from numpy data is still data (X / 255.0 is fed to fit like X)
+        return ArrayValue(tuple(shape)) if data else WeightValue(tuple(shape))
 
     def _inline_sequential(self, model: SequentialModel, tensor: TensorRef, node: ast.Call, scope: Scope):
         """``inner(x)`` with ``inner`` a Sequential: its layers applied in turn (its Input is dropped).
@@ -1866,7 +1889,10 @@ class SourceFrontend:
                 return reshape_array(target, args[0] if len(args) == 1 else tuple(args))
             if attr in ("astype", "copy"):
                 return target
-            return UNKNOWN
+            if attr in ("transpose", "squeeze") and len(args) > 1 and all(type(a) is int for a in args):
+                args = [tuple(args)]  # x.transpose(1, 2, 0)
+            op = _ARRAY_METHODS.get(attr)
+            return self._constant_op(_resolved_op(f"keras.ops.{op}"), [target, *args], kwargs) if op else UNKNOWN
         if isinstance(target, UnknownArray):
             if attr == "reshape" and args:
                 return _reshape_unknown(target, args[0] if len(args) == 1 else tuple(args))
@@ -2749,6 +2775,48 @@ def _input_structure(call: ast.FunctionDef) -> int | tuple[str, ...] | None:
     if keys and not count:
         return tuple(keys) if len(keys) <= MAX_INPUT_ITEMS else None
     return count if 0 < count <= MAX_INPUT_ITEMS and not keys else None
+
+
+# numpy functions and array methods whose shapes are those of the keras.ops function of that name (same defaults)
+_NUMPY_AS_OPS = {"stack", "concatenate", "transpose", "sum", "mean", "max", "min", "prod", "std", "var", "squeeze",
+                 "tile", "repeat", "swapaxes", "moveaxis", "flip", "abs", "exp", "log", "sqrt", "square", "clip",
+                 "matmul", "dot", "cumsum", "argmax", "argmin", "sin", "cos", "round", "floor", "ceil", "where",
+                 "add", "subtract", "multiply", "divide", "maximum", "minimum"}
+_ARRAY_METHODS = {"transpose": "transpose", "sum": "sum", "mean": "mean", "max": "max", "min": "min", "prod": "prod",
+                  "std": "std", "var": "var", "squeeze": "squeeze", "flatten": "ravel", "ravel": "ravel",
+                  "repeat": "repeat", "swapaxes": "swapaxes", "cumsum": "cumsum", "argmax": "argmax",
+                  "argmin": "argmin", "clip": "clip", "round": "round", "dot": "dot"}
+
+
+def _meshgrid(arrays: list, indexing) -> list | Any:
+    """``np.meshgrid(a, b, indexing="ij")`` of 1-D arrays: one array per input, each of every input's length
+    (``"xy"``, the default: the first two lengths swapped)."""
+    if not arrays or indexing not in ("xy", "ij") or not all(isinstance(a, ArrayValue) and len(a.shape) == 1
+                                                               for a in arrays):
+        return UNKNOWN
+    lengths = [a.shape[0] for a in arrays]
+    if indexing == "xy" and len(lengths) >= 2:
+        lengths[0], lengths[1] = lengths[1], lengths[0]
+    return [ArrayValue(tuple(lengths)) for _ in arrays]
+
+
+_MATH_FUNCTIONS = {"ceil": math.ceil, "floor": math.floor, "sqrt": math.sqrt, "log": math.log, "log2": math.log2,
+                   "log10": math.log10, "exp": math.exp, "pow": math.pow, "gcd": math.gcd, "prod": math.prod,
+                   "isqrt": math.isqrt, "trunc": math.trunc, "fabs": math.fabs}
+
+
+def _math_call(name: str, args: list):
+    """``math.ceil(n / 2)``, ``math.log(10000)``, ``math.prod(shape)`` on known numbers: their value (sizes and the
+    numbers beside them), within the folding bounds; else unknown."""
+    function = _MATH_FUNCTIONS.get(name)
+    items = args[0] if name == "prod" and len(args) == 1 and isinstance(args[0], (tuple, list)) else args
+    if function is None or not items or not all(type(a) in (int, float) for a in items) \
+            or any(abs(a) >= 2 ** MAX_INT_BITS for a in items):
+        return UNKNOWN
+    try:
+        return bounded(function(*args))
+    except (ValueError, OverflowError, TypeError, ZeroDivisionError):
+        return UNKNOWN
 
 
 def _activation_function(identifier):
