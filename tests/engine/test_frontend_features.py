@@ -543,3 +543,51 @@ def test_numpy_arithmetic_and_methods_keep_array_shapes():
     assert models["model"].inference.results[-1].output_shape == (None, 2, 16, 16)
     assert models["flat"].inference.results[-1].output_shape == (None, 28 * 28)
     assert models["grids"].inference.results[0].output_shape == (None, 5, 3)  # meshgrid's default "xy"
+
+
+def test_random_boxes_of_the_batch_size_feed_crop_and_resize():
+    # nnclr (keras-io): boxes stacked from per-example random offsets (tf.random.uniform((batch_size,))) and box
+    # indices tf.range(batch_size), with batch_size = tf.shape(images)[0]: one crop per image, as TensorFlow gives
+    # (tf.image.crop_and_resize: (num_boxes, crop_height, crop_width, depth), tests/rules/test_tf_ops.py).
+    source = """
+    import keras
+    import tensorflow as tf
+    from keras import layers
+
+    class RandomResizedCrop(layers.Layer):
+        def call(self, images):
+            batch_size = tf.shape(images)[0]
+            height, width = tf.shape(images)[1], tf.shape(images)[2]
+            scales = tf.random.uniform((batch_size,), 0.2, 1.0)
+            offsets = tf.random.uniform((batch_size,), 0, 1 - scales)
+            boxes = tf.stack([offsets, offsets, offsets + scales, offsets + scales], axis=1)
+            return tf.image.crop_and_resize(images, boxes, tf.range(batch_size), (height, width))
+
+    model = keras.Sequential([keras.Input(shape=(32, 24, 3)), RandomResizedCrop(), layers.Conv2D(4, 3)])
+    """
+    report = _check(source)
+    (model,) = report.models
+    assert model.complete
+    assert [r.output_shape for r in model.inference.results][-2:] == [(None, 32, 24, 3), (None, 30, 22, 4)]
+
+
+def test_a_mel_filterbank_and_a_weight_normalized_layer():
+    # melgan (keras-io): tf.signal.linear_to_mel_weight_matrix(80, 513, ...) is a (513, 80) constant (TensorFlow
+    # 2.21 gives (513, 80); with no arguments (129, 20)); TensorFlow Addons' WeightNormalization(Conv1D(...))
+    # has the shapes of the layer it wraps.
+    source = """
+    import keras
+    import tensorflow as tf
+    from keras import layers
+    from tensorflow_addons import layers as addon_layers
+
+    mel = tf.signal.linear_to_mel_weight_matrix(num_mel_bins=80, num_spectrogram_bins=513, sample_rate=22050)
+    frames = keras.Input(shape=(40, 513))
+    x = tf.matmul(frames, mel)
+    x = addon_layers.WeightNormalization(layers.Conv1D(16, 15, 1, "same"), data_init=False)(x)
+    model = keras.Model(frames, x)
+    """
+    report = _check(source)
+    (model,) = report.models
+    assert model.complete
+    assert [r.output_shape for r in model.inference.results][-2:] == [(None, 40, 80), (None, 40, 16)]

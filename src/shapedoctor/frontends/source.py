@@ -1377,6 +1377,11 @@ class SourceFrontend:
             return self._function_call(func.qualname, *self._call_arguments(node, scope), node, scope)
         if func.qualname.startswith("keras_hub."):
             return self._layer_object(f"keras_hub.{leaf}", leaf, node, scope)
+        if func.qualname == "tensorflow_addons.layers.WeightNormalization" and node.args:
+            # TensorFlow Addons' WeightNormalization(layer) reparameterises the layer's kernel: its shapes are the
+            # layer's own (Keras 3 has no such wrapper; SpectralNormalization is the nearest)
+            inner = self._fold(node.args[0], scope)
+            return inner if isinstance(inner, LayerObject) else UNKNOWN
         if func.qualname == "tensorflow_addons.layers.InstanceNormalization":
             # TensorFlow Addons' InstanceNormalization is GroupNormalization with one group per channel, which
             # is how Keras 3 documents its replacement: GroupNormalization(groups=-1)
@@ -1411,6 +1416,8 @@ class SourceFrontend:
             return self._tensor_attribute(args[0], ast.Attribute(node.args[0], "shape"), scope)
         if leaf in _CREATION_OPS:
             return _created_constant(leaf, args, kwargs)
+        if qualname == "tensorflow.signal.linear_to_mel_weight_matrix":
+            return _mel_weight_matrix(args, kwargs)
         if leaf in _COMPARISONS and len(args) == 2 and not kwargs and all(_number_like(a) and is_plain(a)
                                                                           for a in args):
             return _COMPARISONS[leaf](args[0], args[1])  # tf.math.equal(x.shape[-1], filters) on known sizes
@@ -1432,9 +1439,14 @@ class SourceFrontend:
         spec = _resolved_op(qualname)
         tensors = _tensors_in(args, kwargs)
         if spec is not None and tensors:
+            if spec.op in _SCALAR_OPERAND_OPS:  # tf.math.floordiv(index, self.num_buckets): a named size, a scalar
+                args = [_scalar_operand(a) for a in args]
+                kwargs = {k: _scalar_operand(v) for k, v in kwargs.items()}
             return self._tensor_op(spec, args, kwargs, node, scope, _unparse(node.func))
-        if spec is not None and any(isinstance(v, WeightValue) for v in list(args) + list(kwargs.values())):
-            return self._constant_op(spec, args, kwargs)
+        if spec is not None and any(isinstance(v, WeightValue) or type(v) is list and v and all(
+                isinstance(i, (WeightValue, ArrayValue)) or _number_like(i) for i in v)
+                and any(isinstance(i, WeightValue) for i in v) for v in list(args) + list(kwargs.values())):
+            return self._constant_op(spec, args, kwargs)  # tf.stack([offsets, offsets + sizes], axis=1)
         if tensors:
             return self._unknown_function(_unparse(node.func), tensors, node, scope)
         return UNKNOWN
@@ -2566,6 +2578,8 @@ def _created_constant(leaf: str, args: list, kwargs: dict):
         numbers = [size(a) for a in args[:3]]
         if len(args) == 1 and numbers[0] is not None:
             return WeightValue((numbers[0],))
+        if len(args) == 1 and args[0] is None:  # tf.range(tf.shape(x)[0]): as long as the batch
+            return WeightValue((None,))
         start, stop = (numbers[0], numbers[1]) if len(args) >= 2 else (None, None)
         step = numbers[2] if len(args) == 3 else 1
         if len(args) in (2, 3) and all(isinstance(n, int) for n in (start, stop, step)) and step:
@@ -2656,6 +2670,11 @@ def _replayed_value(value, mapping: dict, copies: dict, target):
 
 def _number_like(value) -> bool:
     return isinstance(value, (int, float, Symbol, UnknownNumber)) and not isinstance(value, bool)
+
+
+# ops of two operands, as Python's operators are: a number there is a scalar operand, folded or not
+_SCALAR_OPERAND_OPS = frozenset(op for op in OPERATORS.values() if op != "ops.matmul") | {
+    "ops.divide", "ops.maximum", "ops.minimum", "ops.arctan2", "ops.divide_no_nan"}
 
 
 def _scalar_operand(value):
@@ -2786,6 +2805,16 @@ _ARRAY_METHODS = {"transpose": "transpose", "sum": "sum", "mean": "mean", "max":
                   "std": "std", "var": "var", "squeeze": "squeeze", "flatten": "ravel", "ravel": "ravel",
                   "repeat": "repeat", "swapaxes": "swapaxes", "cumsum": "cumsum", "argmax": "argmax",
                   "argmin": "argmin", "clip": "clip", "round": "round", "dot": "dot"}
+
+
+def _mel_weight_matrix(args: list, kwargs: dict):
+    """``tf.signal.linear_to_mel_weight_matrix(num_mel_bins=20, num_spectrogram_bins=129, ...)``: a constant of
+    shape (num_spectrogram_bins, num_mel_bins), as TensorFlow 2.21 gives it."""
+    mel = kwargs.get("num_mel_bins", args[0] if args else 20)
+    bins = kwargs.get("num_spectrogram_bins", args[1] if len(args) > 1 else 129)
+    if all(isinstance(d, (int, Symbol)) and not isinstance(d, bool) for d in (mel, bins)):
+        return WeightValue((bins, mel))
+    return UNKNOWN
 
 
 def _meshgrid(arrays: list, indexing) -> list | Any:
@@ -3021,8 +3050,8 @@ def _classify_qualname(qual: str):
         return NumpyName(qual) if len(parts) > 1 else Module(qual)
     if parts[0] in ("keras_hub", "keras_nlp") and parts[-1] in KERAS_HUB_LAYERS:
         return KerasName("keras_hub.layers." + parts[-1])
-    if parts[0] == "tensorflow_addons" and parts[-1] == "InstanceNormalization":
-        return KerasName("tensorflow_addons.layers.InstanceNormalization")
+    if parts[0] == "tensorflow_addons" and parts[-1] in ("InstanceNormalization", "WeightNormalization"):
+        return KerasName(f"tensorflow_addons.layers.{parts[-1]}")
     if "keras" in parts:
         leaf = parts[-1]
         if leaf[:1].isupper() or leaf in _FUNCTIONAL_MERGES or leaf in EXPAND | SQUEEZE \
