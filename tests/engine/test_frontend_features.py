@@ -591,3 +591,29 @@ def test_a_mel_filterbank_and_a_weight_normalized_layer():
     (model,) = report.models
     assert model.complete
     assert [r.output_shape for r in model.inference.results][-2:] == [(None, 40, 80), (None, 40, 16)]
+
+
+def test_a_lookup_adapted_to_data_has_a_named_vocabulary_size():
+    # structured_data_classification_from_scratch (keras-io): IntegerLookup(output_mode="binary") adapted to a
+    # dataset encodes to (batch, vocabulary size), a size only the data gives (Keras 3's IntegerLookup needs
+    # TensorFlow to run at all, so this is not recorded): a named size, the model checked on.
+    source = """
+    import keras
+    from keras import layers
+
+    def encode(feature, dataset):
+        lookup = layers.IntegerLookup(output_mode="binary")
+        lookup.adapt(dataset)
+        return lookup(feature)
+
+    sex = keras.Input(shape=(1,), name="sex", dtype="int64")
+    age = keras.Input(shape=(1,), name="age")
+    features = layers.concatenate([encode(sex, load()), age])
+    model = keras.Model([sex, age], layers.Dense(1)(features))
+    """
+    report = _check(source)
+    (model,) = report.models
+    assert model.complete and not report.diagnostics
+    (encoded,) = [r.output_shape for r in model.inference.results if r.node.type == "IntegerLookup"]
+    assert encoded[0] is None and isinstance(encoded[1], shapedoctor.shapes.Symbol)
+    assert model.inference.results[-1].output_shape == (None, 1)

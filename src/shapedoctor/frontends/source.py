@@ -695,7 +695,10 @@ class SourceFrontend:
             truth = self._truth(test.operand, scope)
             return not truth if is_plain(truth) else UNKNOWN
         if not isinstance(test, ast.BoolOp):
-            return self._fold(test, scope)
+            value = self._fold(test, scope)
+            # `if activation:` with a layer (or a model) passed: Keras' layers and models define neither __bool__
+            # nor __len__, so any one is true
+            return True if isinstance(value, (LayerObject, SequentialModel, FunctionalModel)) else value
         deciding = isinstance(test.op, ast.Or)  # the truth that settles an `or` (True) or an `and` (False)
         known_all = True
         for value in test.values:
@@ -1657,7 +1660,10 @@ class SourceFrontend:
 
     def _layer_object(self, type_: str, written: str, node: ast.Call, scope: Scope,
                       skip_first: bool = False) -> LayerObject:
-        positional = [_EXPR_HANDLERS[type(a)](self, a, scope) for a in node.args[1 if skip_first else 0:]]
+        written_args = node.args[1 if skip_first else 0:]
+        starred = any(type(a) is ast.Starred for a in written_args)  # Resizing(*TARGET_SIZE)
+        positional = self._fold_elts(written_args, scope) if starred else \
+            [_EXPR_HANDLERS[type(a)](self, a, scope) for a in written_args]
         keywords: dict[str, Any] = {}
         for kw in node.keywords:
             value = _EXPR_HANDLERS[type(kw.value)](self, kw.value, scope)
@@ -1675,8 +1681,7 @@ class SourceFrontend:
         if opaque:
             positional = [UNKNOWN if type(p) is Opaque else p for p in positional]
         # Dense(len(vocab)) with the vocabulary read from data: a size named after what was written
-        if opaque or unknown:
-            written_args = node.args[1 if skip_first else 0:]
+        if (opaque or unknown) and not starred:
             positional = [_named_unknown(p, e) for p, e in zip(positional, written_args)]
         for kw in node.keywords:
             if kw.arg is not None and kw.arg != "name" and keywords[kw.arg] is UNKNOWN:

@@ -179,6 +179,9 @@ def lookup(call: LayerCall, inputs):
     elif isinstance(call.args.get("vocabulary"), Symbol) and isinstance(oov, int):
         # a vocabulary read from data, named after what was written: its size is a named size too
         depth = dim_add(Symbol(f"len({call.args['vocabulary'].name})"), oov + (1 if mask is not None else 0))
+    elif call.args.get("vocabulary") is None:
+        # no vocabulary given: the one adapt() learns from the data (its OOV and mask entries included)
+        depth = Symbol("adapted vocabulary size")
     else:
         raise Unresolved("vocabulary")
     if mode == "one_hot":
