@@ -314,6 +314,10 @@ def _alias_tensorflow(keras) -> None:
     assert not module_utils.tensorflow.available
     tf = types.ModuleType("tensorflow")
     tf.keras = keras
+    # Once "tensorflow" is in sys.modules, Keras' preprocessing layers (Resizing...) ask it whether they run
+    # eagerly (backend_utils.in_tf_graph) when they are called on data: without the answer a fixed model that
+    # builds failed its training step with "module 'tensorflow' has no attribute 'executing_eagerly'".
+    tf.executing_eagerly = lambda: True
     sys.modules["tensorflow"] = tf
     sys.modules["tensorflow.keras"] = keras
     for name in ("layers", "models", "optimizers", "losses", "metrics", "callbacks", "utils", "activations",
