@@ -1476,32 +1476,7 @@ def _box_message(call: LayerCall, shape: Shape, values: dict, group: tuple, name
 def crop_images(call: LayerCall, inputs):
     """keras/src/ops/image.py CropImages.compute_output_spec; also ``tf.image.crop_to_bounding_box`` (``top`` and
     ``left`` offsets, targets > 0 and an image of non-zero size, as TF checks)."""
-    shape = list(tensor(call, "images", inputs))
-    data_format = _data_format(call)
-    _image_rank(call, shape)
-    values, tf_name = _box_args(call, "cropping")
-    if tf_name:
-        _tf_image_dims(call, shape)
-    images = tuple(shape)
-    axes = (-3, -2) if data_format == "channels_last" else (-2, -1)
-    for axis, side, before, after in ((axes[0], "height", "top_cropping", "bottom_cropping"),
-                                      (axes[1], "width", "left_cropping", "right_cropping")):
-        size, top, bottom, target = shape[axis], values[before], values[after], values[f"target_{side}"]
-        if size is None and target is None:
-            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} on images {format_shape(images)}: the {side} is "
-                                                 f"unknown, so target_{side} must be given")
-        if target is None:
-            target = dim_sub(dim_sub(size, top), bottom)
-        if is_known(size):
-            top = dim_sub(dim_sub(size, target), bottom) if top is None else top
-            bottom = dim_sub(dim_sub(size, target), top) if bottom is None else bottom
-            for name, value in ((before, top), (after, bottom), (f"target_{side}", target)):
-                if is_known(value) and value < 0:
-                    group = (before, after, f"target_{side}")
-                    raise ShapeProblem(INVALID_ARGUMENT, _box_message(call, images, values, group, name, value,
-                                                                      side, size))
-        shape[axis] = target
-    return tuple(shape)
+    return _crop_or_pad(call, inputs, "cropping")
 
 
 @rule("ops.image.pad_images", params=("images", "top_padding", "left_padding", "bottom_padding", "right_padding",
@@ -1509,22 +1484,34 @@ def crop_images(call: LayerCall, inputs):
 def pad_images(call: LayerCall, inputs):
     """keras/src/ops/image.py PadImages.compute_output_spec; also ``tf.image.pad_to_bounding_box`` (``top`` and
     ``left`` offsets, and an image of non-zero size, as TF checks)."""
+    return _crop_or_pad(call, inputs, "padding")
+
+
+def _crop_or_pad(call: LayerCall, inputs, what: str):
+    """crop_images / pad_images: per side, the missing one of (top, bottom, target) from the other two and the
+    image's size (a crop takes them off the size, a pad adds them to it); none may come to less than 0."""
     shape = list(tensor(call, "images", inputs))
     data_format = _data_format(call)
     _image_rank(call, shape)
-    values, tf_name = _box_args(call, "padding")
+    values, tf_name = _box_args(call, what)
     if tf_name:
         _tf_image_dims(call, shape)
     images = tuple(shape)
+    crop = what == "cropping"
     axes = (-3, -2) if data_format == "channels_last" else (-2, -1)
-    for axis, side, before, after in ((axes[0], "height", "top_padding", "bottom_padding"),
-                                      (axes[1], "width", "left_padding", "right_padding")):
+    for axis, side, before, after in ((axes[0], "height", f"top_{what}", f"bottom_{what}"),
+                                      (axes[1], "width", f"left_{what}", f"right_{what}")):
         size, top, bottom, target = shape[axis], values[before], values[after], values[f"target_{side}"]
+        if crop and size is None and target is None:
+            raise ShapeProblem(INVALID_ARGUMENT, f"{call.label} on images {format_shape(images)}: the {side} is "
+                                                 f"unknown, so target_{side} must be given")
         if target is None and size is not None:
-            target = dim_add(dim_add(top, size), bottom)
+            target = dim_sub(dim_sub(size, top), bottom) if crop else dim_add(dim_add(top, size), bottom)
         if is_known(size):
-            top = dim_sub(dim_sub(target, size), bottom) if top is None else top
-            bottom = dim_sub(dim_sub(target, size), top) if bottom is None else bottom
+            # the margin left over: size - target for a crop, target - size for a pad
+            margin = dim_sub(size, target) if crop else dim_sub(target, size)
+            top = dim_sub(margin, bottom) if top is None else top
+            bottom = dim_sub(margin, top) if bottom is None else bottom
             for name, value in ((before, top), (after, bottom), (f"target_{side}", target)):
                 if is_known(value) and value < 0:
                     group = (before, after, f"target_{side}")
