@@ -23,7 +23,8 @@ Inside the child:
 * ``Layer.__call__`` is wrapped to remember, for subclassed models (which have no ``outputs``), the
   shapes of their last call, and the innermost layer whose call raised (and whether on symbolic
   tensors or on data).  ``Model.build`` is wrapped to remember the shape it was given.
-* ``Model.fit`` / ``evaluate`` / ``summary`` / ``save`` are no-ops (shapes only); ``predict`` is real.
+* ``Model.fit`` / ``evaluate`` / ``summary`` are no-ops (shapes only); ``predict`` is real; ``save`` writes
+  into a scratch directory, where ``load_model`` of the same path reads it back.
 * The namespace the file runs in is kept, so models made before an exception are still recorded.
 
 Recorded per file:
@@ -89,6 +90,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import tokenize
 from pathlib import Path
 
@@ -311,7 +313,16 @@ def install_hooks(keras) -> _State:
     keras.Model.fit = lambda self, *a, **k: None
     keras.Model.evaluate = lambda self, *a, **k: None
     keras.Model.summary = lambda self, *a, **k: None
-    keras.Model.save = lambda self, *a, **k: None
+    # save() is real, into a scratch directory (never beside the fixture), so that load_model() of the same path
+    # later in the fixture gives the model back as Keras would
+    scratch = tempfile.mkdtemp(prefix="sd-record-")
+    model_save, load_model = keras.Model.save, keras.saving.load_model
+
+    def scratch_path(path):
+        return os.path.join(scratch, os.path.basename(str(path)))
+
+    keras.Model.save = lambda self, path, *a, **k: model_save(self, scratch_path(path), *a, **k)
+    keras.saving.load_model = keras.models.load_model = lambda path, *a, **k: load_model(scratch_path(path), *a, **k)
     keras.utils.plot_model = lambda *a, **k: None
     return state
 

@@ -617,3 +617,29 @@ def test_a_lookup_adapted_to_data_has_a_named_vocabulary_size():
     (encoded,) = [r.output_shape for r in model.inference.results if r.node.type == "IntegerLookup"]
     assert encoded[0] is None and isinstance(encoded[1], shapedoctor.shapes.Symbol)
     assert model.inference.results[-1].output_shape == (None, 1)
+
+
+def test_a_symbolic_input_fed_to_a_model_of_scalar_inputs_takes_no_axis():
+    # nl_image_search (keras-io): a text encoder takes Input(shape=()) strings; a subclassed model that feeds it
+    # features["caption"] gets one value per sample (no rank with axes builds), never a false mismatch.
+    source = """
+    import keras
+    from keras import layers
+
+    inputs = layers.Input(shape=(), name="text_input")
+    text_encoder = keras.Model(inputs, layers.Dense(4)(layers.Reshape((1,))(inputs)), name="text_encoder")
+
+    class DualEncoder(keras.Model):
+        def __init__(self, text_encoder, **kwargs):
+            super().__init__(**kwargs)
+            self.text_encoder = text_encoder
+
+        def call(self, features, training=False):
+            return self.text_encoder(features["caption"], training=training)
+
+    dual = DualEncoder(text_encoder)
+    """
+    report = _check(source)
+    assert not report.diagnostics
+    dual = next(m for m in report.models if m.name == "dual")
+    assert dual.complete and dual.inference.results[0].output_shape == (None,)

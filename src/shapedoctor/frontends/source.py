@@ -224,6 +224,7 @@ class SourceFrontend:
         self._application_models: dict[str, Any] = {}
         self._constructed: dict[int, Any] = {}  # constructor line -> the model made there (first one)
         self._lambda_callees: dict = {}  # Lambda(fn) constructor span -> (fn, scope it was written in)
+        self._saved_models: dict[str, Any] = {}  # model.save("m.keras") in this file: the path -> that model
         self._layer_objects = 0
         self._sequential_adds = 0  # model.add(layer) calls walked: model code, though no graph node is made yet
         self._constructor_calls: set[int] = set()  # every model constructor call's line, reached or not
@@ -895,6 +896,10 @@ class SourceFrontend:
             return self._keras_call(func, node, scope)
         if isinstance(func, LayerObject):
             return self._call_layer(func, node, scope)
+        if isinstance(func, _LayerHandle):
+            layer = func.layer()
+            return self._call_layer(layer, node, scope) if layer is not None else \
+                self._call_of_unknown(*self._call_arguments(node, scope), node, scope)
         if isinstance(func, _BoundMethod):
             return self._method_call(func, node, scope)
         if isinstance(func, NumpyName):
@@ -951,6 +956,16 @@ class SourceFrontend:
             return _activation_function(args[0])
         if func.qualname.startswith("math.") and not kwargs:
             return _math_call(func.qualname[5:], args)
+        if leaf == "load_model" and "keras" in func.qualname.split("."):
+            path = args[0] if args else kwargs.get("filepath")
+            saved = self._saved_models.get(path) if isinstance(path, str) else None
+            if saved is None:
+                return UNKNOWN
+            # a model this file saved to that path: a new model object of the same architecture (its layers, their
+            # names and its graph; the weights do not matter here), made at this line
+            loaded = dataclasses.replace(saved, line=node.lineno)
+            scope.models.append(loaded)
+            return loaded
         return self._function_call(func.qualname, args, kwargs, node, scope)
 
     def _call_of_unknown(self, args: list, kwargs: dict, node: ast.Call, scope: Scope):
@@ -1984,6 +1999,9 @@ class SourceFrontend:
                                 else Opaque("a layer shapedoctor cannot read", span_of(node)))
         elif attr == "build" and isinstance(target, SequentialModel):
             self._record_build_shape(target, args, kwargs)
+        elif attr == "save" and isinstance(target, (SequentialModel, FunctionalModel)) and args \
+                and isinstance(args[0], str):
+            self._saved_models[args[0]] = target  # load_model(the same path) later in the file gives it back
         elif attr == "compile" and isinstance(target, (SequentialModel, FunctionalModel, Instance)):
             target.loss = kwargs.get("loss", args[1] if len(args) > 1 else None)
         elif attr in ("fit", "train_on_batch", "evaluate") and isinstance(target, (SequentialModel, FunctionalModel,
@@ -2474,7 +2492,18 @@ class _LayerHandle:
 
     def __init__(self, builder, index: int, group: str | None = None) -> None:
         self.builder, self.index, self.last = builder, index, index  # a nested model: first and last node
+        self.group = group
         self.name = group or builder.nodes[index].name
+
+    def layer(self) -> LayerObject | None:
+        """The layer itself, to be called again (``decoder_lstm = model.layers[3]``; ``decoder_lstm(x, ...)``):
+        the same layer object, so Keras' rule for a shared layer applies; None for a nested model or an op."""
+        node = self.builder.nodes[self.index]
+        if self.group is not None or node.type.startswith("ops.") or node.type in ("InputLayer", "Constant",
+                                                                                   "<opaque>", "<declared>"):
+            return None
+        return LayerObject(node.type, node.written_type, node.args, node.span, node.layer_key or f"node{self.index}",
+                           node.name, node.written_factors)
 
     def tensors(self, attr: str):
         node = self.builder.nodes[self.index]
@@ -2502,7 +2531,10 @@ def _model_attribute(model: FunctionalModel, attr: str):
             key = group if group is not None else node.layer_key or index
             if key not in handles:
                 handles[key] = _LayerHandle(model.builder, index, group)
-        return list(handles.values())
+        rank = _keras_layer_order(model, lambda i: (model.layer_of_node or {}).get(i) or
+                                  model.builder.nodes[i].layer_key or i)
+        return sorted(handles.values(), key=lambda h: rank.get(next(k for k, v in handles.items() if v is h),
+                                                               (0, 0)))
     if attr in ("input", "inputs"):
         return model.inputs[0] if attr == "input" and len(model.inputs) == 1 else list(model.inputs)
     if attr == "output" and isinstance(model.output_value, (list, tuple)):
@@ -2982,6 +3014,35 @@ def _symbolic_input(args: dict) -> None:
             args[key] = SymbolicShape(value.name)
         elif isinstance(value, SymbolicShape) and key == "batch_shape":
             args[key] = SymbolicShape(value.base, value.offset, value.prefix)
+
+
+def _keras_layer_order(model: FunctionalModel, key_of) -> dict:
+    """Where each layer (by ``key_of(node index)``) comes in ``model.layers``, as Keras orders them
+    (keras/src/ops/function.py ``map_graph``): by depth from the outputs, deepest first (the inputs), and within
+    a depth by the order a depth-first walk from the outputs first reaches them."""
+    builder = model.builder
+    inputs = {t.node for t in model.inputs}
+    first_reached: dict = {}
+    seen: set[int] = set()
+    stack = [t.node for t in reversed(model.outputs)]
+    while stack:  # pre-order, each node's inputs in order (_build_map)
+        i = stack.pop()
+        if i in seen:
+            continue
+        seen.add(i)
+        first_reached.setdefault(key_of(i), len(first_reached))
+        if i not in inputs:
+            stack.extend(ref[0] for ref in reversed(builder.nodes[i].inputs))
+    node_depth: dict[int, int] = {}
+    layer_depth: dict = {}
+    for i in sorted(seen, reverse=True):  # creation order is topological: consumers before what they consume
+        key = key_of(i)
+        depth = max(node_depth.get(i, 0), layer_depth.get(key, 0))
+        layer_depth[key] = node_depth[i] = depth
+        if i not in inputs:
+            for ref in builder.nodes[i].inputs:
+                node_depth[ref[0]] = max(node_depth.get(ref[0], 0), depth + 1)
+    return {key: (-layer_depth[key], first_reached[key]) for key in first_reached}
 
 
 def _ancestors(builder: FunctionalBuilder, starts: list[int], stop: set[int]) -> set[int]:

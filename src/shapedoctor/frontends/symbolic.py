@@ -3,7 +3,7 @@
 ``Input(shape=input_shape)`` with ``input_shape`` a parameter, or ``x_train.shape[1:]`` of data that
 cannot be folded, has named sizes but no known rank. The rank is the one the model's own layers accept
 (a ``Conv1D`` first needs ``(batch, steps, channels)``): each rank from 1 to 4 non-batch axes is tried
-and the smallest one that builds is kept. A finding remains only when every rank fails, so it holds
+and the smallest one that builds is kept; no axis at all (one value per sample) only when none of them builds. A finding remains only when every rank fails, so it holds
 whatever the data turns out to be; sizes stay symbols, so a finding never depends on a guessed size.
 """
 
@@ -54,12 +54,16 @@ def _fails(graph: ModelGraph) -> bool:
 def _settle(graph: ModelGraph, node, symbolic: SymbolicShape, base: dict) -> int:
     """The smallest rank of ``node``'s input that the model builds with (the best one when none does)."""
     best = None
-    for rank in range(1, MAX_RANK + 1):
+    # rank 0 (one value per sample: a string fed to a text encoder, a scalar id) only when no rank with axes
+    # builds: a model that takes any rank is not thought to take scalars
+    for rank in (*range(1, MAX_RANK + 1), 0):
+        if rank == 0 and best[0][0]:
+            break
         node.args = {**base, "shape": symbolic.dims(rank)}
         inference = infer(graph)
         clean, built = build_score(inference)
         score = (clean, built, -rank)
-        if best is None or score > best[0]:
+        if best is None or score > best[0] and (rank > 0 or clean):
             best = (score, rank)
         if clean and built == len(inference.results):
             break  # every layer builds: a higher rank could only tie, and the smaller rank wins ties
