@@ -72,6 +72,9 @@ _NUMPY_CREATORS = {"zeros", "ones", "empty", "full", "rand", "randn", "random", 
                    "uniform", "randint", "standard_normal", "zeros_like", "ones_like"}
 
 
+_MISSING = object()  # no such attribute (None and UNKNOWN are values)
+
+
 def span_of(node: ast.AST) -> Span:
     span = _SPANS.get(node)
     if span is None:
@@ -89,6 +92,9 @@ class FunctionalBuilder:
     def __init__(self) -> None:
         self.nodes: list[LayerNode] = []
         self.used: set[int] = set()
+        # a custom layer whose call() returns several tensors (output, attention weights): the node that stands
+        # for the layer -> all of them, what `model.get_layer(name).output` gives
+        self.layer_outputs: dict[int, tuple] = {}
         self._eager = None  # shapes computed on demand while walking (``x.shape[-1]``)
         self._records: list = []  # per node of _eager: what inferring it did, replayed by ``infer`` (subgraph)
 
@@ -225,6 +231,7 @@ class SourceFrontend:
         self._constructed: dict[int, Any] = {}  # constructor line -> the model made there (first one)
         self._lambda_callees: dict = {}  # Lambda(fn) constructor span -> (fn, scope it was written in)
         self._saved_models: dict[str, Any] = {}  # model.save("m.keras") in this file: the path -> that model
+        self._class_bodies: dict[int, dict] = {}  # id of a class -> what its body assigns (class attributes)
         self._layer_objects = 0
         self._sequential_adds = 0  # model.add(layer) calls walked: model code, though no graph node is made yet
         self._constructor_calls: set[int] = set()  # every model constructor call's line, reached or not
@@ -312,6 +319,24 @@ class SourceFrontend:
                 self._finish_scope(scope)
             elif isinstance(value, ClassValue) and value.kind == "plain":
                 self._walk_class_alone(value, module)
+
+    def _class_attribute(self, cls: ClassValue, attr: str):
+        """``config.patch_size`` with ``class Config: patch_size = 4``: the class body's own assignments (walked
+        once, in order, as Python runs them when the class is made), then its user bases'; _MISSING if none."""
+        found = self._class_bodies.get(id(cls))
+        if found is None:
+            scope = Scope(cls.name, parent=cls.scope)
+            self._class_bodies[id(cls)] = scope.bindings  # a body reading its own class: not walked again
+            self._walk_body([stmt for stmt in cls.node.body if isinstance(stmt, (ast.Assign, ast.AnnAssign,
+                                                                                 ast.AugAssign))], scope)
+            found = scope.bindings
+        if attr in found:
+            return found[attr]
+        for base in cls.bases:
+            inherited = self._class_attribute(base, attr)
+            if inherited is not _MISSING:
+                return inherited
+        return _MISSING
 
     def _walk_class_alone(self, cls: ClassValue, module: Scope) -> None:
         """A builder class never instantiated here: ``__init__`` with symbolic arguments, then each method
@@ -762,6 +787,9 @@ class SourceFrontend:
                 return base.attributes[node.attr]
             if base.cls.method(node.attr) is not None:
                 return _BoundMethod(base, node.attr)
+            found = self._class_attribute(base.cls, node.attr)
+            if found is not _MISSING:
+                return found
             if base.base_layer is not None and node.attr in _BASE_LAYER_ATTRIBUTES:
                 return _base_layer_attribute(base.base_layer, node.attr)
             if base.cls.kind in ("model", "layer"):
@@ -769,6 +797,10 @@ class SourceFrontend:
             return UNKNOWN
         if kind is ClassValue and base.method(node.attr) is not None:
             return _BoundMethod(base, node.attr)  # Builder._model(shape): a static or class method
+        if kind is ClassValue:
+            found = self._class_attribute(base, node.attr)
+            if found is not _MISSING:
+                return found
         if isinstance(base, (_Super, dict)):
             return _BoundMethod(base, node.attr)
         if isinstance(base, LayerObject) and node.attr in ("input", "output", "inputs", "outputs"):
@@ -1143,6 +1175,12 @@ class SourceFrontend:
             # The node that computes the layer's output stands for the layer in traces, as in Keras' summary.
             _stand_for_layer(result, instance.name or self.namer(instance.cls.name), instance.cls.name,
                              f"`{instance.cls.name}.call()`")
+        elif isinstance(result, (tuple, list)) and result and instance.cls.kind == "layer" and builder is not None \
+                and all(isinstance(r, TensorRef) and r.builder is builder and r.node >= first_new for r in result):
+            # (output, kernel): the first output's node stands for the layer, and remembers all of them
+            _stand_for_layer(result[0], instance.name or self.namer(instance.cls.name), instance.cls.name,
+                             f"`{instance.cls.name}.call()`")
+            builder.layer_outputs[result[0].node] = tuple(result)
         if _as_tensor_list(result) or isinstance(result, TensorRef):
             return result
         declared = self._declared_output(instance, inputs, tensors, node, scope)
@@ -1340,7 +1378,11 @@ class SourceFrontend:
             return ArrayValue((args[0],))
         if leaf == "linspace":  # np.linspace(start, stop, num=50)
             num = kwargs.get("num", args[2] if len(args) > 2 else 50)
-            return ArrayValue((num,)) if type(num) is int and num >= 0 else UNKNOWN
+            if type(num) is not int or num < 0:
+                return UNKNOWN
+            return ArrayValue((num,), _linspace_values(kwargs.get("start", args[0] if args else None),
+                                                       kwargs.get("stop", args[1] if len(args) > 1 else None), num,
+                                                       kwargs.get("endpoint", args[3] if len(args) > 3 else True)))
         if leaf == "shape" and len(args) == 1:  # np.shape(X): as X.shape
             if isinstance(args[0], ArrayValue):
                 return args[0].shape
@@ -1497,7 +1539,9 @@ class SourceFrontend:
         result = self._apply_layer(layer, inputs, node, scope, False)
         outputs = result.builder.outputs_of(result) if isinstance(result, TensorRef) else None
         if outputs is not None and outputs > 1:
-            return tuple(TensorRef(result.builder, result.node, i) for i in range(outputs))
+            refs = [TensorRef(result.builder, result.node, i) for i in range(outputs)]
+            # split / unstack give a Python list (x_splits[0] = ... then works); the others a tuple
+            return refs if spec.op in ("ops.split", "ops.unstack", "ops.array_split") else tuple(refs)
         return result
 
     @staticmethod
@@ -1921,6 +1965,8 @@ class SourceFrontend:
                 return reshape_array(target, args[0] if len(args) == 1 else tuple(args))
             if attr in ("astype", "copy"):
                 return target
+            if attr == "tolist" and not args and target.values is not None:
+                return list(target.values)
             if attr in ("transpose", "squeeze") and len(args) > 1 and all(type(a) is int for a in args):
                 args = [tuple(args)]  # x.transpose(1, 2, 0)
             op = _ARRAY_METHODS.get(attr)
@@ -2510,6 +2556,9 @@ class _LayerHandle:
         if attr in ("input", "inputs") and node.type != "InputLayer":  # an InputLayer's input is its output
             refs = [TensorRef(self.builder, ref[0], ref[1]) for ref in node.inputs]
             return refs if attr == "inputs" or len(refs) != 1 else refs[0]
+        several = self.builder.layer_outputs.get(self.last)
+        if several is not None:  # a custom layer's call() returned (output, kernel)
+            return list(several) if attr == "outputs" else several
         count = self.builder.outputs_of(TensorRef(self.builder, self.last, 0)) or 1
         refs = [TensorRef(self.builder, self.last, i) for i in range(count)]
         return refs if attr in ("outputs", "inputs") or count != 1 else refs[0]
@@ -2646,6 +2695,8 @@ def _iterated(value):
         return list(value)
     if isinstance(value, (WeightValue, ArrayValue)) and value.shape and type(value.shape[0]) is int \
             and 0 <= value.shape[0] <= MAX_UNROLL:
+        if isinstance(value, ArrayValue) and value.values is not None:
+            return list(value.values)
         if isinstance(value, ArrayValue) and len(value.shape) == 1:
             return [UnknownNumber("an item of a numpy array")] * value.shape[0]  # a numpy scalar: a number
         return [type(value)(tuple(value.shape[1:]))] * value.shape[0]
@@ -2842,6 +2893,19 @@ _ARRAY_METHODS = {"transpose": "transpose", "sum": "sum", "mean": "mean", "max":
                   "std": "std", "var": "var", "squeeze": "squeeze", "flatten": "ravel", "ravel": "ravel",
                   "repeat": "repeat", "swapaxes": "swapaxes", "cumsum": "cumsum", "argmax": "argmax",
                   "argmin": "argmin", "clip": "clip", "round": "round", "dot": "dot"}
+
+
+def _linspace_values(start, stop, num: int, endpoint) -> tuple | None:
+    """``np.linspace``'s numbers (as numpy computes them: start + i * step), for a short vector of known ends."""
+    if not all(type(v) in (int, float) for v in (start, stop)) or not isinstance(endpoint, bool) \
+            or num > MAX_UNROLL or any(abs(v) >= 2 ** MAX_INT_BITS for v in (start, stop)):
+        return None
+    divisions = num - 1 if endpoint else num
+    step = (stop - start) / divisions if divisions > 0 else 0.0
+    values = [start + i * step for i in range(num)]
+    if endpoint and num > 1:
+        values[-1] = float(stop)
+    return tuple(float(v) for v in values)
 
 
 def _mel_weight_matrix(args: list, kwargs: dict):

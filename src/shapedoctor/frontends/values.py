@@ -33,9 +33,11 @@ class NumpyName:
 
 @dataclass(frozen=True)
 class ArrayValue:
-    """A numpy array whose shape the front-end could fold (``np.zeros((100, 20, 1))``)."""
+    """A numpy array whose shape the front-end could fold (``np.zeros((100, 20, 1))``); ``values``: a short vector's
+    numbers too, when they fold (``np.linspace(0, 0.2, 8)``: drop rates a loop reads one by one)."""
 
     shape: tuple
+    values: tuple | None = None
 
 
 class ArrayShape(tuple):
