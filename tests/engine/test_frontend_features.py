@@ -643,3 +643,25 @@ def test_a_symbolic_input_fed_to_a_model_of_scalar_inputs_takes_no_axis():
     assert not report.diagnostics
     dual = next(m for m in report.models if m.name == "dual")
     assert dual.complete and dual.inference.results[0].output_shape == (None,)
+
+
+def test_a_list_of_numbers_made_a_tensor_is_a_constant_of_its_shape():
+    # retinanet (keras-io): box_predictions * tf.convert_to_tensor([0.1, 0.1, 0.2, 0.2]) scales the last axis
+    # (numpy reads the list as shape (4,)); a (2, 3) nested list broadcasts against (None, 5, 3) only on its last
+    # axis, as Keras finds it: 2 != 5.
+    source = """
+    import keras
+    import tensorflow as tf
+    from keras import layers
+
+    variance = tf.convert_to_tensor([0.1, 0.1, 0.2, 0.2], dtype=tf.float32)
+    boxes = keras.Input(shape=(7, 4))
+    scaled = keras.Model(boxes, layers.Dense(4)(boxes) * variance)
+    table = tf.constant([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    rows = keras.Input(shape=(5, 3))
+    broken = keras.Model(rows, rows * table)
+    """
+    report = _check(source)
+    models = {m.name: m for m in report.models}
+    assert models["scaled"].complete and models["scaled"].inference.results[-1].output_shape == (None, 7, 4)
+    assert [d.kind.name for d in report.diagnostics if d.severity == "error"] == ["incompatible-merge"]

@@ -1492,6 +1492,10 @@ class SourceFrontend:
             return _weight(kwargs["shape"]) if "shape" in kwargs else UNKNOWN
         if leaf in _DATA_TO_TENSOR and args and isinstance(args[0], ArrayValue):
             return args[0]  # ops.array(np.random.uniform(size=(1, 224, 224, 3))): data of that shape still
+        if leaf in _DATA_TO_TENSOR and args and type(args[0]) in (list, tuple) and args[0]:
+            shape = _nested_shape(args[0])  # tf.convert_to_tensor([0.1, 0.1, 0.2, 0.2]): a constant of shape (4,)
+            if shape is not None:
+                return WeightValue(shape)
         if leaf in _IDENTITY_FUNCTIONS or qualname in PREPROCESS_FUNCTIONS:
             if args and _number_like(args[0]):  # ops.cast(self.scale, q.dtype): still that number
                 return args[0]
@@ -2676,6 +2680,11 @@ def _created_constant(leaf: str, args: list, kwargs: dict):
     if leaf == "linspace":  # linspace(start, stop, num=50)
         num = kwargs.get("num", args[2] if len(args) > 2 else 50)
         return WeightValue((num,)) if size(num) is not None else UNKNOWN
+    if leaf == "constant" and "shape" not in kwargs and len(args) < 3:
+        # tf.constant(value): the value's own shape (a number: a scalar); a shape= argument broadcasts it instead
+        value = kwargs.get("value", args[0] if args else None)
+        shape = _nested_shape(value) if type(value) in (int, float, bool, list, tuple) else None
+        return WeightValue(shape) if shape is not None else UNKNOWN
     if leaf == "eye" and args and size(args[0]) is not None:
         return WeightValue((args[0], args[1] if len(args) > 1 and size(args[1]) is not None else args[0]))
     shape = kwargs.get("shape", args[0] if args else UNKNOWN)
@@ -2893,6 +2902,19 @@ _ARRAY_METHODS = {"transpose": "transpose", "sum": "sum", "mean": "mean", "max":
                   "std": "std", "var": "var", "squeeze": "squeeze", "flatten": "ravel", "ravel": "ravel",
                   "repeat": "repeat", "swapaxes": "swapaxes", "cumsum": "cumsum", "argmax": "argmax",
                   "argmin": "argmin", "clip": "clip", "round": "round", "dot": "dot"}
+
+
+def _nested_shape(value, depth: int = 0) -> tuple | None:
+    """The shape of a (nested) list of numbers, as numpy reads it; None when it is ragged or holds anything
+    else."""
+    if type(value) in (int, float, bool):
+        return ()
+    if type(value) not in (list, tuple) or not value or depth > 8:
+        return None
+    inner = {_nested_shape(v, depth + 1) for v in value}
+    if len(inner) != 1 or None in inner:
+        return None
+    return (len(value), *inner.pop())
 
 
 def _linspace_values(start, stop, num: int, endpoint) -> tuple | None:
