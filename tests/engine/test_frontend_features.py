@@ -665,3 +665,31 @@ def test_a_list_of_numbers_made_a_tensor_is_a_constant_of_its_shape():
     models = {m.name: m for m in report.models}
     assert models["scaled"].complete and models["scaled"].inference.results[-1].output_shape == (None, 7, 4)
     assert [d.kind.name for d in report.diagnostics if d.severity == "error"] == ["incompatible-merge"]
+
+
+def test_a_sequential_used_inside_a_model_of_settled_rank_is_checked_on_what_it_gets():
+    # video_transformers (keras-io): a custom layer's Sequential (no input shape) is applied inside a model whose
+    # Input(shape=train_data.shape[1:]) gets its rank only once the model is settled: the Sequential is then
+    # checked on the input its first layer gets there, with the names its layers have in that model.
+    source = """
+    import keras
+    from keras import layers
+
+    class Encoder(layers.Layer):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.proj = keras.Sequential([layers.Dense(4), layers.Dense(8)])
+
+        def call(self, x):
+            return self.proj(x)
+
+    inputs = keras.Input(shape=train_data.shape[1:])
+    x = layers.Conv1D(8, 3, padding="same")(inputs)
+    model = keras.Model(inputs, layers.GlobalMaxPooling1D()(Encoder()(x)))
+    """
+    report = _check(source)
+    assert not report.skipped_models
+    proj = next(m for m in report.models if m.name == "proj")
+    assert proj.complete
+    assert [r.node.name for r in proj.inference.results] [1:] == ["dense", "dense_1"]
+    assert proj.inference.results[-1].output_shape[-1] == 8 and len(proj.inference.results[-1].output_shape) == 3

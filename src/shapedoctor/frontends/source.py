@@ -232,6 +232,7 @@ class SourceFrontend:
         self._lambda_callees: dict = {}  # Lambda(fn) constructor span -> (fn, scope it was written in)
         self._saved_models: dict[str, Any] = {}  # model.save("m.keras") in this file: the path -> that model
         self._class_bodies: dict[int, dict] = {}  # id of a class -> what its body assigns (class attributes)
+        self._layer_names: dict[str, str] = {}  # a layer object's key -> the name its first call gave it
         self._layer_objects = 0
         self._sequential_adds = 0  # model.add(layer) calls walked: model code, though no graph node is made yet
         self._constructor_calls: set[int] = set()  # every model constructor call's line, reached or not
@@ -260,6 +261,7 @@ class SourceFrontend:
             graph.loops = sorted(self._unrolled_loops)
         for graph in graphs:
             settle_symbolic_inputs(graph)
+        graphs += self._sequentials_inside_settled(graphs, module)
         self._say_unreported(graphs)
         self._unlink_definitions()
         return graphs
@@ -282,6 +284,32 @@ class SourceFrontend:
             if first < len(lines) and lines[first] <= end:
                 self._constructor_calls.update(constructor_calls(statement, candidates))
             yield statement
+
+    def _sequentials_inside_settled(self, graphs: list[ModelGraph], module: Scope) -> list[ModelGraph]:
+        """A Sequential with no input shape used inside a model whose input rank was settled only afterwards
+        (``keras.Input(shape=x_train.shape[1:])``): checked as a model of its own, on the input its first layer
+        gets in the settled model."""
+        reported = {g.line for g in graphs}
+        late = []
+        for line, model in sorted(self._constructed.items()):
+            if line in reported or not isinstance(model, SequentialModel) or model.call_shape is not None \
+                    or not model.used_inside:
+                continue
+            items = _flatten_items(model.items)
+            first = items[0] if items else None
+            if not isinstance(first, LayerObject) or not all(isinstance(i, LayerObject) for i in items):
+                continue
+            shape = _first_input_shape(graphs, first.key)
+            if shape is None:
+                continue
+            model.call_shape = shape
+            # the same layer objects: the names they were given where the model that uses them called them
+            named = dataclasses.replace(model, items=[
+                dataclasses.replace(i, name=self._layer_names.get(i.key, i.name)) for i in items])
+            graph = self._sequential_graph(named, module)
+            if not graph.unbuildable_reason:
+                late.append(graph)
+        return late
 
     def _say_unreported(self, graphs: list[ModelGraph]) -> None:
         """Every model constructor the walk met is a model at its line or a skipped entry, never silence."""
@@ -1906,6 +1934,7 @@ class SourceFrontend:
         else:
             known = layer.type in RULES and not layer.type.startswith("keras_hub.")
             name = user_name or layer.name or self.namer(layer.type if known else layer.written_type)
+            self._layer_names.setdefault(layer.key, name)
         layer_node = builder.add(layer.type, args, inputs, layer.span, name, layer.written_type, list_input,
                                  layer.key, layer.written_factors)
         layer_node.call_span = span_of(call_node)
@@ -2902,6 +2931,17 @@ _ARRAY_METHODS = {"transpose": "transpose", "sum": "sum", "mean": "mean", "max":
                   "std": "std", "var": "var", "squeeze": "squeeze", "flatten": "ravel", "ravel": "ravel",
                   "repeat": "repeat", "swapaxes": "swapaxes", "cumsum": "cumsum", "argmax": "argmax",
                   "argmin": "argmin", "clip": "clip", "round": "round", "dot": "dot"}
+
+
+def _first_input_shape(graphs: list[ModelGraph], layer_key: str):
+    """The input shape the layer ``layer_key`` gets where a reported model calls it (its first call there)."""
+    for graph in graphs:
+        for node in graph.nodes:
+            if node.layer_key == layer_key:
+                result = infer(graph).results[node.index]
+                shapes = result.input_shapes
+                return tuple(shapes[0]) if shapes and len(shapes) == 1 and shapes[0] is not None else None
+    return None
 
 
 def _nested_shape(value, depth: int = 0) -> tuple | None:
