@@ -274,6 +274,17 @@ def _constructor_lines(text: str) -> list[int]:
     return sorted(set().union(*(constructor_calls(statement, candidates) for statement in tree.body)))
 
 
+def _constructor_lines_left_out(text: str, kept: str) -> list[int]:
+    """Lines of ``text`` where a model constructor is written (not in a comment) that ``kept`` blanked: code
+    that does not parse, so the text is all there is to go by."""
+    from .frontends.source import constructor_text_lines
+
+    before, after = text.split("\n"), kept.split("\n")
+    return sorted(line for line in constructor_text_lines(text)
+                  if line <= len(before) and before[line - 1].strip() and not after[line - 1].strip()
+                  and not before[line - 1].lstrip().startswith("#"))
+
+
 def _constructor_col(text: str | None, line: int) -> tuple[int, int]:
     """Start and end column of the model constructor call on ``line`` (0, 0 when it cannot be found), in UTF-8
     bytes as every column of a finding (Python's ``ast`` ``col_offset``): the reporters convert them."""
@@ -383,12 +394,8 @@ def _check_python(text: str, path: str, target_shape: Any, with_fixes: bool, wit
 
     try:
         found = analyse_source(text, path)
-    except SyntaxError as exc:  # its offset counts characters (1-based): a finding's column, UTF-8 bytes
-        line = exc.lineno or 1
-        source = _line_of(text, line)
-        col = max((exc.offset or 1) - 1, 0)
-        report = file_problem(path, PARSE_ERROR, f"cannot parse: {exc.msg}", line,
-                              _byte_col(source, col) if source is not None else col)
+    except SyntaxError as exc:
+        report = file_problem(path, PARSE_ERROR, *_parse_error_at(text, exc))
         report.text = text  # the reporters' column conversions read the line
         return report
     except (RecursionError, MemoryError):
@@ -470,8 +477,20 @@ def _check_one_file(path: str, target_shape: Any, with_fixes: bool, explicit: bo
     return _check_python(text, path, target_shape, with_fixes, with_edits)
 
 
+def _parse_error_at(text: str, exc: SyntaxError) -> tuple[str, int, int]:
+    """A SyntaxError's message, line and column (its offset counts characters from 1; a finding's column is in
+    UTF-8 bytes from 0)."""
+    line = exc.lineno or 1
+    source = _line_of(text, line)
+    col = max((exc.offset or 1) - 1, 0)
+    return f"cannot parse: {exc.msg}", line, _byte_col(source, col) if source is not None else col
+
+
 def _check_notebook(raw: str, path: str, target_shape: Any, with_fixes: bool) -> FileReport:
-    """Code cells as one source; findings say their cell. Fixes are listed, not applied (no edits)."""
+    """Code cells as one source; findings say their cell. Fixes are listed, not applied (no edits).
+
+    A cell that does not parse is reported and left out, and the other cells are checked: the kernel runs each
+    cell on its own, so the others still run (a notebook of illustrative snippets, one with a typo)."""
     from .frontends.notebook import notebook_source
 
     try:
@@ -479,6 +498,21 @@ def _check_notebook(raw: str, path: str, target_shape: Any, with_fixes: bool) ->
     except ValueError as exc:
         return file_problem(path, PARSE_ERROR, f"cannot read the notebook: {exc}")
     report = _check_python(notebook.text, path, target_shape, with_fixes, with_edits=False)
+    if report.error and report.diagnostics and report.diagnostics[0].kind is PARSE_ERROR:
+        readable, broken = notebook.without_unparsable_cells()
+        if broken:
+            rest = _check_python(readable.text, path, target_shape, with_fixes, with_edits=False)
+            if not rest.error:
+                for exc in broken:
+                    message, line, col = _parse_error_at(notebook.text, exc)
+                    rest.diagnostics.append(Diagnostic(kind=PARSE_ERROR, message=f"{message} (this cell is not "
+                                                       "checked)", severity="error", line=line, col=col,
+                                                       end_line=line, end_col=col, path=path))
+                unread = [SkippedModel(line, "model not checked: its cell does not parse")
+                          for line in _constructor_lines_left_out(notebook.text, readable.text)]
+                add_skipped_models(rest, unread)
+                rest.diagnostics.sort(key=lambda d: (d.line, d.col))
+                report, notebook = rest, readable
     report.text = None  # the concatenated cells are not the file: nothing may be rewritten from them
     report.notebook = notebook
 

@@ -102,6 +102,10 @@ def test_magics_and_shell_escapes_keep_lines_and_define_names():
     ("pip install keras", ""),
     ("cd ..", ""),
     ("time = 3", None),  # Python: a magic's name used as a variable
+    ("history = model.fit(", None),  # a call continued on the next lines (IPython: an assignment, not %history)
+    ("run (", None),
+    ("time += (1 +", None),
+    ("history -l 5", ""),
     ("pwd", None),
     ("x = 10 % 3", None),
     ('s = "really?"', None),
@@ -221,3 +225,27 @@ def test_random_cells_keep_their_lines_and_positions_never_fail():
                 assert position is not None and 1 <= position[0] <= raw.count("\n") + 1
 
     check()
+
+
+# ----------------------------------------------------------------------------- a cell that does not parse
+def test_a_cell_that_does_not_parse_leaves_the_other_cells_checked(tmp_path):
+    """The kernel runs each cell on its own: a typo in one (a non-breaking space pasted from a book, a missing
+    `=`) stops that cell only.  It is reported at its own place, its model is a skipped entry, and the broken
+    model of another cell is still found."""
+    path = write_notebook(tmp_path / "nb.ipynb", [
+        ("code", IMPORTS),
+        ("markdown", ["# A snippet pasted from a book"]),
+        ("code", ["inputs = keras.Input(shape=(8,))", "x = layers.Dense(32,\u00a0activation='relu')(inputs)",
+                  "model = keras.Model(inputs, x)"]),
+        ("code", ["outputs layers.Dense(3)(x)"]),
+        ("code", BROKEN_CELL),
+    ])
+    report = shapedoctor.check_file(str(path)).files[0]
+    assert report.error is None
+    found = [(d.kind.name, d.line, d.col, d.explanation[0]) for d in report.diagnostics]
+    assert ("parse-error", 5, 20, "in cell 3, line 2") in found  # at the U+00A0
+    assert ("skipped-model", 6, 0, "in cell 3, line 3") in [f[:2] + (0, f[3]) for f in found]
+    assert [f[0] for f in found if f[3].startswith("in cell 4")] == ["parse-error"]
+    assert [f[0] for f in found if f[3].startswith("in cell 5")] == ["rank"]  # Dense then Conv1D, still found
+    assert [s.line for s in report.skipped_models] == [6]
+

@@ -32,6 +32,8 @@ is stored: with nbformat's usual one-string-per-line layout, the JSON line of th
 
 from __future__ import annotations
 
+import ast
+import dataclasses
 import json
 import re
 from dataclasses import dataclass, field
@@ -50,6 +52,10 @@ reset reset_selective run save sc set_env sx system tb time timeit unalias unloa
 xmode""".split())
 
 _ESCAPES = ("%", "!", "?", "/", ",", ";")
+# What IPython's prefilter takes for Python after a first word, magic name or not (its AssignmentChecker and
+# PythonOpsChecker): ``history = model.fit(`` opening a call continued on the next lines is an assignment, not
+# the %history magic, though the line alone does not compile.
+_PYTHON_AFTER_A_NAME = tuple("!=()<>,+*/%^&|")
 _ASSIGN_FROM_IPYTHON = re.compile(
     r"^(?P<lhs>[ \t]*[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*(?:\[[^\]\n]*\])?)*"
     r"[ \t]*=[ \t]*)(?P<rhs>[!%].*)$")
@@ -120,6 +126,33 @@ class NotebookSource:
             return ""
         end = starts[line] - 1 if line < len(starts) else len(self._raw)
         return self._raw[starts[line - 1]:end]
+
+    def without_unparsable_cells(self) -> tuple[NotebookSource, list[SyntaxError]]:
+        """Each code cell compiled on its own, as IPython runs it: a cell that does not parse is blanked (its
+        lines kept, empty) so that the other cells are still checked, as they still run in the kernel.  The new
+        source, and per blanked cell its error, ``lineno`` counted in ``text``."""
+        lines = self.text.split("\n")
+        cells: dict[int, list[int]] = {}
+        for index, (cell, _) in enumerate(self.cell_of_line):
+            cells.setdefault(cell, []).append(index)
+        errors = []
+        for indexes in cells.values():
+            try:
+                compile("\n".join(lines[i] for i in indexes), "<cell>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+            except SyntaxError as exc:
+                exc.lineno = indexes[0] + min(max(exc.lineno or 1, 1), len(indexes))
+                errors.append(exc)
+            except (ValueError, RecursionError, MemoryError) as exc:  # a null byte; nesting too deep
+                error = SyntaxError(str(exc) if isinstance(exc, ValueError) else "the cell is too deeply nested")
+                error.lineno, error.offset = indexes[0] + 1, 1
+                errors.append(error)
+            else:
+                continue
+            for i in indexes:
+                lines[i] = ""
+        if not errors:
+            return self, []
+        return dataclasses.replace(self, text="\n".join(lines), _text_lines=None), errors
 
     def _raw_line_col(self, offset: int) -> tuple[int, int]:
         import bisect
@@ -253,7 +286,8 @@ def _python_line(line: str) -> str | None:
     if match and not match.group("lhs").rstrip().endswith(("==", "!=", "<=", ">=")):
         return match.group("lhs") + "get_ipython()"
     word = stripped.split(maxsplit=1)
-    if len(word) == 2 and word[0] in _AUTOMAGICS and not _compiles(stripped):
+    if len(word) == 2 and word[0] in _AUTOMAGICS and not word[1].startswith(_PYTHON_AFTER_A_NAME) \
+            and not _compiles(stripped):
         return _blank(line)
     return None
 

@@ -2312,9 +2312,14 @@ class SourceFrontend:
                 continue
             inference = infer(attempt)
             clean, built = build_score(inference)
-            score = (not _has_opaque(attempt) and built == len(inference.results), clean, built, -rank)
+            whole = not _has_opaque(attempt) and built == len(inference.results)
+            score = (whole, clean, built, -rank)
             if best is None or score > best[0]:
                 best = (score, rank)
+            if whole and clean:
+                # every layer builds, cleanly: a higher rank could only tie, and the smaller rank wins ties (as
+                # settle_symbolic_inputs decides); this walk is the one kept, not walked again
+                return attempt
         self._restore_walk_state(state)
         if best is None or best[0][0] is False:
             return self._walk_subclassed(model, scope)  # no rank does better: the symbolic walk, said as it is
