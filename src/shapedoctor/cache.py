@@ -3,7 +3,8 @@
 A file's result is stored under a key made of everything it depends on: the file's bytes, the path it is
 reported under, the options that change a result (target shape, fixes, edits, whether the file was named),
 and the checker itself (its version and the size and modification time of each of its own files, so an edited
-or upgraded shapedoctor never reads an old result).  A warm run reads the bytes, hashes them and loads the JSON
+or upgraded shapedoctor never reads an old result).  An entry also lists the modules of the user's project the
+file imports and the checker read, with a hash of each: an edited module makes the entry a miss.  A warm run reads the bytes, hashes them and loads the JSON
 result instead of parsing and interpreting the file.
 
 The cache holds JSON only, never pickles: a cache directory is a file anyone can commit to a repository, and
@@ -25,7 +26,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # only what the annotations name: `check` on one file imports nothing it does not use
     from typing import Any
 
-FORMAT = 1  # the layout of an entry; a new one starts a new subdirectory
+FORMAT = 2  # the layout of an entry; a new one starts a new subdirectory (2: the project modules read)
 DEFAULT_DIR = ".shapedoctor_cache"
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by shapedoctor.\n"
@@ -82,7 +83,8 @@ class FileCache:
         try:
             with open(self._entry(key), encoding="utf-8") as handle:
                 data = json.load(handle)
-            report = report_from_json(data, path, text) if data.get("key") == key else None
+            report = report_from_json(data, path, text) if data.get("key") == key \
+                and dependencies_unchanged(data["dependencies"]) else None
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             report = None
         if isinstance(report, FileReport):
@@ -132,7 +134,20 @@ def report_to_json(report) -> dict[str, Any]:
         "skipped_models": [s.to_json() for s in report.skipped_models],
         "diagnostics": [_diagnostic_to_json(d) for d in report.diagnostics],
         "unused_noqa": [_diagnostic_to_json(d) for d in report.unused_noqa],
+        "dependencies": dict(report.dependencies),
     }
+
+
+def dependencies_unchanged(dependencies: dict[str, str]) -> bool:
+    """Each project module the cached result read still has the bytes it had then."""
+    for path, digest in dependencies.items():
+        try:
+            with open(path, "rb") as handle:
+                if hashlib.sha256(handle.read()).hexdigest() != digest:
+                    return False
+        except OSError:
+            return False
+    return True
 
 
 def _diagnostic_to_json(diagnostic) -> dict[str, Any]:
@@ -152,7 +167,8 @@ def report_from_json(data: dict[str, Any], path: str, text: str):
         suppressed=int(data["suppressed"]), models=[CachedModel(m) for m in data["models"]],
         skipped_models=[SkippedModel(int(s["line"]), str(s["reason"])) for s in data["skipped_models"]],
         diagnostics=[_diagnostic_from_json(d, path) for d in data["diagnostics"]],
-        unused_noqa=[_diagnostic_from_json(d, path) for d in data["unused_noqa"]])
+        unused_noqa=[_diagnostic_from_json(d, path) for d in data["unused_noqa"]],
+        dependencies={str(k): str(v) for k, v in data["dependencies"].items()})
 
 
 def _diagnostic_from_json(data: dict[str, Any], path: str):

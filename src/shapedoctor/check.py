@@ -101,6 +101,9 @@ class FileReport:
     notebook: NotebookSource | None = None  # a .ipynb: maps lines of the joined cells to cells (not in to_json)
     # suppression comments that silenced nothing (`unused-noqa`); reported only when asked (not in to_json)
     unused_noqa: list[Diagnostic] = field(default_factory=list)
+    # modules of the user's project the file imports and the checker read: path -> SHA-256 of their bytes (a
+    # cached result is good only while they are unchanged; not in to_json)
+    dependencies: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"path": self.path, "error": self.error, "models": [m.to_json() for m in self.models],
@@ -416,6 +419,7 @@ def _check_python(text: str, path: str, target_shape: Any, with_fixes: bool, wit
         return report
     report = analyse_graphs(found.graphs, path, target_shape, with_fixes)
     report.text = text
+    report.dependencies = found.dependencies
     for diagnostic in report.diagnostics:  # the constructor call's own columns
         if diagnostic.kind is INCOMPLETE_MODEL:
             diagnostic.col, diagnostic.end_col = _constructor_col(text, diagnostic.line)
@@ -503,8 +507,8 @@ def _check_notebook(raw: str, path: str, target_shape: Any, with_fixes: bool) ->
         if broken:
             rest = _check_python(readable.text, path, target_shape, with_fixes, with_edits=False)
             if not rest.error:
-                for exc in broken:
-                    message, line, col = _parse_error_at(notebook.text, exc)
+                for cell_error in broken:
+                    message, line, col = _parse_error_at(notebook.text, cell_error)
                     rest.diagnostics.append(Diagnostic(kind=PARSE_ERROR, message=f"{message} (this cell is not "
                                                        "checked)", severity="error", line=line, col=col,
                                                        end_line=line, end_col=col, path=path))

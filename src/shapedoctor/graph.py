@@ -40,6 +40,9 @@ class Span:
     col: int
     end_line: int
     end_col: int
+    # made from another file of the project (an imported custom layer or builder): shown at the place in this file
+    # that reached it, never edited there
+    foreign: bool = False
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ CONSTRUCTS = {
     "apps": "10. keras.applications backbones",
     "attn": "11. attention layers",
     "append": "12. lists appended to after their literal",
+    "import": "13. custom layers, builders and sizes imported from other files of the user's project",
 }
 
 

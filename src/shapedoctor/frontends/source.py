@@ -25,6 +25,7 @@ from ..graph import (INPUT_SHAPE_KWARGS, POSITIONAL_STRIDES, UNKNOWN, AutoNamer,
                      input_args_from_layer_kwargs)
 from ..rules import RULES, canonical_type, map_arguments
 from . import chunks
+from .imports import is_foreign, module_path, read_foreign_module, runs_on_import
 from ..shapes import Symbol
 from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE, binop, bounded, index_array,
                       is_plain, lambda_body,
@@ -78,9 +79,17 @@ _MISSING = object()  # no such attribute (None and UNKNOWN are values)
 def span_of(node: ast.AST) -> Span:
     span = _SPANS.get(node)
     if span is None:
+        if is_foreign(node):  # code of an imported module: the place in this file that reached it
+            return _FOREIGN_SITES[-1] if _FOREIGN_SITES else Span(node.lineno, node.col_offset, node.end_lineno,
+                                                                  node.end_col_offset, foreign=True)
         span = _SPANS[node] = Span(node.lineno, node.col_offset, node.end_lineno or node.lineno,
                                    node.end_col_offset or 0)
     return span
+
+
+# The call in the checked file through which an imported module's code is being walked (innermost last; only the
+# outermost is pushed): what a layer made there is shown at.
+_FOREIGN_SITES: list[Span] = []
 
 
 _SPANS: dict = {}  # node -> its Span (frozen, so shared): a function body walked per call asks for the same nodes'
@@ -192,6 +201,7 @@ class _Returned(Exception):
 MAX_CALL_DEPTH = 12
 MAX_RECURSION = 6  # a function's own calls inside it followed this deep (a recursion that does not end stops here)
 MAX_STATEMENTS = 200_000
+MAX_IMPORTED_MODULES = 32  # project modules read for one file
 
 
 class _Handlers(dict):
@@ -237,6 +247,9 @@ class SourceFrontend:
         self._sequential_adds = 0  # model.add(layer) calls walked: model code, though no graph node is made yet
         self._constructor_calls: set[int] = set()  # every model constructor call's line, reached or not
         self._unrolled_loops: set[tuple[int, int]] = set()  # (first, last line) of each loop walked per item
+        self._imported: dict[str, Scope | None] = {}  # path of a project module imported -> its names (None: being read)
+        self.dependencies: dict[str, str] = {}  # path of each project module read -> SHA-256 of its bytes
+        self._importers: list[str] = []  # the project modules being read, innermost last
         # keras.config.set_image_data_format("channels_first") (keras.json): the data_format of layers that give none
         self._image_data_format = "channels_last"
         self._defining_scopes: dict[int, Scope] = {}  # id -> a scope a function or class was defined in
@@ -329,6 +342,41 @@ class SourceFrontend:
                 line, "model not checked: shapedoctor did not reach this code (a method it never saw called with a "
                       "tensor, or a loop or comprehension it could not unroll)"))
 
+    def _project_module(self, module: str | None, level: int, stmt: ast.stmt) -> Scope | None:
+        """The names a module of the user's project defines (walked once per file, as Python runs it on import,
+        its ``if __name__ == "__main__":`` part left out); None when it is not one, or cannot be read."""
+        importer = self._importers[-1] if self._importers else self.path
+        path = module_path(module, level, importer)
+        if path is None or path in self._imported:
+            return self._imported.get(path) if path is not None else None
+        if len(self._imported) >= MAX_IMPORTED_MODULES:
+            return None
+        self._imported[path] = None  # an import cycle meets None: the names are not known yet
+        read = read_foreign_module(path, stmt)
+        if read is None:
+            return None
+        tree, digest = read
+        self.dependencies[path] = digest
+        names = Scope(f"<module {module or path}>")
+        # Models the module builds when imported are its own business, not this file's
+        graphs, skipped, constructed = len(self.graphs), len(self.skipped_models), set(self._constructed)
+        site = not _FOREIGN_SITES
+        if site:
+            _FOREIGN_SITES.append(dataclasses.replace(span_of(stmt), foreign=True))
+        self._importers.append(path)
+        try:
+            self._run_body([s for s in tree.body if runs_on_import(s)], names)
+        finally:
+            self._importers.pop()
+            if site:
+                _FOREIGN_SITES.pop()
+        del self.graphs[graphs:]
+        del self.skipped_models[skipped:]
+        for line in set(self._constructed) - constructed:
+            del self._constructed[line]
+        self._imported[path] = names
+        return names
+
     def _walk_unfollowed(self, module: Scope) -> None:
         """Functions and classes nothing in the file called: walked on their own, with symbolic parameters.
 
@@ -400,6 +448,11 @@ class SourceFrontend:
 
     def _stmt_Import(self, stmt: ast.Import, scope: Scope) -> None:
         for alias in stmt.names:
+            if alias.asname or "." not in alias.name:  # import utils / import utils.layers as L
+                imported = self._project_module(alias.name, 0, stmt)
+                if imported is not None:
+                    scope.bindings[alias.asname or alias.name] = _ImportedModule(imported)
+                    continue
             if alias.asname:
                 scope.bindings[alias.asname] = Module(alias.name)
             else:
@@ -407,11 +460,23 @@ class SourceFrontend:
                 scope.bindings[top] = Module(top)
 
     def _stmt_ImportFrom(self, stmt: ast.ImportFrom, scope: Scope) -> None:
-        if not stmt.module or stmt.level:
-            return
+        imported = self._project_module(stmt.module, stmt.level, stmt) if stmt.module else None
         for alias in stmt.names:
-            qual = f"{stmt.module}.{alias.name}"
-            scope.bindings[alias.asname or alias.name] = _classify_qualname(qual)
+            if alias.name == "*":
+                if imported is not None:
+                    scope.bindings.update({k: v for k, v in imported.bindings.items() if not k.startswith("_")})
+                continue
+            value = imported.bindings.get(alias.name, _MISSING) if imported is not None else _MISSING
+            if value is _MISSING:  # a submodule (from pkg import mod; from . import blocks)
+                submodule = self._project_module(".".join(filter(None, (stmt.module, alias.name))), stmt.level, stmt)
+                if submodule is not None:
+                    value = _ImportedModule(submodule)
+                elif imported is not None or stmt.level:
+                    value = UNKNOWN  # a name the project module does not define as shapedoctor reads it
+            if value is not _MISSING:
+                scope.bindings[alias.asname or alias.name] = value
+            elif stmt.module:
+                scope.bindings[alias.asname or alias.name] = _classify_qualname(f"{stmt.module}.{alias.name}")
 
     def _stmt_FunctionDef(self, stmt, scope: Scope) -> None:
         scope.bindings[stmt.name] = FunctionValue(stmt.name, stmt, scope)
@@ -823,6 +888,8 @@ class SourceFrontend:
             if base.cls.kind in ("model", "layer"):
                 return _BoundMethod(base, node.attr)  # Keras' own methods: build, fit, compile...
             return UNKNOWN
+        if kind is _ImportedModule:  # layer_utils.AttentionLSTM of `import utils.layer_utils as layer_utils`
+            return base.names.bindings.get(node.attr, UNKNOWN)
         if kind is ClassValue and base.method(node.attr) is not None:
             return _BoundMethod(base, node.attr)  # Builder._model(shape): a static or class method
         if kind is ClassValue:
@@ -1073,6 +1140,17 @@ class SourceFrontend:
                 return self._op_node(scope, "<opaque>", {}, tensors[:1], where,
                                      f"`{fn.name}()` is {why} to follow")
             return UNKNOWN
+        site = not _FOREIGN_SITES and is_foreign(fn)
+        if site:  # into an imported module's code: what it makes is shown at this call
+            _FOREIGN_SITES.append(dataclasses.replace(span_of(where), foreign=True))
+        try:
+            return self._invoke_body(fn, defining, args, kwargs, me, where, scope, symbolic, cls)
+        finally:
+            if site:
+                _FOREIGN_SITES.pop()
+
+    def _invoke_body(self, fn: ast.FunctionDef, defining: Scope, args: list, kwargs: dict, me, where: ast.AST,
+                     scope: Scope, symbolic: bool, cls: ClassValue | None):
         inner = scope.inner(fn.name, defining)
         if me is not None:
             inner.bindings["__class_instance__"] = me
@@ -1428,6 +1506,9 @@ class SourceFrontend:
                 return ArrayValue(tuple(shape))
         if leaf == "reshape" and len(args) >= 2 and isinstance(args[0], ArrayValue):
             return reshape_array(args[0], args[1])
+        if leaf in ("prod", "product", "sum") and len(args) == 1 and not kwargs and type(args[0]) in (tuple, list) \
+                and all(type(d) is int for d in args[0]):  # np.prod(K.int_shape(x)[1:]): a layer's size
+            return math.prod(args[0]) if leaf != "sum" else sum(args[0])
         if leaf == "meshgrid":
             return _meshgrid(args, kwargs.get("indexing", "xy"))
         if leaf in _NUMPY_AS_OPS and any(isinstance(a, ArrayValue) or type(a) is list and a and all(
@@ -1534,6 +1615,8 @@ class SourceFrontend:
             if spec.op in _SCALAR_OPERAND_OPS:  # tf.math.floordiv(index, self.num_buckets): a named size, a scalar
                 args = [_scalar_operand(a) for a in args]
                 kwargs = {k: _scalar_operand(v) for k, v in kwargs.items()}
+            if spec.op == "ops.reshape" and len(args) > 1 and len(node.args) > 1:
+                args[1] = _named_unknown_sizes(args[1], node.args[1])
             return self._tensor_op(spec, args, kwargs, node, scope, _unparse(node.func))
         if spec is not None and any(isinstance(v, WeightValue) or type(v) is list and v and all(
                 isinstance(i, (WeightValue, ArrayValue)) or _number_like(i) for i in v)
@@ -2465,7 +2548,7 @@ def _as_written(value, expr: ast.expr | None, param: str, where: str, fn: ast.Fu
     literal that reaches one place can be edited for it (``def mlp(n_features=20)`` also sizing the Input must not
     be widened for a Dense)."""
     if type(value) is int and isinstance(expr, ast.Constant) and type(expr.value) is int and expr.value == value \
-            and _reads(fn, param, text) == 1:
+            and not is_foreign(expr) and not is_foreign(fn) and _reads(fn, param, text) == 1:
         return WrittenInt(value, span_of(expr), param, where)
     return value
 
@@ -2648,6 +2731,13 @@ class _BoundMethod:
     def __init__(self, target, attr: str) -> None:
         self.target = target
         self.attr = attr
+
+
+class _ImportedModule:
+    """A module of the user's project imported whole (``import blocks``): the names it defines."""
+
+    def __init__(self, names: Scope) -> None:
+        self.names = names
 
 
 class _Partial:
@@ -3113,6 +3203,16 @@ def _membership(item, container) -> bool | None:
     return None
 
 
+def _named_unknown_sizes(shape, written: ast.expr):
+    """``tf.reshape(x, (-1, frames, features.size))`` with a size that does not fold: a size of the program, so
+    a named symbol (Keras' static shape has that number), not None (a size only known when the model runs)."""
+    if type(shape) in (tuple, list) and isinstance(written, (ast.Tuple, ast.List)) and len(shape) == len(written.elts) \
+            and UNKNOWN in shape:
+        return type(shape)(Symbol(_short(_unparse(elt), 40)) if dim is UNKNOWN else dim
+                           for dim, elt in zip(shape, written.elts))
+    return shape
+
+
 def _name_unknown_sizes(args: dict, node: ast.Call) -> None:
     """``Input(shape=(maxlen, len(chars)))`` with ``len(chars)`` unknown: that size is a named symbol."""
     written = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "shape"), None)
@@ -3191,7 +3291,8 @@ def _ancestors(builder: FunctionalBuilder, starts: list[int], stop: set[int]) ->
 
 def _definitions(module: Scope) -> list:
     """Functions and classes defined at module level, and methods nothing needs on their own."""
-    return [v for v in module.bindings.values() if isinstance(v, (FunctionValue, ClassValue))]
+    return [v for v in module.bindings.values() if isinstance(v, (FunctionValue, ClassValue))
+            and not is_foreign(v.node)]  # an imported one is followed where this file uses it
 
 
 def _names_called(values: list) -> set[str]:
@@ -3347,13 +3448,14 @@ def _layer_of_input_ref(ref: TensorRef) -> LayerObject | None:
 class SourceModels:
     graphs: list[ModelGraph]
     skipped_models: list[SkippedModel]  # constructions that could not be built at all
+    dependencies: dict[str, str] = field(default_factory=dict)  # project modules read: path -> SHA-256
 
 
 def analyse_source(text: str, path: str = "<string>") -> SourceModels:
     """Raises SyntaxError for unparsable text; everything else degrades to unknown shapes."""
     frontend = SourceFrontend(text, path)
     graphs = frontend.models()
-    return SourceModels(graphs, frontend.skipped_models)
+    return SourceModels(graphs, frontend.skipped_models, frontend.dependencies)
 
 
 def _forget_file_memos() -> None:

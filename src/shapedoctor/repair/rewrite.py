@@ -1443,12 +1443,28 @@ def edits_for_fix(text: str, graph: ModelGraph, fix: Fix) -> list[Edit]:
     """The source edits that realise ``fix`` on ``graph`` (parsed from ``text``); raises CannotRewrite."""
     from .plain_edits import plain_changes
 
+    if _touches_another_file(graph, fix):
+        raise CannotRewrite("the code to change is in another file of the project")
     changes = plain_changes(text, graph, fix.patches)  # one plain argument fix: the same changes, no LibCST
     if changes is None:
         changes = _planned_changes(text, graph, fix)
     if not changes:
         raise CannotRewrite("nothing to change")
     return to_edits(text, changes)
+
+
+def _touches_another_file(graph: ModelGraph, fix: Fix) -> bool:
+    """A patch of a layer made by an imported module's code, or of a literal written there: its spans are the
+    place in this file that reached that code, not text to edit."""
+    for patch in fix.patches:
+        if 0 <= patch.node < len(graph.nodes):
+            node = graph.nodes[patch.node]
+            if any(span is not None and span.foreign for span in (node.span, node.call_span)):
+                return True
+        if any(getattr(value, "foreign", False) or getattr(getattr(value, "span", None), "foreign", False)
+               for _, value in patch.args):
+            return True
+    return False
 
 
 def _planned_changes(text: str, graph: ModelGraph, fix: Fix) -> list[_Change]:

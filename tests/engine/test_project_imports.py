@@ -1,0 +1,120 @@
+"""Names imported from other files of the user's project: read (never run), followed where the file uses them,
+never edited from it, and part of what a cached result depends on.
+
+The shapes of the same constructs are recorded from Keras in ``tests/constructs/import_*.py`` (with the package
+``tests/constructs/_project``); these tests cover what Keras cannot tell: resolution, safety and the cache.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import shapedoctor
+from shapedoctor.cli import main
+from shapedoctor.frontends.imports import module_path
+
+BLOCKS = '''
+import keras
+from keras import layers
+
+WIDTH = 16
+
+
+def dense_head(x, units=WIDTH):
+    x = layers.Flatten()(x)
+    return layers.Dense(units)(x)
+
+
+if __name__ == "__main__":
+    demo = keras.Sequential([keras.Input((8,)), layers.Dense(3)])
+'''
+
+SCRIPT = '''
+import keras
+from keras import layers
+from lib.blocks import dense_head, WIDTH
+
+inputs = keras.Input(shape=(WIDTH * 2, 3))
+x = dense_head(inputs)
+x = layers.Conv1D(8, 3)(x)
+model = keras.Model(inputs, x)
+'''
+
+
+def write(root, files: dict) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path):
+    write(tmp_path, {"lib/__init__.py": "", "lib/blocks.py": BLOCKS, "scripts/train.py": SCRIPT})
+    return tmp_path
+
+
+def test_an_imported_builder_is_followed_and_its_layers_shown_at_the_call(project):
+    report = shapedoctor.check_file(str(project / "scripts" / "train.py")).files[0]
+    assert [m.graph.line for m in report.models] == [9]  # the module's own `__main__` demo is not this file's
+    layers = [(r.node.type, r.node.span.line, r.output_shape) for r in report.models[0].inference.results]
+    assert layers[:3] == [("InputLayer", 6, (None, 32, 3)), ("Flatten", 7, (None, 96)), ("Dense", 7, (None, 16))]
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.kind.name, error.line) == ("rank", 8)
+    assert set(report.dependencies) == {str(project / "lib" / "blocks.py")}
+
+
+def test_a_fix_never_edits_code_of_another_file(project):
+    report = shapedoctor.check_file(str(project / "scripts" / "train.py")).files[0]
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    removal = [f for f in error.fixes if "Flatten" in f.title and f.title.startswith("remove")]
+    assert removal and all(f.applicability == "display-only" and not f.edits for f in removal)
+    assert all(e.line == 8 for f in error.fixes for e in f.edits)  # the Reshape goes into this file only
+
+
+def test_an_edited_module_makes_the_cached_result_a_miss(project, capsys, monkeypatch):
+    monkeypatch.delenv("SHAPEDOCTOR_NO_CACHE", raising=False)
+    monkeypatch.chdir(project)
+    assert main(["check", "scripts/train.py", "--cache-dir", "c"]) == 1
+    assert main(["check", "scripts/train.py", "--cache-dir", "c"]) == 1  # a hit: the same result
+    write(project, {"lib/blocks.py": BLOCKS.replace("x = layers.Flatten()(x)\n", "")})
+    capsys.readouterr()
+    assert main(["check", "scripts/train.py", "--cache-dir", "c"]) == 0  # the head keeps the steps axis now
+    assert "SD101" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("statement", ["from lib import blocks", "import lib.blocks as blocks"])
+def test_a_module_imported_whole(project, statement):
+    write(project, {"scripts/train.py": SCRIPT.replace("from lib.blocks import dense_head, WIDTH", statement)
+                    .replace("WIDTH * 2", "blocks.WIDTH * 2").replace("dense_head(inputs)", "blocks.dense_head(inputs)")})
+    report = shapedoctor.check_file(str(project / "scripts" / "train.py")).files[0]
+    assert [(d.kind.name, d.line) for d in report.diagnostics if d.severity == "error"] == [("rank", 8)]
+
+
+def test_relative_imports_and_import_cycles(tmp_path):
+    write(tmp_path, {
+        "pkg/__init__.py": "from .a import head\n",
+        "pkg/a.py": "from keras import layers\nfrom . import b\n\ndef head(x):\n    return layers.Dense(b.UNITS)(x)\n",
+        "pkg/b.py": "from .a import head  # a cycle: a is being read\nUNITS = 5\n",
+        "main.py": "import keras\nfrom pkg import head\ninputs = keras.Input((3,))\nmodel = keras.Model(inputs, head(inputs))\n",
+    })
+    report = shapedoctor.check_file(str(tmp_path / "main.py")).files[0]
+    assert report.models[0].inference.results[-1].output_shape == (None, 5)
+    assert report.models[0].complete
+
+
+def test_names_the_checker_knows_are_never_looked_for_on_disk(tmp_path):
+    write(tmp_path, {"keras.py": "Dense = None\n", "numpy.py": "", "helpers.py": ""})
+    importer = str(tmp_path / "main.py")
+    assert module_path("keras", 0, importer) is None and module_path("numpy", 0, importer) is None
+    assert module_path("helpers", 0, importer) == str(tmp_path / "helpers.py")
+    assert module_path("helpers", 0, "<string>") is None  # a buffer with no file: nothing is near it
+    assert module_path("main", 0, importer) is None  # a file never imports itself
+
+
+def test_an_unreadable_module_leaves_its_names_unknown(tmp_path):
+    write(tmp_path, {"lib.py": "def head(x:\n", "main.py": SCRIPT.replace("lib.blocks", "lib")})
+    report = shapedoctor.check_file(str(tmp_path / "main.py")).files[0]
+    assert report.error is None and not report.models[0].complete  # said, not guessed
