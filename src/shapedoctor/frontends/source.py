@@ -2304,7 +2304,7 @@ class SourceFrontend:
                 continue
             args = dict(item.args)
             if position == 0 and item.type != "InputLayer":
-                input_args = _layer_input_args(args, item.type)
+                input_args = _first_item_input_args(args, item.type)
                 shape = model.build_shape if model.build_shape is not None else model.call_shape
                 if input_args is None and shape is not None:
                     input_args = {"batch_shape": shape}
@@ -2349,7 +2349,7 @@ class SourceFrontend:
         if isinstance(first, LayerObject) and first.type == "InputLayer":
             shape_args = dict(first.args)
         elif isinstance(first, LayerObject):
-            shape_args = _layer_input_args(dict(first.args), first.type)
+            shape_args = _first_item_input_args(dict(first.args), first.type)
         shape = model.build_shape if model.build_shape is not None else model.call_shape
         if shape_args is None:
             shape_args = {"batch_shape": shape} if shape is not None else {"shape": SymbolicShape("input")}
@@ -2913,6 +2913,19 @@ def _layer_input_args(args: dict, type_: str) -> dict | None:
     """Keras 2's ``input_shape=`` on a layer, except where it is the layer's own argument (a backbone's)."""
     rule_ = RULES.get(type_)
     if rule_ is not None and "input_shape" in rule_.params:
+        return None
+    return input_args_from_layer_kwargs(args, type_)
+
+
+def _first_item_input_args(args: dict, type_: str) -> dict | None:
+    """The input a Sequential gets from its first item: Keras 2's ``input_shape=`` on a layer, or a backbone's own
+    ``input_shape`` (``Sequential([VGG16(include_top=False, input_shape=(150, 150, 3)), Flatten(), ...])``: the
+    backbone is a functional model, whose input the Sequential takes)."""
+    rule_ = RULES.get(type_)
+    if rule_ is not None and "input_shape" in rule_.params:
+        shape = args.get("input_shape")
+        if isinstance(shape, (tuple, list)) and all(d is None or type(d) is int for d in shape):
+            return {"batch_shape": (None, *shape)}
         return None
     return input_args_from_layer_kwargs(args, type_)
 
