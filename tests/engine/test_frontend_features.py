@@ -13,6 +13,16 @@ import pytest
 import shapedoctor
 
 CASES = {
+    "star_imports_from_keras": ("""
+        from keras.models import *
+        from keras.layers import *
+        inputs = Input(shape=(28, 28, 1))
+        x = Convolution2D(8, 3)(inputs)
+        x = MaxPooling2D()(x)
+        x = Flatten()(x)
+        outputs = Dense(10)(concatenate([x, x]))
+        model = Model(inputs, outputs)
+        """, [(None, 26, 26, 8), (None, 13, 13, 8), (None, 1352), (None, 2704), (None, 10)]),
     "sequential_list_keras2_input_shape": ("""
         from keras.models import Sequential
         from keras.layers import Dense, Conv1D, Reshape, Flatten

@@ -118,3 +118,24 @@ def test_an_unreadable_module_leaves_its_names_unknown(tmp_path):
     write(tmp_path, {"lib.py": "def head(x:\n", "main.py": SCRIPT.replace("lib.blocks", "lib")})
     report = shapedoctor.check_file(str(tmp_path / "main.py")).files[0]
     assert report.error is None and not report.models[0].complete  # said, not guessed
+
+
+def test_a_model_built_by_an_imported_builder_is_reported_at_the_call(tmp_path):
+    write(tmp_path, {
+        "models_lib.py": """
+            import keras
+            from keras import layers
+
+            def classifier(steps, classes=3):
+                inputs = keras.Input(shape=(steps, 2))
+                x = layers.Conv1D(4, 3)(inputs)
+                x = layers.GlobalAveragePooling1D()(x)
+                return keras.Model(inputs, layers.Dense(classes)(x))
+            """,
+        "main.py": "from models_lib import classifier\n\nmodel = classifier(64)\nsmall = classifier(2)\n",
+    })
+    report = shapedoctor.check_file(str(tmp_path / "main.py")).files[0]
+    assert [(m.graph.line, m.inference.results[-1].output_shape) for m in report.models] == [(3, (None, 3)),
+                                                                                               (4, None)]
+    [error] = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.kind.name, error.line) == ("negative-length", 4)  # Conv1D(kernel 3) on 2 steps, at the call

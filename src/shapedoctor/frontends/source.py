@@ -32,7 +32,7 @@ from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE,
                       merge_uncertain, reshape_array, unpack)
 from ..rules.applications import APPS as APPLICATION_TYPES, PREPROCESS_FUNCTIONS
 from ..rules.keras_hub import KERAS_HUB_LAYERS
-from ..rules.base import ConstTensor, DataShape, TensorArg
+from ..rules.base import ALIASES, ConstTensor, DataShape, TensorArg
 from ..rules.core import LambdaBody
 from ..rules.ops import OPERATORS, resolve_op
 from ..rules.recurrent import bidirectional_output_count
@@ -465,6 +465,9 @@ class SourceFrontend:
             if alias.name == "*":
                 if imported is not None:
                     scope.bindings.update({k: v for k, v in imported.bindings.items() if not k.startswith("_")})
+                elif stmt.module and not stmt.level:
+                    scope.bindings.update({name: _classify_qualname(f"{stmt.module}.{name}")
+                                           for name in _star_names(stmt.module)})
                 continue
             value = imported.bindings.get(alias.name, _MISSING) if imported is not None else _MISSING
             if value is _MISSING:  # a submodule (from pkg import mod; from . import blocks)
@@ -1077,7 +1080,7 @@ class SourceFrontend:
         leaf = func.qualname.rsplit(".", 1)[-1]
         if leaf in _MODEL_CLASSES and scope.uncertain == 0:  # iaa.Sequential, torch.nn.Sequential
             self.skipped_models.append(SkippedModel(
-                node.lineno, f"`{_unparse(node.func)}` is not a Keras model (it comes from "
+                span_of(node).line, f"`{_unparse(node.func)}` is not a Keras model (it comes from "
                              f"`{func.qualname.split('.')[0]}`)"))
         if func.qualname in ("keras.activations.get", "keras.activations.deserialize") and len(args) == 1:
             return _activation_function(args[0])
@@ -1090,7 +1093,7 @@ class SourceFrontend:
                 return UNKNOWN
             # a model this file saved to that path: a new model object of the same architecture (its layers, their
             # names and its graph; the weights do not matter here), made at this line
-            loaded = dataclasses.replace(saved, line=node.lineno)
+            loaded = dataclasses.replace(saved, line=span_of(node).line)
             scope.models.append(loaded)
             return loaded
         return self._function_call(func.qualname, args, kwargs, node, scope)
@@ -1191,7 +1194,7 @@ class SourceFrontend:
             # class CustomModel(keras.Model) overriding train_step only, built as CustomModel(inputs, outputs)
             name = kwargs.get("name")
             return self._functional_model(inputs, outputs, name, node, scope)
-        instance = Instance(cls, node.lineno, name=kwargs["name"] if isinstance(kwargs.get("name"), str) else "")
+        instance = Instance(cls, span_of(node).line, name=kwargs["name"] if isinstance(kwargs.get("name"), str) else "")
         init = cls.method("__init__")
         if init is not None:
             self._invoke(init[0], init[1].scope or scope, args, kwargs, me=instance, where=node, scope=scope,
@@ -2031,7 +2034,7 @@ class SourceFrontend:
         name_value = self._fold(kwargs["name"], scope) if "name" in kwargs else None
         if _MODEL_CLASSES[leaf] == "sequential":
             model = SequentialModel(name=name_value if isinstance(name_value, str) else _default_name(scope),
-                                    line=node.lineno, span=span_of(node),
+                                    line=span_of(node).line, span=span_of(node),
                                     user_name=name_value if isinstance(name_value, str) else None)
             layers_expr = node.args[0] if node.args else kwargs.get("layers")
             if layers_expr is not None:
@@ -2041,9 +2044,9 @@ class SourceFrontend:
                 else:
                     model.items.append(Opaque("a layer list shapedoctor cannot read", span_of(layers_expr)))
             scope.models.append(model)
-            self._constructed.setdefault(node.lineno, model)
+            self._constructed.setdefault(span_of(node).line, model)
             return model
-        self._constructed.setdefault(node.lineno, None)
+        self._constructed.setdefault(span_of(node).line, None)
         args, kw_values = self._call_arguments(node, scope)
         inputs = args[0] if args else kw_values.get("inputs", UNKNOWN)
         outputs = args[1] if len(args) > 1 else kw_values.get("outputs", UNKNOWN)
@@ -2061,10 +2064,10 @@ class SourceFrontend:
         elif len({id(t.builder) for t in output_refs + input_refs}) != 1:
             reason = "its inputs and outputs come from different graphs"
         if reason is not None:
-            self.skipped_models.append(SkippedModel(node.lineno, f"model not built: {reason}"))
+            self.skipped_models.append(SkippedModel(span_of(node).line, f"model not built: {reason}"))
             return UNKNOWN
         model = FunctionalModel(name=name_value if isinstance(name_value, str) else "",
-                                line=node.lineno,
+                                line=span_of(node).line,
                                 builder=output_refs[0].builder, inputs=input_refs, outputs=output_refs)
         model.default_name = _default_name(scope)
         model.given_name = name_value if isinstance(name_value, str) else None
@@ -3354,6 +3357,21 @@ def _dedupe(graphs: list[ModelGraph]) -> list[ModelGraph]:
 
 
 @functools.lru_cache(maxsize=8192)  # pure, and asked for every `layers.X` a file spells
+def _star_names(module: str) -> list[str]:
+    """The names ``from <module> import *`` brings that the front-end knows: for ``keras.layers`` (and its
+    ``tensorflow.keras`` spellings) every layer class with a rule, Keras 2's spellings of them, ``Input`` and the
+    functional merges; for ``keras.models``, the model classes and ``load_model``."""
+    parts = _normal_qualname(module + ".").rstrip(".").split(".")
+    if "keras" not in parts:
+        return []
+    if parts[-1] == "layers":
+        return [*(t for t in RULES if t.isidentifier() and t[:1].isupper() and t != "InputLayer"), *ALIASES,
+                "InputLayer", "Input", *_FUNCTIONAL_MERGES]
+    if parts[-1] == "models":
+        return ["Model", "Sequential", "load_model", "clone_model"]
+    return []
+
+
 def _classify_qualname(qual: str):
     parts = _normal_qualname(qual + ".").rstrip(".").split(".")  # keras_core.Sequential is keras.Sequential
     qual = ".".join(parts)
