@@ -14,7 +14,7 @@ from typing import Any
 from .diagnostics import Diagnostic, GraphPatch
 from .infer import Inference, diagnostic_at, infer
 from .kinds import INPUT_DATA_MISMATCH
-from .shapes import dims_agree, format_shape, is_known, squeezable
+from .shapes import dims_agree, format_shape, is_known
 
 
 @dataclass(frozen=True)
@@ -41,21 +41,26 @@ def check_input_data(inference: Inference, data: tuple | None) -> Diagnostic | N
         return None
     source = inputs[0]
     declared, data = tuple(source.outputs[0]), tuple(data)
-    if len(declared) != len(data):
-        if squeezable(declared, data) or squeezable(data, declared):
-            return None  # a trailing axis of 1 Keras adds or drops itself
+    given = data
+    if len(data) == len(declared) + 1 and data[-1] == 1:
+        data = data[:-1]  # a trailing axis of 1 Keras drops itself, whatever the other sizes
+    elif len(data) == len(declared) - 1 and declared[-1] == 1:
+        data = (*data, 1)  # ... or adds
+    elif len(declared) != len(data):
+        if abs(len(declared) - len(data)) == 1 and not (is_known(data[-1]) and is_known(declared[-1])):
+            return None  # whether Keras adds or drops the last axis depends on a size not known here
         return _finding(inference, source, "error",
-                        f"the data {format_shape(data)} have {_axes(len(data) - 1)} per sample, the Input declares "
+                        f"the data {format_shape(given)} have {_axes(len(given) - 1)} per sample, the Input declares "
                         f"{format_shape(declared)}: fit() fails (Invalid input shape)")
     if dims_agree(declared[1:], data[1:]):
         return None
     failure = _failure_at(inference, source.node.index, data[1:])
     if failure is None:
         return _finding(inference, source, "warning",
-                        f"the data {format_shape(data)} do not match the Input's {format_shape(declared)}: Keras "
+                        f"the data {format_shape(given)} do not match the Input's {format_shape(declared)}: Keras "
                         f"warns and runs the layers at the data's shape")
     return _finding(inference, source, "error",
-                    f"the data {format_shape(data)} do not match the Input's {format_shape(declared)}: run at the "
+                    f"the data {format_shape(given)} do not match the Input's {format_shape(declared)}: run at the "
                     f"data's shape, {failure}")
 
 

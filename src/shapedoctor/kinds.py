@@ -210,12 +210,15 @@ SHARED_LAYER_MISMATCH = _kind("SD108", "shared-layer-mismatch", "error", """
 INPUT_DATA_MISMATCH = _kind("SD109", "input-data-mismatch", "error", """
     ## What it does
     Compares the model's Input with the shape of the arrays it is fit on, given with
-    `--data-shape` (batch axis first, like `--target-shape`).
+    `--data-shape` (batch axis first, like `--target-shape`), or read from a `fit(X, y)`
+    call in the file whose `X` has a shape that folds (`np.random.rand(100, 5)`, a slice or
+    a reshape of it); the latter only for a model that builds (one that does not fails at
+    its own error first).
 
     ## Why is this bad?
     A model that is consistent on its own can still fail on its data. With a rank that
-    differs (other than by a trailing axis of 1, which Keras adds or drops itself) `fit`
-    raises `Invalid input shape`. With the same rank and other sizes Keras warns and runs
+    differs `fit` raises `Invalid input shape`, unless by one trailing axis of 1: Keras adds
+    or drops it itself, whatever the other sizes, and compares what is left. With the same rank and other sizes Keras warns and runs
     the layers at the data's shape: an error when a layer then fails (channels-first images
     fed to a model declared channels last), a warning when every layer still builds.
 

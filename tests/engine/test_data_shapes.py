@@ -45,6 +45,12 @@ CASES = [
     (GREY_IMAGES, (None, 28, 28), None, False),  # Keras adds the trailing axis of 1 itself
     (SERIES, (None, 20, 3), None, False),
     (SERIES, (None, 20, 4), "error", True),  # the LSTM's kernel was built for 3 features
+    # Keras adds the trailing axis of 1 whatever the other sizes, then runs the layers at the data's shape: the
+    # Dense after the Flatten gets 12 * 5 * 4 values instead of 16 * 5 * 4
+    (FLAT_FEATURES, (None, 12, 5), "error", True),
+    (FLAT_FEATURES, (None, 16, 5, 1, 1), None, False),  # ... and drops one: (16, 5, 1) is what was declared
+    (SERIES, (None, 20, 3, 1), None, False),
+    (CHANNELS_FIRST, (None, 3, 32), "error", True),  # a last axis of 32 is not one Keras adds or drops
 ]
 
 
@@ -134,3 +140,80 @@ def test_keras_does_what_the_findings_say():
                           env=dict(os.environ, KERAS_BACKEND="torch"))
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert json.loads(proc.stdout.strip().splitlines()[-1]) == [fails for *_, fails in CASES]
+
+
+# The arrays fit() is given, when their shapes fold, are the data the model is held to (as --data-shape)
+FIT_ON_ROWS = """
+import numpy as np
+import keras
+from keras import layers
+X = np.random.rand(100, 5)
+y = np.random.rand(100, 1)
+model = keras.Sequential()
+model.add(layers.Conv1D(filters=1, kernel_size=2, input_shape=(None, 5)))
+model.add(layers.GlobalAveragePooling1D())
+model.add(layers.Dense(1))
+model.compile(loss="mse", optimizer="adam")
+model.fit(X, y)
+"""
+FIT_BUILT_MODEL = """
+import numpy as np
+import keras
+from keras import layers
+X = np.random.rand(100, 28, 28)
+y = np.random.rand(100, 1)
+
+
+def build():
+    inp = keras.Input((28, 28, 1))
+    h = layers.Conv2D(4, 3)(inp)
+    out = layers.Dense(1)(layers.Flatten()(h))
+    return keras.Model(inp, out)
+
+
+model = build()
+model.compile(loss="mse")
+model.fit(DATA, y)
+"""
+# (source, expected finding line or None, fit() in Keras fails)
+FIT_CASES = [
+    (FIT_ON_ROWS, 8, True),
+    (FIT_BUILT_MODEL.replace("DATA", "X.reshape((100, 784))"), 10, True),
+    (FIT_BUILT_MODEL.replace("DATA", "X[:, :, :14]"), 10, True),
+    (FIT_BUILT_MODEL.replace("DATA", "X"), None, False),  # the channel axis Keras adds
+    (FIT_BUILT_MODEL.replace("DATA", "X[..., np.newaxis]"), None, False),
+    (FIT_BUILT_MODEL.replace("DATA", "np.expand_dims(X, -1)"), None, False),
+    (FIT_BUILT_MODEL.replace("DATA", "X.reshape(-1, 28, 28, 1)"), None, False),
+]
+
+
+@pytest.mark.parametrize("source,line,_", FIT_CASES)
+def test_the_arrays_given_to_fit_are_the_data(source, line, _):
+    found = data_findings(source, None)
+    assert [d.line for d in found] == ([line] if line else [])
+
+
+@pytest.mark.keras
+def test_keras_fails_to_fit_where_the_findings_say():
+    script = textwrap.dedent("""
+        import json, sys, keras
+        def fit(model, x, y):
+            model.fit(x, y, epochs=1, verbose=0)
+        out = []
+        for source in json.loads(sys.argv[1]):
+            source = source.replace("np.random.rand(100,", "np.random.rand(4,").replace("(100, 784)", "(4, 784)")
+            try:
+                exec(source.replace("model.fit(", "fit(model, "), {"fit": fit})
+                out.append(False)
+            except Exception:
+                out.append(True)
+        print(json.dumps(out))
+    """)
+    import json
+    import os
+
+    sources = [textwrap.dedent(source) for source, _, _ in FIT_CASES]
+    proc = subprocess.run([sys.executable, "-c", script, json.dumps(sources)], capture_output=True, text=True,
+                          env=dict(os.environ, KERAS_BACKEND="torch"))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == [fails for *_, fails in FIT_CASES]

@@ -2177,6 +2177,8 @@ class SourceFrontend:
                 target.target_shape = (None, *y.shape[1:])
             if isinstance(target, SequentialModel) and isinstance(x, ArrayValue):
                 target.input_array_shape = (None, *x.shape[1:])
+            elif isinstance(target, FunctionalModel) and isinstance(x, ArrayValue):
+                target.fit_data_shape = (None, *x.shape[1:])
             self._record_data_shapes(target, x)
         elif attr in ("predict", "predict_on_batch") and isinstance(target, Instance):
             self._record_data_shapes(target, args[0] if args else kwargs.get("x"))
@@ -2271,6 +2273,7 @@ class SourceFrontend:
                                                model.inputs)
                 graph.loss = model.loss
                 graph.target_shape = model.target_shape
+                graph.data_shape = model.fit_data_shape
                 self.graphs.append(graph)
         builder = scope.builder
         leftover = [n for n in builder.nodes if n.index not in builder.used]
@@ -2290,6 +2293,7 @@ class SourceFrontend:
                            target_shape=model.target_shape)
         items = _flatten_items(model.items)
         previous = None
+        declared = True  # the input is the model's own, not taken from the arrays fit() is given
         for position, item in enumerate(items):
             if isinstance(item, Opaque):
                 node = graph.add("<opaque>", {}, [previous] if previous else [], span=item.span,
@@ -2320,6 +2324,7 @@ class SourceFrontend:
                     node = graph.add("InputLayer", {"batch_shape": model.input_array_shape}, [], span=item.span,
                                      name=self.namer("InputLayer"), written_type="Input")
                     previous = (node.index, 0)
+                    declared = False
                 elif not model.used_inside:
                     # no input declared anywhere: checked for every input shape its first layer accepts
                     node = graph.add("InputLayer", {"shape": SymbolicShape("input")}, [], span=item.span,
@@ -2337,6 +2342,8 @@ class SourceFrontend:
             previous = (node.index, 0)
         if previous:
             graph.outputs = [previous]
+        if declared:
+            graph.data_shape = model.input_array_shape
         return graph
 
 
@@ -2363,6 +2370,8 @@ class SourceFrontend:
         graph = walk.builder.subgraph(model.name, model.line, _as_tensor_list(output) or [tensor])
         graph.kind = "sequential"
         graph.loss, graph.target_shape = model.loss, model.target_shape
+        if "batch_shape" in shape_args or not isinstance(shape_args.get("shape"), SymbolicShape):
+            graph.data_shape = model.input_array_shape
         return graph
 
     def _subclassed_graph(self, model: Instance, scope: Scope) -> ModelGraph | None:

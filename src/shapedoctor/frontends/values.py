@@ -108,6 +108,7 @@ class FunctionalModel:
     # node index -> the entry of model.layers it belongs to, when that is a nested model (a backbone's stem)
     layer_of_node: dict | None = None
     given_name: str | None = None  # the name= it was built with: what `model.name` reads
+    fit_data_shape: Any = None  # the input array fit() got, when its shape folds (batch axis None)
 
 
 @dataclass(frozen=True)
