@@ -209,11 +209,11 @@ SHARED_LAYER_MISMATCH = _kind("SD108", "shared-layer-mismatch", "error", """
 
 INPUT_DATA_MISMATCH = _kind("SD109", "input-data-mismatch", "error", """
     ## What it does
-    Compares the model's Input with the shape of the arrays it is fit on, given with
-    `--data-shape` (batch axis first, like `--target-shape`), or read from a `fit(X, y)`
-    call in the file whose `X` has a shape that folds (`np.random.rand(100, 5)`, a slice or
-    a reshape of it); the latter only for a model that builds (one that does not fails at
-    its own error first).
+    Compares the model's Input with the shape of the arrays it is fit on: `--data-shape`,
+    or the `X` of a `fit(X, y)` in the file when its shape folds.
+
+    The arrays of a `fit` call (`np.random.rand(100, 5)`, a slice or a reshape of it) are
+    used only for a model that builds: one that does not fails at its own error first.
 
     ## Why is this bad?
     A model that is consistent on its own can still fail on its data. With a rank that
