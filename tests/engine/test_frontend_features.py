@@ -13,6 +13,27 @@ import pytest
 import shapedoctor
 
 CASES = {
+    "identity_test_of_a_flag": ("""
+        import keras
+        from keras import layers
+
+
+        def block(x, filters, batch_norm=False, dropout=0):
+            x = layers.Conv2D(filters, 3, padding="same")(x)
+            if batch_norm is True:
+                x = layers.BatchNormalization()(x)
+            if dropout is not False:
+                x = layers.Dropout(0.1)(x)
+            return layers.MaxPooling2D()(x)
+
+
+        inputs = keras.Input((9, 9, 2))
+        x = block(inputs, 4, batch_norm=True)
+        x = block(x, 8, batch_norm=1)
+        outputs = layers.Dense(3)(layers.Flatten()(x))
+        model = keras.Model(inputs, outputs)
+        """, [(None, 9, 9, 4), (None, 9, 9, 4), (None, 9, 9, 4), (None, 4, 4, 4), (None, 4, 4, 8), (None, 4, 4, 8),
+              (None, 2, 2, 8), (None, 32), (None, 3)]),
     "star_imports_from_keras": ("""
         from keras.models import *
         from keras.layers import *

@@ -15,6 +15,7 @@ from shapedoctor.repair.command import fix_text  # noqa: E402
 
 CASES = pathlib.Path(__file__).parent / "cases"
 EXTRA_PICKS = {
+    "incompatible_merge_unet_blocks_pad_input": [2],
     "rank_dense_sequential": [4],
     "rank_flatten_function": [2],
     "rank_input_functional": [6],

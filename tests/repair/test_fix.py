@@ -571,8 +571,8 @@ def test_every_fixed_case_builds_in_keras():
 
 
 def test_without_pick_the_best_fix_that_can_be_written_is_applied(monkeypatch):
-    """A top-ranked fix shapedoctor cannot write as edits (display-only) does not stop `fix`: the next one that
-    can be written is applied; an explicit --pick 1 still means that fix, and applies nothing."""
+    """A fix shapedoctor cannot write as edits (display-only) is ranked after the ones it can write, whatever its
+    rank before: `fix` applies the best one that can be written, and --pick 1 means that fix too (as listed)."""
     from shapedoctor.repair import rewrite
 
     real = rewrite.edits_for_fix
@@ -586,4 +586,9 @@ def test_without_pick_the_best_fix_that_can_be_written_is_applied(monkeypatch):
     text = _read(CASES / "rank_dense_sequential.before.py")
     outcome = fix_text(text, "m.py", unsafe=True)
     assert [a.title for a in outcome.applied] == ["insert Reshape((32, 2)) before Conv1D"]
-    assert not fix_text(text, "m.py", pick=1).applied
+    assert [a.title for a in fix_text(text, "m.py", pick=1).applied] == ["insert Reshape((32, 2)) before Conv1D"]
+    report = check_source(text, "m.py")
+    attach_edits(report.files[0])
+    (diagnostic,) = [d for d in report.diagnostics if d.severity == "error"]
+    assert diagnostic.fixes[-1].title.startswith("insert Reshape((64, 1))")
+    assert diagnostic.fixes[-1].applicability == "display-only" and diagnostic.fixes[0].edits

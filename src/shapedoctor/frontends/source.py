@@ -781,6 +781,11 @@ class SourceFrontend:
                 result = result and (found == isinstance(op, ast.In))
                 left = right
                 continue
+            if isinstance(op, (ast.Is, ast.IsNot)) and (isinstance(left, bool) or isinstance(right, bool)) \
+                    and is_plain(left) and is_plain(right):
+                result = result and ((left is right) == isinstance(op, ast.Is))  # `if batch_norm is True:`
+                left = right
+                continue
             if isinstance(op, (ast.Is, ast.IsNot)) and (left is None or right is None) \
                     and (is_plain(left) and is_plain(right) or _surely_an_object(left) or _surely_an_object(right)):
                 # `skip is not None` with a tensor bound to skip (a decoder block's closure): surely not None

@@ -749,19 +749,27 @@ def _written_length_fixes(inference: Inference, result) -> list[Fix]:
 def _channels_last_fixes(inference: Inference, result) -> list[Fix]:
     """The mirror case: layers reading channels first (``set_image_data_format("channels_first")``, keras.json,
     or written) on channels-last data ((150, 150, 3)): read it channels last everywhere."""
-    if result.node.args.get("data_format") != "channels_first":
+    if _format_of(result.node) != "channels_first":
         return []
     source = input_of(inference, result)
     declared = source.outputs[0] if source is not None and source.outputs else None
+    # (150, 150, 3) images; (4, 16, 16, 3) frames read by TimeDistributed or ConvLSTM2D layers
     if not declared or len(declared) < 3 or not all(isinstance(d, int) for d in declared[1:]) \
-            or not declared[-1] <= CHANNEL_LIKE < declared[1]:
+            or not declared[-1] <= CHANNEL_LIKE < declared[-2]:
         return []
-    patches = [_patch("set_args", r.node.index, data_format="channels_last") for r in inference.results
-               if r.node.args.get("data_format") == "channels_first"]
+    patches = [_patch("set_args", r.node.index, data_format="channels_last") if r.node.args.get("data_format")
+               else _patch("set_wrapped_args", r.node.index, data_format="channels_last")
+               for r in inference.results if _format_of(r.node) == "channels_first"]
     return [Fix('set data_format="channels_last" on every convolution and pooling layer', patches,
                 why=f"the data has its {declared[-1]} channels last, as the Input declares "
                     f"{format_shape(declared)}; the layers read them first (data_format, or the global "
                     f"image_data_format)")]
+
+
+def _format_of(node) -> str | None:
+    """The data_format a layer is written with, or its wrapped layer's (TimeDistributed(MaxPooling2D(...)))."""
+    inner = node.args.get("layer")
+    return node.args.get("data_format") or (inner.args.get("data_format") if hasattr(inner, "args") else None)
 
 
 def _channels_first_fixes(inference: Inference, result, loose: bool = False) -> list[Fix]:

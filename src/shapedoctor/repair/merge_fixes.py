@@ -58,6 +58,7 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
     fixes.extend(_pad_every_pass_fixes(inference, node, shapes))
     fixes.extend(_padding_merge_fixes(node, shapes))
     fixes.extend(_cropping_merge_fixes(node, shapes))
+    fixes.extend(_pad_input_crop_output_fixes(inference, node, shapes))
     fixes.extend(_divisible_input_fixes(inference, node, shapes))
     if _floored_sizes(node, shapes):
         fixes += axis_fixes
@@ -385,3 +386,57 @@ def _divisible_input_fixes(inference: Inference, node, shapes: list) -> list[Fix
 
 
 MAX_POOLING_DEPTH = 5  # input sizes tried: multiples of 32, 16, ... 2
+
+
+def _pad_input_crop_output_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
+    """A U-Net whose poolings floor an input size they do not divide (45 pixels, three poolings), wherever its
+    merges are written (in a loop, in helpers): the input zero-padded inside the model to the next multiple
+    (48) and, when the output keeps that size, cropped back at the end -- the data and the targets keep their
+    45 x 45. One edit where the Input is read and one after the output layer, on any number of merges."""
+    if not _floored_sizes(node, shapes):
+        return []
+    graph = inference.graph
+    inputs = [r for r in inference.results if r.node.type == "InputLayer" and r.outputs and r.outputs[0]]
+    if len(inputs) != 1 or len(graph.outputs) != 1:
+        return []
+    source = inputs[0]
+    declared = tuple(source.outputs[0])
+    rank = len(declared)
+    spatial = declared[1:-1]
+    if rank not in _PADDING or not all(isinstance(d, int) and d > 1 for d in spatial):
+        return []
+    for factor in (2 ** k for k in range(1, MAX_POOLING_DEPTH + 1)):
+        padded = tuple(-(-d // factor) * factor for d in spatial)
+        if padded == spatial:
+            continue
+        amounts = tuple(((p - d) // 2, (p - d) - (p - d) // 2) for d, p in zip(spatial, padded))
+        value = amounts[0] if rank == 3 else amounts
+        patches = [_pad_input_patch(graph, source.node, _PADDING[rank], value)]
+        try:
+            after = infer(apply_patches(graph, patches))
+        except (ValueError, IndexError, KeyError):
+            return []
+        if after.errors or any(r.status == "error" for r in after.results):
+            continue
+        output = after.results[after.graph.outputs[0][0]].outputs
+        output = tuple(output[0]) if output and output[0] else ()
+        size = " x ".join(map(str, padded))
+        title = f"pad the input to {size} inside the model ({_PADDING[rank]}({value!r}))"
+        if len(output) == rank and tuple(output[1:-1]) == padded:
+            last = graph.outputs[0][0]
+            patches.append(_patch("append", last, layers=((_CROPPING[rank], (("cropping", value),)),)))
+            title += f" and crop the output back ({_CROPPING[rank]}({value!r}))"
+        return [Fix(title, patches,
+                    why=f"the poolings floor {' x '.join(map(str, spatial))}; from {size}, every upsampled path "
+                        f"comes back to its skip's size, and the data and targets keep their shapes")]
+    return []
+
+
+def _pad_input_patch(graph, input_node, layer: str, value) -> GraphPatch:
+    """The padding layer after the Input: wrapping its reads (functional), or before the first layer of a
+    Sequential."""
+    if graph.kind == "sequential":
+        first = next(n for n in graph.nodes if n.inputs and n.inputs[0][0] == input_node.index)
+        return _patch("insert_before", first.index, layer, padding=value)
+    return _patch("pad_input", input_node.index, layer, padding=value)
+

@@ -122,6 +122,19 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
         mapping = _Shift(patch.node, 1)
         rewired = [(patch.node, 0) if j == which else (mapping[r[0]], r[1]) for j, r in enumerate(target.inputs)]
         return _renumber(graph, order, mapping, start, rewire={id(target): rewired}, new=new)
+    if patch.op == "pad_input":
+        # a layer right after an Input that every reader of the Input then reads instead (the model's input
+        # stays what the data are): rewrite._op_pad_input wraps the Input's name where the layers read it
+        if target.type != "InputLayer":
+            raise ValueError("pad_input applies to an Input")
+        at = patch.node + 1
+        new = LayerNode(index=at, type=patch.type, args=patch.arg_dict, inputs=[(patch.node, 0)], span=None,
+                        name=f"{patch.type.lower()}_fix", written_type=patch.type)
+        order = nodes[:at] + [new] + nodes[at:]
+        mapping = _Shift(at, 1)
+        rewire = {id(n): [(at, 0) if r[0] == patch.node else (mapping[r[0]], r[1]) for r in n.inputs]
+                  for n in nodes[at:] if any(r[0] == patch.node for r in n.inputs)}
+        return _renumber(graph, order, mapping, start, rewire=rewire, new=new)
     if patch.op == "append":  # a head after the model's output layer: args["layers"] = ((type, args), ...)
         if target.index != len(nodes) - 1 or graph.outputs != [(target.index, 0)]:
             raise ValueError("a head is appended only after the last layer of a single-output model")
@@ -236,7 +249,9 @@ def original_indices(graph, first: list[GraphPatch], then: list[GraphPatch]) -> 
     every patch of one fix does), or None when one names a node ``first`` inserted or a patch cannot be mapped."""
     original: list = list(range(len(graph.nodes)))  # per node of the patched graph: its original index
     for patch in application_order(first):
-        if patch.op in _INSERTING:
+        if patch.op == "pad_input":
+            original.insert(patch.node + 1, None)
+        elif patch.op in _INSERTING:
             original.insert(patch.node, None)
         elif patch.op == "remove":
             del original[patch.node]
@@ -246,8 +261,8 @@ def original_indices(graph, first: list[GraphPatch], then: list[GraphPatch]) -> 
     mapped = []
     for patch in then:
         index = original[patch.node] if 0 <= patch.node < len(original) else None
-        if index is None or patch.op == "dedent_after_loop" or (patch.op in _INSERTING
-                                                                and index in inserted_at):
+        if index is None or patch.op in ("dedent_after_loop", "pad_input") or (patch.op in _INSERTING
+                                                                               and index in inserted_at):
             return None
         mapped.append(GraphPatch(patch.op, index, patch.type, patch.args))
     return mapped

@@ -747,6 +747,89 @@ def _call_leaf(call: cst.Call) -> str:
     return func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", "")
 
 
+_MODEL_CALLS = {"Model", "Functional"}
+
+
+def _input_reads(tree: ast.Module | None, node: LayerNode) -> list[ast.Name]:
+    """The names reading the tensor an ``x = Input(...)`` statement binds, in the function (or module) that has
+    it, after it and outside nested functions and the ``Model(...)`` calls; empty when the name is bound again
+    there or the Input is not so written."""
+    span = node.span
+    if tree is None or span is None:
+        return []
+    for scope in [tree, *(n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))]:
+        for stmt in _own_statements(scope.body):
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+                    and isinstance(stmt.value, ast.Call) \
+                    and (stmt.value.lineno, stmt.value.col_offset) == (span.line, span.col):
+                return _reads_after(scope, stmt, stmt.targets[0].id)
+    return []
+
+
+def _own_statements(body: list) -> list:
+    """The statements of a block and of the blocks inside it (if/for/with/try), not of nested definitions."""
+    out = []
+    for stmt in body:
+        out.append(stmt)
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for field in ("body", "orelse", "finalbody"):
+            out += _own_statements(getattr(stmt, field, None) or [])
+        for handler in getattr(stmt, "handlers", None) or []:
+            out += _own_statements(handler.body)
+    return out
+
+
+def _reads_after(scope, binding: ast.Assign, name: str) -> list[ast.Name]:
+    reads, skipped = [], set()
+    for stmt in _own_statements(scope.body):
+        for sub in _walk_own(stmt):
+            if isinstance(sub, ast.Call) and _called_name(sub.func) in _MODEL_CALLS:
+                skipped |= {id(n) for n in ast.walk(sub)}
+            if isinstance(sub, ast.Name) and sub.id == name:
+                if isinstance(sub.ctx, ast.Store) and stmt is not binding:
+                    return []  # bound again: which tensor a read means depends on the order of execution
+                if isinstance(sub.ctx, ast.Load) and (sub.lineno, sub.col_offset) > (binding.lineno,
+                                                                                       binding.col_offset):
+                    reads.append(sub)
+    return [r for r in reads if id(r) not in skipped]
+
+
+def _walk_own(stmt: ast.stmt):
+    """The nodes of one statement without its nested blocks' statements (listed on their own) or definitions."""
+    todo = [stmt]
+    while todo:
+        node = todo.pop()
+        yield node
+        for field, value in ast.iter_fields(node):
+            if field in ("body", "orelse", "finalbody", "handlers") and isinstance(node, ast.stmt):
+                continue
+            for child in value if isinstance(value, list) else [value]:
+                if isinstance(child, ast.AST) and not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                         ast.ClassDef, ast.Lambda)):
+                    todo.append(child)
+
+
+def _called_name(func: ast.expr) -> str:
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+def _repeatable(value: cst.BaseExpression) -> bool:
+    """An expression that may be written twice with the same result: a name, an attribute or an item of one
+    (``skips[levels - i - 1]``), with no call, assignment or await anywhere in it."""
+    if isinstance(value, cst.Name):
+        return True
+    if isinstance(value, cst.Attribute):
+        return _repeatable(value.value)
+    if isinstance(value, cst.Subscript):
+        import libcst.matchers as m
+
+        return _repeatable(value.value) and not any(
+            m.findall(element, m.Call() | m.NamedExpr() | m.Await() | m.Yield() | m.Lambda())
+            for element in value.slice)
+    return False
+
+
 def _written_shape_arg(call: cst.Call) -> cst.Arg:
     """The argument a shape is written in: ``shape=``/``input_shape=``, or ``Input``'s first positional one."""
     keywords = _keyword_args(call)
@@ -783,6 +866,11 @@ def _joined_insertions(ordered: list) -> list:
         else:
             out.append(change)
     return out
+
+
+# Edits of a layer's constructor call: one per call, whatever calls the layer (a helper's layer applied on
+# several lines), their values combined.
+_CONSTRUCTOR_EDITS = ("set_args", "set_wrapped_args")
 
 
 class _Planner:
@@ -822,7 +910,7 @@ class _Planner:
             if node.span is None or patch.op == "dedent_after_loop":
                 out.append(patch)
                 continue
-            key = (patch.op, node.span, node.type) if patch.op == "set_args" else \
+            key = (patch.op, node.span, node.type) if patch.op in _CONSTRUCTOR_EDITS else \
                 (patch.op, node.span, node.call_span, patch.arg_dict["input"]) if patch.op == "pad_to_match" else \
                 (patch.op, node.span, node.call_span, node.type, patch.type, patch.args)
             first = merged.get(key)
@@ -830,7 +918,7 @@ class _Planner:
                 merged[key] = patch
                 out.append(patch)
                 continue
-            if patch.op != "set_args":
+            if patch.op not in _CONSTRUCTOR_EDITS:
                 continue  # the same patch on another layer of the same call: the one edit does it
             values = first.arg_dict
             if any(name in values and values[name] != value for name, value in patch.args):
@@ -1053,7 +1141,7 @@ class _Planner:
         index = self.index
         args = patch.arg_dict
         value, reference = self._merge_input(node, args["input"]), self._merge_input(node, args["reference"])
-        if not all(isinstance(v, (cst.Name, cst.Attribute)) for v in (value, reference)):
+        if not all(_repeatable(v) for v in (value, reference)):
             raise CannotRewrite("the merge's inputs are not written as names")  # a call would be repeated
         x, ref = index.code(value), index.code(reference)
         crop = "cropping" in args
@@ -1066,6 +1154,35 @@ class _Planner:
         layout = f", data_format={index.quote}channels_first{index.quote}" if first == 2 else ""
         new = f"{self.style.spell(patch.type, index.call_at(node))}({text}{layout})"
         self.changes.append(_Change(index.start(value), index.end(value), f"{new}({x})"))
+
+    # pad_input -------------------------------------------------------------------------
+    def _op_pad_input(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``inputs = keras.Input((45, 45, 7))`` read as ``conv_block(inputs, ...)`` -> ``conv_block(
+        ZeroPadding2D(...)(inputs), ...)``: the new layer wraps the Input's name wherever the layers read it
+        (every read in the scope that made it, but the ``Model(...)`` that takes it as its input)."""
+        index = self.index
+        reads = _input_reads(index.facts.tree, node)
+        if not reads:
+            raise CannotRewrite("the Input is not read by name in the scope that makes it")
+        new = _layer_text(self.style, patch.type, patch.arg_dict, self._layer_call_near(node), index.quote)
+        t = index.t
+        for read in reads:
+            start = t.offset(read.lineno, t.char_col(read.lineno, read.col_offset))
+            end = t.offset(read.end_lineno, t.char_col(read.end_lineno, read.end_col_offset))
+            self.changes.append(_Change(start, end, f"{new}({read.id})"))
+
+    def _layer_call_near(self, input_node: LayerNode) -> cst.Call:
+        """A layer class's call to spell a new layer like (``keras.Input`` is no guide: the layers are not at
+        the top of ``keras``): a reader of the Input first, else any layer of the model."""
+        nodes = self.graph.nodes
+        readers = [n for n in nodes if any(r[0] == input_node.index for r in n.inputs)]
+        for node in readers + nodes:
+            if node.type != "InputLayer" and node.span is not None and node.written_type[:1].isupper():
+                try:
+                    return self.index.call_at(node)
+                except CannotRewrite:
+                    continue
+        raise CannotRewrite("no layer of the model to spell the new one like")
 
     # unwrap ---------------------------------------------------------------------------
     def _op_unwrap(self, patch: GraphPatch, node: LayerNode) -> None:
@@ -1583,17 +1700,16 @@ def attach_edits(file_report, target_shape=None) -> None:
             diagnostic.fixes = kept
 
 
-def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough: int | None = None,
-                writable: bool = False) -> list[Fix]:
-    """The fixes ``attach_edits`` keeps, in order, each with its edits (or display-only); with ``enough``, stop
-    once that many are kept (each verification re-checks the whole rewritten file); ``writable``: count only
-    the fixes with edits."""
+def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough: int | None = None) -> list[Fix]:
+    """The fixes ``attach_edits`` keeps, in order, each with its edits (or display-only, after the others); with
+    ``enough``, stop once that many with edits are kept (each verification re-checks the whole rewritten
+    file)."""
     text = file_report.text
     model = file_report.models[model_index]
     kept = []
     rejected = []  # verified on the model's graph, turned down by the re-check of the whole file
     for fix in _with_fallback(file_report, model, diagnostic, target_shape, rejected):
-        if enough is not None and sum(1 for f in kept if f.edits or not writable) >= enough:
+        if enough is not None and sum(1 for f in kept if f.edits) >= enough:
             break
         try:
             edits = edits_for_fix(text, model.graph, fix)
@@ -1612,7 +1728,9 @@ def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough:
             kept.append(fix)
         else:
             rejected.append(fix)
-    return kept
+    # a fix that cannot be written here (a merge whose input is a call: `history.pop()`) is shown after the
+    # ones `fix` can apply, whatever its rank before
+    return [f for f in kept if f.edits] + [f for f in kept if not f.edits]
 
 
 def _with_fallback(file_report, model, diagnostic, target_shape, rejected: list):
@@ -1664,7 +1782,7 @@ def pick_fix(file_report, diagnostic, pick: int | None, target_shape=None) -> Fi
     if model_index is None:
         return None
     if pick is None:
-        kept = _kept_fixes(file_report, model_index, diagnostic, target_shape, enough=1, writable=True)
+        kept = _kept_fixes(file_report, model_index, diagnostic, target_shape, enough=1)
         return next((f for f in kept if f.edits), None)
     kept = _kept_fixes(file_report, model_index, diagnostic, target_shape, enough=pick)
     chosen = kept[pick - 1] if len(kept) >= pick else None

@@ -1,6 +1,7 @@
 """A U-Net core built apart and wrapped by the trained model; the images are 36 wide, which four stride-2 levels
 floor twice (36, 18, 9, 5, 3). Resizing the Input would build the core but not match the 36-wide targets the outer
-model trains on: the skips are padded and cropped instead."""
+model trains on: the input is padded inside the core to 48 (a multiple of 16) and the core's output cropped back
+to 36."""
 import numpy as np
 import keras
 from keras import layers
