@@ -724,3 +724,48 @@ def test_a_sequential_used_inside_a_model_of_settled_rank_is_checked_on_what_it_
     assert proj.complete
     assert [r.node.name for r in proj.inference.results] [1:] == ["dense", "dense_1"]
     assert proj.inference.results[-1].output_shape[-1] == 8 and len(proj.inference.results[-1].output_shape) == 3
+
+
+LAMBDA_SPLIT = """
+import keras
+from keras import layers
+items = keras.Input(shape=(3, 2))
+parts = layers.Lambda(lambda x: keras.ops.split(x, 3, axis=1))(items)
+score = layers.Dense(1, activation="sigmoid")
+scores = layers.Concatenate()([score(parts[0]), score(parts[1]), score(parts[2])])
+model = keras.Model(items, layers.Dense(3, activation="softmax")(scores))
+"""
+
+
+def test_a_lambda_returning_a_list_of_tensors_is_followed():
+    """Keras traces the function on the input and the layer returns its list: each part keeps the split axis
+    ((None, 1, 2)), so the head is (None, 1, 3) -- against one-hot (None, 3) targets a categorical_crossentropy
+    fit fails (recorded below)."""
+    report = shapedoctor.check_source(textwrap.dedent(LAMBDA_SPLIT), "m.py", target_shape="(None, 3)")
+    (model,) = report.models
+    assert model.inference.results[-1].output_shape == (None, 1, 3)
+    assert all(r.status == "ok" for r in model.inference.results)
+    assert [d.kind.name for d in report.diagnostics if d.severity == "error"] == ["output-target-mismatch"]
+
+
+@pytest.mark.keras
+def test_keras_gives_the_split_lambda_model_that_output():
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = LAMBDA_SPLIT + textwrap.dedent("""
+        import json, numpy as np
+        model.compile(loss="categorical_crossentropy", optimizer="adam")
+        try:
+            model.train_on_batch(np.zeros((2, 3, 2)), np.zeros((2, 3)))
+            failed = False
+        except Exception:
+            failed = True
+        print(json.dumps([list(model.output.shape), failed]))
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=dict(os.environ, KERAS_BACKEND="torch"))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) == [[None, 1, 3], True]

@@ -1932,11 +1932,16 @@ class SourceFrontend:
                                   scope=scope)
         else:
             result = self._function_call(value.qualname, [tensor], {}, node, scope)
-        if not isinstance(result, TensorRef) or result.builder is not builder or result.node < first_new:
+        # one tensor, or a list of them (keras.ops.split(x, 3, axis=1)): each made here from the layer's input
+        refs = [result] if isinstance(result, TensorRef) else list(result) if isinstance(result, (list, tuple)) \
+            and result else []
+        if not refs or not all(isinstance(r, TensorRef) and r.builder is builder and r.node >= first_new
+                               for r in refs):
             return None
         name = layer.args.get("name")
-        _stand_for_layer(result, name if isinstance(name, str) else self.namer("Lambda"), "Lambda",
-                         "the function of a `Lambda`")
+        name = name if isinstance(name, str) else self.namer("Lambda")
+        for node_index in dict.fromkeys(r.node for r in refs):
+            _stand_for_layer(TensorRef(builder, node_index), name, "Lambda", "the function of a `Lambda`")
         return result
 
     def _call_layer(self, layer: LayerObject, node: ast.Call, scope: Scope):

@@ -454,6 +454,12 @@ def _embedding_fixes(inference: Inference, origin) -> list[Fix]:
     feeding = inference.results[origin.node.inputs[0][0]] if origin.node.inputs else None
     if _integer_ids(inference, origin) and shape[-1] != 1:
         return fixes  # Input(dtype="int32"): ids on every axis (sentences x words), not one-hot rows
+    if not fixes and is_known(shape[-1]) and shape[-1] > 1 and feeding is not None \
+            and feeding.node.type == "InputLayer":
+        # Input((20, 8)) declared by hand: 8 values per step, a vector already (a sensor, a word vector)
+        fixes.append(Fix(f"remove the Embedding at line {_line(origin)}", [_patch("remove", origin.node.index)],
+                         why=f"the Input declares {shape[-1]} values per step, {format_shape(shape)}: vectors "
+                             f"already, which the layers after it read as they are"))
     if feeding is not None and feeding.node.type == "InputLayer" and (shape[-1] == 1 or all(
             is_known(d) for d in shape[1:-1])):  # Input((None, 1)) of character ids: the 1 is the extra axis
         ids = tuple(shape[1:-1])

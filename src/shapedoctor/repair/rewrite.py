@@ -593,9 +593,34 @@ class _Style:
         if isinstance(func, cst.Attribute):
             return f"{self.index.code(func.value)}.{type_}"
         if isinstance(func, cst.Name):
-            self._ensure_imported(type_, func.value)
+            try:
+                self._ensure_imported(type_, func.value)
+            except CannotRewrite:
+                # the neighbour's class came from a variable (pool = layers.MaxPooling2D if ... else ...)
+                module = self._layers_module()
+                if module is None:
+                    raise
+                return f"{module}.{type_}"
             return type_
         raise CannotRewrite("the neighbouring layer is not spelled as a name or attribute")
+
+    def _layers_module(self) -> str | None:
+        """How the file names Keras' layers module, from its imports: ``layers`` (from keras import layers),
+        ``keras.layers`` (import keras), ``tf.keras.layers`` (import tensorflow as tf)."""
+        tree = self.index.facts.tree
+        found = None
+        for stmt in tree.body if tree is not None else []:
+            if isinstance(stmt, ast.ImportFrom) and stmt.module in ("keras", "tensorflow.keras") and not stmt.level:
+                for alias in stmt.names:
+                    if alias.name == "layers":
+                        return alias.asname or "layers"
+            elif isinstance(stmt, ast.Import) and found is None:
+                for alias in stmt.names:
+                    if alias.name == "keras":
+                        found = f"{alias.asname or 'keras'}.layers"
+                    elif alias.name == "tensorflow":
+                        found = f"{alias.asname or 'tensorflow'}.keras.layers"
+        return found
 
     def _ensure_imported(self, type_: str, neighbour: str) -> None:
         source = None
@@ -698,14 +723,24 @@ def _context(index: SourceIndex, call: cst.Call):
     return "other", None
 
 
-def _layer_text(style: _Style, type_: str, args: dict, reference: cst.Call, quote: str) -> str:
+_ABSENT = object()
+
+
+def _layer_text(style: _Style, type_: str, args: dict, reference: cst.Call, quote: str,
+                written: dict[str, str] | None = None) -> str:
+    """``type_(args)`` spelled as ``reference`` is; ``written``: arguments to write as this source text."""
     spelled = style.spell(type_, reference)
+    written = written or {}
     parts = []
     args = dict(args)
+
+    def text(key, value):
+        return written[key] if key in written else value_text(value, quote)
+
     first = _POSITIONAL_FIRST.get(type_)
     if first and first in args:
-        parts.append(value_text(args.pop(first), quote))
-    parts += [f"{k}={value_text(v, quote)}" for k, v in args.items()]
+        parts.append(text(first, args.pop(first)))
+    parts += [f"{k}={text(k, v)}" for k, v in args.items()]
     return f"{spelled}({', '.join(parts)})"
 
 
@@ -1085,10 +1120,27 @@ class _Planner:
         kept = [index.code(arg.keyword) + "=" + index.code(arg.value) for arg in call.args
                 if arg.keyword is not None and arg.keyword.value in _PORTABLE_KWARGS
                 and arg.keyword.value not in patch.arg_dict]  # written once: the patch's value
-        new = _layer_text(self.style, patch.type, patch.arg_dict, call, index.quote)
+        new = _layer_text(self.style, patch.type, patch.arg_dict, call, index.quote,
+                          written=self._unchanged_args(call, node, patch.arg_dict))
         if kept:
             new = new[:-1] + (", " if new[-2] != "(" else "") + ", ".join(kept) + ")"
         self.changes.append(_Change(index.start(call), index.end(call), new))
+
+    def _unchanged_args(self, call: cst.Call, node: LayerNode, values: dict) -> dict[str, str]:
+        """The arguments of ``call`` the new layer takes with the same value, as written (``activation=
+        conv_activation`` stays a parameter, not its default folded in), by the new layer's argument name."""
+        rule = RULES.get(canonical_type(node.type))
+        params = rule.params if rule else ()
+        written = {}
+        for i, arg in enumerate(a for a in call.args if a.keyword is None):
+            if i < len(params):
+                written[params[i]] = arg.value
+        for arg in call.args:
+            if arg.keyword is not None:
+                key = arg.keyword.value
+                written[key if key in params else KERAS2_KWARGS.get(key, key)] = arg.value
+        return {key: self.index.code(value) for key, value in written.items()
+                if key in values and node.args.get(key, _ABSENT) == values[key]}
 
     # set_literal ----------------------------------------------------------------------
     def _op_set_literal(self, patch: GraphPatch, node: LayerNode) -> None:
