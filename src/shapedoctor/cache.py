@@ -26,7 +26,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # only what the annotations name: `check` on one file imports nothing it does not use
     from typing import Any
 
-FORMAT = 2  # the layout of an entry; a new one starts a new subdirectory (2: the project modules read)
+FORMAT = 3  # the layout of an entry; a new one starts a new subdirectory (2: the project modules read; 3: data_origin)
 DEFAULT_DIR = ".shapedoctor_cache"
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by shapedoctor.\n"

@@ -189,7 +189,8 @@ def analyse_graphs(graphs: list[ModelGraph], path: str, target_shapes: Any = Non
         # The arrays a fit() in the file gets are checked against a model that builds; one that does not fails
         # at its own error first, which is reported (its fix may still use them). Told from outside, always.
         told = data_shape is not None or not any(d.severity == "error" for d in inference.diagnostics)
-        for mismatch in (check_input_data(inference, graph.data_shape) if told else None,
+        origin = graph.data_origin if data_shape is None else ""
+        for mismatch in (check_input_data(inference, graph.data_shape, origin) if told else None,
                          check_output_target(inference, target_shape)):
             if mismatch is not None:
                 inference.diagnostics.append(mismatch)

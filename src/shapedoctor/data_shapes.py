@@ -33,9 +33,11 @@ def split_expected(value: Any) -> tuple[Any, tuple | None]:
     return value, None
 
 
-def check_input_data(inference: Inference, data: tuple | None) -> Diagnostic | None:
+def check_input_data(inference: Inference, data: tuple | None, origin: str = "") -> Diagnostic | None:
+    """``origin``: the array of the file the data shape was read from (``train_x``), named in the message."""
     if data is None:
         return None
+    named = f"the data {origin} " if origin else "the data "
     inputs = [r for r in inference.results if r.node.type == "InputLayer"]
     if len(inputs) != 1 or not inputs[0].outputs or inputs[0].outputs[0] is None:
         return None
@@ -50,17 +52,17 @@ def check_input_data(inference: Inference, data: tuple | None) -> Diagnostic | N
         if abs(len(declared) - len(data)) == 1 and not (is_known(data[-1]) and is_known(declared[-1])):
             return None  # whether Keras adds or drops the last axis depends on a size not known here
         return _finding(inference, source, "error",
-                        f"the data {format_shape(given)} have {_axes(len(given) - 1)} per sample, the Input declares "
+                        f"{named}{format_shape(given)} have {_axes(len(given) - 1)} per sample, the Input declares "
                         f"{format_shape(declared)}: fit() fails (Invalid input shape)")
     if dims_agree(declared[1:], data[1:]):
         return None
     failure = _failure_at(inference, source.node.index, data[1:])
     if failure is None:
         return _finding(inference, source, "warning",
-                        f"the data {format_shape(given)} do not match the Input's {format_shape(declared)}: Keras "
+                        f"{named}{format_shape(given)} do not match the Input's {format_shape(declared)}: Keras "
                         f"warns and runs the layers at the data's shape")
     return _finding(inference, source, "error",
-                    f"the data {format_shape(given)} do not match the Input's {format_shape(declared)}: run at the "
+                    f"{named}{format_shape(given)} do not match the Input's {format_shape(declared)}: run at the "
                     f"data's shape, {failure}")
 
 

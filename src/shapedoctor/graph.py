@@ -75,6 +75,35 @@ class WrittenInt(int):
         return (WrittenInt, (int(self), self.span, self.param, self.where))
 
 
+class DataDim(int):
+    """``X_train.shape[k]`` of an array the front-end folded: a plain size that remembers which axis of which whole
+    data set it is, so that ``input_shape=(X.shape[1], X.shape[2])`` of a 4-D ``X`` is seen to drop an axis of the
+    data the model is then fit on."""
+
+    array: tuple  # the data set's whole shape, samples first
+    axis: int
+    text: str  # how the data set is written (``train_x``)
+
+    def __new__(cls, size: int, array: tuple, axis: int, text: str = "") -> "DataDim":
+        made = super().__new__(cls, size)
+        made.array, made.axis, made.text = tuple(array), axis, text
+        return made
+
+    def __reduce__(self):
+        return DataDim, (int(self), self.array, self.axis, self.text)
+
+
+def data_of_dims(shape) -> tuple | None:
+    """The data set a shape written as its sizes (``(X.shape[1], X.shape[2])``) describes, batch axis None, when
+    it takes that data's axes 1, 2, ... in order but not all of them; else None."""
+    if not isinstance(shape, (tuple, list)) or not shape or not all(isinstance(d, DataDim) for d in shape):
+        return None
+    array = shape[0].array
+    if any(d.array != array or d.axis != i for i, d in enumerate(shape, 1)) or len(shape) >= len(array) - 1:
+        return None
+    return (None, *array[1:])
+
+
 @dataclass(frozen=True)
 class SkippedModel:
     """A Model/Sequential/model-subclass construction that could not be built at all."""
@@ -127,6 +156,7 @@ class ModelGraph:
     loss: Any = None  # compile(loss=...) as folded, or None
     target_shape: tuple | None = None  # shape of y if the front-end saw it (batch first)
     data_shape: tuple | None = None  # shape of the input arrays, when told (--data-shape; batch first)
+    data_origin: str = ""  # the array the data shape was read from in the file (``train_x``), when it was
     build_shape: tuple | None = None  # Sequential without input: model.build(shape) / fit(x)
     unbuildable_reason: str | None = None
     gaps: list[Gap] = field(default_factory=list)  # recorded by the front-end where it lost precision

@@ -213,7 +213,9 @@ INPUT_DATA_MISMATCH = _kind("SD109", "input-data-mismatch", "error", """
     or the `X` of a `fit(X, y)` in the file when its shape folds.
 
     The arrays of a `fit` call (`np.random.rand(100, 5)`, a slice or a reshape of it) are
-    used only for a model that builds: one that does not fails at its own error first.
+    used only for a model that builds: one that does not fails at its own error first. An
+    Input written from part of a known array's shape (`input_shape=(X.shape[1], X.shape[2])`
+    of a 4-D `X`) is held to that array too.
 
     ## Why is this bad?
     A model that is consistent on its own can still fail on its data. With a rank that

@@ -217,3 +217,46 @@ def test_keras_fails_to_fit_where_the_findings_say():
                           env=dict(os.environ, KERAS_BACKEND="torch"))
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert json.loads(proc.stdout.strip().splitlines()[-1]) == [fails for *_, fails in FIT_CASES]
+
+
+# An Input written from some of a folded array's sample axes: that array is the data (no fit() needed)
+WRITTEN_FROM_DATA = """
+import numpy as np
+import keras
+from keras import layers
+clips = np.zeros((120, 24, 24, 6), dtype="float32")
+model = keras.Sequential()
+model.add(layers.LSTM(16, input_shape=(clips.shape[1], SECOND)))
+model.add(layers.Dense(5, activation="softmax"))
+"""
+
+
+@pytest.mark.parametrize("second,found", [("clips.shape[2]", True),  # drops the 6 channels: Keras fails
+                                          ("clips.shape[3]", False),  # not axes 1, 2 in order: no claim
+                                          ("24", False)])  # a literal: not written from the data
+def test_an_input_written_from_part_of_the_data_shape_is_held_to_the_data(second, found):
+    report = shapedoctor.check_source(textwrap.dedent(WRITTEN_FROM_DATA.replace("SECOND", second)), "m.py")
+    messages = [d.message for d in report.diagnostics if d.kind.name == "input-data-mismatch"]
+    assert messages == (["the data clips (None, 24, 24, 6) have 3 axes per sample, the Input declares "
+                         "(None, 24, 24): fit() fails (Invalid input shape)"] if found else [])
+
+
+@pytest.mark.keras
+def test_keras_fails_on_data_an_input_takes_part_of():
+    import json
+    import os
+
+    script = ("import json\n" + textwrap.dedent(WRITTEN_FROM_DATA.replace("SECOND", "clips.shape[2]"))
+              + textwrap.dedent("""
+        model.compile(loss="categorical_crossentropy", optimizer="adam")
+        try:
+            model.train_on_batch(clips[:2], np.zeros((2, 5)))
+            failed = False
+        except ValueError as exc:
+            failed = "Invalid input shape" in str(exc)
+        print(json.dumps(failed))
+    """))
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=dict(os.environ, KERAS_BACKEND="torch"))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert json.loads(proc.stdout.strip().splitlines()[-1]) is True

@@ -21,8 +21,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..graph import (INPUT_SHAPE_KWARGS, POSITIONAL_STRIDES, UNKNOWN, AutoNamer, LayerNode, ModelGraph, SkippedModel, Span, WrittenInt,
-                     input_args_from_layer_kwargs)
+from ..graph import (INPUT_SHAPE_KWARGS, POSITIONAL_STRIDES, UNKNOWN, AutoNamer, DataDim, LayerNode, ModelGraph,
+                     SkippedModel, Span, WrittenInt, data_of_dims, input_args_from_layer_kwargs)
 from ..rules import RULES, canonical_type, map_arguments
 from . import chunks
 from .imports import is_foreign, module_path, read_foreign_module, runs_on_import
@@ -272,6 +272,8 @@ class SourceFrontend:
         graphs = _dedupe(self.graphs)
         for graph in graphs:
             graph.loops = sorted(self._unrolled_loops)
+            if graph.data_shape is None:
+                graph.data_shape, graph.data_origin = _data_the_input_is_written_from(graph)
         for graph in graphs:
             settle_symbolic_inputs(graph)
         graphs += self._sequentials_inside_settled(graphs, module)
@@ -984,9 +986,13 @@ class SourceFrontend:
             return UNKNOWN
         if isinstance(base, (tuple, list)) and isinstance(index, int) and not isinstance(index, bool):
             try:
-                return base[index]
+                value = base[index]
             except IndexError:
                 return UNKNOWN
+            if isinstance(base, ArrayShape) and base.text and index >= 1 and type(value) is int:
+                # X_train.shape[2]: a size of the data, remembered as such
+                return DataDim(value, base, index, base.text.rsplit(".shape", 1)[0])
+            return value
         if isinstance(base, dict) and is_plain(index) and not isinstance(index, (list, dict)):
             try:
                 return base.get(index, UNKNOWN)  # inputs["age"], skips[level] (filled in an earlier loop)
@@ -2946,7 +2952,7 @@ def _first_item_input_args(args: dict, type_: str) -> dict | None:
     rule_ = RULES.get(type_)
     if rule_ is not None and "input_shape" in rule_.params:
         shape = args.get("input_shape")
-        if isinstance(shape, (tuple, list)) and all(d is None or type(d) is int for d in shape):
+        if isinstance(shape, (tuple, list)) and all(d is None or (isinstance(d, int) and not isinstance(d, bool)) for d in shape):
             return {"batch_shape": (None, *shape)}
         return None
     return input_args_from_layer_kwargs(args, type_)
@@ -3193,6 +3199,20 @@ def _base_layer_attribute(layer: LayerObject, attr: str):
         size = layer.args.get("filters", layer.args.get("units"))
         return WeightValue((size,)) if isinstance(size, int) and not isinstance(size, bool) else UNKNOWN
     return layer.args.get(attr, UNKNOWN)
+
+
+def _data_the_input_is_written_from(graph: ModelGraph) -> tuple | None:
+    """``input_shape=(X.shape[1], X.shape[2])`` of a folded 4-D ``X``: the model's one Input takes some of the
+    data's axes, and ``X`` is what it will be fit on (Keras then fails: Invalid input shape)."""
+    inputs = [n for n in graph.nodes if n.type == "InputLayer"]
+    if len(inputs) != 1:
+        return None, ""
+    args = inputs[0].args
+    shape = args.get("shape", args.get("input_shape"))
+    if shape is None and isinstance(args.get("batch_shape"), (tuple, list)):
+        shape = tuple(args["batch_shape"])[1:]
+    data = data_of_dims(shape)
+    return (data, shape[0].text) if data is not None else (None, "")
 
 
 def _stand_for_layer(ref: TensorRef, name: str, written_type: str, inside: str) -> None:
