@@ -13,6 +13,16 @@ import pytest
 import shapedoctor
 
 CASES = {
+    "sequential_lambda_traced": ("""
+        import keras
+        from keras import layers
+        model = keras.Sequential()
+        model.add(layers.Lambda(lambda pixel: pixel / 255, input_shape=(20, 30, 3)))
+        model.add(layers.Lambda(lambda x: keras.ops.mean(x, axis=-1, keepdims=True)))
+        model.add(layers.Conv2D(4, 5))
+        model.add(layers.Flatten())
+        model.add(layers.Dense(1))
+        """, [(None, 20, 30, 3), (None, 20, 30, 1), (None, 16, 26, 4), (None, 1664), (None, 1)]),
     "identity_test_of_a_flag": ("""
         import keras
         from keras import layers

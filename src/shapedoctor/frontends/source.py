@@ -1717,7 +1717,10 @@ class SourceFrontend:
         for item in items:
             if isinstance(item, TensorRef) or (isinstance(item, LayerObject) and item.type == "InputLayer"):
                 continue  # the inner model's own Input
-            if isinstance(item, LayerObject):
+            followed = self._follow_lambda(item, tensor, node, scope) if self._followed_lambda(item) else None
+            if followed is not None:  # Lambda(lambda x: x / 255 - 0.5): its function traced on the tensor
+                tensor = followed
+            elif isinstance(item, LayerObject):
                 tensor = self._apply_layer(item, [tensor], node, scope, False)
             elif isinstance(item, Instance):
                 tensor = self._call_instance(item, [tensor], {}, node, scope)
@@ -1920,6 +1923,11 @@ class SourceFrontend:
                 positional[0] = replacement
         elif isinstance(value, (FunctionValue, ast.Lambda)) or isinstance(qualname, str):
             self._lambda_callees[span_of(node)] = (value, scope)
+
+    def _followed_lambda(self, item) -> bool:
+        """A ``Lambda(fn)`` whose function is followed where the layer is applied (no ``output_shape``)."""
+        return isinstance(item, LayerObject) and item.type == "Lambda" and item.span in self._lambda_callees \
+            and "output_shape" not in item.args
 
     def _follow_lambda(self, layer: LayerObject, tensor, node: ast.Call, scope: Scope):
         """``Lambda(fn)(x)`` / ``Lambda(fn)([a, b])`` without ``output_shape``: Keras traces ``fn`` on its input;
@@ -2303,7 +2311,7 @@ class SourceFrontend:
 
     def _sequential_graph(self, model: SequentialModel, scope: Scope) -> ModelGraph:
         items = _flatten_items(model.items)
-        if any(isinstance(item, (Instance, FunctionalModel)) for item in items):
+        if any(isinstance(item, (Instance, FunctionalModel)) or self._followed_lambda(item) for item in items):
             return self._sequential_of_objects(model, items, scope)
         graph = ModelGraph(name=model.name, kind="sequential", line=model.line, loss=model.loss,
                            target_shape=model.target_shape)
