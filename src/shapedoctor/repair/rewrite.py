@@ -415,12 +415,15 @@ class SourceIndex:
         return name
 
 
-def _statements(block):
-    """Every statement of ``block`` and the blocks inside it, in source order."""
+def _statements(block, into_definitions: bool = True):
+    """Every statement of ``block`` and the blocks inside it, in source order; ``into_definitions=False``: not
+    the bodies of the functions and classes defined there (their own scopes)."""
     for stmt in block:
         yield stmt
+        if not into_definitions and isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
         for inner in _blocks(stmt):
-            yield from _statements(inner)
+            yield from _statements(inner, into_definitions)
 
 
 def _blocks(stmt) -> list[list]:
@@ -793,7 +796,7 @@ def _input_reads(tree: ast.Module | None, node: LayerNode) -> list[ast.Name]:
     if tree is None or span is None:
         return []
     for scope in [tree, *(n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))]:
-        for stmt in _own_statements(scope.body):
+        for stmt in _statements(scope.body, into_definitions=False):
             if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
                     and isinstance(stmt.value, ast.Call) \
                     and (stmt.value.lineno, stmt.value.col_offset) == (span.line, span.col):
@@ -801,23 +804,9 @@ def _input_reads(tree: ast.Module | None, node: LayerNode) -> list[ast.Name]:
     return []
 
 
-def _own_statements(body: list) -> list:
-    """The statements of a block and of the blocks inside it (if/for/with/try), not of nested definitions."""
-    out = []
-    for stmt in body:
-        out.append(stmt)
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            continue
-        for field in ("body", "orelse", "finalbody"):
-            out += _own_statements(getattr(stmt, field, None) or [])
-        for handler in getattr(stmt, "handlers", None) or []:
-            out += _own_statements(handler.body)
-    return out
-
-
 def _reads_after(scope, binding: ast.Assign, name: str) -> list[ast.Name]:
     reads, skipped = [], set()
-    for stmt in _own_statements(scope.body):
+    for stmt in _statements(scope.body, into_definitions=False):
         for sub in _walk_own(stmt):
             if isinstance(sub, ast.Call) and _called_name(sub.func) in _MODEL_CALLS:
                 skipped |= {id(n) for n in ast.walk(sub)}
@@ -837,7 +826,7 @@ def _walk_own(stmt: ast.stmt):
         node = todo.pop()
         yield node
         for field, value in ast.iter_fields(node):
-            if field in ("body", "orelse", "finalbody", "handlers") and isinstance(node, ast.stmt):
+            if field in ("body", "orelse", "finalbody", "handlers", "cases") and isinstance(node, ast.stmt):
                 continue
             for child in value if isinstance(value, list) else [value]:
                 if isinstance(child, ast.AST) and not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef,
@@ -1820,15 +1809,21 @@ def _fewest_nodes(graph: ModelGraph, fix: Fix) -> int | None:
 def pick_fix(file_report, diagnostic, pick: int | None, target_shape=None) -> Fix | None:
     """The fix ``attach_edits`` would rank ``pick`` for ``diagnostic``, when it has edits; else None.  Only the
     fixes up to it are turned into edits and verified (``fix`` applies one fix per round).  ``pick=None``: the
-    best-ranked fix that can be written (a display-only fix ranked above it is passed over)."""
+    best-ranked fix that can be written -- the first, since display-only fixes are ranked after those."""
     text = getattr(file_report, "text", None)
     if text is None or file_report.error or not diagnostic.fixes:
         return None
+    pick = 1 if pick is None else pick
     if getattr(file_report, "_edits_attached", False):
-        if pick is None:
-            return next((f for f in diagnostic.fixes if f.edits), None)
-        chosen = diagnostic.fixes[pick - 1] if len(diagnostic.fixes) >= pick else None
-        return chosen if chosen is not None and chosen.edits else None
+        kept = diagnostic.fixes
+    else:
+        model_index = next((i for i, model in enumerate(file_report.models)
+                            if any(d is diagnostic for d in model.inference.diagnostics)), None)
+        if model_index is None:
+            return None
+        kept = _kept_fixes(file_report, model_index, diagnostic, target_shape, enough=pick)
+    chosen = kept[pick - 1] if len(kept) >= pick else None
+    return chosen if chosen is not None and chosen.edits else None
     model_index = next((i for i, model in enumerate(file_report.models)
                         if any(d is diagnostic for d in model.inference.diagnostics)), None)
     if model_index is None:
