@@ -6,7 +6,7 @@ import re
 
 from .diagnostics import Diagnostic
 from .infer import Inference, LayerResult
-from .shapes import format_shape
+from .shapes import format_shape, is_known
 
 def where(result: LayerResult) -> str:
     span = result.node.span
@@ -176,6 +176,8 @@ def series_channels_first(inference: Inference, result: LayerResult) -> LayerRes
     if source is None:
         return None
     declared = source.outputs[0]
+    if not (is_known(declared[1]) and is_known(declared[-1])):
+        return None  # (None, None, 5) frames of a TimeDistributed model: no ratio to read
     return source if declared[-1] >= SERIES_RATIO * declared[1] else None
 
 

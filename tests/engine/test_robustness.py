@@ -458,3 +458,17 @@ def test_a_worker_that_dies_is_a_finding_not_a_crash(tmp_path):
     no_traceback(proc)
     assert proc.returncode == 1
     assert "b_dies.py:1:1: SD902 [input-error] not checked: a worker process died" in proc.stdout
+
+
+def test_frames_of_unknown_count_running_out_are_explained_not_a_crash():
+    """A TimeDistributed convolution on frames whose count is None and whose rows ran out (found by
+    test_fuzz_mutants): the channels-first explanation compares the first axis with the last, which is unknown
+    here -- the error is reported, with no such explanation, not an internal error."""
+    import shapedoctor
+
+    report = shapedoctor.check_source(
+        "import keras\nfrom keras import layers\n"
+        "model = keras.Sequential([keras.Input((None, 0, 2)), layers.TimeDistributed(layers.Conv1D(4, 5))])\n",
+        "m.py")
+    assert [(d.kind.name, d.severity) for d in report.diagnostics if d.severity == "error"] == \
+        [("negative-length", "error")]
