@@ -3419,6 +3419,7 @@ def _star_names(module: str) -> list[str]:
     return []
 
 
+@functools.lru_cache(maxsize=8192)  # pure (its values are frozen), and asked for every `layers.X` a file spells
 def _classify_qualname(qual: str):
     parts = _normal_qualname(qual + ".").rstrip(".").split(".")  # keras_core.Sequential is keras.Sequential
     qual = ".".join(parts)
