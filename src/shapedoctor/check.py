@@ -260,7 +260,11 @@ def skipped_model_finding(skipped: SkippedModel, path: str, text: str | None = N
 
 
 def add_skipped_models(report: FileReport, skipped: list[SkippedModel]) -> None:
-    """Record constructions that could not be built, each with its ``skipped-model`` finding."""
+    """Record constructions that could not be built, each with its ``skipped-model`` finding, once: a helper
+    called from several places (``custom_aug()`` returning an ``imgaug`` Sequential) meets the same construction
+    each time."""
+    seen = {(s.line, s.reason) for s in report.skipped_models}
+    skipped = [s for s in skipped if (s.line, s.reason) not in seen and not seen.add((s.line, s.reason))]
     report.skipped_models.extend(skipped)
     report.diagnostics.extend(skipped_model_finding(s, report.path, report.text) for s in skipped)
     report.diagnostics.sort(key=lambda d: (d.line, d.col))

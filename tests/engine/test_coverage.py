@@ -128,6 +128,13 @@ def test_every_constructor_is_a_model_or_a_skipped_entry_even_where_the_walk_nev
     assert "did not reach" in lines[22] or "could not" in lines[22]
 
 
+def test_a_construction_met_several_times_is_one_skipped_entry():
+    report = shapedoctor.check_file(str(HERE / "fixtures" / "coverage_unreached" / "skipped_model_met_twice.py"),
+                                    with_fixes=False).files[0]
+    assert [s.line for s in report.skipped_models] == [8]
+    assert [d.line for d in report.diagnostics if d.kind.name == "skipped-model"] == [8]
+
+
 def test_front_end_skipped_models_reach_the_report(monkeypatch):
     from shapedoctor.frontends import source
 
