@@ -919,6 +919,8 @@ class SourceFrontend:
             base = base.functional
         if isinstance(base, FunctionalModel) and node.attr in _MODEL_ATTRIBUTES:
             return _model_attribute(base, node.attr)
+        if isinstance(base, FunctionalModel) and node.attr in ("output_shape", "input_shape"):
+            return _model_shape_attribute(base, node.attr)
         if isinstance(base, FunctionalModel) and node.attr == "name" and base.given_name is not None:
             return base.given_name  # f"{block.name}_att": the name it was built with
         if isinstance(base, _LayerHandle) and node.attr in ("input", "output", "inputs", "outputs"):
@@ -1525,6 +1527,8 @@ class SourceFrontend:
             return math.prod(args[0]) if leaf != "sum" else sum(args[0])
         if leaf == "meshgrid":
             return _meshgrid(args, kwargs.get("indexing", "xy"))
+        if leaf in _NUMPY_SCALAR_FUNCTIONS and len(args) == 1 and not kwargs and type(args[0]) in (int, float):
+            return _numpy_scalar(leaf, args[0])  # int(np.round(float(h) / pool_factor)): a pooling size
         if leaf in _NUMPY_AS_OPS and any(isinstance(a, ArrayValue) or type(a) is list and a and all(
                 isinstance(i, ArrayValue) for i in a) for a in args[:1]):
             return self._constant_op(_resolved_op(f"keras.ops.{leaf}"), args, kwargs)
@@ -2748,6 +2752,21 @@ def _model_attribute(model: FunctionalModel, attr: str):
     return model.outputs[0] if attr == "output" and len(model.outputs) == 1 else list(model.outputs)
 
 
+def _model_shape_attribute(model: FunctionalModel, attr: str):
+    """``Model(i, o).output_shape`` / ``.input_shape``: as Keras 3 gives them, the shape tuple of a model with one
+    output (input), a list of tuples for several; UNKNOWN when a shape is not known."""
+    refs = model.outputs if attr == "output_shape" else model.inputs
+    shapes = []
+    for ref in refs:
+        shape = ref.builder.shape_of(ref) if isinstance(ref, TensorRef) else None
+        if shape is None:
+            return UNKNOWN
+        shapes.append(tuple(shape))
+    if not shapes:
+        return UNKNOWN
+    return shapes[0] if len(shapes) == 1 else shapes
+
+
 class _Super:
     """``super()`` inside a method: the instance, and the class whose bases to look in."""
 
@@ -3139,6 +3158,24 @@ def _meshgrid(arrays: list, indexing) -> list | Any:
 _MATH_FUNCTIONS = {"ceil": math.ceil, "floor": math.floor, "sqrt": math.sqrt, "log": math.log, "log2": math.log2,
                    "log10": math.log10, "exp": math.exp, "pow": math.pow, "gcd": math.gcd, "prod": math.prod,
                    "isqrt": math.isqrt, "trunc": math.trunc, "fabs": math.fabs}
+
+
+# numpy's functions of one number, on a plain number, as numpy computes them (np.round: half to even, a float)
+_NUMPY_SCALAR_FUNCTIONS = {"round": lambda x: float(round(x)), "around": lambda x: float(round(x)),
+                           "rint": lambda x: float(round(x)), "floor": lambda x: float(math.floor(x)),
+                           "ceil": lambda x: float(math.ceil(x)), "sqrt": math.sqrt, "log": math.log,
+                           "log2": math.log2, "log10": math.log10, "exp": math.exp, "abs": abs, "absolute": abs,
+                           "int32": int, "int64": int, "int_": int, "intc": int, "float32": float,
+                           "float64": float}
+
+
+def _numpy_scalar(name: str, value):
+    if abs(value) >= 2 ** MAX_INT_BITS:
+        return UNKNOWN
+    try:
+        return bounded(_NUMPY_SCALAR_FUNCTIONS[name](value))
+    except (ValueError, OverflowError):
+        return UNKNOWN
 
 
 def _math_call(name: str, args: list):
