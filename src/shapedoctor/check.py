@@ -264,7 +264,12 @@ def add_skipped_models(report: FileReport, skipped: list[SkippedModel]) -> None:
     called from several places (``custom_aug()`` returning an ``imgaug`` Sequential) meets the same construction
     each time."""
     seen = {(s.line, s.reason) for s in report.skipped_models}
-    skipped = [s for s in skipped if (s.line, s.reason) not in seen and not seen.add((s.line, s.reason))]
+    new = []
+    for entry in skipped:
+        if (entry.line, entry.reason) not in seen:
+            seen.add((entry.line, entry.reason))
+            new.append(entry)
+    skipped = new
     report.skipped_models.extend(skipped)
     report.diagnostics.extend(skipped_model_finding(s, report.path, report.text) for s in skipped)
     report.diagnostics.sort(key=lambda d: (d.line, d.col))
