@@ -194,3 +194,4 @@ def test_never_crashes_and_never_contradicts_the_engines_record(path):
         assigned, _ = found._resolve(name.defs) if name is not None and name.defs else (set(), set())
         if assigned:
             assert {ref[:2] for ref in recorded} & {ref[:2] for ref in assigned}, (path.name, position)
+

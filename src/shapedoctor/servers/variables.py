@@ -832,12 +832,15 @@ class Variables:
             # each tensor -> where it may come from: the return statement, and the assignment of the returned name
             returned: dict[Ref, set[tuple]] = {}
             for statement, value in enumerate(self.walk.returns.get(function, [])):
-                if index is None and isinstance(value, Alias) and len(value.defs) > 1:
+                item = index
+                if index is not None and isinstance(value, Items) and -len(value.values) <= index < len(value.values):
+                    value, item = value.values[index], None  # `return o1, o2`: o1's assignments, one by one
+                if item is None and isinstance(value, Alias) and len(value.defs) > 1:
                     parts = [((statement, d), Alias(frozenset({d}))) for d in value.defs]
                 else:
                     parts = [((statement, None), value)]
                 for origin, part in parts:
-                    for ref in self._refs(part, set()) if index is None else self._element(part, index, set()):
+                    for ref in self._refs(part, set()) if item is None else self._element(part, item, set()):
                         returned.setdefault(ref, set()).add(origin)
             out |= self._of_this_call(returned, given, function, self._fed_on(call, function)) or set(returned)
         return out
