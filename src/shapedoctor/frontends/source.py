@@ -252,6 +252,9 @@ class SourceFrontend:
         self._importers: list[str] = []  # the project modules being read, innermost last
         # keras.config.set_image_data_format("channels_first") (keras.json): the data_format of layers that give none
         self._image_data_format = "channels_last"
+        # os.environ as the file sets it; a variable it never sets reads as unset (its default), as Keras' own
+        # settings are read at their defaults (~/.keras/keras.json unchanged)
+        self._environment: dict[str, Any] = {}
         self._defining_scopes: dict[int, Scope] = {}  # id -> a scope a function or class was defined in
 
     # ------------------------------------------------------------------ entry
@@ -567,6 +570,8 @@ class SourceFrontend:
         elif isinstance(target, ast.Subscript):  # inputs[name] = keras.Input(...): dicts and lists built up
             owner = self._fold(target.value, scope)
             key = self._fold(target.slice, scope)
+            if type(owner) is Module and owner.qualname == "os.environ" and isinstance(key, str):
+                self._environment[key] = value if is_plain(value) and not scope.uncertain else UNKNOWN
             if isinstance(owner, dict) and is_plain(key) and not isinstance(key, (list, dict)) \
                     and (key in owner or len(owner) < MAX_ITEMS):
                 owner[key] = value
@@ -1358,6 +1363,11 @@ class SourceFrontend:
         if name in ("int", "round") and len(args) == 1 and isinstance(args[0], (int, float)) \
                 and abs(args[0]) < 2 ** MAX_INT_BITS:  # not inf, nan or huge
             return int(args[0]) if name == "int" else round(args[0])
+        if name in ("int", "float") and len(args) == 1 and type(args[0]) is str and len(args[0]) <= 40:
+            try:  # int(os.environ.get("UNITS", "64")), float(config["rate"]): a number written as text
+                return bounded(int(args[0]) if name == "int" else float(args[0]))
+            except ValueError:
+                return UNKNOWN
         if name == "bool" and len(args) == 1 and (is_plain(args[0]) or type(args[0]) in (list, dict)):
             return bool(args[0])  # global_query=bool(i % 2); a list of known length
         if name == "bool" and not args:
@@ -1586,6 +1596,19 @@ class SourceFrontend:
         return None
 
     # ------------------------------------------------------------- tensor ops
+    def _environment_variable(self, qualname: str, args: list, kwargs: dict, scope: Scope):
+        """``os.environ.get("DEBUG", 0)``, ``os.getenv(name)``, ``os.environ.setdefault(name, value)``: what the
+        file set it to, else its default (None without one): the model is checked as it runs in an environment
+        that does not set the variable."""
+        name = args[0]
+        if name in self._environment:
+            return self._environment[name]
+        default = args[1] if len(args) > 1 else kwargs.get("default", kwargs.get("value"))
+        value = default if is_plain(default) else UNKNOWN
+        if qualname == "os.environ.setdefault":
+            self._environment[name] = value if not scope.uncertain else UNKNOWN
+        return value
+
     def _function_call(self, qualname: str, args: list, kwargs: dict, node: ast.Call, scope: Scope):
         """``tf.reshape(x, ...)``, ``ops.mean(x, axis=1)``, ``K.int_shape(x)``: an op node, a shape, or
         (applied to tensors but unknown) an opaque step."""
@@ -1601,6 +1624,8 @@ class SourceFrontend:
             if isinstance(args[0], WeightValue):
                 return args[0].shape
             return self._tensor_attribute(args[0], ast.Attribute(node.args[0], "shape"), scope)
+        if qualname in _ENVIRONMENT_READS and args and isinstance(args[0], str):
+            return self._environment_variable(qualname, args, kwargs, scope)
         if leaf in _CREATION_OPS:
             return _created_constant(leaf, args, kwargs)
         if qualname == "tensorflow.signal.linear_to_mel_weight_matrix":
@@ -3155,6 +3180,7 @@ def _meshgrid(arrays: list, indexing) -> list | Any:
     return [ArrayValue(tuple(lengths)) for _ in arrays]
 
 
+_ENVIRONMENT_READS = {"os.environ.get", "os.getenv", "os.environ.setdefault"}
 _MATH_FUNCTIONS = {"ceil": math.ceil, "floor": math.floor, "sqrt": math.sqrt, "log": math.log, "log2": math.log2,
                    "log10": math.log10, "exp": math.exp, "pow": math.pow, "gcd": math.gcd, "prod": math.prod,
                    "isqrt": math.isqrt, "trunc": math.trunc, "fabs": math.fabs}
