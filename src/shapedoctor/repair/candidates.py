@@ -873,7 +873,7 @@ def _reshape_fixes(inference: Inference, result) -> list[Fix]:
         row = math.prod(free)  # Reshape((-1, 16)): a whole number of rows of 16, the nearest to the input's size
         wanted = max(1, round(size / row)) * row
     producer = inference.results[node.inputs[0][0]] if node.inputs else None
-    while producer is not None and producer.node.type != "Dense" and producer.node.inputs \
+    while producer is not None and producer.node.type not in _WIDTH_ARGUMENT and producer.node.inputs \
             and producer.input_shapes and producer.outputs and producer.input_shapes[0] == producer.outputs[0]:
         producer = inference.results[producer.node.inputs[0][0]]  # through what keeps the shape (x / norm(x))
     if wanted and producer is not None and producer.node.type == "Dense" and len(shape) == 2 and wanted != size:
@@ -881,6 +881,22 @@ def _reshape_fixes(inference: Inference, result) -> list[Fix]:
         fixes.append(Fix(f"set units={wanted} on the Dense at line {_line(producer)}",
                          [_patch("set_args", producer.node.index, units=wanted)],
                          why=f"{' x '.join(map(str, target))} = {wanted} values, the shape the Reshape asks for"))
+    elif producer is not None and len(shape) > 2 and producer.node.type in _WIDTH_ARGUMENT \
+            and producer.node.args.get("data_format") != "channels_first" \
+            and all(isinstance(t, int) and t > 0 for t in target) and len(target) > len(shape) - 2 \
+            and tuple(target[:len(shape) - 2]) == tuple(shape[1:-1]) \
+            and math.prod(target[len(shape) - 2:]) != shape[-1]:
+        # a detection head: Conv2D(125, 1) -> Reshape((grid, grid, anchors, 5 + classes)) keeps the grid and splits
+        # the channels per anchor; the channels follow the classes the Reshape counts
+        width = math.prod(target[len(shape) - 2:])
+        argument = _WIDTH_ARGUMENT[producer.node.type]
+        kept = " x ".join(map(str, shape[1:-1]))
+        fix = Fix(f"set {argument}={width} on the {producer.node.label} at line {_line(producer)}",
+                  [_patch("set_args", producer.node.index, **{argument: width})],
+                  why=f"the Reshape keeps the {kept} positions and splits each one's channels into "
+                      f"{' x '.join(map(str, target[len(shape) - 2:]))} = {width}")
+        # splitting the channels into several written sizes (anchors x (5 + classes)) says what was meant: first
+        fixes.insert(0, fix) if len(target) > len(shape) - 1 else fixes.append(fix)
     if len(target) == 2 and len(shape) == 4 and isinstance(target[1], int) and target[1] > 0 \
             and target[0] in (-1, shape[1] * shape[2]) and shape[3] != target[1]:
         # a segmenter's Reshape((h * w, classes)) after features of another depth: the per-pixel class layer
@@ -898,6 +914,12 @@ def _reshape_fixes(inference: Inference, result) -> list[Fix]:
                              why=f"{pair[0]} x {pair[1]} = {size}, the input's size; nearest to "
                                  f"{_tuple_text(tuple(target))}", group="factorization"))
     return fixes
+
+
+# layers whose output width is one argument: what a Reshape after them may ask to change
+_WIDTH_ARGUMENT = {"Dense": "units", "Conv1D": "filters", "Conv2D": "filters", "Conv3D": "filters",
+                   "SeparableConv1D": "filters", "SeparableConv2D": "filters", "Conv1DTranspose": "filters",
+                   "Conv2DTranspose": "filters", "Conv3DTranspose": "filters"}
 
 
 def _round_trip_fixes(inference: Inference) -> list[Fix]:
