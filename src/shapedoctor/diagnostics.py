@@ -33,7 +33,9 @@ class GraphPatch:
     into ``node``'s arguments), "set_input_shape" (the model's Input gets ``args["shape"]``); as
     set_input_shape, but rewritten in the source from what is written there: "tuple_shape" (an int made a
     1-tuple), "slice_shape" (``X.shape`` -> ``X.shape[1:]``), "channels_last_shape" (the written first size
-    moved last), "drop_last_axis" (the written last size removed); "dedent_after_loop" (the head written inside a loop, from ``node``'s line to the end of the loop
+    moved last), "drop_last_axis" (the written last size removed); "slice_model_input" (a functional model called inside
+    another: the Input written at ``node.args["declared_at"]`` loses its first size, as slice_shape, and the call
+    expects ``args["expected"]``); "dedent_after_loop" (the head written inside a loop, from ``node``'s line to the end of the loop
     ``args["loop"]`` = (first, last line), moved after the loop: it runs once, on the last pass's output);
     "unwrap" (a wrapper such as ``TimeDistributed(Dense(5))`` replaced by the layer it wraps); "insert_on_input"
     (a new layer on the input ``args["input"]`` of ``node`` only: ``Concatenate()([x, Cropping2D(...)(skip)])``);

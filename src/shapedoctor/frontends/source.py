@@ -1852,8 +1852,11 @@ class SourceFrontend:
             if expected is not None:  # the model's InputSpec, checked where it is called
                 spec = LayerObject("<model-input>", f"{model.name}", {"expected": tuple(expected), "position": position,
                                                                         "model": model.name,
-                                                                        "name": f"{model.name}_input_{position}"}, span_of(node),
-                                   f"layer{next(self._keys)}")
+                                                                        "name": f"{model.name}_input_{position}",
+                                                                        # where the Input is written: what a repair
+                                                                        # of the call's mismatch edits
+                                                                        "declared_at": source.nodes[inp.node].span},
+                                   span_of(node), f"layer{next(self._keys)}")
                 tensor = self._apply_layer(spec, [tensor], node, scope, False)
             mapping[inp.node] = tensor
         needed = sorted(_ancestors(source, [o.node for o in model.outputs], stop=set(mapping)))

@@ -1060,6 +1060,40 @@ def _data_fixes(inference: Inference, result) -> list[Fix]:
     return fixes
 
 
+def _nested_input_fixes(inference: Inference, result) -> list[Fix]:
+    """A functional model called on tensors one axis short of its Input, whose shape was written with the batch
+    axis (``Input(shape=base_model.output_shape)``, ``Input(shape=X.shape)``): that Input without its first size,
+    and every other Input of the model so written with it (a siamese head's two embedding Inputs take the same
+    shape: sliced one at a time, the head's own merge would fail)."""
+    node = result.node
+    if _batch_written_input(result) is None:
+        return []
+    same_call = [r for r in inference.results if r.node.type == "<model-input>" and r.node.span == node.span
+                 and r.node.args.get("model") == node.args.get("model") and _batch_written_input(r) is not None]
+    lines = ", ".join(str(r.node.args["declared_at"].line) for r in same_call)
+    shapes = {_tuple_text(tuple(r.node.args["expected"][2:])) for r in same_call}
+    return [Fix(f"drop the batch axis from the Input{'s' * (len(same_call) > 1)} of model "
+                f"'{node.args.get('model')}' at line{'s' * (len(same_call) > 1)} {lines}: "
+                f"shape={' / '.join(sorted(shapes))}",
+                [_patch("slice_model_input", r.node.index, expected=_batch_written_input(r)) for r in same_call],
+                why=f"{'their shapes hold' if len(same_call) > 1 else 'its shape holds'} a batch axis; Keras adds "
+                    f"that itself",
+                applicability="safe")]
+
+
+def _batch_written_input(result) -> tuple | None:
+    """The call's expected shape without the batch axis written into the Input, when that is the mismatch."""
+    node = result.node
+    expected = node.args.get("expected")
+    if node.type != "<model-input>" or not result.input_shapes or not isinstance(expected, tuple) \
+            or node.args.get("declared_at") is None:
+        return None
+    given = result.input_shapes[0]
+    if len(expected) != len(given) + 1 or tuple(expected[2:]) != tuple(given[1:]):
+        return None
+    return (expected[0], *expected[2:])
+
+
 _MAKERS = {
     "rank": _rank_fixes,
     "negative-length": _length_fixes,
@@ -1069,4 +1103,5 @@ _MAKERS = {
     "invalid-argument": _argument_fixes,
     "incompatible-merge": _merge_layout_fixes,
     "input-data-mismatch": _data_fixes,
+    "shared-layer-mismatch": _nested_input_fixes,
 }

@@ -98,6 +98,9 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
     # a new input shape; tuple_shape (an int made a 1-tuple), slice_shape (X.shape -> X.shape[1:]), drop_last_axis
     # ((steps, vocab) -> (steps,)) and
     # channels_last_shape ((3, h, w) -> (h, w, 3)) differ only in how the source is rewritten
+    if patch.op == "slice_model_input":  # the nested model's Input without the batch axis written in its shape
+        target.args = {**target.args, "expected": patch.arg_dict["expected"]}
+        return graph
     if patch.op in ("set_input_shape", "tuple_shape", "slice_shape", "channels_last_shape", "set_literal",
                     "drop_last_axis"):
         target.args = {"shape": patch.arg_dict["shape"]}

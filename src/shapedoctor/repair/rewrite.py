@@ -935,6 +935,7 @@ class _Planner:
                 out.append(patch)
                 continue
             key = (patch.op, node.span, node.type) if patch.op in _CONSTRUCTOR_EDITS else \
+                (patch.op, node.args.get("declared_at")) if patch.op == "slice_model_input" else \
                 (patch.op, node.span, node.call_span, patch.arg_dict["input"]) if patch.op == "pad_to_match" else \
                 (patch.op, node.span, node.call_span, node.type, patch.type, patch.args)
             first = merged.get(key)
@@ -1084,6 +1085,14 @@ class _Planner:
             raise CannotRewrite("the shape is not written as `<array>.shape`")
         end = self.index.end(arg.value)
         self.changes.append(_Change(end, end, "[1:]"))
+
+    def _op_slice_model_input(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``head_model([a, b])`` with ``Input(shape=base_model.output_shape)`` inside the head's builder: that
+        Input's shape sliced where it is written."""
+        declared = node.args.get("declared_at")
+        if declared is None or declared.foreign:
+            raise CannotRewrite("the model's Input is not written in this file")
+        self._op_slice_shape(patch, dataclasses.replace(node, span=declared, type="InputLayer"))
 
     # channels_last_shape --------------------------------------------------------------
     def _op_channels_last_shape(self, patch: GraphPatch, node: LayerNode) -> None:
