@@ -3,6 +3,8 @@ the concatenation axis, ranks, U-Net skips misaligned by a floored odd size)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..diagnostics import Fix
 from ..diagnostics import GraphPatch
 from ..infer import Inference, infer
@@ -12,10 +14,17 @@ from .patch import apply_patches, original_indices
 from .fix_helpers import set_written_arg, _line, _patch, _tuple_text, is_shrinking_convolution, returns_sequences, set_return_sequences
 
 _ELEMENTWISE = {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"}
+# `z + skip` in a call(): the operators' ops, merges of two maps as the layers are
+_ELEMENTWISE_OPS = {"ops.add", "ops.subtract", "ops.multiply", "ops.maximum", "ops.minimum"}
 
 
 def _merge_fixes(inference: Inference, result) -> list[Fix]:
     node = result.node
+    if canonical_type(node.type) in _ELEMENTWISE | _ELEMENTWISE_OPS:
+        # an element-wise merge (a residual decoder's Add) joins maps of the model's layout: its channel axis is
+        # the one the spatial fixes keep
+        if any(n.args.get("data_format") == "channels_first" for n in inference.graph.nodes):
+            node = dataclasses.replace(node, args={**node.args, "axis": 1})
     fixes = []
     shrinking = []  # valid-padded convolutions/poolings whose outputs are merged
     for ref in node.inputs:
@@ -54,6 +63,7 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
                           if is_shrinking_convolution(inference.results[i].node)],
                          why="no convolution shrinks its input, so every skip keeps the size of the path it joins"))
     fixes.extend(_upsampling_merge_fixes(inference, node, shapes))
+    fixes.extend(_double_stride_fixes(inference, node, shapes))
     fixes.extend(_resizing_merge_fixes(inference, node, shapes))
     fixes.extend(_pad_every_pass_fixes(inference, node, shapes))
     fixes.extend(_padding_merge_fixes(node, shapes))
@@ -167,11 +177,12 @@ _PADDING = {3: "ZeroPadding1D", 4: "ZeroPadding2D", 5: "ZeroPadding3D"}
 def _spatial_axes(node, shapes: list) -> range | None:
     """The spatial axes of a Concatenate of maps of one rank and known sizes joined along their channels (the
     last axis, or the first after the batch: channels_first), else None."""
-    if canonical_type(node.type) != "Concatenate" or len(shapes) < 2 or not all(shapes) \
+    kind = canonical_type(node.type)
+    if kind not in ("Concatenate", *_ELEMENTWISE, *_ELEMENTWISE_OPS) or len(shapes) < 2 or not all(shapes) \
             or len({len(sh) for sh in shapes}) != 1 or len(shapes[0]) not in _CROPPING:
         return None
     rank = len(shapes[0])
-    axis = node.args.get("axis", -1)
+    axis = node.args.get("axis", -1)  # an element-wise merge: its layout's channel axis (_merge_fixes)
     if not isinstance(axis, int) or axis % rank not in (1, rank - 1):
         return None  # joined along a spatial axis
     if axis % rank == 1 and rank == 3:
@@ -219,6 +230,56 @@ def _upsampling_merge_fixes(inference: Inference, node, shapes: list) -> list[Fi
 
 
 _SIZE_KEEPING = ("Activation", "BatchNormalization", "Dropout", "ReLU", "LeakyReLU")
+
+
+def _double_stride_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
+    """A residual block whose main path strides twice (its 1x1 and its 3x3 convolution both given
+    ``strides=strides``) while the shortcut strides once: the main path comes out about half the shortcut's size.
+    The last strided convolution of the main path keeps its input's size (every layer its constructor makes: a
+    block built in a loop or a custom layer is one edit)."""
+    spatial = _spatial_axes(node, shapes)
+    if spatial is None or len(node.inputs) != 2:
+        return []
+    graph = inference.graph
+    paths = [_strided_since_fork(graph, ref[0], other[0]) for ref, other in
+             ((node.inputs[0], node.inputs[1]), (node.inputs[1], node.inputs[0]))]
+    if any(p is None for p in paths):
+        return []
+    for which in (0, 1):
+        mine, theirs = paths[which], paths[1 - which]
+        smaller = all(shapes[which][a] < shapes[1 - which][a] for a in spatial)
+        if not smaller or len(mine) != len(theirs) + 1:
+            continue
+        last = graph.nodes[mine[-1]]
+        same_call = [n.index for n in graph.nodes if n is last or (
+            last.span is not None and n.span == last.span and n.type == last.type)]
+        return [Fix(f"set strides=1 on the {last.label} at line {_line(inference.results[last.index])}",
+                    [_patch("set_args", i, strides=1) for i in same_call],
+                    why=f"its path downsamples {len(mine)} times and the other {len(theirs)}: with one stride fewer "
+                        f"both reach the merge at the same size")]
+    return []
+
+
+def _strided_since_fork(graph, start: int, other: int) -> list[int] | None:
+    """The strided convolutions and poolings (in order) on the single-input chain from ``start`` back to the
+    first node the ``other`` input also depends on; None when the chain branches first."""
+    ancestors, stack = set(), [other]
+    while stack:
+        i = stack.pop()
+        if i not in ancestors:
+            ancestors.add(i)
+            stack.extend(ref[0] for ref in graph.nodes[i].inputs)
+    strided, current = [], start
+    while current not in ancestors:
+        n = graph.nodes[current]
+        if len(n.inputs) != 1:
+            return None
+        strides = n.args.get("strides", n.args.get("pool_size", 2) if "Pooling" in n.type else 1)
+        if n.type.startswith(("Conv", "SeparableConv", "DepthwiseConv", "MaxPooling", "AveragePooling")) \
+                and "Transpose" not in n.type and strides not in (1, (1, 1), (1, 1, 1), [1, 1], None):
+            strided.append(current)
+        current = n.inputs[0][0]
+    return list(reversed(strided))
 
 
 def _resizing_merge_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
@@ -402,16 +463,18 @@ def _pad_input_crop_output_fixes(inference: Inference, node, shapes: list) -> li
     source = inputs[0]
     declared = tuple(source.outputs[0])
     rank = len(declared)
-    spatial = declared[1:-1]
+    first = _spatial_axes(node, shapes) == range(2, rank)  # channels_first maps: the padding is written so too
+    spatial = declared[2:] if first else declared[1:-1]
     if rank not in _PADDING or not all(isinstance(d, int) and d > 1 for d in spatial):
         return []
+    layout = (("data_format", "channels_first"),) if first else ()
     for factor in (2 ** k for k in range(1, MAX_POOLING_DEPTH + 1)):
         padded = tuple(-(-d // factor) * factor for d in spatial)
         if padded == spatial:
             continue
         amounts = tuple(((p - d) // 2, (p - d) - (p - d) // 2) for d, p in zip(spatial, padded))
         value = amounts[0] if rank == 3 else amounts
-        patches = [_pad_input_patch(graph, source.node, _PADDING[rank], value)]
+        patches = [_pad_input_patch(graph, source.node, _PADDING[rank], value, dict(layout))]
         try:
             after = infer(apply_patches(graph, patches))
         except (ValueError, IndexError, KeyError):
@@ -422,9 +485,9 @@ def _pad_input_crop_output_fixes(inference: Inference, node, shapes: list) -> li
         output = tuple(output[0]) if output and output[0] else ()
         size = " x ".join(map(str, padded))
         title = f"pad the input to {size} inside the model ({_PADDING[rank]}({value!r}))"
-        if len(output) == rank and tuple(output[1:-1]) == padded:
+        if len(output) == rank and tuple(output[2:] if first else output[1:-1]) == padded:
             last = graph.outputs[0][0]
-            patches.append(_patch("append", last, layers=((_CROPPING[rank], (("cropping", value),)),)))
+            patches.append(_patch("append", last, layers=((_CROPPING[rank], (("cropping", value), *layout)),)))
             title += f" and crop the output back ({_CROPPING[rank]}({value!r}))"
         return [Fix(title, patches,
                     why=f"the poolings floor {' x '.join(map(str, spatial))}; from {size}, every upsampled path "
@@ -432,11 +495,11 @@ def _pad_input_crop_output_fixes(inference: Inference, node, shapes: list) -> li
     return []
 
 
-def _pad_input_patch(graph, input_node, layer: str, value) -> GraphPatch:
+def _pad_input_patch(graph, input_node, layer: str, value, extra: dict | None = None) -> GraphPatch:
     """The padding layer after the Input: wrapping its reads (functional), or before the first layer of a
     Sequential."""
     if graph.kind == "sequential":
         first = next(n for n in graph.nodes if n.inputs and n.inputs[0][0] == input_node.index)
-        return _patch("insert_before", first.index, layer, padding=value)
-    return _patch("pad_input", input_node.index, layer, padding=value)
+        return _patch("insert_before", first.index, layer, padding=value, **(extra or {}))
+    return _patch("pad_input", input_node.index, layer, padding=value, **(extra or {}))
 
