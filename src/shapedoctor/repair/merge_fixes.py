@@ -65,6 +65,7 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
     fixes.extend(_upsampling_merge_fixes(inference, node, shapes))
     fixes.extend(_double_stride_fixes(inference, node, shapes))
     fixes.extend(_resizing_merge_fixes(inference, node, shapes))
+    fixes.extend(_upsampling_to_size_fixes(inference, node, shapes))
     fixes.extend(_pad_every_pass_fixes(inference, node, shapes))
     fixes.extend(_padding_merge_fixes(node, shapes))
     fixes.extend(_cropping_merge_fixes(node, shapes))
@@ -301,6 +302,52 @@ def _resizing_merge_fixes(inference: Inference, node, shapes: list) -> list[Fix]
                          [_patch("set_args", current.node.index, height=height, width=width)],
                          why=f"resizes to the {height} x {width} of the branch it joins"))
     return fixes
+
+
+def _upsampling_to_size_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
+    """A pyramid pooling module: branches pooled by several factors and upsampled back by the same factors,
+    concatenated with the map they came from; a factor that does not divide the map's size (10 / 3 pooled with
+    `same` padding to 4, upsampled to 12) brings its branch back at another size.  The UpSampling that made it
+    (every pass of its helper) becomes a Resizing to the size the other inputs share."""
+    spatial = _spatial_axes(node, shapes)
+    if spatial is None or len(shapes) < 3 or list(spatial) != [1, 2]:
+        return []
+    sizes = [tuple(sh[a] for a in spatial) for sh in shapes]
+    goal = max(set(sizes), key=sizes.count)
+    if sizes.count(goal) < 2 or sizes.count(goal) == len(sizes):
+        return []
+    graph = inference.graph
+    made = None
+    for ref, size in zip(node.inputs, sizes):
+        if size == goal:
+            continue
+        current = inference.results[ref[0]]
+        while current.node.type in _SIZE_KEEPING and current.node.inputs:
+            current = inference.results[current.node.inputs[0][0]]
+        if current.node.type != "UpSampling2D" or current.node.args.get("data_format") == "channels_first" \
+                or (made is not None and current.node.span != made.span):
+            return []
+        made = current.node
+    same_call = [n.index for n in graph.nodes if n is made or (
+        made.span is not None and n.span == made.span and n.type == made.type)]
+    if any(not any(r[0] == i or i in _ancestors_of(graph, r[0]) for r in node.inputs) for i in same_call):
+        return []  # the helper's upsampling feeds other merges too: one size cannot suit them all
+    height, width = goal
+    args = {"height": height, "width": width, "interpolation": made.args.get("interpolation", "nearest")}
+    return [Fix(f"resize to {height} x {width} instead of the {made.label} at line {_line(inference.results[made.index])}",
+                [_patch("replace", i, "Resizing", **args) for i in same_call],
+                why=f"every branch comes back to the {height} x {width} of the map it is joined with, whatever "
+                    f"its pooling factor")]
+
+
+def _ancestors_of(graph, index: int) -> set[int]:
+    seen, stack = set(), [index]
+    while stack:
+        i = stack.pop()
+        if i not in seen:
+            seen.add(i)
+            stack.extend(ref[0] for ref in graph.nodes[i].inputs)
+    return seen
 
 
 def _padding_merge_fixes(node, shapes: list) -> list[Fix]:
