@@ -3370,6 +3370,8 @@ def _symbolic_input(args: dict) -> None:
             args[key] = SymbolicShape(value.text)  # X[0].shape: one sample's shape, its rank found later
         elif key == "shape" and isinstance(value, ArrayShape) and value.text and len(value) >= 2:
             args[key] = DataShape(value.text, tuple(value))  # the same, of an array whose sizes are known
+        elif key == "shape" and isinstance(value, ArrayShape):
+            args[key] = tuple(value)  # np.random.randn(20).shape: one series, whose only axis is each sample's
         elif isinstance(value, Symbol):
             args[key] = SymbolicShape(value.name)
         elif isinstance(value, SymbolicShape) and key == "batch_shape":
