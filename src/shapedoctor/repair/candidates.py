@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from fractions import Fraction
 
 from ..data_shapes import check_input_data
@@ -131,8 +132,11 @@ def _followed_up(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_
         return None  # the finding is still there: no progress
     if not uncovered:
         mismatch = check_output_target(after, target_shape)
-        if mismatch is None or diagnostic.kind.name == "output-target-mismatch":
-            return None  # failed for another reason (a warning of its kind)
+        if mismatch is None or (diagnostic.kind.name == "output-target-mismatch"
+                                and _output_rank(mismatch) == _output_rank(diagnostic)):
+            # failed for another reason (a warning of its kind); a head's mismatch is followed up only once the
+            # fix gave the output the targets' rank (pooled the steps: the width is what is left)
+            return None
         after.diagnostics.append(mismatch)
         uncovered = [mismatch]
     following = propose(after, uncovered[0], target_shape, depth + 1, refused)
@@ -146,6 +150,12 @@ def _followed_up(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_
     chained = Fix(f"{fix.title}, then {following[0].title} ({where})", fix.patches + mapped,
                   why=f"{fix.why}; then {where}: {following[0].why}", applicability=both)
     return chained if _verifies(inference, chained, diagnostic, target_shape) else None
+
+
+def _output_rank(diagnostic: Diagnostic) -> int | None:
+    """The rank of the output an ``output-target-mismatch`` names (its message: ``output (None, 28, 32) ...``)."""
+    match = re.match(r"output \(([^()]*)\)", diagnostic.message)
+    return len([d for d in match.group(1).split(",") if d.strip()]) if match else None
 
 
 def _verifies(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_shape) -> bool:

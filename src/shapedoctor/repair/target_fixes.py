@@ -66,6 +66,8 @@ def _target_fixes(inference: Inference, result, target_shape=None) -> list[Fix]:
 
 
 _HEAD_TYPES = {"Dense", "Activation", "Softmax", "Dropout", "EinsumDense"}
+_WIDTH_KEEPING = {"Activation", "Softmax", "Dropout", "BatchNormalization", "LayerNormalization", "ReLU", "LeakyReLU",
+                  "ELU", "PReLU", "GaussianNoise", "GaussianDropout", "AlphaDropout"}
 _HEAD_ACTIVATION = {"binary_crossentropy": "sigmoid", "BinaryCrossentropy": "sigmoid",
                     "binary_focal_crossentropy": "sigmoid", "BinaryFocalCrossentropy": "sigmoid",
                     "categorical_crossentropy": "softmax", "CategoricalCrossentropy": "softmax",
@@ -86,9 +88,13 @@ def _head_fixes(inference: Inference, result, target) -> list[Fix]:
     loss = loss_name(graph.loss)
     dense_args = (("units", units),) + ((("activation", _HEAD_ACTIVATION[loss]),) if loss in _HEAD_ACTIVATION else ())
     node = result.node
-    if node.type == "Dense" and len(output) == 2 and output[-1] != units:
-        patch, where = set_written_arg(node, "units", units)
-        return [Fix(f"set units={units} on the output {node.label} at line {_line(result)}{where}", [patch],
+    dense = result
+    while (dense.node.type in _WIDTH_KEEPING or dense.node.type.startswith("Global")) \
+            and len(dense.node.inputs) == 1:
+        dense = inference.results[dense.node.inputs[0][0]]  # Dense(32) then Activation("sigmoid"): the Dense
+    if dense.node.type == "Dense" and len(output) == 2 and output[-1] != units:
+        patch, where = set_written_arg(dense.node, "units", units)
+        return [Fix(f"set units={units} on the output {dense.node.label} at line {_line(dense)}{where}", [patch],
                     why=f"one output per target column: the targets have {units}")]
     if node.type in _HEAD_TYPES or node.type == "TimeDistributed" or node.args.get("activation") in ("softmax",
                                                                                                    "sigmoid"):
