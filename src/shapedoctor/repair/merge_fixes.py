@@ -11,7 +11,7 @@ from ..infer import Inference, infer
 from ..rules import canonical_type
 from ..shapes import format_shape, is_known
 from .patch import apply_patches, original_indices
-from .fix_helpers import set_written_arg, _line, _patch, _tuple_text, is_shrinking_convolution, returns_sequences, set_return_sequences
+from .fix_helpers import set_written_arg, _line, _patch, _tuple_text, is_recurrent, is_shrinking_convolution, returns_sequences, set_return_sequences
 
 _ELEMENTWISE = {"Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"}
 # `z + skip` in a call(): the operators' ops, merges of two maps as the layers are
@@ -101,6 +101,20 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
                 fixes.append(Fix(f"set return_sequences=False on the {producer.node.label} at line {_line(producer)}",
                                  [set_return_sequences(producer.node, False)],
                                  why="its last step, a vector like the other inputs"))
+        # an encoder that returns its last state where an attention step joins it with per-step inputs
+        # (RepeatVector(Tx) of the decoder state): the recurrent layer keeps its sequence
+        sequences = [sh for sh in shapes if sh and len(sh) == 3]
+        for ref, shape in zip(node.inputs, shapes):
+            producer = inference.results[ref[0]]
+            if not shape or len(shape) != 2 or not sequences or not is_recurrent(producer.node) \
+                    or returns_sequences(producer.node) or not producer.input_shapes \
+                    or len(producer.input_shapes[0]) != 3 \
+                    or any(sh[1] != producer.input_shapes[0][1] for sh in sequences):
+                continue
+            fixes.append(Fix(f"set return_sequences=True on the {producer.node.label} at line {_line(producer)}",
+                             [set_return_sequences(producer.node, True)],
+                             why=f"one output per step, as the {producer.input_shapes[0][1]} steps of the other "
+                                 f"input{'s' * (len(sequences) > 1)}"))
     if canonical_type(node.type) in _ELEMENTWISE:
         fixes.append(Fix(f"use Concatenate() instead of {node.label}",
                          [_patch("replace", node.index, "Concatenate")],
