@@ -389,12 +389,12 @@ def _frame_stack_fixes(inference: Inference, result) -> list[Fix]:
     after it, up to the Flatten, run on each frame (TimeDistributed); the Flatten then joins the frames' features."""
     node = result.node
     shape = result.input_shapes[0] if result.input_shapes else None
-    spatial = spatial_rank(node.type) if node.type in RULES else 0
+    spatial = (spatial_rank(node.type) or (1 if node.type.endswith("1D") else 0)) if node.type in RULES else 0
     if shape is None or not spatial or len(shape) != spatial + 3 or node.type not in _FRAME_LAYERS \
             or shape[1] == 1:
         return []  # (1, h, w, c): the batch axis written into the shape, not one frame
     wraps, current = [], node
-    while current.type != "Flatten":
+    while current.type not in ("Flatten", "Reshape"):  # a Reshape regroups the frames' features itself
         if current.type not in _FRAME_LAYERS and current.type not in _ANY_RANK:
             return []
         if current.type not in _ANY_RANK:
@@ -403,10 +403,10 @@ def _frame_stack_fixes(inference: Inference, result) -> list[Fix]:
         if len(consumers) != 1:
             return []
         current = consumers[0]
-    return [Fix(f"wrap the {len(wraps)} layer{'s' * (len(wraps) > 1)} from {node.label} to the Flatten in "
+    return [Fix(f"wrap the {len(wraps)} layer{'s' * (len(wraps) > 1)} from {node.label} to the {current.type} in "
                 f"TimeDistributed", wraps,
                 why=f"the Input holds {shape[1]} frames of {format_shape((None, *shape[2:]))}: each frame goes "
-                    f"through the convolutions, and the Flatten joins their features")]
+                    f"through the convolutions, and the {current.type} joins their features")]
 
 
 def _per_frame_fixes(inference: Inference, result, target_shape) -> tuple[list[Fix], bool]:
