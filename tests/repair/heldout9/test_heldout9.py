@@ -58,6 +58,6 @@ def test_originals_every_case_fails_in_keras(result):
 
 @pytest.mark.keras
 @pytest.mark.xfail(not BUILT_RATE_REACHED, strict=False,
-                   reason=f"engine below the 90% bar on the eighth held-out set: first run {FIRST_RUN_RATE}")
+                   reason=f"engine below the 90% bar on the ninth held-out set: first run {FIRST_RUN_RATE}")
 def test_first_fix_builds_and_trains_for_90_percent(result):
     case_sets.check_built_rate(evaluate9, result)
