@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 from fractions import Fraction
 
 from ..data_shapes import check_input_data
@@ -22,7 +21,7 @@ from ..infer import Inference, infer, is_list_input
 from ..rules import RULES, canonical_type
 from ..rules.base import DataShape
 from ..shapes import format_shape, is_known
-from .fix_helpers import (_GLOBAL_POOL, _channels_first_everywhere, _line, _patch, _tuple_text, is_recurrent,
+from .fix_helpers import (ANY_RANK, _GLOBAL_POOL, _channels_first_everywhere, _line, _patch, _tuple_text, is_recurrent,
                           is_shrinking_convolution, returns_sequences, set_return_sequences)
 from .target_fixes import _target_fixes
 from .merge_fixes import _merge_fixes
@@ -133,7 +132,7 @@ def _followed_up(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_
     if not uncovered:
         mismatch = check_output_target(after, target_shape)
         if mismatch is None or (diagnostic.kind.name == "output-target-mismatch"
-                                and _output_rank(mismatch) == _output_rank(diagnostic)):
+                                and _output_rank(after, mismatch) == _output_rank(inference, diagnostic)):
             # failed for another reason (a warning of its kind); a head's mismatch is followed up only once the
             # fix gave the output the targets' rank (pooled the steps: the width is what is left)
             return None
@@ -152,10 +151,10 @@ def _followed_up(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_
     return chained if _verifies(inference, chained, diagnostic, target_shape) else None
 
 
-def _output_rank(diagnostic: Diagnostic) -> int | None:
-    """The rank of the output an ``output-target-mismatch`` names (its message: ``output (None, 28, 32) ...``)."""
-    match = re.match(r"output \(([^()]*)\)", diagnostic.message)
-    return len([d for d in match.group(1).split(",") if d.strip()]) if match else None
+def _output_rank(inference: Inference, diagnostic: Diagnostic) -> int | None:
+    """The rank of the output an ``output-target-mismatch`` is about (its node's)."""
+    outputs = inference.results[diagnostic.node].outputs if diagnostic.node is not None else None
+    return len(outputs[0]) if outputs and outputs[0] is not None else None
 
 
 def _verifies(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_shape) -> bool:
@@ -376,11 +375,6 @@ _FRAME_LAYERS = {"Conv1D", "Conv2D", "Conv3D", "SeparableConv2D", "DepthwiseConv
                  "MaxPooling2D", "MaxPooling3D", "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D"}
 
 
-# elementwise, or normalising the last axis: the same on frames of any rank (left unwrapped)
-_ANY_RANK = {"Activation", "ReLU", "LeakyReLU", "ELU", "PReLU", "Softmax", "Dropout", "GaussianNoise",
-             "GaussianDropout", "AlphaDropout", "BatchNormalization", "LayerNormalization"}
-
-
 MAX_FRAMES = 16  # a first axis written this small, by hand, is a stack of frames (keras-rl's window) or slices
 
 
@@ -395,9 +389,9 @@ def _frame_stack_fixes(inference: Inference, result) -> list[Fix]:
         return []  # (1, h, w, c): the batch axis written into the shape, not one frame
     wraps, current = [], node
     while current.type not in ("Flatten", "Reshape"):  # a Reshape regroups the frames' features itself
-        if current.type not in _FRAME_LAYERS and current.type not in _ANY_RANK:
+        if current.type not in _FRAME_LAYERS and current.type not in ANY_RANK:
             return []
-        if current.type not in _ANY_RANK:
+        if current.type not in ANY_RANK:
             wraps.append(_patch("wrap", current.index, "TimeDistributed"))
         consumers = inference.graph.consumers(current.index)
         if len(consumers) != 1:
@@ -440,7 +434,7 @@ def _per_frame_fixes(inference: Inference, result, target_shape) -> tuple[list[F
         steps = None
     new_input = (steps, *frame[1:])
     wraps = [_patch("wrap", n.index, "TimeDistributed") for n in reversed(frame_layers)
-             if n.type not in _ANY_RANK]
+             if n.type not in ANY_RANK]
     return [Fix(f"wrap the {len(wraps)} layers before {node.label} in TimeDistributed and feed "
                 f"Input(shape={_tuple_text(new_input)})",
                 [_patch("set_input_shape", current.node.index, shape=new_input)] + wraps,

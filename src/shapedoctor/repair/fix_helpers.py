@@ -53,6 +53,10 @@ def is_shrinking_convolution(node) -> bool:
         and not node.type.startswith("ConvLSTM") and node.args.get("padding", "valid") == "valid"
 
 
+# elementwise, or normalising the last axis: the same on inputs of any rank and width (left unwrapped, walked through)
+ANY_RANK = {"Activation", "ReLU", "LeakyReLU", "ELU", "PReLU", "Softmax", "Dropout", "GaussianNoise",
+            "GaussianDropout", "AlphaDropout", "BatchNormalization", "LayerNormalization"}
+
 _GLOBAL_POOL = {3: "GlobalAveragePooling1D", 4: "GlobalAveragePooling2D", 5: "GlobalAveragePooling3D"}
 
 

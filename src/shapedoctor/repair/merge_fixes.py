@@ -235,8 +235,7 @@ def _upsampling_merge_fixes(inference: Inference, node, shapes: list) -> list[Fi
             current = inference.results[current.node.inputs[0][0]]
         if current.node.type.startswith("UpSampling"):
             made = current.node
-            same_call = [n.index for n in inference.graph.nodes if n is made or (
-                made.span is not None and n.span == made.span and n.type == made.type)]
+            same_call = _same_constructor(inference.graph, made)
             fixes.append(Fix(f"remove the {made.label} at line {_line(current)}",
                              [_patch("remove", i) for i in same_call],
                              why=f"{format_shape(shape)} is a multiple of the skip it joins: nothing before it "
@@ -266,8 +265,7 @@ def _double_stride_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
         if not smaller or len(mine) != len(theirs) + 1:
             continue
         last = graph.nodes[mine[-1]]
-        same_call = [n.index for n in graph.nodes if n is last or (
-            last.span is not None and n.span == last.span and n.type == last.type)]
+        same_call = _same_constructor(graph, last)
         return [Fix(f"set strides=1 on the {last.label} at line {_line(inference.results[last.index])}",
                     [_patch("set_args", i, strides=1) for i in same_call],
                     why=f"its path downsamples {len(mine)} times and the other {len(theirs)}: with one stride fewer "
@@ -278,12 +276,7 @@ def _double_stride_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
 def _strided_since_fork(graph, start: int, other: int) -> list[int] | None:
     """The strided convolutions and poolings (in order) on the single-input chain from ``start`` back to the
     first node the ``other`` input also depends on; None when the chain branches first."""
-    ancestors, stack = set(), [other]
-    while stack:
-        i = stack.pop()
-        if i not in ancestors:
-            ancestors.add(i)
-            stack.extend(ref[0] for ref in graph.nodes[i].inputs)
+    ancestors = _ancestors_of(graph, other)
     strided, current = [], start
     while current not in ancestors:
         n = graph.nodes[current]
@@ -342,9 +335,9 @@ def _upsampling_to_size_fixes(inference: Inference, node, shapes: list) -> list[
                 or (made is not None and current.node.span != made.span):
             return []
         made = current.node
-    same_call = [n.index for n in graph.nodes if n is made or (
-        made.span is not None and n.span == made.span and n.type == made.type)]
-    if any(not any(r[0] == i or i in _ancestors_of(graph, r[0]) for r in node.inputs) for i in same_call):
+    same_call = _same_constructor(graph, made)
+    merged = set().union(*(_ancestors_of(graph, r[0]) for r in node.inputs))
+    if any(i not in merged for i in same_call):
         return []  # the helper's upsampling feeds other merges too: one size cannot suit them all
     height, width = goal
     args = {"height": height, "width": width, "interpolation": made.args.get("interpolation", "nearest")}
@@ -354,7 +347,14 @@ def _upsampling_to_size_fixes(inference: Inference, node, shapes: list) -> list[
                     f"its pooling factor")]
 
 
+def _same_constructor(graph, made) -> list[int]:
+    """The layers one constructor call makes: ``made`` and, in a helper or loop body, those of its other passes."""
+    return [n.index for n in graph.nodes if n is made or (
+        made.span is not None and n.span == made.span and n.type == made.type)]
+
+
 def _ancestors_of(graph, index: int) -> set[int]:
+    """``index`` and every node it depends on."""
     seen, stack = set(), [index]
     while stack:
         i = stack.pop()

@@ -10,7 +10,7 @@ from ..causes import CHANNEL_LIKE
 from ..diagnostics import Fix
 from ..infer import Inference
 from ..shapes import format_shape, is_known
-from .fix_helpers import (_GLOBAL_POOL, is_shrinking_convolution, set_written_arg, _channels_first_everywhere, _line, _patch, _tuple_text, is_recurrent,
+from .fix_helpers import (ANY_RANK, _GLOBAL_POOL, is_shrinking_convolution, set_written_arg, _channels_first_everywhere, _line, _patch, _tuple_text, is_recurrent,
                           returns_sequences, set_return_sequences)
 
 
@@ -66,8 +66,6 @@ def _target_fixes(inference: Inference, result, target_shape=None) -> list[Fix]:
 
 
 _HEAD_TYPES = {"Dense", "Activation", "Softmax", "Dropout", "EinsumDense"}
-_WIDTH_KEEPING = {"Activation", "Softmax", "Dropout", "BatchNormalization", "LayerNormalization", "ReLU", "LeakyReLU",
-                  "ELU", "PReLU", "GaussianNoise", "GaussianDropout", "AlphaDropout"}
 _HEAD_ACTIVATION = {"binary_crossentropy": "sigmoid", "BinaryCrossentropy": "sigmoid",
                     "binary_focal_crossentropy": "sigmoid", "BinaryFocalCrossentropy": "sigmoid",
                     "categorical_crossentropy": "softmax", "CategoricalCrossentropy": "softmax",
@@ -89,7 +87,7 @@ def _head_fixes(inference: Inference, result, target) -> list[Fix]:
     dense_args = (("units", units),) + ((("activation", _HEAD_ACTIVATION[loss]),) if loss in _HEAD_ACTIVATION else ())
     node = result.node
     dense = result
-    while (dense.node.type in _WIDTH_KEEPING or dense.node.type.startswith("Global")) \
+    while (dense.node.type in ANY_RANK or dense.node.type.startswith("Global")) \
             and len(dense.node.inputs) == 1:
         dense = inference.results[dense.node.inputs[0][0]]  # Dense(32) then Activation("sigmoid"): the Dense
     if dense.node.type == "Dense" and len(output) == 2 and output[-1] != units:
