@@ -225,6 +225,31 @@ def _replayed(inference: Inference, node: LayerNode, inputs: list, record: tuple
                        None if result.outputs is None else list(result.outputs), result.problem, result.note)
 
 
+def provisional_result(inference: Inference, result: LayerResult) -> LayerResult:
+    """For a node whose result is an error, or skipped after one: a result as if the error were fixed in the
+    least telling way, on the provisional results already in ``inference`` (one per earlier node).  A merge of
+    inputs of one rank keeps each axis on which they agree and leaves the others unknown (a Concatenate's axis
+    is their sum when every size is known); any other error leaves the output unknown; a skipped node is
+    inferred on its provisional inputs.  Never a finding: the walk only reads shapes from it."""
+    node = result.node
+    if result.status == "skipped":
+        result = infer_node(inference, node)
+        if result.status != "error":
+            return result
+    shapes = result.input_shapes or [inference.shape_of(ref) for ref in node.inputs]
+    type_ = canonical_type(node.type)
+    rule = RULES.get(type_)
+    if rule is None or not rule.multi_input or len(shapes) < 2 or any(s is None for s in shapes) \
+            or len({len(s) for s in shapes}) != 1:
+        return LayerResult(node, "unknown", note="after an error")
+    joined = [dims[0] if all(d == dims[0] for d in dims) else None for dims in zip(*shapes)]
+    axis = node.args.get("axis", -1) if type_ == "Concatenate" else None
+    if isinstance(axis, int) and not isinstance(axis, bool) and -len(joined) <= axis < len(joined):
+        sizes = [s[axis] for s in shapes]
+        joined[axis] = sum(sizes) if all(isinstance(d, int) for d in sizes) else None
+    return LayerResult(node, "ok", list(shapes), [tuple(joined)], note="provisional, after an error")
+
+
 def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
     graph = inference.graph
     results = inference.results

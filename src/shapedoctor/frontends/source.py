@@ -106,6 +106,7 @@ class FunctionalBuilder:
         self.layer_outputs: dict[int, tuple] = {}
         self._eager = None  # shapes computed on demand while walking (``x.shape[-1]``)
         self._records: list = []  # per node of _eager: what inferring it did, replayed by ``infer`` (subgraph)
+        self._lenient = None  # per node: its _eager result, or past an error its provisional one
 
     def outputs_of(self, ref: TensorRef) -> int | None:
         """How many outputs the node of ``ref`` has (an op such as ``split`` gives several)."""
@@ -125,7 +126,29 @@ class FunctionalBuilder:
             eager.results.append(result)
             self._records.append(record)
         eager.diagnostics.clear()
-        return eager.shape_of((ref.node, ref.output))
+        shape = eager.shape_of((ref.node, ref.output))
+        if shape is None and eager.results[ref.node].status in ("error", "skipped"):
+            return self._provisional_shape(ref)
+        return shape
+
+    def _provisional_shape(self, ref: TensorRef):
+        """The shape a tensor after an error would have were the error fixed in the least telling way (see
+        ``infer.provisional_outputs``): the walk reads it where code asks (``if inp.shape[1] != filters``), so
+        that the model past the error is built as it is written, not lost in an opaque step, and a repair can be
+        checked beyond the error.  Findings never come from it: the model's own inference stops at the error."""
+        from ..infer import Inference, provisional_result
+
+        if self._lenient is None:
+            self._lenient = Inference(self._eager.graph)
+        lenient, strict = self._lenient, self._eager.results
+        while len(lenient.results) <= ref.node:
+            result = strict[len(lenient.results)]
+            if result.status in ("error", "skipped"):
+                result = provisional_result(lenient, result)
+            lenient.results.append(result)
+        lenient.diagnostics.clear()
+        lenient.lost.clear()
+        return lenient.shape_of((ref.node, ref.output))
 
     def add(self, type_: str, args: dict, inputs: list[TensorRef], span: Span | None, name: str,
             written_type: str, list_input: bool, key: str | None, factors: dict | None = None) -> LayerNode:
