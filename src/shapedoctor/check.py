@@ -205,6 +205,10 @@ def analyse_graphs(graphs: list[ModelGraph], path: str, target_shapes: Any = Non
             diagnostic.path = path
             if not diagnostic.explanation:
                 diagnostic.explanation = list(dict.fromkeys(explain(inference, diagnostic)))  # one line per cause
+                span = inference.results[diagnostic.node].node.span if diagnostic.node is not None else None
+                if span is not None and span.origin:
+                    diagnostic.explanation.insert(0, f"{diagnostic.layer or 'The layer'} is written in "
+                                                     f"{span.origin}; this line of the file reaches it.")
             if with_fixes and diagnostic.severity in ("error", "warning"):
                 diagnostic.fixes = propose(inference, diagnostic, target_shape)
                 if diagnostic.kind.name == "rank" and any(fix.group == "factorization" for fix in diagnostic.fixes):

@@ -43,6 +43,13 @@ class Span:
     # made from another file of the project (an imported custom layer or builder): shown at the place in this file
     # that reached it, never edited there
     foreign: bool = False
+    origin: str | None = None  # of a foreign span: where its code is written (``blocks.py:12``), said in messages
+
+    def written_at(self, text: str) -> str:
+        """``text``, saying where the code is written when that is another file."""
+        if not self.origin or text.endswith(f" (in {self.origin})"):  # a replayed gap says it once
+            return text
+        return f"{text} (in {self.origin})"
 
 
 @dataclass(frozen=True)

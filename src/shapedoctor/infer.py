@@ -150,7 +150,7 @@ def infer(graph: ModelGraph, base: Inference | None = None, start: int = 0) -> I
 
 def _gap(graph: ModelGraph, node: LayerNode | None, reason: str) -> Gap:
     span = node.span if node is not None else None
-    return Gap(span.line, span.col, reason) if span else Gap(graph.line, 0, reason)
+    return Gap(span.line, span.col, span.written_at(reason)) if span else Gap(graph.line, 0, reason)
 
 
 def _account(inference: Inference) -> None:

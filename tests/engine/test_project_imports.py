@@ -139,3 +139,45 @@ def test_a_model_built_by_an_imported_builder_is_reported_at_the_call(tmp_path):
                                                                                                (4, None)]
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert (error.kind.name, error.line) == ("negative-length", 4)  # Conv1D(kernel 3) on 2 steps, at the call
+
+
+PADDING_BLOCKS = '''
+import keras
+from keras import layers
+
+
+def classifier(input_shape, classes):
+    inputs = keras.Input(input_shape)
+    x = layers.Conv1D(8, 3, padding=PADDINGS[len(input_shape)])(inputs)
+    x = layers.GlobalAveragePooling1D()(x)
+    return keras.Model(inputs, layers.Dense(classes)(x))
+
+
+def branches(count):
+    inputs = [keras.Input((20, 1)) for _ in range(count)]
+    return keras.Model(inputs, [layers.Flatten()(i) for i in inputs][0] if count else None)
+'''
+
+PADDING_SCRIPT = '''
+from lib.blocks import classifier, branches
+
+model = classifier((20, 3), 4)
+lost = branches(0)
+'''
+
+
+def test_what_imported_code_loses_says_where_that_code_is_written(tmp_path):
+    """A gap, a finding's explanation and a skipped model made by another file's code name that file and line,
+    though they are shown at the line of this file that reaches it."""
+    write(tmp_path, {"lib/__init__.py": "", "lib/blocks.py": PADDING_BLOCKS, "scripts/train.py": PADDING_SCRIPT})
+    report = shapedoctor.check_file(str(tmp_path / "scripts" / "train.py")).files[0]
+    where = "../lib/blocks.py"
+    [model] = report.models
+    assert [(g.line, g.reason) for g in model.inference.gaps][0] == (
+        4, f"`Conv1D`: the value of padding could not be determined statically (in {where}:8)")
+    [unknown] = [d for d in report.diagnostics if d.kind.name == "unknown-layer"]
+    assert unknown.line == 4 and unknown.explanation[0] == (
+        f"Conv1D is written in {where}:8; this line of the file reaches it.")
+    [skipped] = report.skipped_models
+    assert (skipped.line, skipped.reason) == (
+        5, f"model not built: its outputs are not tensors shapedoctor could follow (in {where}:15)")

@@ -57,9 +57,10 @@ def module_path(module: str | None, level: int, importer: str) -> str | None:
     return None
 
 
-def read_foreign_module(path: str, site: ast.AST) -> tuple[ast.Module, str] | None:
-    """``path`` parsed, its every node moved to ``site``'s position and marked foreign; and the SHA-256 of its
-    bytes (a cached result of the importing file depends on them).  None when it cannot be read or parsed."""
+def read_foreign_module(path: str, site: ast.AST, shown_as: str | None = None) -> tuple[ast.Module, str] | None:
+    """``path`` parsed, its every node moved to ``site``'s position and marked foreign with where it was written
+    (``shown_as:line``, see ``origin_of``); and the SHA-256 of its bytes (a cached result of the importing file
+    depends on them).  None when it cannot be read or parsed."""
     from ..check import decode_source
 
     try:
@@ -73,15 +74,24 @@ def read_foreign_module(path: str, site: ast.AST) -> tuple[ast.Module, str] | No
         return None
     line, col = site.lineno, site.col_offset
     end_line, end_col = site.end_lineno or line, site.end_col_offset or col
+    shown_as = shown_as or path
     for node in ast.walk(tree):
         if "lineno" in node._attributes:
+            setattr(node, FOREIGN, f"{shown_as}:{node.lineno}")
             node.lineno, node.col_offset, node.end_lineno, node.end_col_offset = line, col, end_line, end_col
-        setattr(node, FOREIGN, True)
+        else:
+            setattr(node, FOREIGN, True)
     return tree, hashlib.sha256(raw).hexdigest()
 
 
 def is_foreign(node: ast.AST) -> bool:
-    return getattr(node, FOREIGN, False)
+    return bool(getattr(node, FOREIGN, False))
+
+
+def origin_of(node: ast.AST) -> str | None:
+    """Where a node of another file was written (``blocks.py:12``), None for the checked file's own."""
+    origin = getattr(node, FOREIGN, None)
+    return origin if isinstance(origin, str) else None
 
 
 def runs_on_import(statement: ast.stmt) -> bool:

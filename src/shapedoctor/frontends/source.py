@@ -16,6 +16,7 @@ import functools
 import itertools
 import math
 import operator
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from ..graph import (INPUT_SHAPE_KWARGS, POSITIONAL_STRIDES, UNKNOWN, AutoNamer,
                      SkippedModel, Span, WrittenInt, data_of_dims, input_args_from_layer_kwargs)
 from ..rules import RULES, canonical_type, map_arguments
 from . import chunks
-from .imports import is_foreign, module_path, read_foreign_module, runs_on_import
+from .imports import is_foreign, module_path, origin_of, read_foreign_module, runs_on_import
 from ..shapes import Symbol
 from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE, binop, bounded, index_array,
                       is_plain, lambda_body,
@@ -76,12 +77,22 @@ _NUMPY_CREATORS = {"zeros", "ones", "empty", "full", "rand", "randn", "random", 
 _MISSING = object()  # no such attribute (None and UNKNOWN are values)
 
 
+def _shown_path(path: str, checked: str) -> str:
+    """An imported module's path as messages show it: relative to the checked file's directory."""
+    try:
+        return os.path.relpath(path, os.path.dirname(os.path.abspath(checked)))
+    except ValueError:  # another drive
+        return path
+
+
 def span_of(node: ast.AST) -> Span:
     span = _SPANS.get(node)
     if span is None:
         if is_foreign(node):  # code of an imported module: the place in this file that reached it
-            return _FOREIGN_SITES[-1] if _FOREIGN_SITES else Span(node.lineno, node.col_offset, node.end_lineno,
+            site = _FOREIGN_SITES[-1] if _FOREIGN_SITES else Span(node.lineno, node.col_offset, node.end_lineno,
                                                                   node.end_col_offset, foreign=True)
+            origin = origin_of(node)
+            return dataclasses.replace(site, origin=origin) if origin else site
         span = _SPANS[node] = Span(node.lineno, node.col_offset, node.end_lineno or node.lineno,
                                    node.end_col_offset or 0)
     return span
@@ -380,7 +391,7 @@ class SourceFrontend:
         if len(self._imported) >= MAX_IMPORTED_MODULES:
             return None
         self._imported[path] = None  # an import cycle meets None: the names are not known yet
-        read = read_foreign_module(path, stmt)
+        read = read_foreign_module(path, stmt, _shown_path(path, self.path))
         if read is None:
             return None
         tree, digest = read
@@ -2143,7 +2154,8 @@ class SourceFrontend:
         elif len({id(t.builder) for t in output_refs + input_refs}) != 1:
             reason = "its inputs and outputs come from different graphs"
         if reason is not None:
-            self.skipped_models.append(SkippedModel(span_of(node).line, f"model not built: {reason}"))
+            span = span_of(node)
+            self.skipped_models.append(SkippedModel(span.line, span.written_at(f"model not built: {reason}")))
             return UNKNOWN
         model = FunctionalModel(name=name_value if isinstance(name_value, str) else "",
                                 line=span_of(node).line,
