@@ -758,7 +758,51 @@ def image_and_signal_cases() -> list[dict]:
     return cases
 
 
-FAMILIES = [elementwise_cases, reduction_cases, shape_cases, product_cases, operator_cases, image_and_signal_cases]
+def conv_pool_cases() -> list[dict]:
+    """conv, depthwise_conv, separable_conv, max_pool, average_pool (rules/nn_ops.py; their tf.nn spellings are
+    recorded with TensorFlow itself: record_tf_ops.py)."""
+    conv, dw, sep = k("conv"), k("depthwise_conv"), k("separable_conv")
+    mp, ap = k("max_pool"), k("average_pool")
+    cf = {"data_format": "channels_first"}
+    return [
+        case(conv, T(0), T(1), inputs=[(N, 32, 32, 3), (3, 3, 3, 8)]),
+        case(conv, T(0), T(1), strides=2, padding="same", inputs=[(N, 32, 32, 3), (3, 3, 3, 8)]),
+        case(conv, T(0), T(1), 2, "SAME", inputs=[(2, 15, 9, 3), (3, 3, 3, 4)]),
+        case(conv, T(0), T(1), dilation_rate=2, inputs=[(N, 20, 4), (3, 4, 6)]),
+        case(conv, T(0), T(1), strides=(1, 2), inputs=[(N, 12, 12, 2), (3, 5, 2, 4)]),
+        case(conv, T(0), T(1), inputs=[(N, 3, 16, 16), (3, 3, 3, 8)], **cf),
+        case(conv, T(0), T(1), inputs=[(N, 8, 8, 8, 1), (2, 2, 2, 1, 4)]),
+        case(conv, T(0), T(1), inputs=[(N, N, N, 3), (3, 3, 3, 8)]),
+        case(conv, T(0), T(1), inputs=[(N, 2, 2, 3), (3, 3, 3, 8)]),
+        case(conv, T(0), T(1), inputs=[(N, 32, 32, 4), (3, 3, 3, 8)]),
+        case(conv, T(0), T(1), inputs=[(N, 32, 3), (3, 3, 3, 8)]),
+        case(conv, T(0), T(1), inputs=[(N, 32, 32, 3), (3, 3, 8)]),
+        case(conv, T(0), Cst(3, 3, 3, 8), padding="same", inputs=[(N, 16, 16, 3)]),
+        case(dw, T(0), T(1), inputs=[(N, 16, 16, 4), (3, 3, 4, 2)]),
+        case(dw, T(0), T(1), strides=2, padding="same", inputs=[(2, 9, 9, 3), (3, 3, 3, 1)]),
+        case(dw, T(0), T(1), inputs=[(N, 4, 16, 16), (3, 3, 4, 2)], **cf),
+        case(dw, T(0), T(1), inputs=[(N, 16, 16, 4), (3, 3, 5, 2)]),
+        case(dw, T(0), T(1), inputs=[(N, 20, 4), (5, 4, 3)]),
+        case(sep, T(0), T(1), T(2), inputs=[(N, 16, 16, 4), (3, 3, 4, 2), (1, 1, 8, 6)]),
+        case(sep, T(0), T(1), T(2), strides=2, padding="same", inputs=[(2, 9, 9, 3), (3, 3, 3, 2), (1, 1, 6, 5)]),
+        case(sep, T(0), T(1), T(2), inputs=[(2, 16, 16, 4), (3, 3, 4, 2), (1, 1, 9, 6)]),
+        case(mp, T(0), 2, inputs=[(N, 32, 32, 3)]),
+        case(mp, T(0), 3, strides=2, inputs=[(N, 15, 15, 3)]),
+        case(mp, T(0), (2, 3), padding="same", inputs=[(2, 7, 7, 1)]),
+        case(mp, T(0), 2, inputs=[(N, 3, 8, 8)], **cf),
+        case(mp, T(0), 4, inputs=[(N, 20, 4)]),
+        case(mp, T(0), 2, inputs=[(N, 8, 8, 8, 2)]),
+        case(mp, T(0), 3, inputs=[(N, 2, 2, 3)]),
+        case(mp, T(0), 2, inputs=[(N, N, N, 3)]),
+        case(ap, T(0), 2, inputs=[(N, 32, 32, 3)]),
+        case(ap, T(0), 2, strides=1, padding="SAME", inputs=[(2, 5, 5, 1)]),
+        case(ap, T(0), 3, inputs=[(N, 10, 2)]),
+        case(ap, T(0), 5, inputs=[(N, 4, 4, 2)]),
+    ]
+
+
+FAMILIES = [elementwise_cases, reduction_cases, shape_cases, product_cases, operator_cases, image_and_signal_cases,
+            conv_pool_cases]
 
 
 def all_cases() -> list[dict]:
@@ -795,6 +839,7 @@ CLASSIFY = [
     ("axis must be a list of the same length as the input shape", "rank"),
     ("`bins` must be a 1D array", "rank"),
     ("requires a 4D input tensor", "rank"),  # depth_to_space / space_to_depth
+    ("Kernel shape must have the same length as input", "rank"),  # conv ops
     ("tuple index out of range", "rank"),  # stft's x.shape[-1] on a rank-0 input
 ]
 

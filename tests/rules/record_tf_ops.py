@@ -67,7 +67,10 @@ def _auto_id(c: dict) -> str:
 
 FUNCTIONS = ["tf.nn.depth_to_space", "tf.nn.space_to_depth", "tf.signal.stft", "tf.image.rgb_to_grayscale",
              "tf.image.grayscale_to_rgb", "tf.image.crop_to_bounding_box", "tf.image.pad_to_bounding_box",
-             "tf.image.crop_and_resize", "tf.image.resize_with_crop_or_pad", "tf.einsum"]
+             "tf.image.crop_and_resize", "tf.image.resize_with_crop_or_pad", "tf.einsum",
+             "tf.nn.conv1d", "tf.nn.conv2d", "tf.nn.conv3d", "tf.nn.convolution", "tf.nn.depthwise_conv2d",
+             "tf.nn.separable_conv2d", "tf.nn.max_pool", "tf.nn.avg_pool", "tf.nn.max_pool1d", "tf.nn.max_pool2d",
+             "tf.nn.max_pool3d", "tf.nn.avg_pool1d", "tf.nn.avg_pool2d", "tf.nn.avg_pool3d"]
 
 
 def all_cases() -> list[dict]:
@@ -172,12 +175,86 @@ def all_cases() -> list[dict]:
         case("tf.einsum", "ij,jk->ik", T(0), T(1), inputs=[(3, 4), (4, 5)]),
         case("tf.einsum", "ij,jk->ik", T(0), T(1), inputs=[(3, 4), (5, 6)]),
         case("tf.einsum", "bhwc,bHWc->bhwHW", T(0), T(1), inputs=[(2, 4, 4, 8), (2, 4, 4, 6)]),
+        *conv_pool_cases(),
     ]
     ids = [c["id"] for c in cases]
     dup = {i for i in ids if ids.count(i) > 1}
     if dup:
         raise SystemExit(f"duplicate case ids: {sorted(dup)}")
     return cases
+
+
+def conv_pool_cases() -> list[dict]:
+    """tf.nn convolutions and poolings (rules/nn_ops.py): TF's layout letters, capital paddings, strides and window
+    sizes for every axis."""
+    c1, c2, c3, conv = "tf.nn.conv1d", "tf.nn.conv2d", "tf.nn.conv3d", "tf.nn.convolution"
+    dw, sep = "tf.nn.depthwise_conv2d", "tf.nn.separable_conv2d"
+    return [
+        case(c2, T(0), T(1), 1, "VALID", inputs=[(2, 16, 16, 3), (3, 3, 3, 8)]),
+        case(c2, T(0), T(1), strides=2, padding="SAME", inputs=[(2, 15, 9, 3), (3, 3, 3, 4)]),
+        case(c2, T(0), T(1), [1, 2, 2, 1], "VALID", inputs=[(2, 16, 16, 3), (3, 3, 3, 8)]),
+        case(c2, T(0), T(1), [2, 1], "SAME", inputs=[(2, 16, 16, 3), (3, 3, 3, 8)]),
+        case(c2, T(0), T(1), 1, "VALID", dilations=2, inputs=[(2, 16, 16, 3), (3, 3, 3, 8)]),
+        case(c2, T(0), T(1), 1, "VALID", inputs=[(N, 16, 16, 3), (3, 3, 3, 8)], graph=True),
+        case(c2, T(0), T(1), 1, "VALID", data_format="NCHW", inputs=[(N, 3, 16, 16), (3, 3, 3, 8)], graph=True),
+        case(c2, T(0), T(1), 1, "VALID", inputs=[(2, 16, 16, 4), (3, 3, 3, 8)]),
+        case(c2, T(0), T(1), [1, 2, 2, 2], "VALID", inputs=[(2, 16, 16, 3), (3, 3, 3, 8)]),
+        case(c2, T(0), T(1), 1, "VALID", inputs=[(2, 1, 16, 3), (3, 3, 3, 8)]),
+        case(dw, T(0), T(1), [1, 1, 1, 1], "VALID", inputs=[(2, 1, 1, 3), (3, 3, 3, 1)]),
+        case(c1, T(0), T(1), 2, "SAME", inputs=[(2, 20, 4), (5, 4, 6)]),
+        case(c1, T(0), T(1), stride=1, padding="VALID", inputs=[(2, 20, 4), (5, 4, 6)]),
+        case(c1, T(0), T(1), 1, "VALID", inputs=[(2, 3, 4), (5, 4, 6)]),
+        case(c1, T(0), T(1), 1, "VALID", dilations=2, inputs=[(2, 20, 4), (3, 4, 6)]),
+        case(c3, T(0), T(1), [1, 1, 1, 1, 1], "VALID", inputs=[(2, 8, 8, 8, 1), (2, 2, 2, 1, 4)]),
+        case(c3, T(0), T(1), [1, 2, 2, 2, 1], "SAME", inputs=[(2, 9, 8, 7, 2), (3, 3, 3, 2, 4)]),
+        case(conv, T(0), T(1), inputs=[(2, 12, 12, 2), (3, 5, 2, 4)]),
+        case(conv, T(0), T(1), strides=2, padding="SAME", inputs=[(2, 20, 4), (3, 4, 6)]),
+        case(dw, T(0), T(1), [1, 1, 1, 1], "VALID", inputs=[(2, 16, 16, 4), (3, 3, 4, 2)]),
+        case(dw, T(0), T(1), [1, 2, 2, 1], "SAME", inputs=[(2, 9, 9, 3), (3, 3, 3, 1)]),
+        case(sep, T(0), T(1), T(2), [1, 1, 1, 1], "VALID", inputs=[(2, 16, 16, 4), (3, 3, 4, 2), (1, 1, 8, 6)]),
+        case(dw, T(0), T(1), [1, 1, 1, 1], "VALID", dilations=[2, 2], inputs=[(2, 9, 9, 2), (3, 3, 2, 2)]),
+        case(c3, T(0), T(1), [1, 1, 1, 1, 1], "VALID", inputs=[(2, 1, 8, 8, 1), (3, 3, 3, 1, 4)]),
+        case(c3, T(0), T(1), [1, 1, 1, 1, 1], "VALID", inputs=[(N, 8, 8, 8, 1), (2, 2, 2, 1, 4)], graph=True),
+        case(conv, T(0), T(1), inputs=[(2, 12, 12, 3), (3, 5, 2, 4)]),
+        case(conv, T(0), T(1), padding="VALID", inputs=[(2, 2, 12, 2), (4, 4, 2, 4)]),
+        case(conv, T(0), T(1), dilations=2, inputs=[(2, 12, 2), (3, 2, 4)]),
+        case(sep, T(0), T(1), T(2), [1, 2, 2, 1], "SAME", inputs=[(2, 9, 9, 3), (3, 3, 3, 2), (1, 1, 6, 5)]),
+        case(sep, T(0), T(1), T(2), [1, 1, 1, 1], "VALID", inputs=[(2, 1, 1, 4), (3, 3, 4, 2), (1, 1, 8, 6)]),
+        case(sep, T(0), T(1), T(2), [1, 1, 1, 1], "VALID", inputs=[(2, 16, 16, 4), (3, 3, 4, 2), (1, 1, 9, 6)]),
+        case("tf.nn.max_pool2d", T(0), 2, 2, "VALID", inputs=[(2, 16, 16, 3)]),
+        case("tf.nn.max_pool2d", T(0), 3, 1, "VALID", inputs=[(2, 1, 5, 3)]),
+        case("tf.nn.max_pool1d", T(0), 2, 1, "SAME", inputs=[(2, 5, 4)]),
+        case("tf.nn.max_pool1d", T(0), [1, 3, 1], [1, 2, 1], "VALID", inputs=[(2, 9, 4)]),
+        case("tf.nn.max_pool3d", T(0), 3, 1, "VALID", inputs=[(2, 1, 5, 5, 1)]),
+        case("tf.nn.max_pool3d", T(0), 2, 1, "SAME", inputs=[(2, 3, 5, 5, 1)]),
+        case("tf.nn.avg_pool1d", T(0), 2, 2, "SAME", inputs=[(2, 5, 4)]),
+        case("tf.nn.avg_pool1d", T(0), 2, 1, "VALID", inputs=[(2, 5, 4)]),
+        case("tf.nn.avg_pool3d", T(0), 2, 1, "VALID", inputs=[(2, 4, 5, 5, 1)]),
+        case("tf.nn.avg_pool3d", T(0), 2, 2, "VALID", inputs=[(N, 4, 4, 4, 1)], graph=True),
+        case("tf.nn.avg_pool", T(0), 3, 2, "SAME", inputs=[(2, 9, 9, 9, 1)]),
+        case("tf.nn.max_pool2d", T(0), 3, 2, "SAME", inputs=[(2, 15, 15, 3)]),
+        case("tf.nn.max_pool2d", T(0), [1, 2, 2, 1], [1, 2, 2, 1], "VALID", inputs=[(2, 7, 7, 1)]),
+        case("tf.nn.max_pool2d", T(0), 2, 2, "VALID", inputs=[(N, 8, 8, 3)], graph=True),
+        case("tf.nn.max_pool1d", T(0), 4, 4, "VALID", inputs=[(2, 20, 4)]),
+        case("tf.nn.max_pool3d", T(0), 2, 2, "VALID", inputs=[(2, 8, 8, 8, 2)]),
+        case("tf.nn.max_pool", T(0), 2, 2, "SAME", inputs=[(2, 5, 5, 1)]),
+        case("tf.nn.max_pool", T(0), 2, 2, "VALID", inputs=[(2, 9, 4)]),
+        case("tf.nn.max_pool", T(0), 2, 2, "VALID", data_format="NCHW", inputs=[(N, 3, 8, 8)], graph=True),
+        case("tf.nn.avg_pool2d", T(0), 2, 2, "VALID", inputs=[(2, 16, 16, 3)]),
+        case("tf.nn.avg_pool2d", T(0), 2, 1, "SAME", inputs=[(2, 5, 5, 1)]),
+        case("tf.nn.avg_pool1d", T(0), 3, 3, "VALID", inputs=[(2, 10, 2)]),
+        case("tf.nn.avg_pool3d", T(0), 2, 2, "SAME", inputs=[(2, 5, 5, 5, 1)]),
+        case("tf.nn.avg_pool", T(0), 5, 5, "VALID", inputs=[(2, 4, 4, 2)]),
+        case("tf.nn.avg_pool", T(0), 2, 2, "VALID", inputs=[(2, 10, 3)]),
+        case("tf.nn.avg_pool", T(0), 7, 1, "VALID", inputs=[(2, 4, 4, 2)]),
+        case("tf.nn.max_pool1d", T(0), 5, 1, "VALID", inputs=[(2, 3, 4)]),
+        case("tf.nn.max_pool3d", T(0), 2, 2, "VALID", inputs=[(N, 8, 8, 8, 2)], graph=True),
+        case("tf.nn.avg_pool1d", T(0), 4, 1, "VALID", inputs=[(2, 2, 2)]),
+        case("tf.nn.avg_pool3d", T(0), 3, 1, "VALID", inputs=[(2, 1, 5, 5, 1)]),
+        case("tf.nn.avg_pool2d", T(0), 3, 1, "VALID", inputs=[(2, 1, 5, 1)]),
+        case("tf.nn.avg_pool2d", T(0), [1, 3, 3, 1], [1, 2, 2, 1], "SAME", data_format="NHWC", inputs=[(2, 7, 7, 2)]),
+        case("tf.nn.max_pool", T(0), 5, 1, "VALID", inputs=[(2, 3, 3, 1)]),
+    ]
 
 
 # ----------------------------------------------------------------------------- TensorFlow side

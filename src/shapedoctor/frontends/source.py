@@ -1701,6 +1701,9 @@ class SourceFrontend:
             return self._constant_op(spec, args, kwargs)  # tf.stack([offsets, offsets + sizes], axis=1)
         if tensors:
             return self._unknown_function(_unparse(node.func), tensors, node, scope)
+        if spec is not None and leaf in _TENSOR_SCALAR_FUNCTIONS and len(args) == 1 and not kwargs \
+                and type(args[0]) in (int, float):
+            return _numpy_scalar(leaf, args[0])  # self.scale = tf.sqrt(gain / fan_in): a number beside weights
         return UNKNOWN
 
     def _index_key(self, index: ast.expr, scope: Scope):
@@ -3225,6 +3228,8 @@ _MATH_FUNCTIONS = {"ceil": math.ceil, "floor": math.floor, "sqrt": math.sqrt, "l
 
 
 # numpy's functions of one number, on a plain number, as numpy computes them (np.round: half to even, a float)
+# tf.* / keras.ops functions of one number whose value a size or a scale may be computed from (a tensor of rank 0)
+_TENSOR_SCALAR_FUNCTIONS = {"round", "floor", "ceil", "sqrt", "log", "exp", "abs", "absolute"}
 _NUMPY_SCALAR_FUNCTIONS = {"round": lambda x: float(round(x)), "around": lambda x: float(round(x)),
                            "rint": lambda x: float(round(x)), "floor": lambda x: float(math.floor(x)),
                            "ceil": lambda x: float(math.ceil(x)), "sqrt": math.sqrt, "log": math.log,

@@ -1877,6 +1877,7 @@ def _register_tf() -> None:
         ("images", "size", "strides", "dilation_rate", "padding"), {"sizes": "size", "rates": "dilation_rate"})
     for name in ("fft", "ifft", "fft2d", "ifft2d", "fft3d", "ifft3d"):  # complex in, complex out: one shape
         _tf((f"tensorflow.signal.{name}", f"tensorflow.{name}"), "copy", ("x",), {"input": "x"})
+    _register_tf_nn()
     for name in ("depth_to_space", "space_to_depth"):  # TF's "NHWC"/"NCHW" data_format: tf_data_format
         _tf(f"tensorflow.nn.{name}", name, ("x", "block_size", "tf_data_format"),
             {"input": "x", "data_format": "tf_data_format"}, {"tf_data_format": "NHWC"})
@@ -1892,6 +1893,33 @@ def _register_tf() -> None:
     for tf_name in ("signal.stft", "image.rgb_to_grayscale", "image.grayscale_to_rgb", "image.crop_and_resize",
                     "image.resize_with_crop_or_pad"):
         _tf(f"tensorflow.{tf_name}", f"tf.{tf_name}")
+
+
+def _register_tf_nn() -> None:
+    """``tf.nn`` convolutions and poolings (rules/nn_ops.py): TF's layout letters are ``tf_data_format``."""
+    conv = ("inputs", "kernel", "strides", "padding", "tf_data_format", "dilation_rate")
+    for name, layout in (("conv1d", "NWC"), ("conv2d", "NHWC"), ("conv3d", "NDHWC")):
+        _tf(f"tensorflow.nn.{name}", "conv", conv, {"input": "inputs", "value": "inputs", "filters": "kernel",
+                                                    "stride": "strides", "data_format": "tf_data_format",
+                                                    "dilations": "dilation_rate"},
+            {"tf_data_format": layout})
+    _tf("tensorflow.nn.convolution", "conv", conv, {"input": "inputs", "filters": "kernel",
+                                                    "data_format": "tf_data_format", "dilations": "dilation_rate"},
+        {"tf_data_format": None, "strides": 1, "padding": "VALID"})
+    _tf("tensorflow.nn.depthwise_conv2d", "depthwise_conv", conv,
+        {"input": "inputs", "filter": "kernel", "data_format": "tf_data_format", "dilations": "dilation_rate",
+         "rate": "dilation_rate"}, {"tf_data_format": "NHWC"})
+    _tf("tensorflow.nn.separable_conv2d", "separable_conv",
+        ("inputs", "depthwise_kernel", "pointwise_kernel", "strides", "padding", "tf_data_format", "dilation_rate"),
+        {"input": "inputs", "depthwise_filter": "depthwise_kernel", "pointwise_filter": "pointwise_kernel",
+         "data_format": "tf_data_format", "dilations": "dilation_rate", "rate": "dilation_rate"},
+        {"tf_data_format": "NHWC"})
+    pool = ("inputs", "pool_size", "strides", "padding", "tf_data_format")
+    pool_names = {"input": "inputs", "value": "inputs", "ksize": "pool_size", "data_format": "tf_data_format"}
+    for kind, op in (("max", "max_pool"), ("avg", "average_pool")):
+        _tf(f"tensorflow.nn.{kind}_pool", op, pool, pool_names, {"tf_data_format": None})
+        for suffix, layout in (("1d", "NWC"), ("2d", "NHWC"), ("3d", "NDHWC")):
+            _tf(f"tensorflow.nn.{kind}_pool{suffix}", op, pool, pool_names, {"tf_data_format": layout})
 
 
 def _register_backend() -> None:
