@@ -25,7 +25,7 @@ evaluate10 = _wrapper.harness  # the first harness, reading this set
 case_sets = _wrapper.case_sets  # the checks every set's test makes
 
 BUILT_RATE_REACHED = False  # the first run (FIRST_RUN.md)
-FIRST_RUN_RATE = "not run yet"
+FIRST_RUN_RATE = "8/14 = 57.1% at 029ddd1 (the same with --data-shape)"
 
 # Classes for which no public report could be found whose source is not already used by another set and whose
 # mistake still fails in Keras 3 (README.md).
