@@ -162,6 +162,9 @@ class ModelGraph:
     outputs: list[Ref] = field(default_factory=list)
     loss: Any = None  # compile(loss=...) as folded, or None
     target_shape: tuple | None = None  # shape of y if the front-end saw it (batch first)
+    # the code that built it read tensors' shapes (``if x.shape[1] != filters``): a fix that changes those shapes may
+    # change what the code builds, which only walking the rewritten code shows
+    shapes_read: bool = False
     data_shape: tuple | None = None  # shape of the input arrays, when told (--data-shape; batch first)
     data_origin: str = ""  # the array the data shape was read from in the file (``train_x``), when it was
     build_shape: tuple | None = None  # Sequential without input: model.build(shape) / fit(x)

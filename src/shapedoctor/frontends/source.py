@@ -118,6 +118,7 @@ class FunctionalBuilder:
         self._eager = None  # shapes computed on demand while walking (``x.shape[-1]``)
         self._records: list = []  # per node of _eager: what inferring it did, replayed by ``infer`` (subgraph)
         self._lenient = None  # per node: its _eager result, or past an error its provisional one
+        self.shapes_read = False  # code read a tensor's shape (x.shape[1]): what it built may depend on it
 
     def outputs_of(self, ref: TensorRef) -> int | None:
         """How many outputs the node of ``ref`` has (an op such as ``split`` gives several)."""
@@ -187,7 +188,7 @@ class FunctionalBuilder:
         self.used |= needed
         order = sorted(needed)
         renumber = {old: new for new, old in enumerate(order)}
-        graph = ModelGraph(name=name, kind="functional", line=line)
+        graph = ModelGraph(name=name, kind="functional", line=line, shapes_read=self.shapes_read)
         records, replay = self._records, {}
         for old in order:
             n = self.nodes[old]
@@ -213,6 +214,8 @@ class Scope:
     returned: list = field(default_factory=list)  # values of `return` statements
     parent: "Scope | None" = None
     uncertain: int = 0  # > 0 inside a branch or loop body that may not run (a `return` there may not happen)
+    declared: dict | None = None  # names declared global / nonlocal -> the scope they live in
+    lambdas: dict | None = None  # names bound to a lambda -> (its node, the scope it was written in)
 
     def lookup(self, name: str):
         scope: Scope | None = self
@@ -573,8 +576,38 @@ class SourceFrontend:
                 scope.bindings[stmt.target.id] = self._fold(expression, scope)
                 return
             value = binop(stmt.op, current, self._fold(stmt.value, scope))
-            scope.bindings[stmt.target.id] = value if value is not UNKNOWN else Symbol(stmt.target.id,
-                                                                                        next(_BINDINGS))
+            value = value if value is not UNKNOWN else Symbol(stmt.target.id, next(_BINDINGS))
+            if scope.declared and stmt.target.id in scope.declared:
+                self._bind_declared(scope, stmt.target.id, value)
+            else:
+                scope.bindings[stmt.target.id] = value
+
+    def _stmt_Global(self, stmt: ast.Global, scope: Scope) -> None:
+        """``global ROW_AXIS`` in a function: its assignments bind the module's name (a builder's
+        ``_handle_dim_ordering()`` setting the axes every helper reads)."""
+        module = scope
+        while module.parent is not None:
+            module = module.parent
+        if module is not scope:
+            scope.declared = {**(scope.declared or {}), **{name: module for name in stmt.names}}
+
+    def _stmt_Nonlocal(self, stmt: ast.Nonlocal, scope: Scope) -> None:
+        """``nonlocal count`` in a nested function: its assignments bind the enclosing function's name."""
+        for name in stmt.names:
+            outer = scope.parent
+            while outer is not None and outer.parent is not None and name not in outer.bindings:
+                outer = outer.parent
+            if outer is not None and outer.parent is not None:
+                scope.declared = {**(scope.declared or {}), name: outer}
+
+    def _bind_declared(self, scope: Scope, name: str, value) -> None:
+        """A name declared ``global``/``nonlocal``: bound where it lives; in a branch that may not run, merged with
+        what it was (the walk's merge of uncertain branches sees only the function's own names)."""
+        home = scope.declared[name]
+        if scope.uncertain:
+            old = home.bindings.get(name, _MISSING)
+            value = merge_uncertain(old, value, name) if old is not _MISSING else UNKNOWN
+        home.bindings[name] = value
 
     def _bind(self, target: ast.expr, value: Any, scope: Scope, source: ast.expr | None = None) -> None:
         if isinstance(target, ast.Name):
@@ -586,7 +619,14 @@ class SourceFrontend:
                 value.name = target.id
             elif (kind is FunctionalModel or kind is Instance) and not value.name:
                 value.name = target.id
-            scope.bindings[target.id] = value
+            if scope.declared and target.id in scope.declared:
+                self._bind_declared(scope, target.id, value)
+            else:
+                scope.bindings[target.id] = value
+            if isinstance(source, ast.Lambda):
+                scope.lambdas = {**(scope.lambdas or {}), target.id: (source, scope)}
+            elif scope.lambdas and target.id in scope.lambdas:
+                scope.lambdas = {k: v for k, v in scope.lambdas.items() if k != target.id}
         elif isinstance(target, (ast.Tuple, ast.List)):
             items = unpack(value, len(target.elts))
             sources = source.elts if isinstance(source, (ast.Tuple, ast.List)) and \
@@ -595,6 +635,8 @@ class SourceFrontend:
                 self._bind(elt, item, scope, item_source)
         elif isinstance(target, ast.Attribute):
             owner = self._fold(target.value, scope)
+            if type(owner) is _Namespace:
+                owner.attributes[target.attr] = value if not scope.uncertain else UNKNOWN
             if isinstance(owner, Instance):
                 owner.attributes[target.attr] = value
                 # self.mlp = keras.Sequential([...]): "mlp", not the name of the method it is made in
@@ -937,6 +979,8 @@ class SourceFrontend:
             if base.cls.kind in ("model", "layer"):
                 return _BoundMethod(base, node.attr)  # Keras' own methods: build, fit, compile...
             return UNKNOWN
+        if kind is _Namespace:
+            return base.attributes.get(node.attr, UNKNOWN)
         if kind is _ImportedModule:  # layer_utils.AttentionLSTM of `import utils.layer_utils as layer_utils`
             return base.names.bindings.get(node.attr, UNKNOWN)
         if kind is ClassValue and base.method(node.attr) is not None:
@@ -990,9 +1034,11 @@ class SourceFrontend:
 
     def _tensor_attribute(self, tensor: TensorRef, node: ast.Attribute, scope: Scope):
         if node.attr == "shape":
+            tensor.builder.shapes_read = True
             shape = tensor.builder.shape_of(tensor)
             return shape if shape is not None else UnknownShape(_unparse(node), whole_data=False, of_tensor=True)
         if node.attr == "ndim":
+            tensor.builder.shapes_read = True
             shape = tensor.builder.shape_of(tensor)
             return len(shape) if shape is not None else UNKNOWN
         if node.attr == "dtype":
@@ -1070,10 +1116,14 @@ class SourceFrontend:
             return self._module_call(func, *self._call_arguments(node, scope), node, scope)
         if kind is _Partial:
             return self._call_partial(func, node, scope)
-        if func is UNKNOWN:
-            if isinstance(node.func, ast.Name) and node.func.id in _BUILTINS:
+        if func is UNKNOWN or kind is LambdaBody:
+            written = self._lambda_named(node.func, scope)
+            if written is not None:
+                return self._call_lambda(*written, node, scope)
+            if func is UNKNOWN and isinstance(node.func, ast.Name) and node.func.id in _BUILTINS:
                 return self._builtin_call(node.func.id, node, scope)
-            return self._call_of_unknown(*self._call_arguments(node, scope), node, scope)
+            if func is UNKNOWN:
+                return self._call_of_unknown(*self._call_arguments(node, scope), node, scope)
         if kind is KerasName:
             return self._keras_call(func, node, scope)
         if isinstance(func, LayerObject):
@@ -1110,6 +1160,57 @@ class SourceFrontend:
             return self._call_of_unknown(args, kwargs, node, scope)
         return UNKNOWN
 
+    def _isinstance(self, value, written: ast.expr, scope: Scope):
+        """``isinstance(nb_filters, (list, tuple))`` of a value the walk knows (a list of filter counts, a number):
+        its answer for Python's own types; else unknown."""
+        names = written.elts if isinstance(written, ast.Tuple) else [written]
+        types = []
+        for name in names:
+            if not isinstance(name, ast.Name) or name.id not in _PLAIN_TYPES or scope.lookup(name.id) is not UNKNOWN:
+                return UNKNOWN
+            types.append(_PLAIN_TYPES[name.id])
+        if type(value) not in (int, float, str, bool, tuple, list, dict, type(None)) or (
+                type(value) in (tuple, list) and not is_plain(tuple(value)) and not all(is_plain(v) for v in value)):
+            return UNKNOWN
+        return isinstance(value, tuple(types))
+
+    def _lambda_named(self, func: ast.expr, scope: Scope):
+        """``w`` of ``w(64)`` when ``w = lambda n: max(1, n // width)`` is what that name is bound to here."""
+        if not isinstance(func, ast.Name):
+            return None
+        while scope is not None:
+            if func.id in scope.bindings:
+                return scope.lambdas.get(func.id) if scope.lambdas else None
+            scope = scope.parent
+        return None
+
+    def _call_lambda(self, lam: ast.Lambda, defining: Scope, node: ast.Call, scope: Scope):
+        """A named lambda called: its body folded with its parameters bound to the call's values (sizes, a
+        filter-count helper); tensors through it as through any function."""
+        if lam in self._call_stack or len(self._call_stack) >= MAX_CALL_DEPTH:
+            return self._call_of_unknown(*self._call_arguments(node, scope), node, scope)
+        args, kwargs = self._call_arguments(node, scope)
+        inner = scope.inner("<lambda>", defining)
+        params = lam.args
+        positional = [*params.posonlyargs, *params.args]
+        defaults = dict(zip([p.arg for p in positional][len(positional) - len(params.defaults):], params.defaults))
+        for i, param in enumerate(positional):
+            if i < len(args):
+                inner.bindings[param.arg] = args[i]
+            elif param.arg in kwargs:
+                inner.bindings[param.arg] = kwargs[param.arg]
+            elif param.arg in defaults:
+                inner.bindings[param.arg] = self._fold(defaults[param.arg], defining)
+            else:
+                return UNKNOWN
+        if params.vararg is not None or params.kwarg is not None or params.kwonlyargs:
+            return self._call_of_unknown(args, kwargs, node, scope)
+        self._call_stack.append(lam)
+        try:
+            return self._fold(lam.body, inner)
+        finally:
+            self._call_stack.pop()
+
     def _call_partial(self, partial: _Partial, node: ast.Call, scope: Scope):
         """``norm = partial(LayerNormalization, epsilon=1e-6)`` called as ``norm(axis=-1)``: one call of the
         wrapped callable with the partial's arguments (read where it was made) before the call's own (read here),
@@ -1129,6 +1230,9 @@ class SourceFrontend:
         return self._expr_Call(call, inner)
 
     def _module_call(self, func: Module, args: list, kwargs: dict, node: ast.Call, scope: Scope):
+        if func.qualname in _NAMESPACE_TYPES:
+            written = args[0] if len(args) == 1 and type(args[0]) is dict else {}
+            return _Namespace({**{k: v for k, v in written.items() if type(k) is str}, **kwargs})
         leaf = func.qualname.rsplit(".", 1)[-1]
         if leaf in _MODEL_CLASSES and scope.uncertain == 0:  # iaa.Sequential, torch.nn.Sequential
             self.skipped_models.append(SkippedModel(
@@ -1301,6 +1405,8 @@ class SourceFrontend:
                 shapes = [t.builder.shape_of(t) for t in tensors]
                 shape_value = shapes[0] if isinstance(inputs, TensorRef) else list(shapes)
                 if all(sh is not None for sh in shapes):  # else built where a call's shape is known
+                    for t in tensors:  # build(input_shape) reads the shape: its weights may depend on it
+                        t.builder.shapes_read = True
                     instance.built = True
                     self._built_instances.append(instance)
                     self._invoke(build[0], build[1].scope or scope, [shape_value], {}, me=instance, where=node,
@@ -1388,6 +1494,8 @@ class SourceFrontend:
             if unique is not None:  # sorted(set(text)), len(set(labels)): the set itself is never a value
                 return sorted(unique) if name == "sorted" else len(unique)
         args = [self._fold(a, scope) for a in node.args]
+        if name == "isinstance" and len(args) == 2 and not node.keywords:
+            return self._isinstance(args[0], node.args[1], scope)
         if name == "len" and len(args) == 1 and isinstance(args[0], (tuple, list, str, dict)):
             return len(args[0])
         if name == "len" and len(args) == 1 and isinstance(args[0], UnknownSequence):
@@ -2854,6 +2962,17 @@ class _BoundMethod:
         self.attr = attr
 
 
+class _Namespace:
+    """``types.SimpleNamespace(filters=4, input_shape=(160, 208, 1))`` (argparse's Namespace, an EasyDict): a
+    configuration object whose attributes are what it was made with, then what the code assigns."""
+
+    def __init__(self, attributes: dict) -> None:
+        self.attributes = attributes
+
+
+_NAMESPACE_TYPES = {"types.SimpleNamespace", "argparse.Namespace", "easydict.EasyDict", "ml_collections.ConfigDict"}
+
+
 class _ImportedModule:
     """A module of the user's project imported whole (``import blocks``): the names it defines."""
 
@@ -2872,6 +2991,7 @@ _BINDINGS = itertools.count(1)  # Symbol.binding: one per assignment of a value 
 _BUILTINS = {"len", "int", "round", "tuple", "list", "max", "min", "range", "enumerate", "zip", "reversed",
              "sorted", "sum", "abs", "float", "str", "bool", "isinstance", "print", "dict", "getattr", "setattr",
              "super", "pow"}
+_PLAIN_TYPES = {"int": int, "float": float, "str": str, "bool": bool, "tuple": tuple, "list": list, "dict": dict}
 _LIST_MUTATORS = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"}
 
 

@@ -24,7 +24,7 @@ from ..shapes import format_shape, is_known
 from .fix_helpers import (ANY_RANK, _GLOBAL_POOL, _channels_first_everywhere, _line, _patch, _tuple_text, is_recurrent,
                           is_shrinking_convolution, returns_sequences, set_return_sequences)
 from .target_fixes import _target_fixes
-from .merge_fixes import _merge_fixes
+from .merge_fixes import _merge_fixes, padded_input_candidates
 from .patch import apply_patches, first_patched, loop_head, original_indices
 
 MAX_POOLINGS_REMOVED = 4  # earlier pooling layers offered for removal, nearest first
@@ -89,6 +89,34 @@ def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None, dep
     for rank, fix in enumerate(verified, 1):
         fix.rank = rank
     return verified
+
+
+def source_checked_fixes(inference: Inference, diagnostic: Diagnostic, tried: set[str]) -> list[Fix]:
+    """Fixes whose effect the model's graph cannot show, offered only once the re-check of the rewritten file
+    verifies them (rewrite._with_fallback), for models built by code that decides its layers from the shapes it
+    reads (a residual block adding a projection when ``x.shape[1] != filters``, a shortcut striding by
+    ``x.shape[1] // y.shape[1]``): what that code builds after the fix only walking it again shows.
+    * channels-first images read channels_last: every layer reads them channels first (a custom layer's weights
+      made in ``build(input_shape)`` for the shapes read the other way included);
+    * a merge of maps of different sizes: the input padded inside the model to a size every stage halves evenly."""
+    if diagnostic.node is None or not inference.graph.shapes_read:
+        return []
+    result = inference.results[diagnostic.node]
+    fixes = []
+    if channels_first_input(inference, result) is not None:
+        declared = input_of(inference, result).outputs[0]
+        fixes.append(Fix('read images channels first everywhere: keras.backend.set_image_data_format('
+                         '"channels_first") after the imports',
+                         [_patch("image_data_format", 0, data_format="channels_first")],
+                         why=f"the Input declares {declared[1]} channels first and the code reads the channels at "
+                             f"axis 1 (the torch and JAX backends run channels_first on CPU; TensorFlow's CPU pooling "
+                             f"does not)"))
+    elif diagnostic.kind.name == "incompatible-merge" and channels_first_input(inference, result, loose=True) \
+            and _channels_first_everywhere_helps(inference, result):
+        fixes += _channels_first_fixes(inference, result, loose=True)[:1]
+    if diagnostic.kind.name == "incompatible-merge" and result.input_shapes and all(result.input_shapes):
+        fixes += padded_input_candidates(inference, result.node, [tuple(s) for s in result.input_shapes])
+    return [fix for fix in fixes if fix.title not in tried]
 
 
 def _on_every_call(graph, fix: Fix) -> Fix:
@@ -663,7 +691,8 @@ def _keras1_spelling_fixes(inference: Inference, result) -> list[Fix]:
     """``Conv2D(32, 3, 3)``: Keras 1's ``Convolution2D(nb_filter, nb_row, nb_col)`` spelling, whose third
     argument is ``strides`` since Keras 2 -- every such convolution before the layer that ran out divides the maps
     by the kernel's size. The kernel written as the (rows, cols) pair meant, strides back to 1, on every
-    convolution of the model written so."""
+    convolution of the model written so (before a layer that ran out, or a merge whose branches they shrank
+    unequally)."""
     spelled = []
     for r in inference.results:  # the model's every convolution so spelled: the decoder's too
         node = r.node
@@ -1029,7 +1058,21 @@ def _merge_layout_fixes(inference: Inference, result) -> list[Fix]:
             and axis % rank == 1 and channels_first_input(inference, result, loose=True) is not None:
         # the axis written is the evidence: any first axis shorter than the last (16 satellite bands) is channels
         layout = _channels_first_fixes(inference, result, loose=True)[:1]
-    return layout + _merge_fixes(inference, result)
+    elif rank in (4, 5) and channels_first_input(inference, result, loose=True) is not None \
+            and _channels_first_everywhere_helps(inference, result):
+        # maps stacked channels first ((6, 32, 32): 3 frames of 2 flows) whose branches end with different first
+        # axes: read channels first, every branch ends with the same channels
+        layout = _channels_first_fixes(inference, result, loose=True)[:1]
+    # Conv2D(n, 3, 3) branches of an inception block striding by their kernel sizes: Keras 1's spelling first
+    return layout + _keras1_spelling_fixes(inference, result) + _merge_fixes(inference, result)
+
+
+def _channels_first_everywhere_helps(inference: Inference, result) -> bool:
+    """The merge's inputs differ on the axis channels_last layers take for the first spatial one (the channels of
+    channels-first data) and agree on the last (the layers' own channels)."""
+    shapes = [tuple(s) for s in result.input_shapes or [] if s]
+    return len(shapes) >= 2 and len({len(s) for s in shapes}) == 1 and len({s[1] for s in shapes}) > 1 \
+        and len({s[-1] for s in shapes}) == 1
 
 
 # ---------------------------------------------------------------- input-data-mismatch

@@ -71,6 +71,7 @@ def _merge_fixes(inference: Inference, result) -> list[Fix]:
     fixes.extend(_cropping_merge_fixes(node, shapes))
     fixes.extend(_pad_input_crop_output_fixes(inference, node, shapes))
     fixes.extend(_divisible_input_fixes(inference, node, shapes))
+    fixes.extend(_upsample_to_skip_fixes(inference, node, shapes))  # the last resort of a whole factor apart
     if _floored_sizes(node, shapes):
         fixes += axis_fixes
     if len({len(sh) for sh in shapes if sh}) > 1 and canonical_type(node.type) == "Concatenate":
@@ -244,6 +245,34 @@ def _upsampling_merge_fixes(inference: Inference, node, shapes: list) -> list[Fi
 
 
 _SIZE_KEEPING = ("Activation", "BatchNormalization", "Dropout", "ReLU", "LeakyReLU")
+
+_UPSAMPLING = {3: "UpSampling1D", 4: "UpSampling2D", 5: "UpSampling3D"}
+
+
+def _upsample_to_skip_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
+    """A decoder step that came out a whole factor smaller than the skip it joins (a strided convolution written
+    where a transposed one was meant halves 80 x 104 to 40 x 52 instead of doubling it to the skip's 160 x 208):
+    the smaller input upsampled by that factor on its way into the merge."""
+    spatial = _spatial_axes(node, shapes)
+    if spatial is None or len(shapes) != 2:
+        return []
+    rank = len(shapes[0])
+    for which in (0, 1):
+        small, large = shapes[which], shapes[1 - which]
+        factors = {large[a] // small[a] for a in spatial if small[a] > 0 and large[a] % small[a] == 0}
+        if len(factors) != 1 or not all(small[a] > 0 and large[a] % small[a] == 0 for a in spatial):
+            continue
+        factor = factors.pop()
+        if factor < 2:
+            continue
+        size = factor if rank == 3 else (factor,) * (rank - 2)
+        first = {"data_format": "channels_first"} if spatial[0] == 2 else {}
+        return [Fix(f"insert {_UPSAMPLING[rank]}({size!r}) on input {which + 1} of {node.label}",
+                    [_patch("insert_on_input", node.index, _UPSAMPLING[rank], size=size, **first, input=which)],
+                    why=f"brings {format_shape(small)} to the {' x '.join(str(large[a]) for a in spatial)} of the "
+                        f"skip it joins, a whole factor {factor} larger (a decoder step that downsampled instead of "
+                        f"upsampling)")]
+    return []
 
 
 def _double_stride_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
@@ -554,6 +583,45 @@ def _pad_input_crop_output_fixes(inference: Inference, node, shapes: list) -> li
                     why=f"the poolings floor {' x '.join(map(str, spatial))}; from {size}, every upsampled path "
                         f"comes back to its skip's size, and the data and targets keep their shapes")]
     return []
+
+
+def padded_input_candidates(inference: Inference, node, shapes: list) -> list[Fix]:
+    """For a model built by code that reads shapes (a shortcut whose stride is ``x.shape[1] // y.shape[1]``): the
+    input zero-padded inside the model to the next multiple of 2, 4, ... 32, smallest first, a map output cropped
+    back -- unverified here, since what that code builds from the padded sizes only the rewritten file shows."""
+    spatial_axes = _spatial_axes(node, shapes)
+    inputs = [r for r in inference.results if r.node.type == "InputLayer" and r.outputs and r.outputs[0]]
+    graph = inference.graph
+    if spatial_axes is None or len(inputs) != 1 or len(graph.outputs) != 1:
+        return []
+    source = inputs[0]
+    declared = tuple(source.outputs[0])
+    rank = len(declared)
+    first = spatial_axes == range(2, rank)
+    spatial = declared[2:] if first else declared[1:-1]
+    if rank not in _PADDING or not all(isinstance(d, int) and d > 1 for d in spatial):
+        return []
+    layout = {"data_format": "channels_first"} if first else {}
+    output = inference.results[graph.outputs[0][0]].node
+    maps = any(r.node is output and r.outputs and len(r.outputs[0]) == rank for r in inference.results)
+    fixes, seen = [], set()
+    for factor in (2 ** k for k in range(1, MAX_POOLING_DEPTH + 1)):
+        padded = tuple(-(-d // factor) * factor for d in spatial)
+        if padded == spatial or padded in seen:
+            continue
+        seen.add(padded)
+        amounts = tuple(((p - d) // 2, (p - d) - (p - d) // 2) for d, p in zip(spatial, padded))
+        value = amounts[0] if rank == 3 else amounts
+        patches = [_pad_input_patch(graph, source.node, _PADDING[rank], value, dict(layout))]
+        title = f"pad the input to {' x '.join(map(str, padded))} inside the model ({_PADDING[rank]}({value!r}))"
+        if maps:
+            patches.append(_patch("append", output.index, layers=((_CROPPING[rank], (("cropping", value),
+                                                                                     *layout.items())),)))
+            title += f" and crop the output back ({_CROPPING[rank]}({value!r}))"
+        fixes.append(Fix(title, patches, why=f"{' x '.join(map(str, spatial))} is not a multiple of what the "
+                                             f"strides divide it by; from {' x '.join(map(str, padded))} every "
+                                             f"stage halves an even size, and the data keep their shape"))
+    return fixes
 
 
 def _pad_input_patch(graph, input_node, layer: str, value, extra: dict | None = None) -> GraphPatch:

@@ -1094,6 +1094,38 @@ class _Planner:
             raise CannotRewrite("the model's Input is not written in this file")
         self._op_slice_shape(patch, dataclasses.replace(node, span=declared, type="InputLayer"))
 
+    # image_data_format ----------------------------------------------------------------
+    def _op_image_data_format(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``keras.backend.set_image_data_format("channels_first")`` right after the module's imports (with an
+        ``import keras`` when no module-level name is Keras): every layer made after it without a data_format reads
+        channels first, the ones a branch the walk did not take included (a shortcut's projection)."""
+        tree = self.index.facts.tree
+        if tree is None:
+            raise CannotRewrite("the file does not parse")
+        head = []
+        for stmt in tree.body:
+            if isinstance(stmt, (ast.Import, ast.ImportFrom)) or (
+                    not head and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
+                head.append(stmt)
+                continue
+            break
+        imports = [s for s in head if isinstance(s, (ast.Import, ast.ImportFrom))]
+        if not imports:
+            raise CannotRewrite("no imports at the top of the module")
+        keras = next((a.asname or a.name for s in imports if isinstance(s, ast.Import) for a in s.names
+                      if a.name == "keras"), None) or next(
+            (a.asname or a.name for s in imports if isinstance(s, ast.ImportFrom) and s.module == "tensorflow"
+             and not s.level for a in s.names if a.name == "keras"), None)
+        q = self.index.quote
+        nl = self.index.newline
+        text = ("" if keras else f"import keras{nl}") + \
+            f"{keras or 'keras'}.backend.set_image_data_format({q}{patch.arg_dict['data_format']}{q}){nl}"
+        last = imports[-1].end_lineno
+        at = self.index.t.offset(last + 1, 0) if last < len(self.index.text.splitlines()) else len(self.index.text)
+        if at == len(self.index.text) and not self.index.text.endswith(("\n", "\r")):
+            text = nl + text
+        self.changes.append(_Change(at, at, text))
+
     # channels_last_shape --------------------------------------------------------------
     def _op_channels_last_shape(self, patch: GraphPatch, node: LayerNode) -> None:
         """``shape=(1, length)`` -> ``shape=(length, 1)``: the written sizes kept, the channel axis moved last."""
@@ -1758,7 +1790,7 @@ def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough:
     model = file_report.models[model_index]
     kept = []
     rejected = []  # verified on the model's graph, turned down by the re-check of the whole file
-    for fix in _with_fallback(file_report, model, diagnostic, target_shape, rejected):
+    for fix in _with_fallback(file_report, model, diagnostic, target_shape, rejected, kept):
         if enough is not None and sum(1 for f in kept if f.edits) >= enough:
             break
         try:
@@ -1775,6 +1807,7 @@ def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough:
         if verify_source(file_report, model_index, apply_edits(text, edits), target_shape, diagnostic.kind,
                          argument_at, _fewest_nodes(model.graph, fix)):
             fix.edits = edits
+            fix.verified = True  # on the rewritten file (a source-checked fix was not on the graph)
             kept.append(fix)
         else:
             rejected.append(fix)
@@ -1783,27 +1816,37 @@ def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough:
     return [f for f in kept if f.edits] + [f for f in kept if not f.edits]
 
 
-def _with_fallback(file_report, model, diagnostic, target_shape, rejected: list):
+def _with_fallback(file_report, model, diagnostic, target_shape, rejected: list, kept: list):
     """The diagnostic's fixes, then -- when the re-check of the file turned down every one of them (a U-Net whose
     input size fix builds the U-Net but not the model trained on its output) -- what the graph offers without
-    them: the chains tried when no fix verifies alone (a padding followed by the cropping it then needs)."""
+    them: the chains tried when no fix verifies alone (a padding followed by the cropping it then needs); last,
+    when still none is kept, the layout fixes only the rewritten file can verify (``source_checked_fixes``)."""
+    from .candidates import propose, source_checked_fixes
+
     fixes = list(diagnostic.fixes)
     yield from fixes
-    if not fixes or len(rejected) != len(fixes) or diagnostic.kind.name != "incompatible-merge":
+    if any(fix.edits for fix in kept):
         return
-    from ..check import expectations
-    from .candidates import propose
+    if fixes and len(rejected) == len(fixes) and diagnostic.kind.name == "incompatible-merge":
+        from ..check import expectations
 
-    graphs = [m.graph for m in file_report.models]
-    held, _ = expectations(graphs, target_shape)[next(i for i, m in enumerate(file_report.models) if m is model)]
-    refused = frozenset([f.title for f in rejected] + [f"group:{f.group}" for f in rejected if f.group])
-    yield from propose(model.inference, diagnostic, held, refused=refused)
+        graphs = [m.graph for m in file_report.models]
+        held, _ = expectations(graphs, target_shape)[next(i for i, m in enumerate(file_report.models) if m is model)]
+        refused = frozenset([f.title for f in rejected] + [f"group:{f.group}" for f in rejected if f.group])
+        followed = list(propose(model.inference, diagnostic, held, refused=refused))
+        yield from followed
+        fixes += followed
+    if not any(fix.edits for fix in kept):  # none writable and verified (a display-only one may be kept)
+        yield from source_checked_fixes(model.inference, diagnostic, {f.title for f in fixes})
 
 
 def _fewest_nodes(graph: ModelGraph, fix: Fix) -> int | None:
     """A fix that moves a loop's head after the loop drops the head's copies of every pass but the last, and one
     that removes a layer a loop makes removes it from every pass: the fixed model has as many layers as the
-    patched graph (None: the default, one fewer than before)."""
+    patched graph (None: the default, one fewer than before).  A change of the image data format changes what code
+    reading shapes builds (a projection fewer per block): the fixed model needs its inputs and a layer."""
+    if any(patch.op == "image_data_format" for patch in fix.patches):
+        return sum(1 for n in graph.nodes if n.type == "InputLayer") + 1
     if not any(patch.op == "dedent_after_loop" for patch in fix.patches) \
             and sum(patch.op == "remove" for patch in fix.patches) < 2:
         return None
