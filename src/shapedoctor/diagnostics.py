@@ -67,6 +67,7 @@ class Fix:
     edits: list[Edit] = field(default_factory=list)
     rank: int = 0
     group: str = ""  # candidates of one family (e.g. "factorization") are capped together
+    chained: bool = False  # two fixes verified as one, the second for what the first let through
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"rank": self.rank, "title": self.title, "verified": self.verified,

@@ -91,30 +91,40 @@ def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None, dep
     return verified
 
 
-def source_checked_fixes(inference: Inference, diagnostic: Diagnostic, tried: set[str]) -> list[Fix]:
-    """Fixes whose effect the model's graph cannot show, offered only once the re-check of the rewritten file
-    verifies them (rewrite._with_fallback), for models built by code that decides its layers from the shapes it
-    reads (a residual block adding a projection when ``x.shape[1] != filters``, a shortcut striding by
-    ``x.shape[1] // y.shape[1]``): what that code builds after the fix only walking it again shows.
-    * channels-first images read channels_last: every layer reads them channels first (a custom layer's weights
-      made in ``build(input_shape)`` for the shapes read the other way included);
-    * a merge of maps of different sizes: the input padded inside the model to a size every stage halves evenly."""
+# Fixes whose effect the model's graph cannot show, for models built by code that decides its layers from the
+# shapes it reads (a residual block adding a projection when ``x.shape[1] != y.shape[1]``, a shortcut striding by
+# ``x.shape[1] // y.shape[1]``, a custom layer's weights made in ``build(input_shape)``): what that code builds after
+# the fix only walking it again shows, so they are offered once the re-check of the rewritten file verifies them
+# (rewrite._with_fallback).
+
+def leading_source_checked_fixes(inference: Inference, diagnostic: Diagnostic) -> list[Fix]:
+    """Images declared channels first ((3, 48, 48)) to channels_last layers, in code that reads shapes: every layer
+    reads them channels first (one setting after the imports: the layers of branches the walk did not take too).
+    Tried before the graph's fixes: whatever else would build, the images are channels first."""
     if diagnostic.node is None or not inference.graph.shapes_read:
         return []
     result = inference.results[diagnostic.node]
+    if channels_first_input(inference, result) is None:
+        return []
+    declared = input_of(inference, result).outputs[0]
+    return [Fix('read images channels first everywhere: keras.backend.set_image_data_format("channels_first") '
+                'after the imports',
+                [_patch("image_data_format", 0, data_format="channels_first")],
+                why=f"the Input declares {declared[1]} channels first and the code reads the channels at axis 1 "
+                    f"(the torch and JAX backends run channels_first on CPU; TensorFlow's CPU pooling does not)")]
+
+
+def source_checked_fixes(inference: Inference, diagnostic: Diagnostic, tried: set[str]) -> list[Fix]:
+    """Tried when no fix of the graph is kept, for a merge: maps stacked channels first ((6, 32, 32)) read so by
+    every layer; the input padded inside the model to a size every stage halves evenly."""
+    if diagnostic.node is None or not inference.graph.shapes_read or diagnostic.kind.name != "incompatible-merge":
+        return []
+    result = inference.results[diagnostic.node]
     fixes = []
-    if channels_first_input(inference, result) is not None:
-        declared = input_of(inference, result).outputs[0]
-        fixes.append(Fix('read images channels first everywhere: keras.backend.set_image_data_format('
-                         '"channels_first") after the imports',
-                         [_patch("image_data_format", 0, data_format="channels_first")],
-                         why=f"the Input declares {declared[1]} channels first and the code reads the channels at "
-                             f"axis 1 (the torch and JAX backends run channels_first on CPU; TensorFlow's CPU pooling "
-                             f"does not)"))
-    elif diagnostic.kind.name == "incompatible-merge" and channels_first_input(inference, result, loose=True) \
+    if channels_first_input(inference, result) is None and channels_first_input(inference, result, loose=True) \
             and _channels_first_everywhere_helps(inference, result):
         fixes += _channels_first_fixes(inference, result, loose=True)[:1]
-    if diagnostic.kind.name == "incompatible-merge" and result.input_shapes and all(result.input_shapes):
+    if result.input_shapes and all(result.input_shapes):
         fixes += padded_input_candidates(inference, result.node, [tuple(s) for s in result.input_shapes])
     return [fix for fix in fixes if fix.title not in tried]
 
@@ -175,7 +185,7 @@ def _followed_up(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_
     both = "safe" if fix.applicability == following[0].applicability == "safe" else "unsafe"
     where = f"for line {uncovered[0].line}"
     chained = Fix(f"{fix.title}, then {following[0].title} ({where})", fix.patches + mapped,
-                  why=f"{fix.why}; then {where}: {following[0].why}", applicability=both)
+                  why=f"{fix.why}; then {where}: {following[0].why}", applicability=both, chained=True)
     return chained if _verifies(inference, chained, diagnostic, target_shape) else None
 
 

@@ -283,6 +283,11 @@ def _double_stride_fixes(inference: Inference, node, shapes: list) -> list[Fix]:
     spatial = _spatial_axes(node, shapes)
     if spatial is None or len(node.inputs) != 2:
         return []
+    if inference.graph.shapes_read and any(max(sh[a] for sh in shapes) % min(sh[a] for sh in shapes)
+                                           for a in spatial):
+        # sizes no whole factor apart (25 and 13) in code that reads shapes: the shortcut's stride is likely its
+        # own floored ratio (``x.shape[1] // y.shape[1]``), not one stride too many on the main path
+        return []
     graph = inference.graph
     paths = [_strided_since_fork(graph, ref[0], other[0]) for ref, other in
              ((node.inputs[0], node.inputs[1]), (node.inputs[1], node.inputs[0]))]

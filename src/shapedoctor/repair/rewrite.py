@@ -1774,7 +1774,7 @@ def attach_edits(file_report, target_shape=None) -> None:
     file_report._edits_attached = True
     for model_index, model in enumerate(file_report.models):
         for diagnostic in model.inference.diagnostics:
-            if not diagnostic.fixes:
+            if not diagnostic.fixes and not _source_checked_possible(model, diagnostic):
                 continue
             kept = _kept_fixes(file_report, model_index, diagnostic, target_shape)
             for rank, fix in enumerate(kept, 1):
@@ -1821,13 +1821,23 @@ def _with_fallback(file_report, model, diagnostic, target_shape, rejected: list,
     input size fix builds the U-Net but not the model trained on its output) -- what the graph offers without
     them: the chains tried when no fix verifies alone (a padding followed by the cropping it then needs); last,
     when still none is kept, the layout fixes only the rewritten file can verify (``source_checked_fixes``)."""
-    from .candidates import propose, source_checked_fixes
+    from .candidates import leading_source_checked_fixes, propose, source_checked_fixes
 
-    fixes = list(diagnostic.fixes)
-    yield from fixes
+    leading = leading_source_checked_fixes(model.inference, diagnostic)
+    yield from leading
+    fixes = [*leading, *diagnostic.fixes]
+    singles = [fix for fix in diagnostic.fixes if not fix.chained]
+    yield from singles
+    if model.graph.shapes_read and not any(fix.edits for fix in kept):
+        # a chain was verified on a graph whose shape-reading code was not walked again after its first step: a
+        # one-step fix the rewritten file verifies comes first
+        late = source_checked_fixes(model.inference, diagnostic, {f.title for f in fixes})
+        yield from late
+        fixes += late
+    yield from [fix for fix in diagnostic.fixes if fix.chained]
     if any(fix.edits for fix in kept):
         return
-    if fixes and len(rejected) == len(fixes) and diagnostic.kind.name == "incompatible-merge":
+    if diagnostic.fixes and len(rejected) == len(fixes) and diagnostic.kind.name == "incompatible-merge":
         from ..check import expectations
 
         graphs = [m.graph for m in file_report.models]
@@ -1863,26 +1873,28 @@ def pick_fix(file_report, diagnostic, pick: int | None, target_shape=None) -> Fi
     fixes up to it are turned into edits and verified (``fix`` applies one fix per round).  ``pick=None``: the
     best-ranked fix that can be written -- the first, since display-only fixes are ranked after those."""
     text = getattr(file_report, "text", None)
-    if text is None or file_report.error or not diagnostic.fixes:
+    if text is None or file_report.error:
+        return None
+    model_index = next((i for i, model in enumerate(file_report.models)
+                        if any(d is diagnostic for d in model.inference.diagnostics)), None)
+    if model_index is None or not diagnostic.fixes and not _source_checked_possible(file_report.models[model_index],
+                                                                                    diagnostic):
         return None
     pick = 1 if pick is None else pick
     if getattr(file_report, "_edits_attached", False):
         kept = diagnostic.fixes
     else:
-        model_index = next((i for i, model in enumerate(file_report.models)
-                            if any(d is diagnostic for d in model.inference.diagnostics)), None)
-        if model_index is None:
-            return None
         kept = _kept_fixes(file_report, model_index, diagnostic, target_shape, enough=pick)
     chosen = kept[pick - 1] if len(kept) >= pick else None
     return chosen if chosen is not None and chosen.edits else None
-    model_index = next((i for i, model in enumerate(file_report.models)
-                        if any(d is diagnostic for d in model.inference.diagnostics)), None)
-    if model_index is None:
-        return None
-    if pick is None:
-        kept = _kept_fixes(file_report, model_index, diagnostic, target_shape, enough=1)
-        return next((f for f in kept if f.edits), None)
-    kept = _kept_fixes(file_report, model_index, diagnostic, target_shape, enough=pick)
-    chosen = kept[pick - 1] if len(kept) >= pick else None
-    return chosen if chosen is not None and chosen.edits else None
+
+
+def _source_checked_possible(model, diagnostic) -> bool:
+    """A finding the graph offers no fix for may still have one the rewritten file verifies
+    (``candidates.source_checked_fixes``)."""
+    if diagnostic.severity not in ("error", "warning") or not model.graph.shapes_read:
+        return False
+    from .candidates import leading_source_checked_fixes, source_checked_fixes
+
+    return bool(leading_source_checked_fixes(model.inference, diagnostic)
+                or source_checked_fixes(model.inference, diagnostic, set()))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..kinds import INVALID_ARGUMENT, RANK, UNDEFINED_DIM
-from ..shapes import format_shape, is_known
+from ..shapes import dim_add, dim_mul, dim_sub, format_shape, is_known
 from .base import RANK_WORDS, LayerCall, ShapeProblem, format_tuple, require_rank, rule, spatial_rank
 from .shape_math import conv_output_shape, join_spatial, split_spatial
 
@@ -110,12 +110,13 @@ def conv_transpose(call: LayerCall, inputs):
     for i, length in enumerate(spatial):
         k = (kernel[i] - 1) * dilation[i] + 1
         pad = None if output_padding is None else output_padding[i]
-        if length is None or not is_known(length):
+        if length is None:
             out.append(None)
-        elif padding == "valid":
-            out.append((length - 1) * strides[i] + k + (max(k, strides[i]) - k if pad is None else pad))
+        elif padding == "valid":  # a named size (symbolic input) stays named: (T - 1) * 2 + 3
+            out.append(dim_add(dim_mul(dim_sub(length, 1), strides[i]),
+                               k + (max(k, strides[i]) - k if pad is None else pad)))
         elif pad is None:
-            out.append(length * strides[i])
+            out.append(dim_mul(length, strides[i]))
         else:
-            out.append((length - 1) * strides[i] + k % 2 + pad)
+            out.append(dim_add(dim_mul(dim_sub(length, 1), strides[i]), k % 2 + pad))
     return join_spatial(shape[0], out, filters, data_format)
