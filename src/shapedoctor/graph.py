@@ -128,6 +128,9 @@ Ref = tuple
 
 # A key of LayerNode.written_factors: the call gave strides as a positional argument (Conv2D(32, 3, 3))
 POSITIONAL_STRIDES = "@strides_positional"
+# ... an Input's shape written as a tuple whose first size is a name (Input((config.buckets, config.max_len, 1))):
+# an axis the author meant, not a data set's sample count copied in
+NAMED_FIRST_AXIS = "@shape_named_first_axis"
 
 
 @dataclass(slots=True)

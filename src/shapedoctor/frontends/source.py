@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..graph import (INPUT_SHAPE_KWARGS, POSITIONAL_STRIDES, UNKNOWN, AutoNamer, DataDim, LayerNode, ModelGraph,
+from ..graph import (INPUT_SHAPE_KWARGS, NAMED_FIRST_AXIS, POSITIONAL_STRIDES, UNKNOWN, AutoNamer, DataDim, LayerNode, ModelGraph,
                      SkippedModel, Span, WrittenInt, data_of_dims, input_args_from_layer_kwargs)
 from ..rules import RULES, canonical_type, map_arguments
 from . import chunks
@@ -2791,6 +2791,10 @@ def _factors_written(type_: str, node: ast.Call, skip_first: bool) -> dict:
     written = [(name, value) for name, value in zip(params, positional)]
     written += [(kw.arg, kw.value) for kw in node.keywords if kw.arg is not None]
     for name, value in written:
+        if name in ("shape", "input_shape", "batch_shape") and isinstance(value, (ast.Tuple, ast.List)) \
+                and value.elts and isinstance(value.elts[0], (ast.Name, ast.Attribute)):
+            first = value.elts[0]
+            factors[NAMED_FIRST_AXIS] = (first.id if isinstance(first, ast.Name) else first.attr,)
         if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult):
             product = _literal_product(value)
             if product is not None:
@@ -3746,7 +3750,8 @@ def _layer_of_input_ref(ref: TensorRef) -> LayerObject | None:
     if node.type != "InputLayer":
         return None
     ref.builder.used.add(ref.node)
-    layer = LayerObject("InputLayer", node.written_type, node.args, node.span, node.layer_key or "input")
+    layer = LayerObject("InputLayer", node.written_type, node.args, node.span, node.layer_key or "input",
+                        written_factors=dict(node.written_factors))
     layer.name = node.name
     return layer
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from fractions import Fraction
 
 from ..data_shapes import check_input_data
 from ..diagnostics import Diagnostic, Fix, GraphPatch
-from ..graph import POSITIONAL_STRIDES, WrittenInt
+from ..graph import NAMED_FIRST_AXIS, POSITIONAL_STRIDES, WrittenInt
 from ..causes import (AXIS_NAMES, CHANNEL_LIKE, channels_first_input, frame_axis, input_of, rank_origin,
                       series_channels_first, spatial_rank)
 from ..infer import Inference, infer, is_list_input
@@ -310,8 +311,11 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
             and not isinstance(declared, DataShape):
         fixes.extend(stack)  # Input((3, h, w, c)) written by hand: a stack of 3 frames, not 3 samples
         stack = []
-    if isinstance(declared, tuple) and len(declared) >= 2 and isinstance(declared[0], int) and len(chain) == 1:
-        # Input(shape=X.shape): the data's own batch axis was declared as an axis of each sample
+    named = origin.node.written_factors.get(NAMED_FIRST_AXIS) if origin is not None else None
+    if isinstance(declared, tuple) and len(declared) >= 2 and isinstance(declared[0], int) and len(chain) == 1 \
+            and (not named or _SAMPLE_COUNT_NAME.search(named[0])):
+        # Input(shape=X.shape): the data's own batch axis was declared as an axis of each sample -- written as a
+        # number or a count of samples (n_train, data_size), not an axis the author named (config.buckets)
         fixes.append(Fix(f"drop the batch axis from the Input: shape={_tuple_text(declared[1:])}",
                          [_patch("slice_shape", origin.node.index, shape=declared[1:])],
                          why=f"{declared[0]} is the number of samples, not an axis of one sample",
@@ -1075,6 +1079,11 @@ def _merge_layout_fixes(inference: Inference, result) -> list[Fix]:
         layout = _channels_first_fixes(inference, result, loose=True)[:1]
     # Conv2D(n, 3, 3) branches of an inception block striding by their kernel sizes: Keras 1's spelling first
     return layout + _keras1_spelling_fixes(inference, result) + _merge_fixes(inference, result)
+
+
+# the name of a data set's sample count, written as the first size of an Input's shape
+_SAMPLE_COUNT_NAME = re.compile(r"sample|train|test|valid|data|batch|example|record|row|instance|^n$|^num$|^n_?obs",
+                                re.IGNORECASE)
 
 
 def _channels_first_everywhere_helps(inference: Inference, result) -> bool:

@@ -326,42 +326,84 @@ def _alias_tensorflow(keras) -> None:
 
 
 class KerasWorker:
-    """The one Keras subprocess: jobs are streamed to it while shapedoctor runs on the other cases."""
+    """The one Keras subprocess: jobs are streamed to it while shapedoctor runs on the other cases.  A job that
+    kills the process (a native crash in the backend: heap corruption in a backward pass) is recorded as failed at
+    stage 'crash' with the end of its stderr, and the jobs after it run in a new process."""
 
     def __init__(self, workdir: Path, timeout: int):
+        self.workdir = workdir
         self.out_path = workdir / "keras_results.jsonl"
         self.timeout = timeout
-        self.count = 0
-        self.err_path = workdir / "keras_worker.stderr"
+        self.jobs: list[dict] = []
+        self.starts = 0
+        self._start()
+
+    def _start(self) -> None:
+        self.starts += 1
+        self.err_path = self.workdir / f"keras_worker{self.starts}.stderr"
         env = dict(os.environ, KERAS_BACKEND="torch", PYTHONWARNINGS="ignore")
         with open(self.err_path, "w") as err:  # a file, not a pipe: Keras' warnings must never fill a pipe
             self.proc = subprocess.Popen([sys.executable, __file__, "--keras-worker", str(self.out_path),
-                                          str(timeout)], env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                         stderr=err, text=True)
+                                          str(self.timeout)], env=env, stdin=subprocess.PIPE,
+                                         stdout=subprocess.DEVNULL, stderr=err, text=True)
+
+    @property
+    def count(self) -> int:
+        return len(self.jobs)
 
     def submit(self, case: dict, kind: str, path: str) -> None:
         job = {"id": case["id"], "kind": kind, "path": path, "model_var": case.get("model_var", "model"),
                "data_shape": parse_shape(case.get("data_shape")), "target_shape": parse_shape(case.get("target_shape")),
                "labels": case.get("labels"), "inputs": case.get("inputs")}
-        self.proc.stdin.write(json.dumps(job) + "\n")
-        self.proc.stdin.flush()
-        self.count += 1
+        self.jobs.append(job)
+        self._send(job)
 
-    def finish(self) -> dict[tuple[str, str], dict]:
-        self.proc.stdin.close()
+    def _send(self, job: dict) -> None:
         try:
-            self.proc.wait(timeout=self.timeout * (self.count + 2))
+            self.proc.stdin.write(json.dumps(job) + "\n")
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError):  # the process died: finish() runs what it did not answer
+            pass
+
+    def _wait(self, pending: int) -> None:
+        try:
+            self.proc.stdin.close()
+        except (BrokenPipeError, OSError):
+            pass
+        try:
+            self.proc.wait(timeout=self.timeout * (pending + 2))
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
-        err = self.err_path.read_text(errors="replace")
+
+    def _results(self) -> dict[tuple[str, str], dict]:
         results = {}
         if self.out_path.exists():
             for line in self.out_path.read_text(encoding="utf-8").splitlines():
                 r = json.loads(line)
                 results[(r["id"], r["kind"])] = r
-        if len(results) < self.count:
-            raise RuntimeError(f"the Keras worker answered {len(results)} of {self.count} jobs:\n{err[-4000:]}")
+        return results
+
+    def finish(self) -> dict[tuple[str, str], dict]:
+        self._wait(len(self.jobs))
+        results = self._results()
+        while len(results) < len(self.jobs):
+            missing = [j for j in self.jobs if (j["id"], j["kind"]) not in results]
+            err = self.err_path.read_text(errors="replace").strip()
+            if self.starts > len(self.jobs) + 1:
+                raise RuntimeError(f"the Keras worker answered {len(results)} of {len(self.jobs)} jobs:\n{err[-4000:]}")
+            crashed = missing[0]  # jobs run in order: the first unanswered one killed the process
+            last = err.splitlines()[-1] if err else f"exit code {self.proc.returncode}"
+            with open(self.out_path, "a", encoding="utf-8") as out:
+                out.write(json.dumps({"id": crashed["id"], "kind": crashed["kind"], "stage": "crash",
+                                      "error": f"the Keras process crashed: {last[:300]}", "output_shapes": None,
+                                      "output_matches_target": False, "seconds": 0.0}) + "\n")
+            if len(missing) > 1:
+                self._start()
+                for job in missing[1:]:
+                    self._send(job)
+                self._wait(len(missing) - 1)
+            results = self._results()
         return results
 
 
