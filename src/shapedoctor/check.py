@@ -446,7 +446,9 @@ def _check_python(text: str, path: str, target_shape: Any, with_fixes: bool, wit
         from .repair.constants import add_constant_fits
 
         add_constant_fits(report, target_shape)
-    if with_fixes and with_edits and any(d.fixes for d in report.diagnostics):
+    if with_fixes and with_edits and (any(d.fixes for d in report.diagnostics) or any(
+            m.graph.shapes_read and d.severity in ("error", "warning") for m in report.models
+            for d in m.inference.diagnostics)):  # a fix only the rewritten file verifies (source-checked)
         from .repair.rewrite import attach_edits  # libcst: loaded only when there is something to fix
 
         attach_edits(report, target_shape)

@@ -592,3 +592,18 @@ def test_without_pick_the_best_fix_that_can_be_written_is_applied(monkeypatch):
     (diagnostic,) = [d for d in report.diagnostics if d.severity == "error"]
     assert diagnostic.fixes[-1].title.startswith("insert Reshape((64, 1))")
     assert diagnostic.fixes[-1].applicability == "display-only" and diagnostic.fixes[0].edits
+
+
+def test_json_offers_a_fix_only_the_rewritten_file_verifies(monkeypatch):
+    """A shortcut strided by the floored ratio of the sizes it joins (shape-reading code): with no fix of the graph
+    at all (here none is proposed), the padded input is verified on the rewritten file and shown, with its edits, by
+    the JSON report; the text report, which verifies on the graph only, shows none."""
+    import shapedoctor.check
+
+    monkeypatch.setattr(shapedoctor.check, "propose", lambda *args, **kwargs: [])
+    text = _read(CASES / "incompatible_merge_stride_ratio_pad_input.before.py")
+    [error] = [d for d in check_source(text, "model.py").diagnostics if d.severity == "error"]
+    assert error.fixes and error.fixes[0].title.startswith("pad the input to 104 x 104 inside the model")
+    assert error.fixes[0].verified and error.fixes[0].edits
+    [plain] = [d for d in check_source(text, "model.py", with_edits=False).diagnostics if d.severity == "error"]
+    assert not plain.fixes
