@@ -22,8 +22,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..graph import (INPUT_SHAPE_KWARGS, NAMED_FIRST_AXIS, POSITIONAL_STRIDES, UNKNOWN, AutoNamer, DataDim, LayerNode, ModelGraph,
-                     SkippedModel, Span, WrittenInt, data_of_dims, input_args_from_layer_kwargs)
+from ..graph import (INPUT_SHAPE_KWARGS, NAMED_FIRST_AXIS, POSITIONAL_STRIDES, UNKNOWN, AutoNamer, DataDim,
+                     LayerNode, ModelGraph, SkippedModel, Span, WrittenInt, data_of_dims,
+                     input_args_from_layer_kwargs)
 from ..rules import RULES, canonical_type, map_arguments
 from . import chunks
 from .imports import is_foreign, module_path, origin_of, read_foreign_module, runs_on_import
@@ -145,7 +146,7 @@ class FunctionalBuilder:
 
     def _provisional_shape(self, ref: TensorRef):
         """The shape a tensor after an error would have were the error fixed in the least telling way (see
-        ``infer.provisional_outputs``): the walk reads it where code asks (``if inp.shape[1] != filters``), so
+        ``infer.provisional_result``): the walk reads it where code asks (``if inp.shape[1] != filters``), so
         that the model past the error is built as it is written, not lost in an opaque step, and a repair can be
         checked beyond the error.  Findings never come from it: the model's own inference stops at the error."""
         from ..infer import Inference, provisional_result
@@ -1169,8 +1170,7 @@ class SourceFrontend:
             if not isinstance(name, ast.Name) or name.id not in _PLAIN_TYPES or scope.lookup(name.id) is not UNKNOWN:
                 return UNKNOWN
             types.append(_PLAIN_TYPES[name.id])
-        if type(value) not in (int, float, str, bool, tuple, list, dict, type(None)) or (
-                type(value) in (tuple, list) and not is_plain(tuple(value)) and not all(is_plain(v) for v in value)):
+        if type(value) not in (int, float, str, bool, tuple, list, dict, type(None)):
             return UNKNOWN
         return isinstance(value, tuple(types))
 
@@ -1187,11 +1187,12 @@ class SourceFrontend:
     def _call_lambda(self, lam: ast.Lambda, defining: Scope, node: ast.Call, scope: Scope):
         """A named lambda called: its body folded with its parameters bound to the call's values (sizes, a
         filter-count helper); tensors through it as through any function."""
-        if lam in self._call_stack or len(self._call_stack) >= MAX_CALL_DEPTH:
+        params = lam.args
+        if lam in self._call_stack or len(self._call_stack) >= MAX_CALL_DEPTH or params.vararg is not None \
+                or params.kwarg is not None or params.kwonlyargs:
             return self._call_of_unknown(*self._call_arguments(node, scope), node, scope)
         args, kwargs = self._call_arguments(node, scope)
         inner = scope.inner("<lambda>", defining)
-        params = lam.args
         positional = [*params.posonlyargs, *params.args]
         defaults = dict(zip([p.arg for p in positional][len(positional) - len(params.defaults):], params.defaults))
         for i, param in enumerate(positional):
@@ -1203,8 +1204,6 @@ class SourceFrontend:
                 inner.bindings[param.arg] = self._fold(defaults[param.arg], defining)
             else:
                 return UNKNOWN
-        if params.vararg is not None or params.kwarg is not None or params.kwonlyargs:
-            return self._call_of_unknown(args, kwargs, node, scope)
         self._call_stack.append(lam)
         try:
             return self._fold(lam.body, inner)
@@ -3351,9 +3350,9 @@ _MATH_FUNCTIONS = {"ceil": math.ceil, "floor": math.floor, "sqrt": math.sqrt, "l
                    "isqrt": math.isqrt, "trunc": math.trunc, "fabs": math.fabs}
 
 
-# numpy's functions of one number, on a plain number, as numpy computes them (np.round: half to even, a float)
 # tf.* / keras.ops functions of one number whose value a size or a scale may be computed from (a tensor of rank 0)
 _TENSOR_SCALAR_FUNCTIONS = {"round", "floor", "ceil", "sqrt", "log", "exp", "abs", "absolute"}
+# numpy's functions of one number, on a plain number, as numpy computes them (np.round: half to even, a float)
 _NUMPY_SCALAR_FUNCTIONS = {"round": lambda x: float(round(x)), "around": lambda x: float(round(x)),
                            "rint": lambda x: float(round(x)), "floor": lambda x: float(math.floor(x)),
                            "ceil": lambda x: float(math.ceil(x)), "sqrt": math.sqrt, "log": math.log,

@@ -116,7 +116,7 @@ def leading_source_checked_fixes(inference: Inference, diagnostic: Diagnostic) -
 
 
 def source_checked_fixes(inference: Inference, diagnostic: Diagnostic, tried: set[str]) -> list[Fix]:
-    """Tried when no fix of the graph is kept, for a merge: maps stacked channels first ((6, 32, 32)) read so by
+    """For a merge, tried after the graph's one-step fixes: maps stacked channels first ((6, 32, 32)) read so by
     every layer; the input padded inside the model to a size every stage halves evenly."""
     if diagnostic.node is None or not inference.graph.shapes_read or diagnostic.kind.name != "incompatible-merge":
         return []
@@ -243,6 +243,11 @@ def _where_node(node) -> tuple:
 
 
 # ----------------------------------------------------------------------------- rank
+# the name of a data set's sample count, written as the first size of an Input's shape
+_SAMPLE_COUNT_NAME = re.compile(r"sample|train|test|valid|data|batch|example|record|row|instance|^n$|^num$|^n_?obs",
+                                re.IGNORECASE)
+
+
 def _rank_fixes(inference: Inference, result) -> list[Fix]:
     node = result.node
     shape = result.input_shapes[0] if result.input_shapes else None
@@ -1079,11 +1084,6 @@ def _merge_layout_fixes(inference: Inference, result) -> list[Fix]:
         layout = _channels_first_fixes(inference, result, loose=True)[:1]
     # Conv2D(n, 3, 3) branches of an inception block striding by their kernel sizes: Keras 1's spelling first
     return layout + _keras1_spelling_fixes(inference, result) + _merge_fixes(inference, result)
-
-
-# the name of a data set's sample count, written as the first size of an Input's shape
-_SAMPLE_COUNT_NAME = re.compile(r"sample|train|test|valid|data|batch|example|record|row|instance|^n$|^num$|^n_?obs",
-                                re.IGNORECASE)
 
 
 def _channels_first_everywhere_helps(inference: Inference, result) -> bool:

@@ -549,27 +549,14 @@ def _pad_input_crop_output_fixes(inference: Inference, node, shapes: list) -> li
     merges are written (in a loop, in helpers): the input zero-padded inside the model to the next multiple
     (48) and, when the output keeps that size, cropped back at the end -- the data and the targets keep their
     45 x 45. One edit where the Input is read and one after the output layer, on any number of merges."""
-    if not _floored_sizes(node, shapes):
+    image = _image_input(inference, node, shapes) if _floored_sizes(node, shapes) else None
+    if image is None:
         return []
     graph = inference.graph
-    inputs = [r for r in inference.results if r.node.type == "InputLayer" and r.outputs and r.outputs[0]]
-    if len(inputs) != 1 or len(graph.outputs) != 1:
-        return []
-    source = inputs[0]
-    declared = tuple(source.outputs[0])
-    rank = len(declared)
-    first = _spatial_axes(node, shapes) == range(2, rank)  # channels_first maps: the padding is written so too
-    spatial = declared[2:] if first else declared[1:-1]
-    if rank not in _PADDING or not all(isinstance(d, int) and d > 1 for d in spatial):
-        return []
-    layout = (("data_format", "channels_first"),) if first else ()
-    for factor in (2 ** k for k in range(1, MAX_POOLING_DEPTH + 1)):
-        padded = tuple(-(-d // factor) * factor for d in spatial)
-        if padded == spatial:
-            continue
-        amounts = tuple(((p - d) // 2, (p - d) - (p - d) // 2) for d, p in zip(spatial, padded))
-        value = amounts[0] if rank == 3 else amounts
-        patches = [_pad_input_patch(graph, source.node, _PADDING[rank], value, dict(layout))]
+    source, rank, first, spatial = image
+    for padded in _padded_sizes(spatial):
+        patch, value, title = _input_padding(graph, source, rank, first, spatial, padded)
+        patches = [patch]
         try:
             after = infer(apply_patches(graph, patches))
         except (ValueError, IndexError, KeyError):
@@ -578,15 +565,12 @@ def _pad_input_crop_output_fixes(inference: Inference, node, shapes: list) -> li
             continue
         output = after.results[after.graph.outputs[0][0]].outputs
         output = tuple(output[0]) if output and output[0] else ()
-        size = " x ".join(map(str, padded))
-        title = f"pad the input to {size} inside the model ({_PADDING[rank]}({value!r}))"
         if len(output) == rank and tuple(output[2:] if first else output[1:-1]) == padded:
-            last = graph.outputs[0][0]
-            patches.append(_patch("append", last, layers=((_CROPPING[rank], (("cropping", value), *layout)),)))
-            title += f" and crop the output back ({_CROPPING[rank]}({value!r}))"
+            title = _crop_output_back(patches, title, graph.outputs[0][0], rank, first, value)
         return [Fix(title, patches,
-                    why=f"the poolings floor {' x '.join(map(str, spatial))}; from {size}, every upsampled path "
-                        f"comes back to its skip's size, and the data and targets keep their shapes")]
+                    why=f"the poolings floor {' x '.join(map(str, spatial))}; from {' x '.join(map(str, padded))}, "
+                        f"every upsampled path comes back to its skip's size, and the data and targets keep their "
+                        f"shapes")]
     return []
 
 
@@ -594,39 +578,66 @@ def padded_input_candidates(inference: Inference, node, shapes: list) -> list[Fi
     """For a model built by code that reads shapes (a shortcut whose stride is ``x.shape[1] // y.shape[1]``): the
     input zero-padded inside the model to the next multiple of 2, 4, ... 32, smallest first, a map output cropped
     back -- unverified here, since what that code builds from the padded sizes only the rewritten file shows."""
-    spatial_axes = _spatial_axes(node, shapes)
-    inputs = [r for r in inference.results if r.node.type == "InputLayer" and r.outputs and r.outputs[0]]
+    image = _image_input(inference, node, shapes)
+    if image is None:
+        return []
     graph = inference.graph
-    if spatial_axes is None or len(inputs) != 1 or len(graph.outputs) != 1:
-        return []
-    source = inputs[0]
-    declared = tuple(source.outputs[0])
-    rank = len(declared)
-    first = spatial_axes == range(2, rank)
-    spatial = declared[2:] if first else declared[1:-1]
-    if rank not in _PADDING or not all(isinstance(d, int) and d > 1 for d in spatial):
-        return []
-    layout = {"data_format": "channels_first"} if first else {}
+    source, rank, first, spatial = image
     output = inference.results[graph.outputs[0][0]].node
     maps = any(r.node is output and r.outputs and len(r.outputs[0]) == rank for r in inference.results)
-    fixes, seen = [], set()
-    for factor in (2 ** k for k in range(1, MAX_POOLING_DEPTH + 1)):
-        padded = tuple(-(-d // factor) * factor for d in spatial)
-        if padded == spatial or padded in seen:
-            continue
-        seen.add(padded)
-        amounts = tuple(((p - d) // 2, (p - d) - (p - d) // 2) for d, p in zip(spatial, padded))
-        value = amounts[0] if rank == 3 else amounts
-        patches = [_pad_input_patch(graph, source.node, _PADDING[rank], value, dict(layout))]
-        title = f"pad the input to {' x '.join(map(str, padded))} inside the model ({_PADDING[rank]}({value!r}))"
+    fixes = []
+    for padded in _padded_sizes(spatial):
+        patch, value, title = _input_padding(graph, source, rank, first, spatial, padded)
+        patches = [patch]
         if maps:
-            patches.append(_patch("append", output.index, layers=((_CROPPING[rank], (("cropping", value),
-                                                                                     *layout.items())),)))
-            title += f" and crop the output back ({_CROPPING[rank]}({value!r}))"
+            title = _crop_output_back(patches, title, output.index, rank, first, value)
         fixes.append(Fix(title, patches, why=f"{' x '.join(map(str, spatial))} is not a multiple of what the "
                                              f"strides divide it by; from {' x '.join(map(str, padded))} every "
                                              f"stage halves an even size, and the data keep their shape"))
     return fixes
+
+
+def _image_input(inference: Inference, node, shapes: list):
+    """The model's one input, of images whose sizes are all known, with one output: (its result, its rank,
+    whether the merged maps are channels first, its spatial sizes); else None."""
+    spatial_axes = _spatial_axes(node, shapes)
+    inputs = [r for r in inference.results if r.node.type == "InputLayer" and r.outputs and r.outputs[0]]
+    if spatial_axes is None or len(inputs) != 1 or len(inference.graph.outputs) != 1:
+        return None
+    declared = tuple(inputs[0].outputs[0])
+    rank = len(declared)
+    first = spatial_axes == range(2, rank)  # channels_first maps: the padding is written so too
+    spatial = declared[2:] if first else declared[1:-1]
+    if rank not in _PADDING or not all(isinstance(d, int) and d > 1 for d in spatial):
+        return None
+    return inputs[0], rank, first, spatial
+
+
+def _padded_sizes(spatial: tuple):
+    """The sizes rounded up to the next multiple of 2, 4, ... 32, each new one once, smallest first."""
+    seen = {spatial}
+    for factor in (2 ** k for k in range(1, MAX_POOLING_DEPTH + 1)):
+        padded = tuple(-(-d // factor) * factor for d in spatial)
+        if padded not in seen:
+            seen.add(padded)
+            yield padded
+
+
+def _input_padding(graph, source, rank: int, first: bool, spatial: tuple, padded: tuple):
+    """The patch zero-padding the input from ``spatial`` to ``padded`` (centred), the padding value, the title."""
+    amounts = tuple(((p - d) // 2, (p - d) - (p - d) // 2) for d, p in zip(spatial, padded))
+    value = amounts[0] if rank == 3 else amounts
+    layout = {"data_format": "channels_first"} if first else {}
+    patch = _pad_input_patch(graph, source.node, _PADDING[rank], value, layout)
+    size = " x ".join(map(str, padded))
+    return patch, value, f"pad the input to {size} inside the model ({_PADDING[rank]}({value!r}))"
+
+
+def _crop_output_back(patches: list, title: str, output: int, rank: int, first: bool, value) -> str:
+    """The output cropped by the input's padding (appended to ``patches``); the title saying so."""
+    layout = (("data_format", "channels_first"),) if first else ()
+    patches.append(_patch("append", output, layers=((_CROPPING[rank], (("cropping", value), *layout)),)))
+    return f"{title} and crop the output back ({_CROPPING[rank]}({value!r}))"
 
 
 def _pad_input_patch(graph, input_node, layer: str, value, extra: dict | None = None) -> GraphPatch:

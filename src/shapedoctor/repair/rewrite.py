@@ -1819,8 +1819,10 @@ def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough:
 def _with_fallback(file_report, model, diagnostic, target_shape, rejected: list, kept: list):
     """The diagnostic's fixes, then -- when the re-check of the file turned down every one of them (a U-Net whose
     input size fix builds the U-Net but not the model trained on its output) -- what the graph offers without
-    them: the chains tried when no fix verifies alone (a padding followed by the cropping it then needs); last,
-    when still none is kept, the layout fixes only the rewritten file can verify (``source_checked_fixes``)."""
+    them: the chains tried when no fix verifies alone (a padding followed by the cropping it then needs).  Fixes
+    only the rewritten file can verify come first where code reads shapes: the channels-first setting before
+    all (``leading_source_checked_fixes``), the others (``source_checked_fixes``) after the graph's one-step fixes
+    and before its chains, which were verified on a graph that shape-reading code did not build again."""
     from .candidates import leading_source_checked_fixes, propose, source_checked_fixes
 
     leading = leading_source_checked_fixes(model.inference, diagnostic)
@@ -1828,9 +1830,7 @@ def _with_fallback(file_report, model, diagnostic, target_shape, rejected: list,
     fixes = [*leading, *diagnostic.fixes]
     singles = [fix for fix in diagnostic.fixes if not fix.chained]
     yield from singles
-    if model.graph.shapes_read and not any(fix.edits for fix in kept):
-        # a chain was verified on a graph whose shape-reading code was not walked again after its first step: a
-        # one-step fix the rewritten file verifies comes first
+    if not any(fix.edits for fix in kept):
         late = source_checked_fixes(model.inference, diagnostic, {f.title for f in fixes})
         yield from late
         fixes += late
@@ -1843,11 +1843,7 @@ def _with_fallback(file_report, model, diagnostic, target_shape, rejected: list,
         graphs = [m.graph for m in file_report.models]
         held, _ = expectations(graphs, target_shape)[next(i for i, m in enumerate(file_report.models) if m is model)]
         refused = frozenset([f.title for f in rejected] + [f"group:{f.group}" for f in rejected if f.group])
-        followed = list(propose(model.inference, diagnostic, held, refused=refused))
-        yield from followed
-        fixes += followed
-    if not any(fix.edits for fix in kept):  # none writable and verified (a display-only one may be kept)
-        yield from source_checked_fixes(model.inference, diagnostic, {f.title for f in fixes})
+        yield from propose(model.inference, diagnostic, held, refused=refused)
 
 
 def _fewest_nodes(graph: ModelGraph, fix: Fix) -> int | None:

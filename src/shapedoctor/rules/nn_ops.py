@@ -22,7 +22,7 @@ from ..kinds import INVALID_ARGUMENT, NEGATIVE_LENGTH, RANK
 from ..shapes import Shape, format_shape, is_known
 from .base import LayerCall, ShapeProblem, Unresolved, rule
 from .ops import _bad, _raw, tensor
-from .shape_math import conv_output_shape, pooling_output_shape
+from .shape_math import conv_output_shape, join_spatial, pooling_output_shape, split_spatial
 
 _CONV = ("inputs", "kernel", "strides", "padding", "data_format", "dilation_rate")
 
@@ -98,7 +98,7 @@ def _kernel(call: LayerCall, name: str, inputs, rank: int) -> Shape:
 
 def _check_channels(call: LayerCall, shape: Shape, kernel: Shape, data_format: str) -> None:
     """``check_conv_input_channels``: only when both are known."""
-    channels = shape[-1] if data_format == "channels_last" else shape[1]
+    _, channels = split_spatial(shape, data_format)
     if is_known(channels) and is_known(kernel[-2]) and channels != kernel[-2]:
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}: the input has {channels} channels but the kernel "
                                              f"{format_shape(kernel)} takes {kernel[-2]}")
@@ -128,11 +128,11 @@ def _tf_empty_or(call: LayerCall, shape: Shape, windows: tuple, strides: tuple, 
     except ShapeProblem as problem:
         if problem.kind is not NEGATIVE_LENGTH or "tf_data_format" not in call.args:
             raise
-        spatial = shape[1:-1] if data_format == "channels_last" else shape[2:]
+        spatial, _ = split_spatial(shape, data_format)
         out = [math.ceil((n - w + 1) / s) if is_known(n) else n for n, w, s in zip(spatial, windows, strides)]
         if any(is_known(n) and n < 0 for n in out):
             raise
-        empty = (shape[0], *out, channels) if data_format == "channels_last" else (shape[0], channels, *out)
+        empty = join_spatial(shape[0], out, channels, data_format)
         raise ShapeProblem(NEGATIVE_LENGTH, f"{problem.message}: TensorFlow gives an empty output "
                                             f"{format_shape(empty)}", severity="warning", output=empty) from None
 
@@ -142,12 +142,14 @@ def conv(call: LayerCall, inputs):
     return _convolved(call, inputs, "kernel", lambda kernel: kernel[-1])
 
 
+def _depthwise_channels(kernel: Shape):
+    """What a depthwise kernel (spatial sizes, input channels, multiplier) gives: channels times multiplier."""
+    return kernel[-2] * kernel[-1] if is_known(kernel[-2]) and is_known(kernel[-1]) else None
+
+
 @rule("ops.depthwise_conv", params=_CONV, multi_input=True)
 def depthwise_conv(call: LayerCall, inputs):
-    def filters(kernel):
-        return kernel[-2] * kernel[-1] if is_known(kernel[-2]) and is_known(kernel[-1]) else None
-
-    return _convolved(call, inputs, "kernel", filters)
+    return _convolved(call, inputs, "kernel", _depthwise_channels)
 
 
 @rule("ops.separable_conv", params=("inputs", "depthwise_kernel", "pointwise_kernel", "strides", "padding",
@@ -158,7 +160,7 @@ def separable_conv(call: LayerCall, inputs):
     pointwise = tensor(call, "pointwise_kernel", inputs)
     output = _convolved(call, inputs, "depthwise_kernel", lambda kernel: pointwise[-1])
     depthwise = tensor(call, "depthwise_kernel", inputs)
-    made = depthwise[-2] * depthwise[-1] if is_known(depthwise[-2]) and is_known(depthwise[-1]) else None
+    made = _depthwise_channels(depthwise)
     if len(pointwise) >= 2 and is_known(pointwise[-2]) and made is not None and made != pointwise[-2]:
         tf_spelling = "tf_data_format" in call.args
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}: the depthwise kernel {format_shape(depthwise)} makes "
@@ -173,8 +175,7 @@ def separable_conv(call: LayerCall, inputs):
 def pool(call: LayerCall, inputs):
     shape, data_format, spatial = _image(call, inputs)
     size = _per_axis(call, "pool_size", spatial, data_format)
-    strides = _per_axis(call, "strides", spatial, data_format, size) if call.args.get("strides") is not None \
-        else size
-    channels = shape[-1] if data_format == "channels_last" else shape[1]
+    strides = size if call.args.get("strides") is None else _per_axis(call, "strides", spatial, data_format)
+    _, channels = split_spatial(shape, data_format)
     return _tf_empty_or(call, shape, size, strides, data_format, channels, lambda: pooling_output_shape(
         call, shape, size, strides, _padding(call), data_format))
