@@ -33,6 +33,21 @@ UNKNOWN = _Unknown()
 
 
 @dataclass(frozen=True)
+class OneOf:
+    """A value that is one of a few known ones, chosen by a condition known only at run time (``padding = "same"
+    if n_steps < 60 else "valid"``).  A layer given it is checked with each one (``infer``); to everything else it
+    is an unknown value."""
+
+    options: tuple
+
+    def __repr__(self) -> str:
+        return " or ".join(repr(option) for option in self.options)
+
+
+MAX_OPTIONS = 4  # a value of more possibilities than this is unknown (and a layer's combinations are bounded)
+
+
+@dataclass(frozen=True)
 class Span:
     """Source range: 1-based lines, 0-based columns (like Python's ``ast``)."""
 

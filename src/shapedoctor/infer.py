@@ -15,13 +15,13 @@ from array import array
 from dataclasses import dataclass, field, replace
 
 from .diagnostics import Diagnostic
-from .graph import Gap, LayerNode, ModelGraph
+from .graph import MAX_OPTIONS, Gap, LayerNode, ModelGraph, OneOf
 from .kinds import INTERNAL_ERROR, INVALID_ARGUMENT, SHARED_LAYER_MISMATCH, UNKNOWN_LAYER
 from .params import WEIGHTLESS
 from .rules import RULES, LayerCall, ShapeProblem, Unresolved, canonical_type
 from .rules.base import upstream_types
 from .rules.image_preprocessing import SAME_SHAPE as IMAGE_PREPROCESSING_SAME_SHAPE
-from .shapes import Shape, format_shape
+from .shapes import Shape, Symbol, format_dim, format_shape
 
 
 @dataclass(slots=True)
@@ -225,6 +225,56 @@ def _replayed(inference: Inference, node: LayerNode, inputs: list, record: tuple
                        None if result.outputs is None else list(result.outputs), result.problem, result.note)
 
 
+def _each_option(rule, call: LayerCall, input_shapes: list):
+    """A layer given arguments that are each one of a few values (``padding="same" if n < 60 else "valid"``):
+    its rule on every combination.  A finding only when every combination fails (then the first one's); else the
+    outputs of those that build, an axis on which they differ a size of its own (``T - 6 | T``) and different
+    ranks unknown: which one Keras meets depends on the run-time condition, so a failure of only some is not a
+    finding."""
+    choices = {name: value.options for name, value in call.args.items() if type(value) is OneOf}
+    combinations = [{}]
+    for name, options in choices.items():
+        combinations = [{**chosen, name: option} for chosen in combinations for option in options]
+        if len(combinations) > MAX_OPTIONS:
+            raise Unresolved(name)
+    outputs, failures = [], []
+    for chosen in combinations:
+        each = LayerCall(call.type, {**call.args, **chosen}, call.label)
+        each.upstream = call.upstream
+        try:
+            output = rule.fn(each, input_shapes)
+        except ShapeProblem as problem:
+            if problem.severity == "error" or problem.output is None:
+                failures.append(problem)
+                continue
+            output = problem.output  # a warning that holds for only some values is not a finding either
+        except Unresolved:
+            raise Unresolved(next(iter(choices))) from None
+        outputs.append(output if isinstance(output, list) else [output])
+    if not outputs:
+        if all(f.severity == failures[0].severity for f in failures):
+            raise failures[0]
+        raise Unresolved(next(iter(choices)))
+    if any(len(o) != len(outputs[0]) or any(len(a) != len(b) for a, b in zip(o, outputs[0])) for o in outputs):
+        raise Unresolved(next(iter(choices)))
+    joined = [tuple(_either_dim([shape[axis] for shape in shapes]) for axis in range(len(shapes[0])))
+              for shapes in zip(*outputs)]
+    return joined
+
+
+def _either_dim(sizes: list):
+    first = sizes[0]
+    if all(size == first and type(size) is type(first) for size in sizes):
+        return first
+    if any(size is None for size in sizes):
+        return None
+    names = []
+    for size in sizes:
+        if format_dim(size) not in names:
+            names.append(format_dim(size))
+    return Symbol(" | ".join(names))
+
+
 def provisional_result(inference: Inference, result: LayerResult) -> LayerResult:
     """For a node whose result is an error, or skipped after one: a result as if the error were fixed in the
     least telling way, on the provisional results already in ``inference`` (one per earlier node).  A merge of
@@ -289,7 +339,8 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
                                                     f"tensor{'s' * (len(input_shapes) != 1)}{LIST_INPUT}")
             if len(input_shapes) != 1:
                 raise listed
-        output = rule.fn(call, input_shapes)
+        output = rule.fn(call, input_shapes) if not any(type(v) is OneOf for v in node.args.values()) \
+            else _each_option(rule, call, input_shapes)
         if listed is not None:
             # a list of one tensor: reported, and the layers after it checked on that tensor, as they will be
             # once it is passed itself (a repair that reaches this layer must still be checked beyond it)

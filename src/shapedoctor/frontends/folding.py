@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast
 
-from ..graph import UNKNOWN
+from ..graph import MAX_OPTIONS, UNKNOWN, OneOf
 from ..rules.core import LambdaBody
 from ..shapes import Symbol, dim_add, dim_floordiv, dim_mul, dim_sub
 from .values import ArrayValue, NumpyName
@@ -27,9 +27,35 @@ def unpack(value, n: int) -> list:
 def merge_uncertain(before, after, name: str):
     if before == after:
         return after
+    either = one_of(before, after)
+    if either is not None:
+        return either
     if isinstance(before, (int, Symbol)) or isinstance(after, (int, Symbol)):
         return Symbol(name)
     return UNKNOWN
+
+
+def one_of(*values):
+    """The value that is one of ``values`` (each plain, or a OneOf itself), as a run-time condition chooses; None
+    when one is not a choice a layer argument can be checked with: a number is a size, and becomes a symbol."""
+    options: list = []
+    for value in values:
+        for option in value.options if isinstance(value, OneOf) else (value,):
+            if not _choosable(option):
+                return None
+            if not any(option == known and type(option) is type(known) for known in options):
+                options.append(option)
+    if len(options) == 1:
+        return options[0]
+    return OneOf(tuple(options)) if len(options) <= MAX_OPTIONS else None
+
+
+def _choosable(value) -> bool:
+    """A string, a flag, None, or a tuple of plain values (``padding``, ``activation``, ``use_bias``,
+    ``kernel_size=(3, 3)``)."""
+    if isinstance(value, tuple):
+        return all(is_plain(v) and not isinstance(v, tuple) for v in value)
+    return value is None or isinstance(value, (str, bool))
 
 
 def is_plain(value) -> bool:

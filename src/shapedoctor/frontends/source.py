@@ -31,7 +31,7 @@ from .imports import is_foreign, module_path, origin_of, read_foreign_module, ru
 from ..shapes import Symbol
 from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE, binop, bounded, index_array,
                       is_plain, lambda_body,
-                      merge_uncertain, reshape_array, unpack)
+                      merge_uncertain, one_of, reshape_array, unpack)
 from ..rules.applications import APPS as APPLICATION_TYPES, PREPROCESS_FUNCTIONS
 from ..rules.keras_hub import KERAS_HUB_LAYERS
 from ..rules.base import ALIASES, ConstTensor, DataShape, TensorArg
@@ -943,7 +943,8 @@ class SourceFrontend:
             return chosen  # `StochasticDepth(p)(x) if p else x`: the same shape follows either way
         if is_plain(body) and body == orelse and type(body) is type(orelse):
             return body
-        return UNKNOWN
+        either = one_of(body, orelse)  # padding="same" if steps < 60 else "valid": each is checked
+        return UNKNOWN if either is None else either
 
     def _expr_Attribute(self, node: ast.Attribute, scope: Scope):
         return self._attribute_of(_EXPR_HANDLERS[type(node.value)](self, node.value, scope), node, scope)
@@ -1338,7 +1339,8 @@ class SourceFrontend:
         plain = [v for v in values if is_plain(v)]
         if len(plain) == len(values) and all(v == plain[0] for v in plain):
             return plain[0]
-        return UNKNOWN
+        either = one_of(*values)
+        return UNKNOWN if either is None else either
 
     def _instantiate(self, cls: ClassValue, args: list, kwargs: dict, node: ast.Call, scope: Scope):
         self._followed.add(id(cls.node))

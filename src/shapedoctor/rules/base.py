@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..graph import UNKNOWN
+from ..graph import UNKNOWN, OneOf
 from ..kinds import INVALID_ARGUMENT, RANK, Kind
 from ..shapes import Dim, Shape, Symbol, format_shape
 
@@ -95,7 +95,7 @@ def _front_end_value(value: Any, depth: int = 0) -> bool:
         ours = _FRONT_END_TYPES[kind] = kind.__module__.startswith("shapedoctor.frontends")
     if ours:
         return True
-    if depth and value is UNKNOWN:  # RandomZoom((-factor, 0.0)) with `factor` unknown
+    if depth and value is UNKNOWN or kind is OneOf:  # RandomZoom((-factor, 0.0)) with `factor` unknown
         return True
     if isinstance(value, (tuple, list)) and depth < 2:
         return any(_front_end_value(v, depth + 1) for v in value)
