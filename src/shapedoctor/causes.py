@@ -50,7 +50,20 @@ def explain(inference: Inference, diagnostic: Diagnostic) -> list[str]:
     if diagnostic.node is None:
         return []
     result = inference.results[diagnostic.node]
-    kind = diagnostic.kind.name
+    called = _called_elsewhere(result.node) if diagnostic.severity in ("error", "warning") else []
+    return called + _causes(inference, result, diagnostic.kind.name)
+
+
+def _called_elsewhere(node) -> list[str]:
+    """A layer object made once and called later (``concatenator = Concatenate()`` at the top, called inside a
+    helper): the finding stays at its constructor, and the call that fails is named, as Keras' traceback would."""
+    made, called = node.span, node.call_span
+    if made is None or called is None or called.line == made.line or called.foreign or made.foreign:
+        return []
+    return [f"{node.label} is made at line {made.line}; the call that fails is at line {called.line}."]
+
+
+def _causes(inference: Inference, result: LayerResult, kind: str) -> list[str]:
     if kind == "rank":
         return _explain_rank(inference, result)
     if kind == "negative-length":

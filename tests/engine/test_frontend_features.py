@@ -779,3 +779,26 @@ def test_keras_gives_the_split_lambda_model_that_output():
                           env=dict(os.environ, KERAS_BACKEND="torch"))
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert json.loads(proc.stdout.strip().splitlines()[-1]) == [[None, 1, 3], True]
+
+
+def test_a_finding_on_a_layer_object_called_elsewhere_names_the_failing_call():
+    # Keras 3.15 (torch) raises at line 8, `concatenator([a, s])` (its innermost frame in the file): "A
+    # `Concatenate` layer requires inputs with matching shapes except for the concatenation axis. Received:
+    # input_shape=[(None, 16), (None, 12, 16)]"
+    report = _check("""
+    import keras
+    from keras import layers
+    concatenator = layers.Concatenate(axis=-1)
+
+    def attend(a, s):
+        s = layers.RepeatVector(12)(s)
+        return concatenator([a, s])
+
+    x = keras.Input(shape=(12, 20))
+    s0 = keras.Input(shape=(16,))
+    a = layers.LSTM(16)(x)
+    model = keras.Model([x, s0], attend(a, s0))
+    """)
+    (error,) = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.kind.name, error.line) == ("incompatible-merge", 4)  # the contract: the layer's constructor
+    assert error.explanation[0] == "Concatenate is made at line 4; the call that fails is at line 8."
