@@ -205,10 +205,13 @@ def analyse_graphs(graphs: list[ModelGraph], path: str, target_shapes: Any = Non
             diagnostic.path = path
             if not diagnostic.explanation:
                 diagnostic.explanation = list(dict.fromkeys(explain(inference, diagnostic)))  # one line per cause
-                span = inference.results[diagnostic.node].node.span if diagnostic.node is not None else None
-                if span is not None and span.origin:
-                    diagnostic.explanation.insert(0, f"{diagnostic.layer or 'The layer'} is written in "
-                                                     f"{span.origin}; this line of the file reaches it.")
+                node = inference.results[diagnostic.node].node if diagnostic.node is not None else None
+                span = node.span if node is not None else None
+                if node is not None and span is not None and span.origin:
+                    # an opaque step's label is the reason it was not followed: not a name to repeat
+                    what = "The code" if node.type == "<opaque>" else diagnostic.layer or "The layer"
+                    diagnostic.explanation.insert(0, f"{what} is written in {span.origin}; this line of the file "
+                                                     f"reaches it.")
             if with_fixes and diagnostic.severity in ("error", "warning"):
                 diagnostic.fixes = propose(inference, diagnostic, target_shape)
                 if diagnostic.kind.name == "rank" and any(fix.group == "factorization" for fix in diagnostic.fixes):

@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import textwrap
 
 import pytest
 
@@ -472,3 +473,35 @@ def test_frames_of_unknown_count_running_out_are_explained_not_a_crash():
         "m.py")
     assert [(d.kind.name, d.severity) for d in report.diagnostics if d.severity == "error"] == \
         [("negative-length", "error")]
+
+
+def test_a_sweep_that_spends_the_walk_budget_says_so():
+    """A hyperparameter sweep (a model built for each of thousands of settings, as time-series benchmark scripts
+    do) is walked until the file's statement budget is spent: the models built before are checked, and the one
+    the budget stops says that, not that it is nested too deeply."""
+    source = textwrap.dedent("""
+        import keras
+        from keras import layers
+
+        def block(x, filters):
+            x = layers.Conv1D(filters, 3, padding="same")(x)
+            return layers.BatchNormalization()(x)
+
+        def build(length, filters, depth):
+            inputs = keras.Input(shape=(length, 1))
+            x = inputs
+            for _ in range(depth):
+                x = block(x, filters)
+            x = layers.GlobalAveragePooling1D()(x)
+            return keras.Model(inputs, layers.Dense(2)(x))
+
+        for length in range(16, 1000):
+            for filters in (8, 16, 32, 64):
+                for depth in range(1, 7):
+                    model = build(length, filters, depth)
+        """)
+    report = check_source(source, "sweep.py")
+    reasons = [gap.reason for model in report.models for gap in model.inference.gaps]
+    assert report.models and not [d for d in report.diagnostics if d.severity in ("error", "warning")]
+    assert reasons and all("budget of 50,000 statements" in reason for reason in reasons)
+    assert sum(model.inference.complete for model in report.models) >= 1

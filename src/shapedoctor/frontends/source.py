@@ -238,7 +238,7 @@ class _Returned(Exception):
 # Following user code: how deep calls are inlined, and how many statements a file may cost in all.
 MAX_CALL_DEPTH = 12
 MAX_RECURSION = 6  # a function's own calls inside it followed this deep (a recursion that does not end stops here)
-MAX_STATEMENTS = 200_000
+MAX_STATEMENTS = 50_000  # a sweep over thousands of settings: ~1.5 s of CPU, the first settings checked
 MAX_IMPORTED_MODULES = 32  # project modules read for one file
 
 
@@ -1294,10 +1294,15 @@ class SourceFrontend:
         if recursion >= MAX_RECURSION or len(self._call_stack) >= MAX_CALL_DEPTH \
                 or self._statements > MAX_STATEMENTS:
             tensors = _tensors_in(args, kwargs)
-            why = f"recursive more than {MAX_RECURSION} levels deep" if recursion else "nested too deeply"
+            if recursion >= MAX_RECURSION:
+                why = f"`{fn.name}()` is recursive more than {MAX_RECURSION} levels deep to follow"
+            elif len(self._call_stack) >= MAX_CALL_DEPTH:
+                why = f"`{fn.name}()` is nested too deeply to follow"
+            else:
+                why = (f"`{fn.name}()` is not followed: the walk of this file has spent its budget of "
+                       f"{MAX_STATEMENTS:,} statements (a loop building a model for each of many settings?)")
             if tensors:
-                return self._op_node(scope, "<opaque>", {}, tensors[:1], where,
-                                     f"`{fn.name}()` is {why} to follow")
+                return self._op_node(scope, "<opaque>", {}, tensors[:1], where, why)
             return UNKNOWN
         site = not _FOREIGN_SITES and is_foreign(fn)
         if site:  # into an imported module's code: what it makes is shown at this call
@@ -1649,8 +1654,10 @@ class SourceFrontend:
             if isinstance(shape, (tuple, list)) and all(isinstance(d, (int, Symbol)) for d in shape):
                 return ArrayValue(tuple(shape))
             return UNKNOWN
-        if leaf == "arange" and len(args) == 1 and isinstance(args[0], int):
-            return ArrayValue((args[0],))
+        if leaf == "arange":
+            vector = _numpy_arange(args, kwargs)
+            if vector is not None:
+                return vector
         if leaf == "linspace":  # np.linspace(start, stop, num=50)
             num = kwargs.get("num", args[2] if len(args) > 2 else 50)
             if type(num) is not int or num < 0:
@@ -3309,6 +3316,22 @@ def _nested_shape(value, depth: int = 0) -> tuple | None:
     if len(inner) != 1 or None in inner:
         return None
     return (len(value), *inner.pop())
+
+
+def _numpy_arange(args: list, kwargs: dict):
+    """``np.arange(n)``, ``np.arange(start=1, stop=10, step=1)``: an integer vector, its numbers too when they are
+    few enough to unroll (``for depth in np.arange(1, 10)``); None when the arguments are not integers."""
+    named = [kwargs.get(name, _MISSING) for name in ("start", "stop", "step")]
+    if len(args) == 1 and named[0] is _MISSING and named[1] is _MISSING:
+        named[1] = args[0]  # np.arange(stop)
+    else:
+        named = [args[i] if i < len(args) else named[i] for i in range(3)]
+    start, stop, step = (0 if named[0] is _MISSING else named[0], named[1], 1 if named[2] is _MISSING else named[2])
+    if len(args) > 3 or not all(type(v) is int for v in (start, stop, step)) or not step \
+            or any(abs(v) >= 2 ** MAX_INT_BITS for v in (start, stop, step)):
+        return None
+    numbers = range(start, stop, step)
+    return ArrayValue((len(numbers),), tuple(numbers) if len(numbers) <= MAX_UNROLL else None)
 
 
 def _linspace_values(start, stop, num: int, endpoint) -> tuple | None:
