@@ -58,7 +58,8 @@ def _called_elsewhere(node) -> list[str]:
     """A layer object made once and called later (``concatenator = Concatenate()`` at the top, called inside a
     helper): the finding stays at its constructor, and the call that fails is named, as Keras' traceback would."""
     made, called = node.span, node.call_span
-    if made is None or called is None or called.line == made.line or called.foreign or made.foreign:
+    if made is None or called is None or called.line == made.line or called.foreign or made.foreign \
+            or called.line <= made.line <= called.end_line:  # made inside the call: Sequential([Conv1D(...)])
         return []
     return [f"{node.label} is made at line {made.line}; the call that fails is at line {called.line}."]
 

@@ -802,3 +802,20 @@ def test_a_finding_on_a_layer_object_called_elsewhere_names_the_failing_call():
     (error,) = [d for d in report.diagnostics if d.severity == "error"]
     assert (error.kind.name, error.line) == ("incompatible-merge", 4)  # the contract: the layer's constructor
     assert error.explanation[0] == "Concatenate is made at line 4; the call that fails is at line 8."
+
+
+def test_a_layer_made_inside_the_sequential_that_calls_it_is_not_said_to_be_called_elsewhere():
+    report = _check("""
+    import keras
+    from keras import layers
+    class Scale(keras.layers.Layer):
+        def call(self, inputs):
+            return inputs * 2.0
+    model = keras.Sequential([
+        Scale(input_shape=(16,)),
+        layers.Conv1D(8, 3),
+    ])
+    """)
+    (error,) = [d for d in report.diagnostics if d.severity == "error"]
+    assert (error.kind.name, error.line) == ("rank", 9)
+    assert not any("the call that fails" in line for line in error.explanation)

@@ -1358,6 +1358,9 @@ class SourceFrontend:
             return self._functional_model(inputs, outputs, name, node, scope)
         instance = Instance(cls, span_of(node).line, name=kwargs["name"] if isinstance(kwargs.get("name"), str) else "")
         init = cls.method("__init__")
+        if cls.kind == "layer" and any(k in kwargs for k in INPUT_SHAPE_KWARGS) and _passes_on_keywords(init):
+            instance.input_args = input_args_from_layer_kwargs(
+                {k: kwargs[k] for k in (*INPUT_SHAPE_KWARGS, "batch_size") if k in kwargs})
         if init is not None:
             self._invoke(init[0], init[1].scope or scope, args, kwargs, me=instance, where=node, scope=scope,
                          cls=init[1])
@@ -2570,6 +2573,8 @@ class SourceFrontend:
             shape_args = dict(first.args)
         elif isinstance(first, LayerObject):
             shape_args = _first_item_input_args(dict(first.args), first.type)
+        elif isinstance(first, Instance) and first.input_args is not None:
+            shape_args = dict(first.input_args)
         shape = model.build_shape if model.build_shape is not None else model.call_shape
         if shape_args is None:
             shape_args = {"batch_shape": shape} if shape is not None else {"shape": SymbolicShape("input")}
@@ -3168,6 +3173,16 @@ def _layer_input_args(args: dict, type_: str) -> dict | None:
     if rule_ is not None and "input_shape" in rule_.params:
         return None
     return input_args_from_layer_kwargs(args, type_)
+
+
+def _passes_on_keywords(init) -> bool:
+    """A user layer's ``__init__`` (None: it has none) hands Keras' own keywords (``input_shape=``) on to
+    ``keras.layers.Layer.__init__``: it takes ``**kwargs`` and names none of them itself."""
+    if init is None:
+        return True
+    arguments = init[0].args
+    named = {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)}
+    return arguments.kwarg is not None and not named & set(INPUT_SHAPE_KWARGS)
 
 
 def _first_item_input_args(args: dict, type_: str) -> dict | None:

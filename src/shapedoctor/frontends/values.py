@@ -174,6 +174,9 @@ class Instance:
     # an instance of a Keras layer subclass: the Keras layer made of the arguments its constructor (or its
     # ``super().__init__``) passed on
     base_layer: Any = None
+    # Keras 2's input_shape= / input_dim= given to a user layer whose constructor passes them on to Keras' own
+    # (``MyDense(30, input_shape=(8,))`` with ``**kwargs``): the Input a Sequential it starts gets
+    input_args: Any = None
 
 
 @dataclass(frozen=True)
