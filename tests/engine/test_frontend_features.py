@@ -13,6 +13,19 @@ import pytest
 import shapedoctor
 
 CASES = {
+    "dict_with_int_keys": ("""
+        import keras
+        from keras import layers
+        id_to_label = {0: "cat", 1: "dog", 2: "bird"}
+        filters_at = {2: 64, 3: 32}
+        inputs = keras.Input(shape=(8, 8, 3))
+        x = inputs
+        for level in range(2, 4):
+            x = layers.Conv2D(filters_at[level], 3, padding="same")(x)
+        x = layers.GlobalAveragePooling2D()(x)
+        outputs = layers.Dense(len(id_to_label), activation="softmax")(x)
+        model = keras.Model(inputs, outputs)
+        """, [(None, 8, 8, 64), (None, 8, 8, 32), (None, 32), (None, 3)]),
     "sequential_lambda_traced": ("""
         import keras
         from keras import layers

@@ -816,13 +816,24 @@ class SourceFrontend:
         return out
 
     def _expr_Dict(self, node: ast.Dict, scope: Scope):
-        out = {}
+        """A dict of known keys (``{0: "cat", 1: "dog"}``, ``{**defaults, "units": 64}``); UNKNOWN when a key
+        cannot be folded, since a dict missing it would have the wrong ``len()``."""
+        out: dict = {}
+        complete = True
         for k, v in zip(node.keys, node.values):
-            key = self._fold(k, scope) if k is not None else UNKNOWN
             val = self._fold(v, scope)
-            if isinstance(key, str):
+            if k is None:  # {**other}
+                if isinstance(val, dict):
+                    out.update(val)
+                else:
+                    complete = False
+                continue
+            key = self._fold(k, scope)
+            if _dict_key(key):
                 out[key] = val
-        return out
+            else:
+                complete = False
+        return out if complete else UNKNOWN
 
     def _expr_BinOp(self, node: ast.BinOp, scope: Scope):
         left = _EXPR_HANDLERS[type(node.left)](self, node.left, scope)
@@ -1633,7 +1644,7 @@ class SourceFrontend:
     def _expr_DictComp(self, node: ast.DictComp, scope: Scope):
         pairs = self._comprehension(node, scope,
                                     lambda inner: (self._fold(node.key, inner), self._fold(node.value, inner)))
-        if pairs is UNKNOWN or not all(isinstance(k, str) for k, _ in pairs):
+        if pairs is UNKNOWN or not all(_dict_key(k) for k, _ in pairs):
             return UNKNOWN
         return dict(pairs)
 
@@ -3173,6 +3184,13 @@ def _layer_input_args(args: dict, type_: str) -> dict | None:
     if rule_ is not None and "input_shape" in rule_.params:
         return None
     return input_args_from_layer_kwargs(args, type_)
+
+
+def _dict_key(key) -> bool:
+    """A key a dict literal keeps: a string, a number, None or a tuple of them (as Python hashes them)."""
+    if isinstance(key, tuple):
+        return all(_dict_key(k) and not isinstance(k, tuple) for k in key)
+    return key is None or type(key) in (str, int, float, bool)
 
 
 def _passes_on_keywords(init) -> bool:
