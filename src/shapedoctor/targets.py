@@ -11,6 +11,7 @@ from .diagnostics import Diagnostic
 from .causes import where
 from .infer import Inference, diagnostic_at
 from .kinds import OUTPUT_TARGET_MISMATCH
+from .frontends.values import declares_no_input
 from .shapes import format_shape, is_known, squeezable
 
 SPARSE_LOSSES = {"sparse_categorical_crossentropy", "SparseCategoricalCrossentropy"}
@@ -123,6 +124,10 @@ def _looks_per_sample(inference: Inference, head, loss: str | None) -> bool:
     output = head.outputs[0]
     if any(tuple(i[1:-1]) == tuple(output[1:-1]) for i in inputs):
         return False  # same steps as the input: a denoiser, segmenter or autoencoder
+    if not any(is_known(d) for d in output[1:-1]) and any(declares_no_input(r.node) for r in inference.results):
+        # a layer stack with no input of its own, applied to windows of any length: on windows as long as its
+        # convolutions reach it gives one step, one prediction per sample (TensorFlow's time-series tutorial)
+        return False
     if head.node.type != "Dense":
         return False
     if loss is not None and loss not in PER_SAMPLE_LOSSES:

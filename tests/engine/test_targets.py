@@ -37,6 +37,20 @@ def test_head_without_flatten_is_a_warning():
     assert "Conv1D at line 7 still has the steps axis" in d.explanation[0]
 
 
+def test_a_declared_input_of_unknown_length_still_warns():
+    """The same head without Flatten on an input that declares its steps, even as a size read from data, keeps
+    the warning: only a stack that declares no input at all may be fed windows its convolutions reduce to one."""
+    found, _ = findings("""
+    import numpy as np
+    import keras
+    from keras import layers
+    X = np.load("x.npy")
+    model = keras.Sequential([keras.Input(shape=(X.shape[1], 1)), layers.Conv1D(8, 3), layers.Dense(1)])
+    model.compile(loss="mse")
+    """)
+    assert found == [("output-target-mismatch", "warning", 6)]
+
+
 def test_known_targets_make_it_an_error():
     found, report = findings(HEAD_WITHOUT_FLATTEN + "model.fit(X, y)\n")
     assert found == [("output-target-mismatch", "error", 8)]
@@ -131,6 +145,18 @@ def test_one_target_shape_holds_only_the_compiled_models():
     from keras import layers
     model = keras.Sequential([keras.Input(shape=(50, 3)), layers.Conv1D(8, 3, padding="same"), layers.Dense(1)])
     model.compile(loss="mse")
+    """,
+    # a layer stack with no input of its own, fed windows as long as its kernel (TensorFlow's time-series
+    # tutorial: 3-step windows, a (batch, 1, 1) label per window): one step out, so one prediction per window
+    """
+    import tensorflow as tf
+    CONV_WIDTH = 3
+    conv_model = tf.keras.Sequential([
+        tf.keras.layers.Conv1D(filters=32, kernel_size=(CONV_WIDTH,), activation="relu"),
+        tf.keras.layers.Dense(units=32, activation="relu"),
+        tf.keras.layers.Dense(units=1),
+    ])
+    conv_model.compile(loss=tf.keras.losses.MeanSquaredError(), optimizer="adam")
     """,
 ])
 def test_sequence_outputs_stay_clean(source):

@@ -101,6 +101,9 @@ def test_magics_and_shell_escapes_keep_lines_and_define_names():
     (",print a b", ""),
     ("pip install keras", ""),
     ("cd ..", ""),
+    ("ls ./data/train/", ""),  # IPython's default shell aliases run by automagic too (TF Hub's wav2vec2 tutorial)
+    ("mkdir -p out/models", ""),
+    ("ls = [1, 2]", None),
     ("time = 3", None),  # Python: a magic's name used as a variable
     ("history = model.fit(", None),  # a call continued on the next lines (IPython: an assignment, not %history)
     ("run (", None),

@@ -49,7 +49,9 @@ doctest_mode edit env gui history killbgscripts load load_ext loadpy logoff logo
 lsmagic macro magic mamba matplotlib micromamba notebook page pastebin pdb pdef pdoc pfile pinfo pinfo2 pip
 popd pprint precision prun psearch psource pushd pwd pycat pylab quickref recall rehashx reload_ext rerun
 reset reset_selective run save sc set_env sx system tb time timeit unalias unload_ext who who_ls whos xdel
-xmode""".split())
+xmode
+cat clear cp ldir less lf lk ll ls lx man mkdir more mv rm rmdir""".split())  # the last line: IPython's default
+# shell aliases on POSIX (``ls ./data/train/`` in a tutorial cell), which automagic runs the same way
 
 _ESCAPES = ("%", "!", "?", "/", ",", ";")
 # What IPython's prefilter takes for Python after a first word, magic name or not (its AssignmentChecker and

@@ -42,7 +42,7 @@ from .symbolic import MAX_RANK, build_score, settle_symbolic_inputs
 from ..infer import infer
 from .values import (ArrayShape, ArrayValue, ClassValue, FunctionalModel, FunctionValue, Instance, KerasName,
                      LayerObject, Module, NumpyName, Opaque, SequentialModel, SymbolicShape, TensorRef, UnknownNumber,
-                     UnknownSequence, WeightValue)
+                     UNDECLARED, UnknownSequence, WeightValue)
 
 PROBE_ITERATIONS = 4  # a longer loop that built nothing in as many iterations is walked once more, not unrolled
 MAX_UNROLL = 1024  # `for layer in base.layers` of a 1,000-layer backbone; MAX_STATEMENTS bounds the total
@@ -2551,7 +2551,7 @@ class SourceFrontend:
                     declared = False
                 elif not model.used_inside:
                     # no input declared anywhere: checked for every input shape its first layer accepts
-                    node = graph.add("InputLayer", {"shape": SymbolicShape("input")}, [], span=item.span,
+                    node = graph.add("InputLayer", {"shape": SymbolicShape(UNDECLARED)}, [], span=item.span,
                                      name=self.namer("InputLayer"), written_type="Input")
                     previous = (node.index, 0)
                 else:
@@ -2588,7 +2588,7 @@ class SourceFrontend:
             shape_args = dict(first.input_args)
         shape = model.build_shape if model.build_shape is not None else model.call_shape
         if shape_args is None:
-            shape_args = {"batch_shape": shape} if shape is not None else {"shape": SymbolicShape("input")}
+            shape_args = {"batch_shape": shape} if shape is not None else {"shape": SymbolicShape(UNDECLARED)}
         _symbolic_input(shape_args)
         input_layer = LayerObject("InputLayer", "Input", shape_args, model.span, f"layer{next(self._keys)}")
         tensor = self._apply_layer(input_layer, [], where, walk, False)

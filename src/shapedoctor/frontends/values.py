@@ -200,6 +200,16 @@ class UnknownSequence:
     name: str
 
 
+def declares_no_input(node) -> bool:
+    """``node`` is the Input shapedoctor gave a model that declares none (a Sequential never built nor called on a
+    known shape), its sizes named ``input[0]``, ``input[1]``... as ``SymbolicShape(UNDECLARED)`` makes them."""
+    shape = node.args.get("shape") if node.type == "InputLayer" else None
+    return isinstance(shape, tuple) and bool(shape) and shape == SymbolicShape(UNDECLARED).dims(len(shape))
+
+
+UNDECLARED = "input"  # the base of the sizes of an Input no code declares
+
+
 @dataclass(frozen=True)
 class SymbolicShape:
     """A shape whose rank is not known here (``Input(shape=input_shape)`` with ``input_shape`` a parameter,
