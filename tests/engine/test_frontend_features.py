@@ -832,3 +832,21 @@ def test_a_layer_made_inside_the_sequential_that_calls_it_is_not_said_to_be_call
     (error,) = [d for d in report.diagnostics if d.severity == "error"]
     assert (error.kind.name, error.line) == ("rank", 9)
     assert not any("the call that fails" in line for line in error.explanation)
+
+
+def test_losses_schedules_and_initializers_called_are_not_layers():
+    # Keras 3.15 (torch): model.output.shape == (None, 4); the schedule and the loss compute values, no layers
+    report = _check("""
+    import numpy as np
+    import keras
+    schedule = keras.optimizers.schedules.InverseTimeDecay(0.001, decay_steps=1000, decay_rate=1)
+    lr = schedule(np.linspace(0, 100000))
+    loss_fn = keras.losses.CategoricalCrossentropy()
+    inputs = keras.Input((8,))
+    w = keras.initializers.GlorotUniform()(shape=(8, 4))
+    outputs = keras.ops.matmul(inputs, w)
+    model = keras.Model(inputs, outputs)
+    loss = loss_fn(np.zeros((2, 4)), model(np.zeros((2, 8))))
+    """)
+    (model,) = report.models  # no "layers called outside a Model" made of the schedule and the loss
+    assert model.inference.complete and model.inference.output_shapes() == [(None, 4)]

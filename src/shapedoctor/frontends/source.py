@@ -1749,7 +1749,11 @@ class SourceFrontend:
             layer = self._layer_object("GroupNormalization", leaf, node, scope)
             layer.args.setdefault("groups", -1)
             return layer
-        return self._layer_object(canonical_type(leaf), leaf, node, scope)
+        layer = self._layer_object(canonical_type(leaf), leaf, node, scope)
+        namespace = next((part for part in func.qualname.split(".")[:-1] if part in _NOT_LAYER_NAMESPACES), "")
+        if namespace:
+            layer.not_a_layer = namespace
+        return layer
 
     def _set_image_data_format(self, node: ast.Call, scope: Scope):
         """``keras.config.set_image_data_format("channels_first")``: layers made after it without a data_format
@@ -2164,6 +2168,8 @@ class SourceFrontend:
 
     def _layer_on(self, layer: LayerObject, args: list, kwargs: dict, node: ast.AST, scope: Scope):
         """The layer applied to the call's folded arguments."""
+        if layer.not_a_layer:
+            return _not_a_layer_called(layer, args, kwargs)
         if not args and "inputs" in kwargs:  # layer(inputs=x): Layer.__call__'s first argument by name
             args = [kwargs.pop("inputs")]
         if layer.type == "Lambda" and layer.span in self._lambda_callees and "output_shape" not in layer.args \
@@ -3184,6 +3190,21 @@ def _layer_input_args(args: dict, type_: str) -> dict | None:
     if rule_ is not None and "input_shape" in rule_.params:
         return None
     return input_args_from_layer_kwargs(args, type_)
+
+
+# Modules of Keras classes that are not layers: ``loss_fn(y, model(x))``, ``lr_schedule(step)`` compute values
+_NOT_LAYER_NAMESPACES = frozenset({"losses", "metrics", "optimizers", "schedules", "initializers", "regularizers",
+                                   "constraints", "callbacks"})
+
+
+def _not_a_layer_called(made: LayerObject, args: list, kwargs: dict):
+    """A loss, metric, schedule... called: an initializer gives a weight of the shape it is asked for, anything
+    else a value that is no part of a model."""
+    if made.not_a_layer == "initializers":
+        shape = args[0] if args else kwargs.get("shape")
+        if isinstance(shape, (tuple, list)) and all(type(d) is int and d >= 0 for d in shape):
+            return WeightValue(tuple(shape))
+    return UNKNOWN
 
 
 def _dict_key(key) -> bool:

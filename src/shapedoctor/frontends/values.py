@@ -66,6 +66,9 @@ class LayerObject:
     key: str  # identity of this layer object, shared by every call of it
     name: str = ""  # a name already given (an Input node turned into a Sequential's first layer)
     written_factors: dict = field(default_factory=dict)  # LayerNode.written_factors
+    # a Keras object that is not a layer (a loss, metric, schedule, initializer...: its module's name); calling it
+    # on tensors or arrays computes a value, never a layer of a model
+    not_a_layer: str = ""
 
 
 @dataclass(frozen=True)
