@@ -25,7 +25,7 @@ def rank_origin(inference: Inference, result: LayerResult) -> list[LayerResult]:
     current = producer(inference, result)
     while current is not None:
         chain.append(current)
-        if current.node.type in ("InputLayer", "Embedding") or _reduced_rank(current):
+        if current.node.type in ("InputLayer", "Embedding") or _changed_rank(current):
             break  # an Embedding adds the vector axis: on ids of more than one axis per sample, one too many
         current = producer(inference, current)
     return chain
@@ -35,6 +35,13 @@ def _reduced_rank(result: LayerResult) -> bool:
     if not result.input_shapes or not result.outputs:
         return False
     return len(result.outputs[0]) < len(result.input_shapes[0])
+
+
+def _changed_rank(result: LayerResult) -> bool:
+    """The layer made the rank its output has (a Flatten, an RNN's last step, a Reshape to more axes)."""
+    if not result.input_shapes or not result.outputs:
+        return False
+    return len(result.outputs[0]) != len(result.input_shapes[0])
 
 
 def describe(result: LayerResult) -> str:
@@ -99,6 +106,8 @@ def _explain_rank(inference: Inference, result: LayerResult) -> list[str]:
     elif origin.node.type in ("LSTM", "GRU", "SimpleRNN", "Bidirectional"):
         lines.append(f"{where(origin)} returns only its last step ({format_shape(origin.input_shapes[0])} -> "
                      f"{format_shape(origin.outputs[0])}); return_sequences=True keeps the steps axis.")
+    elif not _reduced_rank(origin):  # a Reshape to more axes, an ExpandDims: it made this rank
+        lines.append(describe(origin) + f": its output has {missing}.")
     else:
         lines.append(describe(origin) + f": the {axes} {_are(axes)} gone.")
     loop = _loop_back_edge(inference, result, chain)

@@ -850,3 +850,33 @@ def test_losses_schedules_and_initializers_called_are_not_layers():
     """)
     (model,) = report.models  # no "layers called outside a Model" made of the schedule and the loss
     assert model.inference.complete and model.inference.output_shapes() == [(None, 4)]
+
+
+def test_a_layer_object_keeps_one_name_however_often_it_is_walked():
+    # Keras 3.15 (torch): [l.name for l in encoder.proj.layers] == ["dense", "dense_1"], and the shared layer is
+    # "dense_2" once in model.layers (Keras names a layer when it is made; shapedoctor when first called, the same
+    # order here)
+    report = _check("""
+    import keras
+    from keras import layers
+
+    class Encoder(layers.Layer):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.proj = keras.Sequential([layers.Dense(4), layers.Dense(8)])
+
+        def call(self, x):
+            return self.proj(x)
+
+    inputs = keras.Input(shape=(10, 3))
+    x = layers.Conv1D(8, 3, padding="same")(inputs)
+    encoded = Encoder()(x)
+    shared = layers.Dense(8)
+    y = shared(shared(encoded))
+    model = keras.Model(inputs, layers.GlobalMaxPooling1D()(y))
+    """)
+    proj = next(m for m in report.models if m.name == "proj")
+    assert [r.node.name for r in proj.inference.results][1:] == ["dense", "dense_1"]
+    model = next(m for m in report.models if m.name == "model")
+    assert [r.node.name for r in model.inference.results if r.node.layer_key == model.graph.nodes[-2].layer_key] \
+        == ["dense_2", "dense_2"]

@@ -25,7 +25,7 @@ from typing import Any
 from ..graph import (INPUT_SHAPE_KWARGS, NAMED_FIRST_AXIS, POSITIONAL_STRIDES, UNKNOWN, AutoNamer, DataDim,
                      LayerNode, ModelGraph, SkippedModel, Span, WrittenInt, data_of_dims,
                      input_args_from_layer_kwargs)
-from ..rules import RULES, canonical_type, map_arguments
+from ..rules import RULES, LayerCall, ShapeProblem, canonical_type, map_arguments
 from . import chunks
 from .imports import is_foreign, module_path, origin_of, read_foreign_module, runs_on_import
 from ..shapes import Symbol
@@ -169,9 +169,43 @@ class FunctionalBuilder:
                          inputs=[(ref.node, ref.output) for ref in inputs], span=span, name=name,
                          written_type=written_type, list_input=list_input, layer_key=key,
                          written_factors=factors or {})
+        if len(inputs) == 1 and not list_input:
+            self._settle_rank_for(node, self.nodes[inputs[0].node])
         self.nodes.append(node)
         FunctionalBuilder.added += 1
         return node
+
+    def _settle_rank_for(self, node: LayerNode, source: LayerNode) -> None:
+        """``Input(shape=input_shape)`` of a rank not known yet, first consumed by a layer that takes exactly one
+        rank (a Conv1D: (batch, steps, channels)): the rank is settled now, as ``settle_symbolic_inputs`` would
+        settle it from the whole model, so that code reading shapes while the model is built (``x.shape[1:]``
+        before a Flatten, for the decoder's Reshape) reads named sizes, not unknowns."""
+        if source.type != "InputLayer":
+            return
+        key = next((k for k in ("shape", "batch_shape") if isinstance(source.args.get(k), SymbolicShape)), None)
+        rule_ = RULES.get(canonical_type(node.type))
+        if key is None or rule_ is None or rule_.multi_input:
+            return
+        symbolic = source.args[key]
+        fitting = []
+        for rank in range(1, MAX_RANK + 1):
+            dims = symbolic.dims(rank)
+            shape = dims if key == "batch_shape" else (None, *dims)
+            try:
+                rule_.fn(LayerCall(canonical_type(node.type), node.args, node.label), [shape])
+            except ShapeProblem as problem:
+                if problem.severity != "error":
+                    fitting.append(dims)
+                continue
+            except Exception:  # Unresolved, or a rule that cannot tell yet: the whole model settles it later
+                return
+            fitting.append(dims)
+        if len(fitting) == 1:
+            source.args = {**source.args, key: fitting[0]}
+            if self._eager is not None and len(self._eager.results) > source.index:
+                del self._eager.results[source.index:]  # inferred while its rank was unknown
+                del self._records[source.index:]
+                self._lenient = None
 
     added = 0  # nodes added by every builder: a loop that adds none while it runs is no model code
 
@@ -2248,7 +2282,9 @@ class SourceFrontend:
             name = "<unknown>"
         else:
             known = layer.type in RULES and not layer.type.startswith("keras_hub.")
-            name = user_name or layer.name or self.namer(layer.type if known else layer.written_type)
+            # one name per layer object, as Keras gives it once: a shared layer's every call has it
+            name = user_name or layer.name or self._layer_names.get(layer.key) \
+                or self.namer(layer.type if known else layer.written_type)
             self._layer_names.setdefault(layer.key, name)
         layer_node = builder.add(layer.type, args, inputs, layer.span, name, layer.written_type, list_input,
                                  layer.key, layer.written_factors)
@@ -2567,7 +2603,8 @@ class SourceFrontend:
                 _layer_input_args(args, item.type)
             user_name = args.get("name") if isinstance(args.get("name"), str) else item.name
             node = graph.add(item.type, args, [previous] if previous else [], span=item.span,
-                             name=user_name or self.namer(item.type), written_type=item.written_type,
+                             name=user_name or self._layer_names.get(item.key) or self.namer(item.type),
+                             written_type=item.written_type,
                              layer_key=item.key, written_factors=item.written_factors)
             previous = (node.index, 0)
         if previous:
