@@ -65,6 +65,7 @@ TABLE = [
     ("expected ndim=", "rank"),
     ("expected min_ndim=", "rank"),
     ("expected max_ndim=", "rank"),
+    ("Kernel shape must have the same length as input", "rank"),  # Conv1D on 4-D: past its min_ndim=3 spec
     ("would be zero or negative", "negative-length"),
     ("would be negative", "negative-length"),
     ("must be smaller than the input length", "negative-length"),

@@ -1111,6 +1111,10 @@ class SourceFrontend:
                                    node, scope, _unparse(node))
         if isinstance(base, WeightValue):
             return self._constant_op(_resolved_op("ops.getitem"), [base, self._index_key(node.slice, scope)], {})
+        if type(base) is Symbol and _NAMED_VALUE.match(base.name):
+            return self._item_of_symbol(base, node, scope)
+        if isinstance(base, SymbolicShape):
+            return self._item_of_symbolic_shape(base, node, scope)
         index = self._fold(node.slice, scope) if not isinstance(node.slice, ast.Slice) else None
         if isinstance(node.slice, ast.Slice) and isinstance(base, (tuple, list)):
             parts = [self._fold(p, scope) if p is not None else None
@@ -1133,6 +1137,36 @@ class SourceFrontend:
             except TypeError:  # an unhashable key: (1, [2])
                 return UNKNOWN
         return UNKNOWN
+
+    def _item_of_symbol(self, base: Symbol, node: ast.Subscript, scope: Scope):
+        """``input_shape[0]``, ``input_shape[1:]`` of a parameter nothing gave a value (a builder walked on its own):
+        named as the sizes of ``Input(shape=input_shape)`` are (``SymbolicShape``), so that
+        ``Reshape((input_shape[0], input_shape[1], 1))`` reads the very sizes the Input has."""
+        if isinstance(node.slice, ast.Slice):
+            if node.slice.upper is None and node.slice.step is None:
+                start = self._fold(node.slice.lower, scope) if node.slice.lower is not None else 0
+                if type(start) is int and start >= 0:
+                    return SymbolicShape(base.name, start)
+            return UNKNOWN
+        index = self._fold(node.slice, scope)
+        return Symbol(f"{base.name}[{index}]", base.binding) if type(index) is int else UNKNOWN
+
+    def _item_of_symbolic_shape(self, shape: SymbolicShape, node: ast.Subscript, scope: Scope):
+        """``input_shape[0]`` of ``input_shape = X.shape[1:]`` (rank unknown): the size its Input names so
+        (``X.shape[1]``); a known leading size as it is; ``input_shape[1:]`` the rest, still of unknown rank."""
+        if isinstance(node.slice, ast.Slice):
+            start = self._fold(node.slice.lower, scope) if node.slice.lower is not None else 0
+            if node.slice.upper is None and node.slice.step is None and type(start) is int and start >= 0:
+                if start <= len(shape.prefix):
+                    return SymbolicShape(shape.base, shape.offset, shape.prefix[start:])
+                return SymbolicShape(shape.base, shape.offset + start - len(shape.prefix))
+            return UNKNOWN
+        index = self._fold(node.slice, scope)
+        if type(index) is not int or index < 0:
+            return UNKNOWN
+        if index < len(shape.prefix):
+            return shape.prefix[index]
+        return Symbol(f"{shape.base}[{shape.offset + index - len(shape.prefix)}]")
 
     def _expr_JoinedStr(self, node: ast.JoinedStr, scope: Scope):
         """``f"block_{i}"`` of known ints and strings (a layer's attribute or name built in a loop)."""
@@ -3228,6 +3262,8 @@ def _layer_input_args(args: dict, type_: str) -> dict | None:
         return None
     return input_args_from_layer_kwargs(args, type_)
 
+
+_NAMED_VALUE = re.compile(r"[A-Za-z_][\w.]*\Z")  # a symbol that stands for a name (a parameter), not a sum
 
 # Modules of Keras classes that are not layers: ``loss_fn(y, model(x))``, ``lr_schedule(step)`` compute values
 _NOT_LAYER_NAMESPACES = frozenset({"losses", "metrics", "optimizers", "schedules", "initializers", "regularizers",

@@ -9,8 +9,11 @@ whatever the data turns out to be; sizes stay symbols, so a finding never depend
 
 from __future__ import annotations
 
+import re
+
 from ..graph import ModelGraph
 from ..infer import infer
+from ..shapes import Symbol
 from .values import SymbolicShape
 
 MAX_RANK = 4  # non-batch axes: Conv3D's (depth, height, width, channels)
@@ -52,11 +55,14 @@ def _fails(graph: ModelGraph) -> bool:
 
 
 def _settle(graph: ModelGraph, node, symbolic: SymbolicShape, base: dict) -> int:
-    """The smallest rank of ``node``'s input that the model builds with (the best one when none does)."""
+    """The smallest rank of ``node``'s input that the model builds with (the best one when none does), and no
+    smaller than the sizes the model's own code reads from it (``Reshape((input_shape[0], input_shape[1], 1))``
+    reads two axes)."""
     best = None
+    least = _axes_read(graph, symbolic)
     # rank 0 (one value per sample: a string fed to a text encoder, a scalar id) only when no rank with axes
     # builds: a model that takes any rank is not thought to take scalars
-    for rank in (*range(1, MAX_RANK + 1), 0):
+    for rank in (*range(max(least, 1), MAX_RANK + 1), *((0,) if not least else ())):
         if rank == 0 and best[0][0]:
             break
         node.args = {**base, "shape": symbolic.dims(rank)}
@@ -69,3 +75,18 @@ def _settle(graph: ModelGraph, node, symbolic: SymbolicShape, base: dict) -> int
             break  # every layer builds: a higher rank could only tie, and the smaller rank wins ties
     node.args = {**base, "shape": symbolic.dims(best[1])}
     return best[1]
+
+
+def _axes_read(graph: ModelGraph, symbolic: SymbolicShape) -> int:
+    """How many axes the shape must have for the sizes of it that layers' arguments name (``input_shape[1]``)."""
+    pattern = re.compile(r"(?<![\w.])" + re.escape(symbolic.base) + r"\[(\d+)\]")
+    least = 0
+    stack = [value for n in graph.nodes for value in n.args.values()]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, Symbol):
+            for found in pattern.finditer(value.name):
+                least = max(least, int(found.group(1)) - symbolic.offset + 1)
+        elif isinstance(value, (tuple, list)):
+            stack.extend(value)
+    return min(least, MAX_RANK)

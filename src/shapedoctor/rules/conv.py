@@ -8,10 +8,11 @@ from .base import RANK_WORDS, LayerCall, ShapeProblem, format_tuple, require_ran
 from .shape_math import conv_output_shape, join_spatial, split_spatial
 
 
-def _common(call: LayerCall, shape, allow_causal: bool):
-    """Arguments every convolution shares, validated as ``BaseConv.__init__``/``build`` do."""
+def _common(call: LayerCall, shape, allow_causal: bool, named_kernel: bool = False):
+    """Arguments every convolution shares, validated as ``BaseConv.__init__``/``build`` do (``named_kernel``: a
+    kernel size may be a named size, ``(1, int(x.shape[2]))`` spanning a symbolic axis)."""
     rank = spatial_rank(call.type)
-    kernel = call.int_tuple("kernel_size", rank)
+    kernel = call.int_tuple("kernel_size", rank, allow_symbol=named_kernel)
     strides = call.int_tuple("strides", rank, default=1)
     dilation = call.int_tuple("dilation_rate", rank, default=1)
     paddings = ("valid", "same", "causal") if allow_causal else ("valid", "same")
@@ -54,7 +55,8 @@ def conv(call: LayerCall, inputs):
     if is_known(filters) and is_known(groups) and filters % groups:
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(filters={filters}, groups={groups}): "
                                              f"filters must be divisible by groups")
-    rank, kernel, strides, dilation, padding, data_format = _common(call, shape, call.type == "Conv1D")
+    rank, kernel, strides, dilation, padding, data_format = _common(call, shape, call.type == "Conv1D",
+                                                                    named_kernel=True)
     channels = _input_channels(call, shape, data_format)
     if is_known(channels) and is_known(groups) and channels % groups:
         raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(groups={groups}) on input {format_shape(shape)}: "

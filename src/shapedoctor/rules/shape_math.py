@@ -7,7 +7,7 @@ an error is raised only when concrete dimensions contradict, exactly where Keras
 from __future__ import annotations
 
 from ..kinds import INCOMPATIBLE_MERGE, INVALID_ARGUMENT, NEGATIVE_LENGTH, RANK, RESHAPE_SIZE, UNDEFINED_DIM
-from ..shapes import Dim, Shape, Symbol, dim_add, dim_floordiv, dim_sub, format_shape, is_known
+from ..shapes import Dim, Shape, Symbol, dim_add, dim_floordiv, dim_mul, dim_sub, format_shape, is_known
 from .base import RANK_WORDS, LayerCall, ShapeProblem, format_tuple
 
 
@@ -40,6 +40,8 @@ def _window_length(length: Dim, window: Dim, stride: Dim, padding: str) -> Dim:
     if padding == "valid":
         if is_known(length) and is_known(window) and is_known(stride):
             return (length - window) // stride + 1
+        if length == window and length is not None:
+            return 1  # a window as long as the (named) axis: Conv2D(n, (1, int(x.shape[2]))) spans it once
         if stride == 1:
             return dim_sub(length, dim_sub(window, 1))
         return dim_add(dim_floordiv(dim_sub(length, window), stride), 1)
@@ -63,7 +65,7 @@ def conv_output_shape(call: LayerCall, shape: Shape, filters: Dim, kernel: tuple
         )
     out = []
     for length, k, s, d in zip(spatial, kernel, strides, dilation):
-        effective = d * (k - 1) + 1
+        effective = d * (k - 1) + 1 if is_known(k) else k if d == 1 else dim_add(dim_mul(d, dim_sub(k, 1)), 1)
         n = _window_length(length, effective, s, "valid" if padding == "valid" else "same")
         if is_known(n) and n <= 0:
             raise ShapeProblem(
