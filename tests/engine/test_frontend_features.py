@@ -880,3 +880,26 @@ def test_a_layer_object_keeps_one_name_however_often_it_is_walked():
     model = next(m for m in report.models if m.name == "model")
     assert [r.node.name for r in model.inference.results if r.node.layer_key == model.graph.nodes[-2].layer_key] \
         == ["dense_2", "dense_2"]
+
+
+def test_a_sequential_made_of_another_sequentials_layers():
+    # handson-ml3 chapter 11: model_B_on_A = Sequential(model_A.layers[:-1]) reuses model_A's layers but its
+    # InputLayer (Keras 3.15: Sequential.layers leaves it out; the new model is built on the data it is fit on)
+    report = _check("""
+    import keras
+    model_A = keras.Sequential([
+        keras.layers.Input(shape=[28, 28]),
+        keras.layers.Flatten(),
+        keras.layers.Dense(100, activation="relu"),
+        keras.layers.Dense(8, activation="softmax"),
+    ])
+    model_B_on_A = keras.Sequential(model_A.layers[:-1])
+    model_B_on_A.add(keras.layers.Dense(1, activation="sigmoid"))
+    mc_model = keras.Sequential([layer for layer in model_A.layers])
+    """)
+    by_name = {m.name: m for m in report.models}
+    for name, last in (("model_B_on_A", (None, 1)), ("mc_model", (None, 8))):
+        model = by_name[name]
+        assert model.inference.complete and not model.inference.gaps
+        assert [r.node.type for r in model.inference.results][1:] == ["Flatten", "Dense", "Dense"]
+        assert model.inference.output_shapes() == [last]

@@ -1059,6 +1059,11 @@ class SourceFrontend:
             return base.name
         if isinstance(base, Opaque) and node.attr in ("input", "output", "inputs", "outputs", "layers"):
             return base  # why the backbone's layer is not known travels to the Model(...) that uses it
+        if isinstance(base, SequentialModel) and node.attr == "layers":
+            items = [_layer_of_input_ref(i) if isinstance(i, TensorRef) else i for i in _flatten_items(base.items)]
+            if items and all(isinstance(i, LayerObject) for i in items):
+                # Sequential.layers leaves its InputLayer out: Sequential(model_a.layers[:-1]) reuses the rest
+                return [i for i in items if i.type != "InputLayer"]
         if isinstance(base, (SequentialModel, FunctionalModel, ArrayValue, LayerObject)):
             return _BoundMethod(base, node.attr)
         if isinstance(base, tuple) and node.attr == "as_list":
