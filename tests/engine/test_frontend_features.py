@@ -896,10 +896,55 @@ def test_a_sequential_made_of_another_sequentials_layers():
     model_B_on_A = keras.Sequential(model_A.layers[:-1])
     model_B_on_A.add(keras.layers.Dense(1, activation="sigmoid"))
     mc_model = keras.Sequential([layer for layer in model_A.layers])
+    model_A_clone = keras.models.clone_model(model_A)
+    model_C_on_A = keras.Sequential(model_A_clone.layers[:-1] + [keras.layers.Dense(3)])
     """)
     by_name = {m.name: m for m in report.models}
-    for name, last in (("model_B_on_A", (None, 1)), ("mc_model", (None, 8))):
+    for name, last in (("model_B_on_A", (None, 1)), ("mc_model", (None, 8)), ("model_C_on_A", (None, 3))):
         model = by_name[name]
         assert model.inference.complete and not model.inference.gaps
         assert [r.node.type for r in model.inference.results][1:] == ["Flatten", "Dense", "Dense"]
         assert model.inference.output_shapes() == [last]
+
+
+def test_isinstance_of_a_keras_layer_class_picks_the_layers_to_swap():
+    # handson-ml2/3 chapter 11 (MC dropout): Keras 3.15 builds mc_model from Flatten's input_shape, output (None, 10)
+    report = _check("""
+    import keras
+
+    class MCAlphaDropout(keras.layers.AlphaDropout):
+        def call(self, inputs):
+            return super().call(inputs, training=True)
+
+    model = keras.models.Sequential([
+        keras.layers.Flatten(input_shape=[28, 28]),
+        keras.layers.Dense(300, activation="selu"),
+        keras.layers.AlphaDropout(rate=0.2),
+        keras.layers.Dense(10, activation="softmax"),
+    ])
+    mc_model = keras.models.Sequential([
+        MCAlphaDropout(layer.rate) if isinstance(layer, keras.layers.AlphaDropout) else layer
+        for layer in model.layers
+    ])
+    """)
+    mc_model = next(m for m in report.models if m.name == "mc_model")
+    assert mc_model.inference.complete and mc_model.inference.output_shapes() == [(None, 10)]
+    assert len(mc_model.graph.nodes) == 5  # Input, Flatten, Dense, the MC dropout, Dense
+
+
+@pytest.mark.parametrize("classes, expected", [
+    ("keras.layers.Dense", True), ("keras.layers.Layer", True), ("(keras.layers.Conv1D, keras.layers.Dense)", True),
+    # a class other layer classes derive from (SpatialDropout1D is a Dropout, LSTM an RNN): left unknown
+    ("keras.layers.AlphaDropout", False), ("keras.layers.RNN", None), ("keras.layers.Dropout", None),
+])
+def test_isinstance_of_a_layer_the_walk_made(classes, expected):
+    import ast
+
+    from shapedoctor.frontends import source
+    from shapedoctor.frontends.source import SourceFrontend
+
+    walk = SourceFrontend(f"import keras\nlayer = keras.layers.Dense(4)\nanswer = isinstance(layer, {classes})\n")
+    module = source.Scope("<module>")
+    walk._run_body(ast.parse(walk.text).body, module)
+    answer = module.bindings["answer"]  # unknown: bound to the name as a symbol, never a bool
+    assert (answer if isinstance(answer, bool) else None) is expected

@@ -1250,6 +1250,8 @@ class SourceFrontend:
         """``isinstance(nb_filters, (list, tuple))`` of a value the walk knows (a list of filter counts, a number):
         its answer for Python's own types; else unknown."""
         names = written.elts if isinstance(written, ast.Tuple) else [written]
+        if isinstance(value, LayerObject):
+            return self._isinstance_of_layer(value, names, scope)
         types = []
         for name in names:
             if not isinstance(name, ast.Name) or name.id not in _PLAIN_TYPES or scope.lookup(name.id) is not UNKNOWN:
@@ -1258,6 +1260,22 @@ class SourceFrontend:
         if type(value) not in (int, float, str, bool, tuple, list, dict, type(None)):
             return UNKNOWN
         return isinstance(value, tuple(types))
+
+    def _isinstance_of_layer(self, layer: LayerObject, names: list, scope: Scope):
+        """``isinstance(layer, keras.layers.AlphaDropout)`` of a Keras layer the walk made: its class, or
+        ``Layer``, is True; another layer class that no public layer class derives from is False (a
+        ``SpatialDropout1D`` is a ``Dropout``, an ``LSTM`` an ``RNN``: those stay unknown)."""
+        answer = False
+        for name in names:
+            cls = self._fold(name, scope)
+            if not isinstance(cls, KerasName):
+                return UNKNOWN
+            leaf = canonical_type(cls.leaf)
+            if leaf == layer.type or leaf == "Layer":
+                return True
+            if leaf not in RULES or leaf in _LAYER_CLASSES_WITH_SUBCLASSES:
+                answer = UNKNOWN
+        return answer
 
     def _lambda_named(self, func: ast.expr, scope: Scope):
         """``w`` of ``w(64)`` when ``w = lambda n: max(1, n // width)`` is what that name is bound to here."""
@@ -1336,6 +1354,14 @@ class SourceFrontend:
             loaded = dataclasses.replace(saved, line=span_of(node).line)
             scope.models.append(loaded)
             return loaded
+        if leaf == "clone_model" and "keras" in func.qualname.split(".") and args and len(args) == 1 \
+                and not kwargs and isinstance(args[0], SequentialModel):
+            # the same architecture, new layer objects (Keras names them anew): model_A_clone.layers[:-1]
+            items = [dataclasses.replace(i, key=f"layer{next(self._keys)}", name="") if isinstance(i, LayerObject)
+                     else i for i in args[0].items]
+            clone = dataclasses.replace(args[0], items=items, line=span_of(node).line, span=span_of(node))
+            scope.models.append(clone)
+            return clone
         return self._function_call(func.qualname, args, kwargs, node, scope)
 
     def _call_of_unknown(self, args: list, kwargs: dict, node: ast.Call, scope: Scope):
@@ -3267,6 +3293,10 @@ def _layer_input_args(args: dict, type_: str) -> dict | None:
         return None
     return input_args_from_layer_kwargs(args, type_)
 
+
+# Keras 3 layer classes other public layer classes derive from (isinstance of them is not decided by the type)
+_LAYER_CLASSES_WITH_SUBCLASSES = frozenset({"RNN", "Dropout", "Attention", "Wrapper", "Layer", "Model",
+                                            "Sequential", "Functional", "InputLayer"})
 
 _NAMED_VALUE = re.compile(r"[A-Za-z_][\w.]*\Z")  # a symbol that stands for a name (a parameter), not a sum
 
