@@ -948,3 +948,22 @@ def test_isinstance_of_a_layer_the_walk_made(classes, expected):
     walk._run_body(ast.parse(walk.text).body, module)
     answer = module.bindings["answer"]  # unknown: bound to the name as a symbol, never a bool
     assert (answer if isinstance(answer, bool) else None) is expected
+
+
+def test_a_backbone_given_the_shape_of_unread_data_is_not_an_error():
+    # keras-io's preprocessing-layers guide: ResNet50(weights=None, input_shape=x_train.shape[1:]) of data loaded
+    # at run time; the shape's rank is unknown here, so nothing can be said against it (it was a false error that
+    # also printed shapedoctor's internal value)
+    report = _check("""
+    import numpy as np
+    import keras
+    from keras import layers
+    x_train = np.load("x.npy")
+    input_shape = x_train.shape[1:]
+    inputs = keras.Input(shape=input_shape)
+    x = layers.Rescaling(1.0 / 255)(inputs)
+    outputs = keras.applications.ResNet50(weights=None, input_shape=input_shape, classes=10)(x)
+    model = keras.Model(inputs, outputs)
+    """)
+    assert not [d for d in report.diagnostics if d.severity in ("error", "warning")]
+    assert not any("SymbolicShape" in d.message for d in report.diagnostics)

@@ -339,9 +339,9 @@ def _has_input_tensor(call: LayerCall) -> bool:
 
 def _input_shape_arg(call: LayerCall):
     """``input_shape`` as written (a tuple or list), None when absent; symbols kept."""
-    value = call.args.get("input_shape")
-    if value is UNKNOWN:
-        raise Unresolved("input_shape")
+    # a front-end's own value (``x_train.shape[1:]`` of data it cannot read, its rank unknown) is not known:
+    # never a finding, and never shown in one
+    value = call.raw("input_shape", None, allow_symbol=True)
     if value is None:
         return None
     if not isinstance(value, (tuple, list)):

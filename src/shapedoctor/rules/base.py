@@ -223,6 +223,10 @@ class LayerCall:
             return NOT_KNOWN
 
     def bad(self, name: str, value: Any, expected: str) -> ShapeProblem:
+        if value is UNKNOWN or _front_end_value(value):
+            # a value the front-end could not read (``x_train.shape[1:]`` of unread data) is never said to be wrong,
+            # and its internal form never reaches a message
+            raise Unresolved(name)
         return ShapeProblem(
             INVALID_ARGUMENT, f"{self.label}({name}={value!r}): expected {expected}"
         )
