@@ -241,3 +241,32 @@ def test_the_targets_are_checked_past_a_layer_called_on_a_list_of_one_tensor():
     found, _ = findings(source, target_shape=(None, 3))
     assert ("invalid-argument", "error", 8) in found
     assert ("output-target-mismatch", "error", 10) in found
+
+
+def test_a_models_own_compile_decides_the_loss():
+    # keras-io's serialization guide: compile(self, optimizer, loss_fn, metrics) passes a loss of the user's own on;
+    # a (None, 4) output against (None,) targets is that loss's business (Keras 3.15 trains it)
+    found, _ = findings("""
+    import numpy as np
+    import keras
+
+    def small_square_sum_loss(y_true, y_pred):
+        return keras.ops.sum(keras.ops.square(y_pred - y_true) / 10.0, axis=1)
+
+    class ModelWithCustomCompile(keras.Model):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.dense1 = keras.layers.Dense(8, activation="relu")
+            self.dense2 = keras.layers.Dense(4, activation="softmax")
+
+        def call(self, inputs):
+            return self.dense2(self.dense1(inputs))
+
+        def compile(self, optimizer, loss_fn, metrics):
+            super().compile(optimizer=optimizer, loss=loss_fn, metrics=metrics)
+
+    model = ModelWithCustomCompile()
+    model.compile(optimizer="SGD", loss_fn=small_square_sum_loss, metrics=["accuracy"])
+    model.fit(np.random.random((4, 8)), np.random.random((4,)))
+    """)
+    assert found == []

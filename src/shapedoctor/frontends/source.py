@@ -2477,6 +2477,10 @@ class SourceFrontend:
                                       scope=scope, cls=found[1])
                 if attr == "build" and target.cls.kind == "model":
                     self._record_build_shape(target, args, kwargs)
+                if attr == "compile" and target.cls.kind == "model":
+                    # compile() of the model's own (compile(self, optimizer, loss_fn, metrics)): it decides the loss
+                    # Keras gets; no target is compared against a loss that was not read
+                    target.loss = UNKNOWN
                 return result
             if attr == "build":
                 self._record_build_shape(target, args, kwargs)
