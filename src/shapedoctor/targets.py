@@ -27,7 +27,9 @@ SEQUENCE_OUTPUT_SIGNS = {"TimeDistributed", "Conv1DTranspose", "Conv2DTranspose"
                          # token models: tagging, translation and language models predict per token
                          "Embedding", "TextVectorization", "MultiHeadAttention", "GroupQueryAttention",
                          "keras_hub.TokenAndPositionEmbedding", "keras_hub.ReversibleEmbedding",
-                         "keras_hub.TransformerDecoder"}
+                         "keras_hub.TransformerDecoder",
+                         # per-step outputs stacked along a new axis (a hand-written RNN's `ops.stack(outputs, 1)`)
+                         "ops.stack"}
 _LAST_AXIS_HEADS = {"Dense", "EinsumDense", "Activation", "Softmax", "Dropout", "BatchNormalization",
                     "LayerNormalization"}
 _RECURRENT = {"LSTM", "GRU", "SimpleRNN", "Bidirectional", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"}

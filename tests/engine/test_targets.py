@@ -158,6 +158,30 @@ def test_one_target_shape_holds_only_the_compiled_models():
     ])
     conv_model.compile(loss=tf.keras.losses.MeanSquaredError(), optimizer="adam")
     """,
+    # a hand-written RNN stacking its per-step outputs (keras-io's functional API guide): per step on purpose
+    """
+    import keras
+    from keras import layers, ops
+
+    class CustomRNN(layers.Layer):
+        def __init__(self):
+            super().__init__()
+            self.projection_1 = layers.Dense(units=32, activation="tanh")
+            self.projection_2 = layers.Dense(units=32, activation="tanh")
+            self.classifier = layers.Dense(1)
+
+        def call(self, inputs):
+            outputs = []
+            state = ops.zeros(shape=(inputs.shape[0], 32))
+            for t in range(inputs.shape[1]):
+                y = self.projection_1(inputs[:, t, :]) + self.projection_2(state)
+                state = y
+                outputs.append(y)
+            return self.classifier(ops.stack(outputs, axis=1))
+
+    inputs = keras.Input(batch_shape=(16, 10, 5))
+    model = keras.Model(inputs, CustomRNN()(layers.Conv1D(32, 3)(inputs)))
+    """,
 ])
 def test_sequence_outputs_stay_clean(source):
     assert findings(source)[0] == []
