@@ -393,10 +393,8 @@ class SourceFrontend:
             if shape is None:
                 continue
             model.call_shape = shape
-            # the same layer objects: the names they were given where the model that uses them called them
-            named = dataclasses.replace(model, items=[
-                dataclasses.replace(i, name=self._layer_names.get(i.key, i.name)) for i in items])
-            graph = self._sequential_graph(named, module)
+            # the same layer objects: _sequential_graph gives them the names the model that uses them called them by
+            graph = self._sequential_graph(model, module)
             if not graph.unbuildable_reason:
                 late.append(graph)
         return late
@@ -1148,24 +1146,28 @@ class SourceFrontend:
         named as the sizes of ``Input(shape=input_shape)`` are (``SymbolicShape``), so that
         ``Reshape((input_shape[0], input_shape[1], 1))`` reads the very sizes the Input has."""
         if isinstance(node.slice, ast.Slice):
-            if node.slice.upper is None and node.slice.step is None:
-                start = self._fold(node.slice.lower, scope) if node.slice.lower is not None else 0
-                if type(start) is int and start >= 0:
-                    return SymbolicShape(base.name, start)
-            return UNKNOWN
+            start = self._suffix_start(node.slice, scope)
+            return UNKNOWN if start is None else SymbolicShape(base.name, start)
         index = self._fold(node.slice, scope)
         return Symbol(f"{base.name}[{index}]", base.binding) if type(index) is int else UNKNOWN
+
+    def _suffix_start(self, piece: ast.Slice, scope: Scope) -> int | None:
+        """``k`` of a slice ``[k:]`` (0 for ``[:]``) that folds to a non-negative int; None for any other slice."""
+        if piece.upper is not None or piece.step is not None:
+            return None
+        start = self._fold(piece.lower, scope) if piece.lower is not None else 0
+        return start if type(start) is int and start >= 0 else None
 
     def _item_of_symbolic_shape(self, shape: SymbolicShape, node: ast.Subscript, scope: Scope):
         """``input_shape[0]`` of ``input_shape = X.shape[1:]`` (rank unknown): the size its Input names so
         (``X.shape[1]``); a known leading size as it is; ``input_shape[1:]`` the rest, still of unknown rank."""
         if isinstance(node.slice, ast.Slice):
-            start = self._fold(node.slice.lower, scope) if node.slice.lower is not None else 0
-            if node.slice.upper is None and node.slice.step is None and type(start) is int and start >= 0:
-                if start <= len(shape.prefix):
-                    return SymbolicShape(shape.base, shape.offset, shape.prefix[start:])
-                return SymbolicShape(shape.base, shape.offset + start - len(shape.prefix))
-            return UNKNOWN
+            start = self._suffix_start(node.slice, scope)
+            if start is None:
+                return UNKNOWN
+            if start <= len(shape.prefix):
+                return SymbolicShape(shape.base, shape.offset, shape.prefix[start:])
+            return SymbolicShape(shape.base, shape.offset + start - len(shape.prefix))
         index = self._fold(node.slice, scope)
         if type(index) is not int or index < 0:
             return UNKNOWN
@@ -2626,7 +2628,6 @@ class SourceFrontend:
             return self._sequential_of_objects(model, items, scope)
         graph = ModelGraph(name=model.name, kind="sequential", line=model.line, loss=model.loss,
                            target_shape=model.target_shape)
-        items = _flatten_items(model.items)
         previous = None
         declared = True  # the input is the model's own, not taken from the arrays fit() is given
         for position, item in enumerate(items):
