@@ -607,3 +607,44 @@ def test_json_offers_a_fix_only_the_rewritten_file_verifies(monkeypatch):
     assert error.fixes[0].verified and error.fixes[0].edits
     [plain] = [d for d in check_source(text, "model.py", with_edits=False).diagnostics if d.severity == "error"]
     assert not plain.fixes
+
+
+_TWO_INT_SHAPES = """import keras
+from keras import layers
+
+a_in = keras.Input(shape=16)
+a = keras.Model(a_in, layers.Dense(4)(a_in))
+b_in = keras.Input(shape=8)
+b = keras.Model(b_in, layers.Dense(2)(b_in))
+"""
+
+# b's fix lets its Conv1D be checked, and it fails there: the next round's business for b, but a joint re-check
+# cannot tell whether a's fix alone would leave b as it was
+_ONE_FIX_REVEALS_MORE = _TWO_INT_SHAPES.replace("layers.Dense(2)(b_in)", "layers.Conv1D(2, 3)(b_in)")
+
+
+def _attached(text: str, monkeypatch, together: bool):
+    import shapedoctor.check as check_module
+    from shapedoctor.repair import rewrite
+
+    if not together:
+        monkeypatch.setattr(rewrite, "_argument_fixes_verified_together", lambda *args: {})
+    report = check_source(text, with_edits=False).files[0]
+    rechecks = []
+    real = check_module.check_source
+    monkeypatch.setattr(check_module, "check_source", lambda *a, **k: rechecks.append(1) or real(*a, **k))
+    attach_edits(report)
+    monkeypatch.undo()
+    fixes = [(d.line, f.title, f.verified, [(e.line, e.col, e.end_col, e.text) for e in f.edits])
+             for d in report.diagnostics for f in d.fixes]
+    return fixes, len(rechecks)
+
+
+@pytest.mark.parametrize("text, rechecks", [(_TWO_INT_SHAPES, 1), (_ONE_FIX_REVEALS_MORE, 2)])
+def test_safe_argument_fixes_of_a_file_are_verified_by_one_recheck_with_the_same_outcome(monkeypatch, text,
+                                                                                       rechecks):
+    together, joint_rechecks = _attached(text, monkeypatch, together=True)
+    alone, single_rechecks = _attached(text, monkeypatch, together=False)
+    assert together == alone
+    assert [(line, verified) for line, _, verified, _ in together] == [(4, True), (6, True)]
+    assert single_rechecks == 2 and joint_rechecks == rechecks

@@ -39,7 +39,7 @@ from ..rules.core import LambdaBody
 from ..rules.ops import OPERATORS, resolve_op
 from ..rules.recurrent import bidirectional_output_count
 from .symbolic import MAX_RANK, build_score, settle_symbolic_inputs
-from ..infer import infer
+from ..infer import Inference, infer, infer_node_recorded, provisional_result
 from .values import (ArrayShape, ArrayValue, ClassValue, FunctionalModel, FunctionValue, Instance, KerasName,
                      LayerObject, Module, NumpyName, Opaque, SequentialModel, SymbolicShape, TensorRef, UnknownNumber,
                      UNDECLARED, UnknownSequence, WeightValue)
@@ -129,8 +129,6 @@ class FunctionalBuilder:
 
     def shape_of(self, ref: TensorRef):
         """The shape of a tensor as far as the graph built so far tells; None when unknown."""
-        from ..infer import Inference, infer_node_recorded
-
         if self._eager is None:
             self._eager = Inference(ModelGraph(name="<walk>", kind="functional", line=1, nodes=self.nodes))
         eager = self._eager
@@ -149,8 +147,6 @@ class FunctionalBuilder:
         ``infer.provisional_result``): the walk reads it where code asks (``if inp.shape[1] != filters``), so
         that the model past the error is built as it is written, not lost in an opaque step, and a repair can be
         checked beyond the error.  Findings never come from it: the model's own inference stops at the error."""
-        from ..infer import Inference, provisional_result
-
         if self._lenient is None:
             self._lenient = Inference(self._eager.graph)
         lenient, strict = self._lenient, self._eager.results
@@ -3058,8 +3054,7 @@ def _model_attribute(model: FunctionalModel, attr: str):
                 handles[key] = _LayerHandle(model.builder, index, group)
         rank = _keras_layer_order(model, lambda i: (model.layer_of_node or {}).get(i) or
                                   model.builder.nodes[i].layer_key or i)
-        return sorted(handles.values(), key=lambda h: rank.get(next(k for k, v in handles.items() if v is h),
-                                                               (0, 0)))
+        return [handle for _, handle in sorted(handles.items(), key=lambda kv: rank.get(kv[0], (0, 0)))]
     if attr in ("input", "inputs"):
         return model.inputs[0] if attr == "input" and len(model.inputs) == 1 else list(model.inputs)
     if attr == "output" and isinstance(model.output_value, (list, tuple)):

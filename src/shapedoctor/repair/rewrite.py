@@ -1772,20 +1772,58 @@ def attach_edits(file_report, target_shape=None) -> None:
     if text is None or file_report.error or getattr(file_report, "_edits_attached", False):
         return
     file_report._edits_attached = True
+    verified = _argument_fixes_verified_together(file_report, target_shape)
     for model_index, model in enumerate(file_report.models):
         for diagnostic in model.inference.diagnostics:
             if not diagnostic.fixes and not _source_checked_possible(model, diagnostic):
                 continue
-            kept = _kept_fixes(file_report, model_index, diagnostic, target_shape)
+            kept = _kept_fixes(file_report, model_index, diagnostic, target_shape, verified=verified)
             for rank, fix in enumerate(kept, 1):
                 fix.rank = rank
             diagnostic.fixes = kept
 
 
-def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough: int | None = None) -> list[Fix]:
+def _argument_fixes_verified_together(file_report, target_shape) -> dict:
+    """The safe argument fixes of a file (``Input(shape=512)`` -> ``(512,)``, one per finding) verified by one
+    re-check of the file with all of them applied, instead of one re-check each: {id(fix): its edits} for each fix
+    the joint re-check verifies as its own re-check would -- its model there, whole, without the finding, and no
+    model other than it with more errors or warnings of a kind than before, the other fixed ones included (a fixed
+    model whose later layers now report something makes the joint check inconclusive for the others: each is then
+    re-checked alone, as without this).  Empty with fewer than two such fixes."""
+    text = file_report.text
+    batch = []  # (model index, finding's (line, col), fix, edits)
+    for model_index, model in enumerate(file_report.models):
+        for diagnostic in model.inference.diagnostics:
+            if diagnostic.kind.name != "invalid-argument":
+                continue
+            fix = next((f for f in diagnostic.fixes if f.applicability == "safe"), None)
+            if fix is None:
+                continue
+            try:
+                edits = edits_for_fix(text, model.graph, fix)
+            except CannotRewrite:
+                continue
+            batch.append((model_index, (diagnostic.line, diagnostic.col), fix, edits))
+    if len(batch) < 2:
+        return {}
+    from ..check import check_source
+
+    try:
+        rewritten = apply_edits(text, [edit for *_, edits in batch for edit in edits])
+    except ValueError:  # edits that overlap: each fix is checked alone
+        return {}
+    after = check_source(rewritten, file_report.path, target_shape, with_fixes=False).files[0]
+    if after.error:
+        return {}
+    return {id(fix): edits for model_index, argument_at, fix, edits in batch
+            if _argument_fix_ok(file_report, after, model_index, argument_at)}
+
+
+def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough: int | None = None,
+                verified: dict | None = None) -> list[Fix]:
     """The fixes ``attach_edits`` keeps, in order, each with its edits (or display-only, after the others); with
     ``enough``, stop once that many with edits are kept (each verification re-checks the whole rewritten
-    file)."""
+    file).  ``verified``: fixes already verified with their edits (``_argument_fixes_verified_together``)."""
     text = file_report.text
     model = file_report.models[model_index]
     kept = []
@@ -1793,6 +1831,11 @@ def _kept_fixes(file_report, model_index: int, diagnostic, target_shape, enough:
     for fix in _with_fallback(file_report, model, diagnostic, target_shape, rejected, kept):
         if enough is not None and sum(1 for f in kept if f.edits) >= enough:
             break
+        if verified and id(fix) in verified:
+            fix.edits = verified[id(fix)]
+            fix.verified = True
+            kept.append(fix)
+            continue
         try:
             edits = edits_for_fix(text, model.graph, fix)
         except CannotRewrite:
