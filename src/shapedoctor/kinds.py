@@ -134,9 +134,12 @@ OUTPUT_TARGET_MISMATCH = _kind("SD105", "output-target-mismatch", "warning", """
     layer and the target shape imply one value (or one vector) per sample.
 
     ## Why is this bad?
-    With `sparse_categorical_crossentropy` `fit` fails; with `mse` or `binary_crossentropy`
-    Keras broadcasts the `(batch, 1)` target against the `(batch, steps, 1)` output and the
-    model trains on the wrong objective without any error.
+    With the cross-entropies (`sparse_categorical_crossentropy`, `binary_crossentropy`...)
+    `fit` fails. With `mse` and the other losses Keras broadcasts the target against the
+    output: a `(batch, 1)` target against a `(batch, steps, 1)` output trains on the wrong
+    objective without any error, while a `(batch, steps, 4)` output makes `fit` fail. When
+    the target's shape is known (from `fit(x, y)` or `--target-shape`), the finding is an
+    error where `fit` would fail and a warning where it would train.
 
     ## Example
     ```python

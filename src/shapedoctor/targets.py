@@ -72,7 +72,8 @@ def check_output_target(inference: Inference, target_shape: tuple | None = None)
     if target is not None:
         problem = _against_target(output, tuple(target), loss)
         if problem:
-            return _diagnostic(inference, head, "error", problem, target)
+            message, severity = problem
+            return _diagnostic(inference, head, severity, message, target)
         return None
     if len(output) < 3 or not _looks_per_sample(inference, head, loss):
         return None
@@ -81,36 +82,68 @@ def check_output_target(inference: Inference, target_shape: tuple | None = None)
     return _diagnostic(inference, head, "warning", message, None)
 
 
-# Measured with Keras 3.15, torch backend: fit() raises for these on a rank mismatch; the regression losses
-# broadcast (batch, 1) targets against (batch, steps) outputs and train on the wrong objective.
+# Measured with Keras 3.15, torch backend (tests/engine/test_targets.py): fit() raises for these on any mismatch
+# of shapes; every other Keras loss (mse, mae, huber, hinge, poisson, kl_divergence, categorical_focal_crossentropy
+# ...) brings the two to the same rank and then broadcasts them, which raises or trains silently (_broadcasts).
 FAILING_LOSSES = SPARSE_LOSSES | {"binary_crossentropy", "BinaryCrossentropy", "categorical_crossentropy",
-                                  "CategoricalCrossentropy"}
+                                  "CategoricalCrossentropy", "binary_focal_crossentropy", "BinaryFocalCrossentropy"}
+_BATCH = "<batch>"
 
 
-def _consequence(loss: str | None) -> str:
-    if loss is None:
-        return ""
-    if loss in FAILING_LOSSES:
-        return f": fit() fails with {loss}"
-    return f": {loss} would broadcast them silently and train on the wrong objective"
-
-
-def _against_target(output: tuple, target: tuple, loss: str | None) -> str | None:
+def _against_target(output: tuple, target: tuple, loss: str | None) -> tuple[str, str] | None:
+    """(message, severity) when ``output`` cannot be trained against ``target`` with ``loss``: an error when fit()
+    raises, a warning when it trains on the wrong objective or when that depends on sizes not known here."""
     if loss in SPARSE_LOSSES:
         wanted_rank = len(target) + 1 if (len(target) < 2 or target[-1] != 1) else len(target)
         if len(output) != wanted_rank:
             return (f"output {format_shape(output)} cannot be trained against targets {format_shape(target)} "
-                    f"with {loss}: expected an output of rank {wanted_rank}")
+                    f"with {loss}: expected an output of rank {wanted_rank}"), "error"
         return None
     if squeezable(output, target) or squeezable(target, output):
         return None  # Keras' squeeze_or_expand_to_same_rank drops a trailing 1: (n,) vs (n, 1) is fine
-    if len(output) != len(target):
-        return f"output {format_shape(output)} does not match targets {format_shape(target)}" + _consequence(loss)
-    for o, t in zip(output[1:], target[1:]):
-        if is_known(o) and is_known(t) and o != t:
-            return (f"output {format_shape(output)} does not match targets {format_shape(target)}"
-                    + _consequence(loss))
-    return None
+    if len(output) == len(target) and not any(is_known(o) and is_known(t) and o != t
+                                              for o, t in zip(output[1:], target[1:])):
+        return None
+    mismatch = f"output {format_shape(output)} does not match targets {format_shape(target)}"
+    if loss is None:
+        return mismatch, "error"
+    broadcasts = True if loss not in FAILING_LOSSES else False
+    if broadcasts:
+        broadcasts = _broadcasts(output, target)
+    if broadcasts is False:
+        return f"{mismatch}: fit() fails with {loss}", "error"
+    if broadcasts is None:
+        return (f"{mismatch}: {loss} would broadcast them silently and train on the wrong objective, or fail, "
+                f"depending on sizes not known here"), "warning"
+    return f"{mismatch}: {loss} would broadcast them silently and train on the wrong objective", "warning"
+
+
+def _broadcasts(output: tuple, target: tuple) -> bool | None:
+    """What a Keras 3 loss that is not a cross-entropy does with targets and outputs of different shapes: it
+    squeezes or expands the last axis when the ranks differ by one (``squeeze_or_expand_to_same_rank`` in
+    keras/src/losses/loss.py), then subtracts or multiplies them, broadcasting as numpy does.  True: that
+    broadcasts (fit() trains, on the wrong objective); False: it raises; None: it depends on sizes not known.
+    Both batch axes are the batch's size, which differs from every other size and from 1 (a batch of 32 against
+    an axis of 32 would broadcast, but not the last, smaller batch of most data sets)."""
+    y_true, y_pred = [_BATCH, *target[1:]], [_BATCH, *output[1:]]
+    if len(y_pred) == len(y_true) + 1 and y_pred[-1] == 1:
+        if len(y_true) == 1:
+            y_true.append(1)
+        else:
+            y_pred.pop()
+    elif len(y_true) == len(y_pred) + 1 and y_true[-1] == 1:
+        if len(y_pred) == 1:
+            y_pred.append(1)
+        else:
+            y_true.pop()
+    known = True
+    for a, b in zip(reversed(y_true), reversed(y_pred)):
+        if a == b or a == 1 or b == 1:
+            continue
+        if (a == _BATCH or is_known(a)) and (b == _BATCH or is_known(b)):
+            return False
+        known = False
+    return True if known else None
 
 
 def _looks_per_sample(inference: Inference, head, loss: str | None) -> bool:

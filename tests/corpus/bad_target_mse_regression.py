@@ -12,7 +12,7 @@ model = keras.Sequential([
     keras.Input(shape=(WINDOW, N_SENSORS)),
     layers.Conv1D(10, 10, padding="same", activation="tanh"),
     layers.Conv1D(10, 10, padding="same", activation="tanh"),
-    layers.Dense(1),  # SD105
+    layers.Dense(1),  # SD105 warning
 ])
 model.compile(loss="mse", optimizer="adam")
 model.fit(X, y, epochs=30, batch_size=200)

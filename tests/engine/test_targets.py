@@ -3,11 +3,13 @@ stay clean. The keras-marked test shows why this finding exists: with `mse`, Ker
 mismatched model without a word, broadcasting (batch, 1) targets against (batch, 18, 1) outputs; with
 binary/categorical cross-entropy fit() raises (measured: "target and output must have the same shape")."""
 
+import json
 import os
 import subprocess
 import sys
 import textwrap
 
+import numpy as np
 import pytest
 
 import shapedoctor
@@ -198,8 +200,70 @@ def test_return_sequences_against_known_target():
     model.fit(np.zeros((8, 30, 4)), np.zeros((8, 1)))
     """
     found, report = findings(source)
-    assert found == [("output-target-mismatch", "error", 6)]
+    assert found == [("output-target-mismatch", "warning", 6)]  # mse broadcasts (8, 1) against (8, 30, 1)
     assert report.diagnostics[0].fixes[0].title == "set return_sequences=False on the LSTM at line 5"
+
+
+# fit() of a model whose output has the first shape on targets of the second (batch axes left out), per loss:
+# "error" where Keras 3.15 (torch backend) raised, "warning" where it trained on broadcast shapes, None where the
+# shapes match.  Recorded by test_the_loss_table_is_what_keras_does (below), which re-measures it.
+_BROADCASTING = ["mse", "mae", "huber", "hinge", "poisson", "kl_divergence", "categorical_focal_crossentropy"]
+_SHAPE_CHECKING = ["binary_crossentropy", "categorical_crossentropy", "binary_focal_crossentropy"]
+_PAIRS = {((18, 1), (1,)): "warning", ((10, 4), (1,)): "error", ((4,), (1,)): "warning", ((4,), (3,)): "error",
+          ((10, 1), ()): "warning", ((4,), (4,)): None, ((10, 1), (10,)): None}
+LOSS_TABLE = [(out, target, loss, outcome if loss in _BROADCASTING or outcome is None else "error")
+              for loss in _BROADCASTING + _SHAPE_CHECKING for (out, target), outcome in _PAIRS.items()]
+
+
+def _fitted(out, target, loss) -> str:
+    return (f"import numpy as np\nimport keras\nfrom keras import layers\n"
+            f"model = keras.Sequential([keras.Input(shape=(6,)), layers.Dense({int(np.prod(out))}, "
+            f"activation='sigmoid'), layers.Reshape({out!r})])\n"
+            f"model.compile(loss={loss!r}, optimizer='sgd')\n"
+            f"model.fit(np.random.rand(8, 6), np.random.randint(0, 2, size=(8, *{target!r})).astype('float32'), "
+            f"epochs=1, verbose=0)\n")
+
+
+@pytest.mark.parametrize("out, target, loss, outcome", LOSS_TABLE)
+def test_a_known_target_is_an_error_where_fit_raises_and_a_warning_where_it_broadcasts(out, target, loss, outcome):
+    found, report = findings(_fitted(out, target, loss))
+    assert [severity for kind, severity, _ in found if kind == "output-target-mismatch"] == \
+        ([outcome] if outcome else [])
+    if outcome:
+        (message,) = [d.message for d in report.diagnostics if d.kind.name == "output-target-mismatch"]
+        assert message.endswith(f"fit() fails with {loss}" if outcome == "error" else "on the wrong objective")
+
+
+def test_a_mismatch_whose_broadcast_depends_on_an_unknown_size_is_a_warning():
+    found, report = findings("""
+    import numpy as np
+    import keras
+    from keras import layers
+    steps = np.load("steps.npy").shape[0]
+    model = keras.Sequential([keras.Input(shape=(steps, 4)), layers.Dense(3)])
+    model.compile(loss="mse")
+    model.fit(np.zeros((8, 20, 4)), np.zeros((8, 3)))
+    """)
+    assert [(kind, severity) for kind, severity, _ in found] == [("output-target-mismatch", "warning")]
+    assert "depending on sizes not known here" in report.diagnostics[0].message
+
+
+@pytest.mark.keras
+def test_the_loss_table_is_what_keras_does(tmp_path):
+    pytest.importorskip("keras")
+    script = tmp_path / "table.py"
+    lines = ["import json, sys", "results = []"]
+    for out, target, loss, _ in LOSS_TABLE:
+        lines += ["try:", textwrap.indent(_fitted(out, target, loss), "    "), "    results.append('trains')",
+                  "except Exception as exc:", "    results.append('raises: ' + str(exc)[:120])"]
+    lines.append("print(json.dumps(results))")
+    script.write_text("\n".join(lines) + "\n")
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          env=dict(os.environ, KERAS_BACKEND="torch"), timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    measured = json.loads(proc.stdout.strip().splitlines()[-1])
+    for (out, target, loss, outcome), result in zip(LOSS_TABLE, measured):
+        assert result.startswith("raises") == (outcome == "error"), (out, target, loss, result)
 
 
 @pytest.mark.keras
