@@ -20,26 +20,28 @@ MAX_RANK = 4  # non-batch axes: Conv3D's (depth, height, width, channels)
 
 
 def settle_symbolic_inputs(graph: ModelGraph) -> None:
-    symbolic_inputs = []
+    # Inputs made from the same shape (``Input(shape=image_shape)`` twice, a pix2pix discriminator's source and
+    # target images) have the same rank: settled together, as one
+    groups: dict[SymbolicShape, list] = {}
     for node in graph.nodes:
         if node.type != "InputLayer":
             continue
         key = next((k for k in ("shape", "batch_shape") if isinstance(node.args.get(k), SymbolicShape)), None)
         if key is not None:
-            symbolic_inputs.append((node, node.args[key], {k: v for k, v in node.args.items()
-                                                          if k not in ("shape", "batch_shape")}))
-    ranks: dict[int, int] = {}
-    # Each input is settled with the others as they stand; with several (a model fed [source, target]) that do not
+            groups.setdefault(node.args[key], []).append(
+                (node, {k: v for k, v in node.args.items() if k not in ("shape", "batch_shape")}))
+    ranks: dict[SymbolicShape, int] = {}
+    # Each group is settled with the others as they stand; with several (a model fed [image, mask]) that do not
     # build together, each is settled again once the others have ranks, until no rank changes: a merge of two of
     # them can only be judged when both are known.
-    for attempt in range(max(len(symbolic_inputs), 1)):
+    for attempt in range(max(len(groups), 1)):
         if attempt and not _fails(graph):
             break
         changed = False
-        for node, symbolic, base in symbolic_inputs:
-            rank = _settle(graph, node, symbolic, base)
-            changed |= ranks.get(node.index) != rank
-            ranks[node.index] = rank
+        for symbolic, members in groups.items():
+            rank = _settle(graph, members, symbolic)
+            changed |= ranks.get(symbolic) != rank
+            ranks[symbolic] = rank
         if not changed:
             break
 
@@ -54,10 +56,10 @@ def _fails(graph: ModelGraph) -> bool:
     return not build_score(infer(graph))[0]
 
 
-def _settle(graph: ModelGraph, node, symbolic: SymbolicShape, base: dict) -> int:
-    """The smallest rank of ``node``'s input that the model builds with (the best one when none does), and no
+def _settle(graph: ModelGraph, members: list, symbolic: SymbolicShape) -> int:
+    """The smallest rank of ``symbolic`` that the model builds with (the best one when none does), and no
     smaller than the sizes the model's own code reads from it (``Reshape((input_shape[0], input_shape[1], 1))``
-    reads two axes)."""
+    reads two axes).  ``members``: (input node, its other arguments) of each input of that shape."""
     best = None
     least = _axes_read(graph, symbolic)
     # rank 0 (one value per sample: a string fed to a text encoder, a scalar id) only when no rank with axes
@@ -65,7 +67,8 @@ def _settle(graph: ModelGraph, node, symbolic: SymbolicShape, base: dict) -> int
     for rank in (*range(max(least, 1), MAX_RANK + 1), *((0,) if not least else ())):
         if rank == 0 and best[0][0]:
             break
-        node.args = {**base, "shape": symbolic.dims(rank)}
+        for node, base in members:
+            node.args = {**base, "shape": symbolic.dims(rank)}
         inference = infer(graph)
         clean, built = build_score(inference)
         score = (clean, built, -rank)
@@ -73,7 +76,8 @@ def _settle(graph: ModelGraph, node, symbolic: SymbolicShape, base: dict) -> int
             best = (score, rank)
         if clean and built == len(inference.results):
             break  # every layer builds: a higher rank could only tie, and the smaller rank wins ties
-    node.args = {**base, "shape": symbolic.dims(best[1])}
+    for node, base in members:
+        node.args = {**base, "shape": symbolic.dims(best[1])}
     return best[1]
 
 
