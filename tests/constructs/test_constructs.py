@@ -56,6 +56,7 @@ CONSTRUCTS = {
     "attn": "11. attention layers",
     "append": "12. lists appended to after their literal",
     "import": "13. custom layers, builders and sizes imported from other files of the user's project",
+    "branch": "14. models made inside an `if` whose condition only the data decides",
 }
 
 

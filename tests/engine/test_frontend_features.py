@@ -967,3 +967,23 @@ def test_a_backbone_given_the_shape_of_unread_data_is_not_an_error():
     """)
     assert not [d for d in report.diagnostics if d.severity in ("error", "warning")]
     assert not any("SymbolicShape" in d.message for d in report.diagnostics)
+
+
+def test_a_model_a_loop_makes_only_on_some_passes_is_not_taken_as_its_first_pass():
+    """``if model is None: model = Sequential(...)`` in a loop over widths only the data gives: later passes add to
+    the model the first pass made, so the layers the walked pass adds are not the model's layers; a model made on
+    every pass (a k-fold loop's) is (tests/constructs/loop_model_made_per_fold.py)."""
+    report = shapedoctor.check_source(textwrap.dedent("""
+        import numpy as np
+        import keras
+        from keras import layers
+        widths = np.load("widths.npy")
+        model = None
+        for width in widths:
+            if model is None:
+                model = keras.Sequential([keras.Input(shape=(8,))])
+            model.add(layers.Dense(int(width)))
+        """))
+    (model,) = report.models
+    assert not model.complete
+    assert [gap.reason for gap in model.gaps] == ["layers added in a loop shapedoctor cannot unroll"]

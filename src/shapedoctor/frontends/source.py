@@ -324,6 +324,8 @@ class SourceFrontend:
         # settings are read at their defaults (~/.keras/keras.json unchanged)
         self._environment: dict[str, Any] = {}
         self._defining_scopes: dict[int, Scope] = {}  # id -> a scope a function or class was defined in
+        self._uncertain = 0  # branches and loop bodies that may not run the walk is inside, in every scope
+        self._branches = 0  # branches the walk is inside whose condition it decided (`if model is None:`)
 
     # ------------------------------------------------------------------ entry
     def models(self) -> list[ModelGraph]:
@@ -703,26 +705,43 @@ class SourceFrontend:
     def _stmt_If(self, stmt: ast.If, scope: Scope) -> None:
         test = self._truth(stmt.test, scope)
         if is_plain(test):
-            self._walk_body(stmt.body if test else stmt.orelse, scope)
+            self._branches += 1
+            try:
+                self._walk_body(stmt.body if test else stmt.orelse, scope)
+            finally:
+                self._branches -= 1
             return
         self._walk_uncertain([stmt.body, stmt.orelse], scope, "inside an `if` whose condition is only known at "
-                                                               "run time", stmt)
+                                                               "run time", stmt, repeats=False)
 
-    def _walk_uncertain(self, bodies: list[list[ast.stmt]], scope: Scope, why: str, stmt: ast.stmt) -> None:
-        """Walk branches that may or may not run; models they change become opaque from there on."""
+    def _walk_uncertain(self, bodies: list[list[ast.stmt]], scope: Scope, why: str, stmt: ast.stmt,
+                        repeats: bool = True) -> None:
+        """Walk branches that may or may not run (``repeats``: or run many times, a loop's body); models they
+        change become opaque from there on."""
         snapshots = {id(m): len(m.items) for m in scope.models if isinstance(m, SequentialModel)}
         before = dict(scope.bindings)
         first_new_node = len(scope.builder.nodes)
         scope.uncertain += 1
+        self._uncertain += 1
+        depth, branches = self._uncertain, self._branches
         try:
             for body in bodies:
                 self._walk_body(body, scope)
         finally:
             scope.uncertain -= 1
+            self._uncertain -= 1
         # Layer calls in a body that may run zero or many times are not checked on their own.
         scope.builder.used.update(range(first_new_node, len(scope.builder.nodes)))
         for model in scope.models:
-            start = snapshots.get(id(model), 0)
+            start = snapshots.get(id(model))
+            if start is None and isinstance(model, SequentialModel):
+                # made in the body: it exists only if the body runs, and then with the layers the body added (a
+                # k-fold loop's model of each fold) -- unless a loop's body made it only on some passes, which
+                # the later passes may add to (`if model is None: model = Sequential()`, decided on the pass
+                # walked: the first)
+                if not repeats or (model.made_uncertain, model.made_in_branches) == (depth, branches):
+                    continue
+                start = 0
             if isinstance(model, SequentialModel) and len(model.items) != start:
                 added = model.items[start:]
                 del model.items[start:]
@@ -962,7 +981,11 @@ class SourceFrontend:
     def _expr_IfExp(self, node: ast.IfExp, scope: Scope):
         test = self._truth(node.test, scope)
         if is_plain(test):
-            return self._fold(node.body if test else node.orelse, scope)
+            self._branches += 1
+            try:
+                return self._fold(node.body if test else node.orelse, scope)
+            finally:
+                self._branches -= 1
         # known only at run time: both are walked, as the branches of an `if` are
         first_new_node = len(scope.builder.nodes)
         scope.uncertain += 1
@@ -2363,7 +2386,8 @@ class SourceFrontend:
         if _MODEL_CLASSES[leaf] == "sequential":
             model = SequentialModel(name=name_value if isinstance(name_value, str) else _default_name(scope),
                                     line=span_of(node).line, span=span_of(node),
-                                    user_name=name_value if isinstance(name_value, str) else None)
+                                    user_name=name_value if isinstance(name_value, str) else None,
+                                    made_uncertain=self._uncertain, made_in_branches=self._branches)
             layers_expr = node.args[0] if node.args else kwargs.get("layers")
             if layers_expr is not None:
                 items = self._fold(layers_expr, scope)

@@ -95,6 +95,10 @@ class SequentialModel:
     user_name: str | None = None
     used_inside: bool = False  # a layer of another model (then checked there)
     call_shape: Any = None  # no declared input: the shape of the tensor it was first called on
+    # where the walk was when the model was made: inside how many branches or loop bodies that may not run, and
+    # how many branches it took on a condition it could decide (see SourceFrontend._walk_uncertain)
+    made_uncertain: int = 0
+    made_in_branches: int = 0
 
 
 @dataclass(eq=False)
