@@ -987,3 +987,18 @@ def test_a_model_a_loop_makes_only_on_some_passes_is_not_taken_as_its_first_pass
     (model,) = report.models
     assert not model.complete
     assert [gap.reason for gap in model.gaps] == ["layers added in a loop shapedoctor cannot unroll"]
+
+
+def test_a_sequentials_input_and_output_which_keras_3_does_not_have_say_so():
+    """Keras 3.15 (measured): a Sequential has `inputs` and `outputs` (tests/constructs/
+    seq_tensors_feed_functional_models.py) but `seq.input` / `seq.output` raise AttributeError, so a model built on
+    them (Keras 2 code) is not built, and the skipped entry says why and what to write."""
+    report = shapedoctor.check_source(textwrap.dedent("""
+        import keras
+        from keras import layers
+        base = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(4)])
+        head = keras.Model(base.input, layers.Dense(2)(base.output))
+        """))
+    (skipped,) = report.files[0].skipped_models
+    assert skipped.line == 5
+    assert "`base.output`: a Sequential has no `.output` in Keras 3 (AttributeError); `.outputs[0]`" in skipped.reason

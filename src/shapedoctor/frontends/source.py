@@ -325,6 +325,7 @@ class SourceFrontend:
         self._environment: dict[str, Any] = {}
         self._defining_scopes: dict[int, Scope] = {}  # id -> a scope a function or class was defined in
         self._uncertain = 0  # branches and loop bodies that may not run the walk is inside, in every scope
+        self._sequential_tensors_made: dict[int, tuple] = {}  # id of a Sequential -> (its items, its tensors)
         self._branches = 0  # branches the walk is inside whose condition it decided (`if model is None:`)
 
     # ------------------------------------------------------------------ entry
@@ -1055,6 +1056,10 @@ class SourceFrontend:
                 return found
         if isinstance(base, (_Super, dict)):
             return _BoundMethod(base, node.attr)
+        if isinstance(base, LayerObject) and node.attr in ("input", "output") and base.type not in APPLICATION_TYPES:
+            found = self._tensor_of_a_sequentials_layer(base, node, scope)
+            if found is not None:
+                return found[0 if node.attr == "input" else 1]
         if isinstance(base, LayerObject) and node.attr in ("input", "output", "inputs", "outputs"):
             return self._application_tensor(base, node.attr, node, scope)
         if isinstance(base, LayerObject) and node.attr == "layers" and base.type in APPLICATION_TYPES:
@@ -1076,6 +1081,14 @@ class SourceFrontend:
             return base.name
         if isinstance(base, Opaque) and node.attr in ("input", "output", "inputs", "outputs", "layers"):
             return base  # why the backbone's layer is not known travels to the Model(...) that uses it
+        if isinstance(base, SequentialModel) and node.attr in ("input", "output"):
+            # measured, Keras 3.15: a Sequential never called on a symbolic tensor has `inputs` and `outputs` only
+            return Opaque(f"`{_unparse(node)}`: a Sequential has no `.{node.attr}` in Keras 3 (AttributeError); "
+                          f"`.{node.attr}s[0]` is its {node.attr} tensor", span_of(node))
+        if isinstance(base, SequentialModel) and node.attr in ("inputs", "outputs"):
+            made = self._sequential_tensors(base, node, scope)
+            if made is not None:
+                return [made[0]] if node.attr == "inputs" else [made[2]]
         if isinstance(base, SequentialModel) and node.attr == "layers":
             items = [_layer_of_input_ref(i) if isinstance(i, TensorRef) else i for i in _flatten_items(base.items)]
             if items and all(isinstance(i, LayerObject) for i in items):
@@ -2079,6 +2092,59 @@ class SourceFrontend:
         tensor, output = self._application_tensors[layer.key]
         return {"input": tensor, "inputs": [tensor], "output": output, "outputs": [output]}[attr]
 
+    def _sequential_tensors(self, model: SequentialModel, node: ast.AST, scope: Scope):
+        """(input tensor, {layer key: (its input, its output)}, output tensor) of a Sequential that declares its
+        input, its layers applied once in the scope's graph: what ``model.inputs``, ``model.outputs`` and
+        ``model.layers[i].output`` give (``Model(inputs=model.inputs, outputs=[model.layers[1].output])``, a
+        feature extractor or Grad-CAM on a Sequential), as Keras builds them; None when it declares none."""
+        items = _flatten_items(model.items)
+        made = self._sequential_tensors_made.get(id(model))
+        if made is not None and made[0] == len(items):
+            return made[1]
+        first = _layer_of_input_ref(items[0]) if items and isinstance(items[0], TensorRef) else \
+            items[0] if items else None
+        if isinstance(first, LayerObject) and first.type == "InputLayer":
+            shape_args = dict(first.args)
+            items = items[1:]
+        elif isinstance(first, LayerObject):
+            shape_args = _first_item_input_args(dict(first.args), first.type)
+        elif isinstance(first, Instance) and first.input_args is not None:
+            shape_args = dict(first.input_args)
+        else:
+            shape_args = None
+        if shape_args is None and model.build_shape is not None:
+            shape_args = {"batch_shape": model.build_shape}
+        if shape_args is None:
+            return None
+        _symbolic_input(shape_args)
+        builder = scope.builder
+        start = len(builder.nodes)
+        span = first.span if isinstance(first, LayerObject) else model.span  # where the input is declared
+        input_layer = LayerObject("InputLayer", "Input", shape_args, span, f"layer{next(self._keys)}")
+        tensor = self._apply_layer(input_layer, [], node, scope, False)
+        first_tensor, per_layer = tensor, {}
+        for item in items:
+            if not isinstance(tensor, TensorRef):
+                break
+            before, tensor = tensor, self._apply_items([item], tensor, node, scope)
+            if isinstance(item, LayerObject):
+                per_layer[item.key] = (before, tensor)
+        # the Sequential's own layers, checked in its own graph: not a fragment of layers called outside a Model
+        builder.used.update(range(start, len(builder.nodes)))
+        made = (first_tensor, per_layer, tensor if isinstance(tensor, TensorRef) else UNKNOWN)
+        self._sequential_tensors_made[id(model)] = (len(_flatten_items(model.items)), made)
+        return made
+
+    def _tensor_of_a_sequentials_layer(self, layer: LayerObject, node: ast.AST, scope: Scope):
+        """(input, output) of ``layer`` as a layer of the Sequential that holds it, built on that model's own
+        input (``seq.layers[-4].output``); None when no Sequential that declares its input holds it."""
+        for model in (*scope.models, *self._constructed.values()):
+            if isinstance(model, SequentialModel) and any(i is layer or isinstance(i, LayerObject) and
+                                                          i.key == layer.key for i in _flatten_items(model.items)):
+                made = self._sequential_tensors(model, node, scope)
+                return made[1].get(layer.key) if made is not None else None
+        return None
+
     def _application_model(self, layer: LayerObject, node: ast.AST, scope: Scope):
         """The backbone as a functional model of its own layers (``get_layer``, ``.layers``), replayed once
         per backbone object on the same input tensor as its ``.input``; why not, as an Opaque."""
@@ -2330,6 +2396,8 @@ class SourceFrontend:
         if tensors:
             return self._op_node(scope, "<opaque>", {}, tensors[:1], node,
                                  f"{layer.written_type} called on arguments shapedoctor cannot read")
+        if isinstance(value, Opaque):  # why its input is not known travels to the Model(...) that uses it
+            return value
         return UNKNOWN
 
     def _constants_beside_tensors(self, value, node: ast.AST, scope: Scope):
@@ -2412,7 +2480,9 @@ class SourceFrontend:
         if not output_refs:
             reason = "its outputs are not tensors shapedoctor could follow" + (f": {lost.reason}" if lost else "")
         elif not input_refs:
-            reason = "its inputs are not tensors shapedoctor could follow"
+            lost = next((v for v in (inputs if isinstance(inputs, (list, tuple)) else [inputs])
+                         if isinstance(v, Opaque)), None)
+            reason = "its inputs are not tensors shapedoctor could follow" + (f": {lost.reason}" if lost else "")
         elif len({id(t.builder) for t in output_refs + input_refs}) != 1:
             reason = "its inputs and outputs come from different graphs"
         if reason is not None:
@@ -2469,6 +2539,18 @@ class SourceFrontend:
                     "message": f"{backbone.written_type} has no layer named {name!r}: Keras raises ValueError "
                                f"(No such layer) at get_layer"}, list(target.inputs[:1]), node, "get_layer")
                 return _LayerHandle(missing.builder, missing.node) if isinstance(missing, TensorRef) else missing
+        if isinstance(target, SequentialModel) and attr == "get_layer":  # its layers, without its InputLayer
+            name = args[0] if args else kwargs.get("name")
+            index = args[1] if len(args) > 1 else kwargs.get("index")
+            items = _flatten_items(target.items)
+            layers = [i for i in items if isinstance(i, LayerObject) and i.type != "InputLayer"]
+            if isinstance(name, str):
+                return next((i for i in layers if (i.args.get("name") or i.name) == name), UNKNOWN)
+            every_one_known = all(isinstance(i, (LayerObject, TensorRef)) for i in items)
+            if every_one_known and isinstance(index, int) and not isinstance(index, bool) \
+                    and -len(layers) <= index < len(layers):
+                return layers[index]
+            return UNKNOWN
         if isinstance(target, FunctionalModel) and attr == "get_layer":
             name = args[0] if args else kwargs.get("name")
             index = args[1] if len(args) > 1 else kwargs.get("index")
