@@ -157,6 +157,10 @@ def _looks_per_sample(inference: Inference, head, loss: str | None) -> bool:
         return False  # a CTC loss layer or op: one prediction per step is the point
     inputs = [r.outputs[0] for r in inference.results if r.node.type == "InputLayer" and r.outputs]
     output = head.outputs[0]
+    if all(d == 1 for d in output[1:-1]):
+        # one step (windows expanded to (batch, 1, features) for a Conv1D): one prediction per sample, which
+        # Keras' losses squeeze to a (batch, units) target
+        return False
     if any(tuple(i[1:-1]) == tuple(output[1:-1]) for i in inputs):
         return False  # same steps as the input: a denoiser, segmenter or autoencoder
     if not any(is_known(d) for d in output[1:-1]) and any(declares_no_input(r.node) for r in inference.results):

@@ -210,7 +210,7 @@ def test_return_sequences_against_known_target():
 _BROADCASTING = ["mse", "mae", "huber", "hinge", "poisson", "kl_divergence", "categorical_focal_crossentropy"]
 _SHAPE_CHECKING = ["binary_crossentropy", "categorical_crossentropy", "binary_focal_crossentropy"]
 _PAIRS = {((18, 1), (1,)): "warning", ((10, 4), (1,)): "error", ((4,), (1,)): "warning", ((4,), (3,)): "error",
-          ((10, 1), ()): "warning", ((4,), (4,)): None, ((10, 1), (10,)): None}
+          ((10, 1), ()): "warning", ((4,), (4,)): None, ((10, 1), (10,)): None, ((1, 1), (1,)): None}
 LOSS_TABLE = [(out, target, loss, outcome if loss in _BROADCASTING or outcome is None else "error")
               for loss in _BROADCASTING + _SHAPE_CHECKING for (out, target), outcome in _PAIRS.items()]
 
@@ -358,3 +358,29 @@ def test_a_models_own_compile_decides_the_loss():
     model.fit(np.random.random((4, 8)), np.random.random((4,)))
     """)
     assert found == []
+
+
+def test_one_step_is_one_prediction_per_sample():
+    """Windows expanded to (batch, 1, features) for a causal Conv1D (mrdbourke/tensorflow-deep-learning's forecasting
+    notebook): the (batch, 1, 1) output is one prediction per sample, which the loss squeezes to the (batch, 1)
+    labels (LOSS_TABLE: ((1, 1), (1,)) trains with every loss): no per-step warning."""
+    found, _ = findings("""
+    import keras
+    import tensorflow as tf
+    from keras import layers
+    model = keras.Sequential([
+        keras.Input(shape=(7,)),
+        layers.Lambda(lambda x: tf.expand_dims(x, axis=1)),
+        layers.Conv1D(filters=128, kernel_size=5, padding="causal", activation="relu"),
+        layers.Dense(1),
+    ])
+    model.compile(loss="mae", optimizer="adam")
+    """)
+    assert found == []
+    found, _ = findings("""
+    import keras
+    from keras import layers
+    model = keras.Sequential([keras.Input(shape=(10, 7)), layers.Conv1D(128, 5), layers.Dense(1)])
+    model.compile(loss="mae", optimizer="adam")
+    """)
+    assert found == [("output-target-mismatch", "warning", 4)]
