@@ -14,7 +14,8 @@ import inspect
 import pytest
 
 from shapedoctor.rules import ALIASES, RULES, canonical_type
-from shapedoctor.rules.inventory import KERAS_LAYER_NAMES, KERAS_VERSION, OPAQUE, opaque_message
+from shapedoctor.rules.inventory import (KERAS_LAYER_NAMES, KERAS_VERSION, OPAQUE, REMOVED_IN_KERAS_3,
+                                         opaque_message)
 
 KERAS = "3.15.1"  # the release this inventory was taken from (inventory.KERAS_VERSION)
 
@@ -65,6 +66,7 @@ def test_installed_keras_layers_are_all_covered():
     if keras.__version__ == KERAS:
         assert tuple(names) == KERAS_LAYER_NAMES, "keras.layers changed: update inventory.KERAS_LAYER_NAMES"
         assert len(classes) == 143
+    assert [n for n in REMOVED_IN_KERAS_3 if hasattr(keras.layers, n)] == []
     missing = _uncovered(names)
     assert missing == [], (f"keras.layers (Keras {keras.__version__}) classes with neither a rule nor an entry "
                            f"in rules/inventory.py OPAQUE: {missing}")
@@ -73,3 +75,15 @@ def test_installed_keras_layers_are_all_covered():
         cls = getattr(keras.layers, name)
         if name != cls.__name__ and _has_rule(name) and cls.__name__ in RULES:
             assert canonical_type(name) == cls.__name__ or RULES[canonical_type(name)].fn is RULES[cls.__name__].fn, name
+
+
+def test_a_keras_2_layer_keras_3_removed_says_so():
+    import shapedoctor
+
+    report = shapedoctor.check_source("import keras\nfrom keras import layers\n"
+                                      "model = keras.Sequential([keras.Input(shape=(32, 32, 3)), layers.RandomHeight(0.2),"
+                                      " layers.Flatten()])\n")
+    (model,) = report.models
+    assert [g.reason for g in model.gaps] == ["`RandomHeight`: a Keras 2 layer that Keras 3 removed (keras.layers has "
+                                              "no RandomHeight: AttributeError)"]
+    assert not set(REMOVED_IN_KERAS_3) & set(KERAS_LAYER_NAMES)

@@ -60,13 +60,23 @@ OPAQUE: dict[str, str] = {
 }
 
 
+#: Keras 2 layers (``tf.keras`` up to TensorFlow 2.15) that ``keras.layers`` of Keras 3 no longer has: code that
+#: uses them fails with AttributeError on Keras 3 before any shape is computed (none is a name of KERAS_LAYER_NAMES)
+REMOVED_IN_KERAS_3 = ("RandomHeight", "RandomWidth", "ThresholdedReLU", "LocallyConnected1D", "LocallyConnected2D",
+                      "CuDNNLSTM", "CuDNNGRU", "DenseFeatures", "CategoryCrossing", "SyncBatchNormalization")
+
+
 def opaque_reason(type_: str) -> str | None:
     """Why the Keras layer ``type_`` has no rule, or None when it is not an opaque Keras layer."""
+    if type_ in REMOVED_IN_KERAS_3:
+        return f"a Keras 2 layer that Keras 3 removed (keras.layers has no {type_}: AttributeError)"
     return OPAQUE.get(type_)
 
 
 def opaque_message(type_: str, label: str | None = None) -> str | None:
     """The engine's info message for an opaque Keras layer, or None when ``type_`` is not one."""
+    if type_ in REMOVED_IN_KERAS_3:
+        return f"{label or type_} is {opaque_reason(type_)}; shapes after it are not checked"
     reason = OPAQUE.get(type_)
     if reason is None:
         return None
