@@ -13,6 +13,18 @@ import pytest
 import shapedoctor
 
 CASES = {
+    # Keras 3.15 resolves an activation string among its own names only: a name registered as a custom object
+    # (Keras 2 code, e.g. Advanced-Deep-Learning-with-Keras' softplusk) still raises "Could not interpret"
+    "activation_registered_by_name": ("""
+        import keras
+        from keras import layers
+
+        def softplusk(x):
+            return keras.ops.softplus(x) + 1e-10
+
+        keras.utils.get_custom_objects().update({"softplusk": layers.Activation(softplusk)})
+        model = keras.Sequential([keras.Input(shape=(6,)), layers.Dense(4), layers.Activation("softplusk")])
+        """, ("invalid-argument", 9)),
     "dict_with_int_keys": ("""
         import keras
         from keras import layers
