@@ -2103,15 +2103,9 @@ class SourceFrontend:
             return made[1]
         first = _layer_of_input_ref(items[0]) if items and isinstance(items[0], TensorRef) else \
             items[0] if items else None
+        shape_args = _declared_input_args(first)
         if isinstance(first, LayerObject) and first.type == "InputLayer":
-            shape_args = dict(first.args)
             items = items[1:]
-        elif isinstance(first, LayerObject):
-            shape_args = _first_item_input_args(dict(first.args), first.type)
-        elif isinstance(first, Instance) and first.input_args is not None:
-            shape_args = dict(first.input_args)
-        else:
-            shape_args = None
         if shape_args is None and model.build_shape is not None:
             shape_args = {"batch_shape": model.build_shape}
         if shape_args is None:
@@ -2792,15 +2786,9 @@ class SourceFrontend:
                              end_col_offset=model.span.end_col)
         walk = Scope(model.name, parent=scope)
         first = items[0] if items else None
-        shape_args = None
         if isinstance(first, TensorRef):
             first = _layer_of_input_ref(first)
-        if isinstance(first, LayerObject) and first.type == "InputLayer":
-            shape_args = dict(first.args)
-        elif isinstance(first, LayerObject):
-            shape_args = _first_item_input_args(dict(first.args), first.type)
-        elif isinstance(first, Instance) and first.input_args is not None:
-            shape_args = dict(first.input_args)
+        shape_args = _declared_input_args(first)
         shape = model.build_shape if model.build_shape is not None else model.call_shape
         if shape_args is None:
             shape_args = {"batch_shape": shape} if shape is not None else {"shape": SymbolicShape(UNDECLARED)}
@@ -3436,6 +3424,18 @@ def _passes_on_keywords(init) -> bool:
     arguments = init[0].args
     named = {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)}
     return arguments.kwarg is not None and not named & set(INPUT_SHAPE_KWARGS)
+
+
+def _declared_input_args(first) -> dict | None:
+    """The input a Sequential whose first item is ``first`` declares: its Input's arguments, Keras 2's
+    ``input_shape=`` on its first layer, or a user layer's (``**kwargs`` passed on); None when it declares none."""
+    if isinstance(first, LayerObject) and first.type == "InputLayer":
+        return dict(first.args)
+    if isinstance(first, LayerObject):
+        return _first_item_input_args(dict(first.args), first.type)
+    if isinstance(first, Instance) and first.input_args is not None:
+        return dict(first.input_args)
+    return None
 
 
 def _first_item_input_args(args: dict, type_: str) -> dict | None:
