@@ -146,6 +146,9 @@ POSITIONAL_STRIDES = "@strides_positional"
 # ... an Input's shape written as a tuple whose first size is a name (Input((config.buckets, config.max_len, 1))):
 # an axis the author meant, not a data set's sample count copied in
 NAMED_FIRST_AXIS = "@shape_named_first_axis"
+# A key of LayerNode.args: the keyword arguments the call gave that the Keras class does not take (border_mode=,
+# batch_input_shape=: Keras 2 names), {name: value}; Keras 3 raises "Unrecognized keyword arguments"
+UNRECOGNIZED_KEYWORDS = "@unrecognized_keywords"
 
 
 @dataclass(slots=True)

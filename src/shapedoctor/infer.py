@@ -15,11 +15,12 @@ from array import array
 from dataclasses import dataclass, field, replace
 
 from .diagnostics import Diagnostic
-from .graph import MAX_OPTIONS, Gap, LayerNode, ModelGraph, OneOf
+from .graph import MAX_OPTIONS, UNRECOGNIZED_KEYWORDS, Gap, LayerNode, ModelGraph, OneOf
 from .kinds import INTERNAL_ERROR, INVALID_ARGUMENT, SHARED_LAYER_MISMATCH, UNKNOWN_LAYER
 from .params import WEIGHTLESS
 from .rules import RULES, LayerCall, ShapeProblem, Unresolved, canonical_type
 from .rules.base import upstream_types
+from .rules.keywords_message import unrecognized_message
 from .rules.image_preprocessing import SAME_SHAPE as IMAGE_PREPROCESSING_SAME_SHAPE
 from .shapes import Shape, Symbol, format_dim, format_shape
 
@@ -327,7 +328,13 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
             opaque or f"{node.label} is not a layer shapedoctor knows; shapes after it are not checked"))
         inference.lost.append(_gap(graph, node, _not_followed(node, True)))
         return LayerResult(node, "unknown", input_shapes, note="unknown layer")
-    call = LayerCall(type_, node.args, node.label)
+    args = node.args
+    unrecognized = args.get(UNRECOGNIZED_KEYWORDS)
+    if unrecognized is not None:  # Keras raises at the constructor; the layer is still checked without them
+        args = {k: v for k, v in args.items() if k != UNRECOGNIZED_KEYWORDS}
+        inference.diagnostics.append(diagnostic_at(graph, node, "error", INVALID_ARGUMENT,
+                                                   unrecognized_message(node.label, unrecognized)))
+    call = LayerCall(type_, args, node.label)
     call.upstream = functools.partial(upstream_types, graph, node)
     try:
         if not rule.multi_input and len(input_shapes) != 1 and type_ not in ("InputLayer", "Constant"):

@@ -113,6 +113,7 @@ EXTRA_TABLE = [
     ("must match the size of tensor b", "incompatible-merge"),
     ("missing 1 required positional argument", "invalid-argument"),
     ("No such layer", "invalid-argument"),
+    ("Unrecognized keyword arguments passed to", "invalid-argument"),  # Keras 2 keywords (border_mode=...)
     ("The number of input channels must match the kernel", "invalid-argument"),  # keras.ops.conv
     # a single-input layer called on a list of tensors (Keras 3 passes the list on): how each layer trips on it
     ("unsupported operand type(s) for %: 'tuple' and 'int'", "invalid-argument"),

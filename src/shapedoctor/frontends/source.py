@@ -22,7 +22,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..graph import (INPUT_SHAPE_KWARGS, NAMED_FIRST_AXIS, POSITIONAL_STRIDES, UNKNOWN, AutoNamer, DataDim,
+from ..graph import (INPUT_SHAPE_KWARGS, NAMED_FIRST_AXIS, POSITIONAL_STRIDES, UNKNOWN, UNRECOGNIZED_KEYWORDS,
+                     AutoNamer, DataDim,
                      LayerNode, ModelGraph, SkippedModel, Span, WrittenInt, data_of_dims,
                      input_args_from_layer_kwargs)
 from ..rules import RULES, LayerCall, ShapeProblem, canonical_type, map_arguments
@@ -34,6 +35,7 @@ from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE,
                       merge_uncertain, one_of, reshape_array, unpack)
 from ..rules.applications import APPS as APPLICATION_TYPES, PREPROCESS_FUNCTIONS
 from ..rules.keras_hub import KERAS_HUB_LAYERS
+from ..rules.keywords import ACCEPTED as ACCEPTED_KEYWORDS
 from ..rules.base import ALIASES, ConstTensor, DataShape, TensorArg
 from ..rules.core import LambdaBody
 from ..rules.ops import OPERATORS, resolve_op
@@ -2263,6 +2265,9 @@ class SourceFrontend:
         if type_ == "Lambda":
             self._lambda_function(node, scope, skip_first, positional, keywords)
         args = map_arguments(type_, positional, keywords)
+        accepted = ACCEPTED_KEYWORDS.get(written) or ACCEPTED_KEYWORDS.get(type_) if type_ != "InputLayer" else None
+        if accepted is not None and any(k not in accepted for k in keywords):
+            args[UNRECOGNIZED_KEYWORDS] = {k: v for k, v in keywords.items() if k not in accepted}
         if type_ == "InputLayer" and "input_shape" in args and "shape" not in args:
             args["shape"] = args.pop("input_shape")
         if type_ == "InputLayer":

@@ -1,0 +1,39 @@
+"""What shapedoctor says about keyword arguments a Keras layer does not take (rules/keywords.py has the table).
+
+Keras 3 raises ``ValueError: Unrecognized keyword arguments passed to Conv2D: {'border_mode': 'same'}`` when the
+layer is made (a TypeError, "unexpected keyword argument", for the few classes without ``**kwargs``, such as
+SpatialDropout1D).  Most such keywords are Keras 1 and 2 names; the message gives the Keras 3 spelling when there is
+one.
+"""
+
+from __future__ import annotations
+
+from ..shapes import format_shape
+
+# Keras 1/2 keyword -> what Keras 3 takes instead
+KERAS_3_SPELLING = {
+    "border_mode": "padding", "init": "kernel_initializer", "W_regularizer": "kernel_regularizer",
+    "b_regularizer": "bias_regularizer", "W_constraint": "kernel_constraint", "b_constraint": "bias_constraint",
+    "output_dim": "units", "nb_filter": "filters", "subsample": "strides", "subsample_length": "strides",
+    "filter_length": "kernel_size", "dim_ordering": "data_format", "bias": "use_bias", "p": "rate",
+    "dropout_W": "dropout", "dropout_U": "recurrent_dropout", "inner_activation": "recurrent_activation",
+    "inner_init": "recurrent_initializer", "pool_length": "pool_size", "atrous_rate": "dilation_rate",
+}
+
+
+def unrecognized_message(label: str, keywords: dict) -> str:
+    written = ", ".join(f"{name}={_shown(value)}" for name, value in keywords.items())
+    renames = [f"{name}= is {KERAS_3_SPELLING[name]}=" for name in keywords if name in KERAS_3_SPELLING]
+    if "batch_input_shape" in keywords:
+        renames.append("batch_input_shape= is keras.Input(batch_shape=...) before the layer")
+    if "batch_size" in keywords:
+        renames.append("batch_size= goes on keras.Input(batch_size=...)")
+    advice = f" ({'; '.join(renames)} in Keras 3)" if renames else ""
+    it = "this keyword" if len(keywords) == 1 else "these keywords"
+    return f"{label}({written}): Keras 3's {label} does not take {it}{advice}"
+
+
+def _shown(value) -> str:
+    if isinstance(value, tuple) and all(v is None or isinstance(v, int) for v in value):
+        return format_shape(value)
+    return repr(value) if isinstance(value, (str, int, float, bool, type(None))) else "..."

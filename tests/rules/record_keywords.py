@@ -1,0 +1,78 @@
+"""Record which keyword arguments each ``keras.layers`` class takes (writes src/shapedoctor/rules/keywords.py).
+
+    KERAS_BACKEND=torch python tests/rules/record_keywords.py
+
+A keyword a class does not take makes Keras 3 raise ``ValueError: Unrecognized keyword arguments passed to
+Conv2D: {'border_mode': 'same'}`` (``Layer.__init__``), or a TypeError for a class without ``**kwargs``.  What a
+class takes: the named parameters of every ``__init__`` on its way to ``Layer`` (each passes its ``**kwargs`` on),
+plus the keywords some of them take out of ``**kwargs`` themselves, read from Keras' source
+(``kwargs.pop("input_dim")`` in layer.py and the like: EXTRA below).  ``test_keywords.py`` checks the table
+against the installed Keras by constructing every layer with a keyword it does not take.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import pprint
+import sys
+
+os.environ.setdefault("KERAS_BACKEND", "torch")
+
+import keras  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "src"))
+from shapedoctor.rules.inventory import KERAS_LAYER_NAMES  # noqa: E402
+
+# keras/src/layers: keywords taken out of **kwargs (grep "kwargs.pop(" in Keras 3.15.1)
+EXTRA = {
+    "Layer": ("input_dim", "input_shape"),
+    "LeakyReLU": ("alpha",),
+    "LayerNormalization": ("rms_scaling",),
+    "LSTM": ("implementation",), "GRU": ("implementation",),
+    "LSTMCell": ("implementation",), "GRUCell": ("implementation",),
+    "Embedding": ("input_length",),
+    "InputLayer": ("input_shape", "batch_input_shape"),
+    "TextVectorization": ("vocabulary_size", "has_input_vocabulary"),
+    "StringLookup": ("vocabulary_size", "has_input_vocabulary"),
+    "IntegerLookup": ("vocabulary_size", "has_input_vocabulary"),
+}
+
+
+def taken(cls) -> set[str] | None:
+    """Keywords ``cls(...)`` accepts; None when it accepts any (a ``**kwargs`` that is not passed on to Layer)."""
+    names: set[str] = set()
+    for klass in cls.__mro__:
+        if "__init__" not in vars(klass):
+            continue
+        signature = inspect.signature(vars(klass)["__init__"])
+        names |= {p.name for p in signature.parameters.values()
+                  if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.name != "self"}
+        names |= set(EXTRA.get(klass.__name__, ()))
+        if klass is keras.layers.Layer:
+            return names
+        if not any(p.kind is p.VAR_KEYWORD for p in signature.parameters.values()):
+            return names  # no **kwargs: Python itself refuses any other keyword
+    return None
+
+
+def main() -> None:
+    table = {}
+    for name in KERAS_LAYER_NAMES:
+        accepted = taken(getattr(keras.layers, name))
+        if accepted is not None:
+            table[name] = tuple(sorted(accepted))
+    path = os.path.join(ROOT, "src", "shapedoctor", "rules", "keywords.py")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write('"""The keyword arguments each ``keras.layers`` class takes in Keras ' + keras.__version__ + '.\n\n'
+                     'Written by tests/rules/record_keywords.py (do not edit): the named parameters of every\n'
+                     '``__init__`` from the class to ``Layer`` and the keywords Keras takes out of ``**kwargs``.\n'
+                     'Any other keyword makes Keras raise "Unrecognized keyword arguments passed to ...".\n"""\n\n'
+                     f'KERAS_VERSION = "{keras.__version__}"\n\n'
+                     f'ACCEPTED: dict[str, tuple[str, ...]] = {pprint.pformat(table, width=116, compact=True)}\n')
+    print(f"{len(table)} classes written to {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""Keyword arguments a Keras layer does not take: Keras 3 raises "Unrecognized keyword arguments passed to X" when
+the layer is made (Keras 1 and 2 names: ``border_mode=``, ``init=``, ``batch_input_shape=``...).
+
+The table (``rules/keywords.py``) is recorded from Keras by tests/rules/record_keywords.py; the tests marked
+``keras`` derive it again from the installed Keras and make layers with and without such keywords."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+import shapedoctor
+from shapedoctor.rules.inventory import KERAS_LAYER_NAMES
+from shapedoctor.rules.keywords import ACCEPTED, KERAS_VERSION
+
+HERE = Path(__file__).resolve().parent
+
+
+def _errors(source: str) -> list[tuple[int, str]]:
+    report = shapedoctor.check_source(source)
+    return [(d.line, d.message) for d in report.diagnostics if d.severity == "error"]
+
+
+def test_every_keras_layer_has_its_keywords_recorded():
+    assert KERAS_VERSION == "3.15.1"
+    assert set(ACCEPTED) == set(KERAS_LAYER_NAMES)
+    # every class that passes **kwargs on to Layer takes Layer's own; a few take no **kwargs at all
+    common = {"name", "dtype", "trainable", "input_shape", "input_dim", "activity_regularizer", "autocast"}
+    closed = {"Discretization", "Pipeline", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "TFSMLayer"}
+    assert {name for name in ACCEPTED if not common <= set(ACCEPTED[name])} == closed
+
+
+@pytest.mark.parametrize("call, message", [
+    ('layers.Conv1D(8, 3, border_mode="same")',
+     "Conv1D(border_mode='same'): Keras 3's Conv1D does not take this keyword (border_mode= is padding= in Keras 3)"),
+    ('layers.Dense(8, init="uniform", W_regularizer=None)',
+     "Dense(init='uniform', W_regularizer=None): Keras 3's Dense does not take these keywords "
+     "(init= is kernel_initializer=; W_regularizer= is kernel_regularizer= in Keras 3)"),
+    ('layers.LSTM(8, batch_input_shape=(4, 10, 1))',
+     "LSTM(batch_input_shape=(4, 10, 1)): Keras 3's LSTM does not take this keyword "
+     "(batch_input_shape= is keras.Input(batch_shape=...) before the layer in Keras 3)"),
+])
+def test_a_keyword_the_layer_does_not_take_is_an_error_at_the_layer(call, message):
+    source = f"import keras\nfrom keras import layers\nmodel = keras.Sequential([keras.Input(shape=(10, 1)),\n    {call}])\n"
+    assert _errors(source) == [(4, message)]
+
+
+def test_keywords_keras_3_takes_out_of_kwargs_are_not_errors():
+    source = ("import keras\nfrom keras import layers\n"
+              "model = keras.Sequential([layers.Embedding(100, 8, input_length=5), layers.LSTM(4, implementation=1),\n"
+              "    layers.LeakyReLU(alpha=0.2), layers.Dense(2, input_dim=4, name='head', dtype='float32')])\n"
+              "inputs = keras.Input(shape=(5,), name='ids')\n")
+    assert _errors(source) == []
+
+
+def _recorder():
+    spec = importlib.util.spec_from_file_location("record_keywords", HERE / "record_keywords.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.keras
+def test_the_table_is_what_the_installed_keras_takes():
+    keras = pytest.importorskip("keras")
+    if keras.__version__ != KERAS_VERSION:
+        pytest.skip(f"table recorded from Keras {KERAS_VERSION}")
+    taken = _recorder().taken
+    assert {name: tuple(sorted(taken(getattr(keras.layers, name)))) for name in KERAS_LAYER_NAMES} == ACCEPTED
+
+
+# a layer of each kind, as Keras makes it: (class, positional arguments)
+_MADE = [("Dense", (4,)), ("Conv2D", (4, 3)), ("Conv1DTranspose", (4, 3)), ("SeparableConv2D", (4, 3)),
+         ("DepthwiseConv2D", (3,)), ("MaxPooling2D", ()), ("AveragePooling1D", (2,)), ("GlobalAveragePooling2D", ()),
+         ("LSTM", (4,)), ("GRU", (4,)), ("SimpleRNN", (4,)), ("ConvLSTM2D", (4, 3)), ("Embedding", (10, 4)),
+         ("Dropout", (0.5,)), ("BatchNormalization", ()), ("LayerNormalization", ()), ("Flatten", ()),
+         ("Reshape", ((2, 2),)), ("Permute", ((2, 1),)), ("RepeatVector", (3,)), ("Concatenate", ()), ("Add", ()),
+         ("MultiHeadAttention", (2, 4)), ("LeakyReLU", ()), ("ZeroPadding2D", ()), ("Cropping1D", ()),
+         ("UpSampling2D", ()), ("Rescaling", (0.5,)), ("Activation", ("relu",)), ("Normalization", ())]
+
+
+@pytest.mark.keras
+@pytest.mark.parametrize("name, args", _MADE, ids=[m[0] for m in _MADE])
+def test_keras_refuses_what_the_table_leaves_out_and_takes_what_it_adds(name, args):
+    keras = pytest.importorskip("keras")
+    cls = getattr(keras.layers, name)
+    with pytest.raises((ValueError, TypeError), match="Unrecognized keyword arguments|unexpected keyword"):
+        cls(*args, border_mode="same")
+    extra = set(_recorder().EXTRA.get(name, ())) | {"input_dim", "input_shape", "name", "trainable", "autocast"}
+    for keyword in sorted(extra & set(ACCEPTED[name])):
+        value = {"input_dim": 3, "input_shape": (3,), "name": f"{name.lower()}_{keyword}", "trainable": True,
+                 "autocast": True, "alpha": 0.2, "implementation": 1, "input_length": 5, "rms_scaling": False,
+                 "vocabulary_size": None, "has_input_vocabulary": False}[keyword]
+        try:
+            cls(*args, **{keyword: value})
+        except Exception as exc:  # another complaint about the value is fine; the keyword itself is taken
+            assert "Unrecognized keyword" not in str(exc) and "unexpected keyword" not in str(exc), (keyword, exc)
+
+
+@pytest.mark.keras
+def test_a_class_without_kwargs_refuses_layer_keywords_too():
+    keras = pytest.importorskip("keras")
+    with pytest.raises(TypeError, match="unexpected keyword argument 'input_shape'"):
+        keras.layers.SpatialDropout1D(0.2, input_shape=(5, 3))
+    assert "input_shape" not in ACCEPTED["SpatialDropout1D"]
