@@ -58,11 +58,16 @@ def taken(cls) -> set[str] | None:
 
 
 def main() -> None:
-    table = {}
+    layer = taken(keras.layers.Layer)
+    own, closed = {}, {}
     for name in KERAS_LAYER_NAMES:
         accepted = taken(getattr(keras.layers, name))
-        if accepted is not None:
-            table[name] = tuple(sorted(accepted))
+        if accepted is None:
+            continue
+        if layer <= accepted:
+            own[name] = tuple(sorted(accepted - layer))
+        else:
+            closed[name] = tuple(sorted(accepted))
     path = os.path.join(ROOT, "src", "shapedoctor", "rules", "keywords.py")
     with open(path, "w", encoding="utf-8") as handle:
         handle.write('"""The keyword arguments each ``keras.layers`` class takes in Keras ' + keras.__version__ + '.\n\n'
@@ -70,8 +75,16 @@ def main() -> None:
                      '``__init__`` from the class to ``Layer`` and the keywords Keras takes out of ``**kwargs``.\n'
                      'Any other keyword makes Keras raise "Unrecognized keyword arguments passed to ...".\n"""\n\n'
                      f'KERAS_VERSION = "{keras.__version__}"\n\n'
-                     f'ACCEPTED: dict[str, tuple[str, ...]] = {pprint.pformat(table, width=116, compact=True)}\n')
-    print(f"{len(table)} classes written to {path}")
+                     '#: what ``keras.layers.Layer`` itself takes, and so every class that passes ``**kwargs`` on to it\n'
+                     f'LAYER: tuple[str, ...] = {tuple(sorted(layer))!r}\n\n'
+                     '#: each such class: the keywords it takes besides LAYER\n'
+                     f'OWN: dict[str, tuple[str, ...]] = {pprint.pformat(own, width=116, compact=True)}\n\n'
+                     '#: classes without ``**kwargs`` (Python refuses any other keyword): everything they take\n'
+                     f'CLOSED: dict[str, tuple[str, ...]] = {pprint.pformat(closed, width=116, compact=True)}\n\n'
+                     'ACCEPTED: dict[str, frozenset[str]] = {**{name: frozenset(LAYER + keywords) for name, keywords in '
+                     'OWN.items()},\n                                       **{name: frozenset(keywords) for name, '
+                     'keywords in CLOSED.items()}}\n')
+    print(f"{len(own) + len(closed)} classes written to {path}")
 
 
 if __name__ == "__main__":
