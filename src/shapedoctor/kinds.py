@@ -176,9 +176,8 @@ INCOMPATIBLE_MERGE = _kind("SD106", "incompatible-merge", "error", """
 INVALID_ARGUMENT = _kind("SD107", "invalid-argument", "error", """
     ## What it does
     Finds layer arguments Keras rejects: `strides > 1` together with `dilation_rate > 1`,
-    a non-positive number of filters or units, an unknown `padding` or `data_format`, a
-    keyword the layer does not take (Keras 2 names such as `border_mode=`, `init=`,
-    `batch_input_shape=`: "Unrecognized keyword arguments").
+    a non-positive number of filters or units, an unknown `padding`, a keyword the layer
+    does not take (Keras 2's `border_mode=`, `batch_input_shape=`...).
 
     ## Why is this bad?
     Keras raises `ValueError` when the layer is created.
