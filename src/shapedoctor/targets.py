@@ -107,9 +107,7 @@ def _against_target(output: tuple, target: tuple, loss: str | None) -> tuple[str
     mismatch = f"output {format_shape(output)} does not match targets {format_shape(target)}"
     if loss is None:
         return mismatch, "error"
-    broadcasts = True if loss not in FAILING_LOSSES else False
-    if broadcasts:
-        broadcasts = _broadcasts(output, target)
+    broadcasts = _broadcasts(output, target) if loss not in FAILING_LOSSES else False
     if broadcasts is False:
         return f"{mismatch}: fit() fails with {loss}", "error"
     if broadcasts is None:

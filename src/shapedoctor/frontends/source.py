@@ -1092,10 +1092,9 @@ class SourceFrontend:
             if made is not None:
                 return [made[0]] if node.attr == "inputs" else [made[2]]
         if isinstance(base, SequentialModel) and node.attr == "layers":
-            items = [_layer_of_input_ref(i) if isinstance(i, TensorRef) else i for i in _flatten_items(base.items)]
-            if items and all(isinstance(i, LayerObject) for i in items):
-                # Sequential.layers leaves its InputLayer out: Sequential(model_a.layers[:-1]) reuses the rest
-                return [i for i in items if i.type != "InputLayer"]
+            layers = _sequential_layers(base)
+            if layers is not None:
+                return layers
         if isinstance(base, (SequentialModel, FunctionalModel, ArrayValue, LayerObject)):
             return _BoundMethod(base, node.attr)
         if isinstance(base, tuple) and node.attr == "as_list":
@@ -2100,8 +2099,9 @@ class SourceFrontend:
         ``model.layers[i].output`` give (``Model(inputs=model.inputs, outputs=[model.layers[1].output])``, a
         feature extractor or Grad-CAM on a Sequential), as Keras builds them; None when it declares none."""
         items = _flatten_items(model.items)
+        count = len(items)  # the layers added so far: a later add() makes the model anew
         made = self._sequential_tensors_made.get(id(model))
-        if made is not None and made[0] == len(items):
+        if made is not None and made[0] == count:
             return made[1]
         first = _layer_of_input_ref(items[0]) if items and isinstance(items[0], TensorRef) else \
             items[0] if items else None
@@ -2128,7 +2128,7 @@ class SourceFrontend:
         # the Sequential's own layers, checked in its own graph: not a fragment of layers called outside a Model
         builder.used.update(range(start, len(builder.nodes)))
         made = (first_tensor, per_layer, tensor if isinstance(tensor, TensorRef) else UNKNOWN)
-        self._sequential_tensors_made[id(model)] = (len(_flatten_items(model.items)), made)
+        self._sequential_tensors_made[id(model)] = (count, made)
         return made
 
     def _tensor_of_a_sequentials_layer(self, layer: LayerObject, node: ast.AST, scope: Scope):
@@ -2541,12 +2541,11 @@ class SourceFrontend:
         if isinstance(target, SequentialModel) and attr == "get_layer":  # its layers, without its InputLayer
             name = args[0] if args else kwargs.get("name")
             index = args[1] if len(args) > 1 else kwargs.get("index")
-            items = _flatten_items(target.items)
-            layers = [i for i in items if isinstance(i, LayerObject) and i.type != "InputLayer"]
             if isinstance(name, str):
-                return next((i for i in layers if (i.args.get("name") or i.name) == name), UNKNOWN)
-            every_one_known = all(isinstance(i, (LayerObject, TensorRef)) for i in items)
-            if every_one_known and isinstance(index, int) and not isinstance(index, bool) \
+                return next((i for i in _flatten_items(target.items) if isinstance(i, LayerObject)
+                             and i.type != "InputLayer" and (i.args.get("name") or i.name) == name), UNKNOWN)
+            layers = _sequential_layers(target)  # by position: only when every layer is known
+            if layers is not None and isinstance(index, int) and not isinstance(index, bool) \
                     and -len(layers) <= index < len(layers):
                 return layers[index]
             return UNKNOWN
@@ -3429,6 +3428,15 @@ def _passes_on_keywords(init) -> bool:
     arguments = init[0].args
     named = {a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)}
     return arguments.kwarg is not None and not named & set(INPUT_SHAPE_KWARGS)
+
+
+def _sequential_layers(model: SequentialModel) -> list | None:
+    """``model.layers`` of a Sequential whose every item is a layer object: without its InputLayer, as Keras has it
+    (``Sequential(model_a.layers[:-1])`` reuses the rest); None when an item is not known."""
+    items = [_layer_of_input_ref(i) if isinstance(i, TensorRef) else i for i in _flatten_items(model.items)]
+    if items and all(isinstance(i, LayerObject) for i in items):
+        return [i for i in items if i.type != "InputLayer"]
+    return None
 
 
 def _declared_input_args(first) -> dict | None:

@@ -1791,19 +1791,23 @@ def _argument_fixes_verified_together(file_report, target_shape) -> dict:
     model whose later layers now report something makes the joint check inconclusive for the others: each is then
     re-checked alone, as without this).  Empty with fewer than two such fixes."""
     text = file_report.text
-    batch = []  # (model index, finding's (line, col), fix, edits)
+    candidates = []  # (model index, finding's (line, col), fix)
     for model_index, model in enumerate(file_report.models):
         for diagnostic in model.inference.diagnostics:
             if diagnostic.kind.name != "invalid-argument":
                 continue
             fix = next((f for f in diagnostic.fixes if f.applicability == "safe"), None)
-            if fix is None:
-                continue
-            try:
-                edits = edits_for_fix(text, model.graph, fix)
-            except CannotRewrite:
-                continue
-            batch.append((model_index, (diagnostic.line, diagnostic.col), fix, edits))
+            if fix is not None:
+                candidates.append((model_index, (diagnostic.line, diagnostic.col), fix))
+    if len(candidates) < 2:  # a lone fix: its own re-check (and edits) in _kept_fixes, not made here too
+        return {}
+    batch = []  # (model index, finding's (line, col), fix, edits)
+    for model_index, argument_at, fix in candidates:
+        try:
+            batch.append((model_index, argument_at, fix, edits_for_fix(text, file_report.models[model_index].graph,
+                                                                       fix)))
+        except CannotRewrite:
+            continue
     if len(batch) < 2:
         return {}
     from ..check import check_source
