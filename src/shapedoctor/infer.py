@@ -20,7 +20,7 @@ from .kinds import INTERNAL_ERROR, INVALID_ARGUMENT, SHARED_LAYER_MISMATCH, UNKN
 from .params import WEIGHTLESS
 from .rules import RULES, LayerCall, ShapeProblem, Unresolved, canonical_type
 from .rules.base import upstream_types
-from .rules.keywords_message import unrecognized_message
+from .rules.keywords_message import is_unrecognized_message, unrecognized_message
 from .rules.image_preprocessing import SAME_SHAPE as IMAGE_PREPROCESSING_SAME_SHAPE
 from .shapes import Shape, Symbol, format_dim, format_shape
 
@@ -96,6 +96,13 @@ LIST_INPUT = ": in Keras 3 only merge layers take a list; pass the tensor itself
 
 def is_list_input(diagnostic) -> bool:
     return diagnostic.message.endswith(LIST_INPUT)
+
+
+def is_written_for_older_keras(diagnostic) -> bool:
+    """A layer called on a list, or given a keyword Keras 3 does not take (Keras 2's ``border_mode=``): how the
+    code is written, whatever the shapes; a repair that lets the walk reach the layer reveals it, never makes it."""
+    return is_list_input(diagnostic) or (diagnostic.kind.name == "invalid-argument"
+                                         and is_unrecognized_message(diagnostic.message))
 
 
 def infer(graph: ModelGraph, base: Inference | None = None, start: int = 0) -> Inference:

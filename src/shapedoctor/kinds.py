@@ -188,7 +188,12 @@ INVALID_ARGUMENT = _kind("SD107", "invalid-argument", "error", """
     ```
 
     ## Use instead
-    Either strides or dilation, not both.
+    Either strides or dilation, not both. A keyword Keras 3 renamed is spelled the new way:
+    `border_mode=` is `padding=`, `init=` is `kernel_initializer=`, `output_dim=` is `units=`,
+    `nb_filter=` is `filters=`, `subsample=` is `strides=`... (`dim_ordering=` is `data_format=` only with
+    a Keras 3 value such as `"channels_first"`), and a Keras 1 keyword that only restates its default
+    (`BatchNormalization(mode=0)`, `weights=None`) is removed: `fix` applies this as a safe fix when
+    every unrecognized keyword of the call has such a spelling.
 """)
 
 SHARED_LAYER_MISMATCH = _kind("SD108", "shared-layer-mismatch", "error", """

@@ -118,6 +118,18 @@ def test_broken_kinds():
     assert fixed and fixed[0].title == "use Reshape((-1, 8))"  # the written 8 kept, the other axis computed
 
 
+def test_list_valued_arguments_still_get_their_findings_and_fixes(tmp_path):
+    # a fuzzed config (a layer's "name" a list): the fixes copy the layer's arguments, which must not need hashing
+    config = json.loads((FIXTURES / "broken_conv2d_on_3d.json").read_text())
+    conv = next(layer for layer in config["config"]["layers"] if layer["class_name"] == "Conv2D")
+    conv["config"]["name"] = []
+    path = tmp_path / "listed.json"
+    path.write_text(json.dumps(config))
+    report = check_config_file(str(path))
+    assert [d.kind.name for d in report.diagnostics] == ["rank"]
+    assert report.diagnostics[0].fixes
+
+
 def test_shared_layer_is_two_nodes_with_one_key_and_nested_models_are_inlined():
     config = json.loads((FIXTURES / "fun_shared_nested.json").read_text())
     (graph,) = graphs_from_config(config, "x.json")

@@ -15,12 +15,14 @@ from fractions import Fraction
 
 from ..data_shapes import check_input_data
 from ..diagnostics import Diagnostic, Fix, GraphPatch
-from ..graph import NAMED_FIRST_AXIS, POSITIONAL_STRIDES, WrittenInt
+from ..graph import NAMED_FIRST_AXIS, POSITIONAL_STRIDES, UNRECOGNIZED_KEYWORDS, WrittenInt
 from ..causes import (AXIS_NAMES, CHANNEL_LIKE, channels_first_input, frame_axis, input_of, rank_origin,
                       series_channels_first, spatial_rank)
-from ..infer import Inference, infer, is_list_input
+from ..infer import Inference, infer, is_list_input, is_written_for_older_keras
 from ..rules import RULES, canonical_type
 from ..rules.base import DataShape
+from ..rules.keywords import ACCEPTED as ACCEPTED_KEYWORDS
+from ..rules.keywords_message import KERAS_3_SPELLING
 from ..shapes import format_shape, is_known
 from .fix_helpers import (ANY_RANK, _GLOBAL_POOL, _channels_first_everywhere, _line, _patch, _tuple_text, is_recurrent,
                           is_shrinking_convolution, returns_sequences, set_return_sequences)
@@ -65,7 +67,7 @@ def propose(inference: Inference, diagnostic: Diagnostic, target_shape=None, dep
     tried_per_group: dict[str, int] = {}
     failed: list[Fix] = []
     for fix in candidates:
-        key = tuple(fix.patches)
+        key = repr(fix.patches)  # not the patches themselves: a config's arguments may hold lists (unhashable)
         if key in seen or (fix.group and (shown_per_group.get(fix.group, 0) >= GROUP_LIMITS.get(fix.group, 3)
                                           or tried_per_group.get(fix.group, 0) >= MAX_TRIES)):
             continue
@@ -213,7 +215,7 @@ def _verifies(inference: Inference, fix: Fix, diagnostic: Diagnostic, target_sha
     # No error but the model's other ones, found independently of this one (another branch): each is a finding
     # with fixes of its own, and `fix` takes them in turn.
     others = other_errors(inference, diagnostic)
-    if any(_where(d) not in others for d in after.errors):
+    if any(_where(d) not in others and not is_written_for_older_keras(d) for d in after.errors):
         return False
     if any(r.status == "error" and _where_node(r.node) not in {(line, col) for line, col, *_ in others}
            for r in after.results):
@@ -1033,8 +1035,44 @@ def _sample_shape(inference: Inference, index: int, text: str) -> tuple:
     return (Symbol(f"{text}[1]"),)
 
 
+# (layer type or "" for any, keyword) -> (the value that only restates Keras 1's default behaviour,)
+_KERAS1_DEFAULTS = {("BatchNormalization", "mode"): (0,), ("", "weights"): (None,)}
+
+
+def _keyword_renames(node) -> dict[str, str] | None:
+    """``Conv2D(32, 3, border_mode="same")``: each keyword Keras 3 does not take, renamed to the Keras 3 spelling
+    the layer takes (``padding=``), or to None (removed) where it only restates a Keras 1 default Keras 3 has no
+    argument for (``BatchNormalization(mode=0)``, ``weights=None``); None unless every one of them is such.
+    ``dim_ordering`` is renamed only with a Keras 3 value ("th"/"tf" are values of its own)."""
+    unrecognized = node.args.get(UNRECOGNIZED_KEYWORDS)
+    accepted = ACCEPTED_KEYWORDS.get(node.written_type) or ACCEPTED_KEYWORDS.get(canonical_type(node.type))
+    if not unrecognized or accepted is None:
+        return None
+    renames = {}
+    for old, value in unrecognized.items():
+        if _KERAS1_DEFAULTS.get((canonical_type(node.type), old), _KERAS1_DEFAULTS.get(("", old), ())) == (value,):
+            renames[old] = None
+            continue
+        new = KERAS_3_SPELLING.get(old)
+        if new is None or new not in accepted or new in unrecognized or new in renames.values() \
+                or (old == "dim_ordering" and value not in ("channels_first", "channels_last")):
+            return None
+        renames[old] = new
+    return renames
+
+
 def _argument_fixes(inference: Inference, result) -> list[Fix]:
     node = result.node
+    renames = _keyword_renames(node)
+    if renames:
+        unrecognized = node.args[UNRECOGNIZED_KEYWORDS]
+        renamed = ", ".join(f"{old}= to {new}=" for old, new in renames.items() if new is not None)
+        removed = ", ".join(f"{old}={unrecognized[old]!r}" for old, new in renames.items() if new is None)
+        title = "; ".join(filter(None, (renamed and f"rename {renamed}", removed and f"remove {removed}")))
+        why = "; ".join(filter(None, (renamed and "the Keras 3 name of the same argument, which Keras 1 and 2 "
+                                                  "spelled this way",
+                                      removed and "Keras 1's default behaviour, which Keras 3 has no argument for")))
+        return [Fix(title, [_patch("rename_keywords", node.index, **renames)], why=why, applicability="safe")]
     if node.list_input and len(result.input_shapes or ()) == 1 and not RULES[node.type].multi_input:
         # Keras 2 unwrapped a list of one tensor; Keras 3 passes the list on (Model(outputs=[x]).output is one)
         return [Fix("pass the tensor itself, not a list of one", [_patch("unlist_input", node.index)],

@@ -6,7 +6,7 @@ import copy
 import dataclasses
 
 from ..diagnostics import GraphPatch
-from ..graph import INPUT_SHAPE_KWARGS, LayerNode, ModelGraph, WrittenInt
+from ..graph import INPUT_SHAPE_KWARGS, UNRECOGNIZED_KEYWORDS, LayerNode, ModelGraph, WrittenInt
 from ..rules.nested import NestedLayer
 
 
@@ -28,7 +28,7 @@ def first_patched(graph: ModelGraph, patches: list[GraphPatch]) -> int:
     start = len(graph.nodes)
     for patch in patches:
         target = graph.nodes[patch.node]
-        if patch.op in ("set_args", "set_wrapped_args", "replace", "unwrap", "wrap"):
+        if patch.op in ("set_args", "set_wrapped_args", "rename_keywords", "replace", "unwrap", "wrap"):
             start = min(start, min(n.index for n in _same_call(graph.nodes, target)))
         elif patch.op == "dedent_after_loop":
             start = min(start, min(loop_head(graph, patch), default=patch.node))
@@ -67,6 +67,19 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
     if patch.op == "set_args":
         for node in _same_call(nodes, target, start):
             node.args = {**node.args, **patch.arg_dict}
+        return graph
+    if patch.op == "rename_keywords":  # border_mode= -> padding= (the value reaches the layer under its name); mode=0 removed
+        for node in _same_call(nodes, target, start):
+            unrecognized = dict(node.args.get(UNRECOGNIZED_KEYWORDS, {}))
+            args = {k: v for k, v in node.args.items() if k != UNRECOGNIZED_KEYWORDS}
+            for old, new in patch.args:
+                if old in unrecognized:
+                    value = unrecognized.pop(old)
+                    if new is not None:  # None: the keyword removed
+                        args[new] = value
+            if unrecognized:
+                args[UNRECOGNIZED_KEYWORDS] = unrecognized
+            node.args = args
         return graph
     if patch.op == "set_wrapped_args":  # Bidirectional(LSTM(...)): the wrapped layer's arguments
         for node in _same_call(nodes, target, start):

@@ -965,6 +965,30 @@ class _Planner:
         # keras.layers.concatenate([a, b], axis): the functional form takes the tensors first
         self._set_args(call, canonical_type(node.type), patch.arg_dict, tensors_first=node.written_type[:1].islower())
 
+    def _op_rename_keywords(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``Conv2D(32, 3, border_mode="same")`` -> ``Conv2D(32, 3, padding="same")``: the names only; a keyword
+        renamed to None is removed with its comma (``BatchNormalization(axis=1, mode=0)`` -> ``(axis=1)``)."""
+        call = self.index.call_at(node)
+        keywords, index = _keyword_args(call), self.index
+        if any(arg.star for arg in call.args):
+            raise CannotRewrite("the call passes *args/**kwargs")
+        for old, new in patch.args:
+            if old not in keywords:
+                raise CannotRewrite(f"`{old}=` is not written in the layer's call")
+            arg = keywords[old]
+            if new is not None:
+                self.changes.append(_Change(index.start(arg.keyword), index.end(arg.keyword), new))
+                continue
+            position = list(call.args).index(arg)
+            if position + 1 < len(call.args):  # up to the next argument
+                following = call.args[position + 1]
+                end = index.start(following.keyword if following.keyword is not None else following.value)
+                self.changes.append(_Change(index.start(arg.keyword), end, ""))
+            elif position > 0:  # the last one: from the end of the one before it
+                self.changes.append(_Change(index.end(call.args[position - 1].value), index.end(arg.value), ""))
+            else:
+                self.changes.append(_Change(index.start(arg.keyword), index.end(arg.value), ""))
+
     def _op_set_wrapped_args(self, patch: GraphPatch, node: LayerNode) -> None:
         """``Bidirectional(LSTM(64))`` -> ``Bidirectional(LSTM(64, return_sequences=True))``."""
         self._unique_layer(node)
@@ -1689,7 +1713,7 @@ def verify_source(before, model_index: int, new_text: str, target_shape=None, ki
     from collections import Counter
 
     from ..check import check_source
-    from ..infer import is_list_input
+    from ..infer import is_written_for_older_keras
 
     after = check_source(new_text, before.path, target_shape, with_fixes=False).files[0]
     if after.error:
@@ -1707,7 +1731,7 @@ def verify_source(before, model_index: int, new_text: str, target_shape=None, ki
             if i == skip:
                 continue
             for d in model.inference.diagnostics:
-                if d.severity in ("error", "warning") and not is_list_input(d):
+                if d.severity in ("error", "warning") and not is_written_for_older_keras(d):
                     counts[(i, d.kind.name)] += 1
         return counts
 
@@ -1752,11 +1776,11 @@ def _fixed_model_ok(after_model, kind, before_model, fewest_nodes: int | None = 
     # move with the edits: an error is the same one when its code and message are.
     from collections import Counter
 
-    from ..infer import is_list_input
+    from ..infer import is_written_for_older_keras
 
     before = Counter((d.code, d.message) for d in before_model.inference.diagnostics if d.severity == "error")
     after = Counter((d.code, d.message) for d in after_model.inference.diagnostics
-                    if d.severity == "error" and not is_list_input(d))
+                    if d.severity == "error" and not is_written_for_older_keras(d))
     if after and (after - before or sum(after.values()) >= sum(before.values())):
         return False
     return not any(d.severity == "warning" and d.kind is kind for d in after_model.inference.diagnostics)

@@ -8,6 +8,8 @@ one.
 
 from __future__ import annotations
 
+import re
+
 from ..shapes import format_shape
 
 # Keras 1/2 keyword -> what Keras 3 takes instead
@@ -31,6 +33,13 @@ def unrecognized_message(label: str, keywords: dict) -> str:
     advice = f" ({'; '.join(renames)} in Keras 3)" if renames else ""
     it = "this keyword" if len(keywords) == 1 else "these keywords"
     return f"{label}({written}): Keras 3's {label} does not take {it}{advice}"
+
+
+def is_unrecognized_message(message: str) -> bool:
+    return _UNRECOGNIZED.match(message) is not None
+
+
+_UNRECOGNIZED = re.compile(r".*\): Keras 3's .+ does not take (this keyword|these keywords)", re.DOTALL)
 
 
 def _shown(value) -> str:
