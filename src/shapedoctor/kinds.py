@@ -193,7 +193,9 @@ INVALID_ARGUMENT = _kind("SD107", "invalid-argument", "error", """
     `nb_filter=` is `filters=`, `subsample=` is `strides=`... (`dim_ordering=` is `data_format=` only with
     a Keras 3 value such as `"channels_first"`), and a Keras 1 keyword that only restates its default
     (`BatchNormalization(mode=0)`, `weights=None`) is removed: `fix` applies this as a safe fix when
-    every unrecognized keyword of the call has such a spelling.
+    every unrecognized keyword of the call has such a spelling. Keras 2's `batch_input_shape=` (and
+    `batch_size=`) on the first layer of a Sequential becomes an `InputLayer(batch_shape=...)` before it,
+    batch size kept; on any other layer Keras 2 ignored it, and it is removed (safe fixes too).
 """)
 
 SHARED_LAYER_MISMATCH = _kind("SD108", "shared-layer-mismatch", "error", """

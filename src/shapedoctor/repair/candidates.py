@@ -1061,8 +1061,36 @@ def _keyword_renames(node) -> dict[str, str] | None:
     return renames
 
 
+# Keras 2's input keywords on a layer (the first of a Sequential took them as the model's input) -> InputLayer's
+_INPUT_KEYWORDS = {"batch_input_shape": "batch_shape", "batch_size": "batch_size"}
+
+
+def _input_keyword_fix(inference: Inference, node) -> Fix | None:
+    """``LSTM(32, batch_input_shape=(1, None, 8), stateful=True)``: Keras 3's layers take no batch_input_shape=
+    (nor batch_size=); the first layer of a Sequential declared the model's input with it, which an
+    ``InputLayer(batch_shape=...)`` before it declares in Keras 3 (the batch size kept: a stateful layer needs it);
+    any other layer ignored it in Keras 2, so it goes."""
+    unrecognized = node.args.get(UNRECOGNIZED_KEYWORDS)
+    if not unrecognized or not set(unrecognized) <= set(_INPUT_KEYWORDS):
+        return None
+    written = ", ".join(f"{key}={value!r}" for key, value in unrecognized.items())
+    declaring = node.inputs and inference.graph.nodes[node.inputs[0][0]].type == "InputLayer" \
+        and inference.graph.nodes[node.inputs[0][0]].span == node.span
+    if declaring:
+        return Fix(f"declare the input as InputLayer({written.replace('batch_input_shape=', 'batch_shape=')}) "
+                   f"before {node.label}", [_patch("declare_input", node.index, **dict.fromkeys(unrecognized))],
+                   why="Keras 3 declares a Sequential's input, batch size included, with an InputLayer, not with "
+                       "keywords of its first layer", applicability="safe")
+    return Fix(f"remove {written}", [_patch("rename_keywords", node.index, **dict.fromkeys(unrecognized))],
+               why="Keras 2 read it only on the first layer of a Sequential and ignored it here",
+               applicability="safe")
+
+
 def _argument_fixes(inference: Inference, result) -> list[Fix]:
     node = result.node
+    declared = _input_keyword_fix(inference, node)
+    if declared is not None:
+        return [declared]
     renames = _keyword_renames(node)
     if renames:
         unrecognized = node.args[UNRECOGNIZED_KEYWORDS]

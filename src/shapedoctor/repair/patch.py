@@ -28,7 +28,8 @@ def first_patched(graph: ModelGraph, patches: list[GraphPatch]) -> int:
     start = len(graph.nodes)
     for patch in patches:
         target = graph.nodes[patch.node]
-        if patch.op in ("set_args", "set_wrapped_args", "rename_keywords", "replace", "unwrap", "wrap"):
+        if patch.op in ("set_args", "set_wrapped_args", "rename_keywords", "declare_input", "replace", "unwrap",
+                        "wrap"):
             start = min(start, min(n.index for n in _same_call(graph.nodes, target)))
         elif patch.op == "dedent_after_loop":
             start = min(start, min(loop_head(graph, patch), default=patch.node))
@@ -68,7 +69,9 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
         for node in _same_call(nodes, target, start):
             node.args = {**node.args, **patch.arg_dict}
         return graph
-    if patch.op == "rename_keywords":  # border_mode= -> padding= (the value reaches the layer under its name); mode=0 removed
+    # border_mode= -> padding= (the value reaches the layer under its name); mode=0 removed; declare_input: the
+    # keywords go to an InputLayer before the layer, the input they declared already is (graph.input_args_from_layer_kwargs)
+    if patch.op in ("rename_keywords", "declare_input"):
         for node in _same_call(nodes, target, start):
             unrecognized = dict(node.args.get(UNRECOGNIZED_KEYWORDS, {}))
             args = {k: v for k, v in node.args.items() if k != UNRECOGNIZED_KEYWORDS}

@@ -866,8 +866,18 @@ def _written_shape_arg(call: cst.Call) -> cst.Arg:
     return positional[0]
 
 
-def _input_kwargs(call: cst.Call) -> list[cst.Arg]:
-    return [arg for arg in call.args if arg.keyword is not None and arg.keyword.value in INPUT_SHAPE_KWARGS]
+def _input_kwargs(call: cst.Call, node: LayerNode, with_batch_size: bool = False) -> list[cst.Arg]:
+    """The keywords of ``node``, a first layer, that declare the model's input (and, for an InputLayer put before
+    it, the batch_size= that goes with them); an Embedding's input_dim= is its vocabulary size, not one of them."""
+    keys = (*INPUT_SHAPE_KWARGS, "batch_size") if with_batch_size else INPUT_SHAPE_KWARGS
+    if canonical_type(node.type) in ("Embedding", "ReversibleEmbedding"):
+        keys = tuple(key for key in keys if key != "input_dim")
+    return [arg for arg in call.args if arg.keyword is not None and arg.keyword.value in keys]
+
+
+# a first layer's input keywords -> InputLayer's own names for them
+_INPUT_LAYER_SPELLING = {"input_shape": "shape", "batch_input_shape": "batch_shape", "batch_shape": "batch_shape",
+                         "batch_size": "batch_size"}
 
 
 # ------------------------------------------------------------------ the patches
@@ -989,6 +999,16 @@ class _Planner:
             else:
                 self.changes.append(_Change(index.start(arg.keyword), index.end(arg.value), ""))
 
+    def _op_declare_input(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``Sequential([LSTM(32, batch_input_shape=(1, None, 8))])`` -> ``Sequential([InputLayer(batch_shape=(1,
+        None, 8)), LSTM(32)])``: the first layer's input keywords moved onto an InputLayer inserted before it."""
+        call = self.index.call_at(node)
+        if any(arg.star for arg in call.args):
+            raise CannotRewrite("the call passes *args/**kwargs")
+        if _context(self.index, call)[0] not in ("list", "add") or not self._is_first_layer(node):
+            raise CannotRewrite("the layer does not begin a Sequential")
+        self._op_insert_before(dataclasses.replace(patch, type="InputLayer", args=()), node)
+
     def _op_set_wrapped_args(self, patch: GraphPatch, node: LayerNode) -> None:
         """``Bidirectional(LSTM(64))`` -> ``Bidirectional(LSTM(64, return_sequences=True))``."""
         self._unique_layer(node)
@@ -1049,7 +1069,7 @@ class _Planner:
             else:
                 self.changes += _add_keyword_changes(self.index, call, [f"shape={value_text(shape)}"])
             return
-        declared = _input_kwargs(call)
+        declared = _input_kwargs(call, node)
         if not declared:
             raise CannotRewrite("the input shape is not written on this layer")
         arg = declared[0]
@@ -1310,7 +1330,7 @@ class _Planner:
         self._unique_layer(node)
         index = self.index
         call = index.call_at(node)
-        moved = _input_kwargs(call) if self._is_first_layer(node) else []
+        moved = _input_kwargs(call, node) if self._is_first_layer(node) else []
         tail = ")"
         if moved:
             tail = ", " + self._moved_kwargs(moved) + ")"
@@ -1374,7 +1394,7 @@ class _Planner:
         index = self.index
         call = index.call_at(node)
         where, holder = _context(index, call)
-        moved = _input_kwargs(call)
+        moved = _input_kwargs(call, node)
         if where == "list":
             self.changes.append(self._remove_element(holder))
         elif where == "add":
@@ -1401,7 +1421,7 @@ class _Planner:
             if len(consumers) != 1:
                 raise CannotRewrite("the removed layer's input declaration has no single successor")
             successor = index.call_at(consumers[0])
-            if _input_kwargs(successor):
+            if _input_kwargs(successor, consumers[0]):
                 return
             self.changes += _add_keyword_changes(index, successor, [index.code(arg.keyword) + "=" +
                                                                     index.code(arg.value) for arg in moved])
@@ -1516,19 +1536,20 @@ class _Planner:
         call = index.call_at(node)
         where, holder = _context(index, call)
         new = _layer_text(self.style, patch.type, patch.arg_dict, call, index.quote)
+        declaring = patch.type == "InputLayer"
         if where == "list":
-            moved = _input_kwargs(call) if self._is_first_layer(node) else []
+            moved = _input_kwargs(call, node, declaring) if self._is_first_layer(node) else []
             if moved:
-                new = new[:-1] + (", " if new[-2] != "(" else "") + self._moved_kwargs(moved) + ")"
+                new = new[:-1] + (", " if new[-2] != "(" else "") + self._moved_kwargs(moved, declaring) + ")"
                 self.changes += self._drop_args(call, moved)
             start = index.start(holder.value)
             own_line = index.text[index.t.line_start(start):start].strip() == ""
             sep = "\n" + index.t.indent_at(start) if own_line and self._list_is_multiline(holder) else " "
             self.changes.append(_Change(start, start, f"{new},{sep}"))
         elif where == "add":
-            if self._is_first_layer(node) and _input_kwargs(call):
-                moved = _input_kwargs(call)
-                new = new[:-1] + (", " if new[-2] != "(" else "") + self._moved_kwargs(moved) + ")"
+            if self._is_first_layer(node) and _input_kwargs(call, node, declaring):
+                moved = _input_kwargs(call, node, declaring)
+                new = new[:-1] + (", " if new[-2] != "(" else "") + self._moved_kwargs(moved, declaring) + ")"
                 self.changes += self._drop_args(call, moved)
             stmt = index.statement_of(holder)
             start = index.start(stmt)
@@ -1603,10 +1624,13 @@ class _Planner:
         tensor = tensors[0].value
         self.changes.append(_Change(index.start(tensor), index.end(tensor), f"{new}({index.code(tensor)})"))
 
-    def _moved_kwargs(self, moved: list[cst.Arg]) -> str:
+    def _moved_kwargs(self, moved: list[cst.Arg], to_input_layer: bool = False) -> str:
         """``input_shape=...`` moved from the first layer onto the one inserted before it, as written -- or as
-        another patch of the same fix already rewrote its value (then that edit goes with it)."""
+        another patch of the same fix already rewrote its value (then that edit goes with it); onto an
+        InputLayer, under the names it takes (``batch_input_shape=`` -> ``batch_shape=``)."""
         index = self.index
+        if to_input_layer and any(arg.keyword.value not in _INPUT_LAYER_SPELLING for arg in moved):
+            raise CannotRewrite("InputLayer takes no input_dim=")
         texts = []
         for arg in moved:
             start, end = index.start(arg.value), index.end(arg.value)
@@ -1614,7 +1638,8 @@ class _Planner:
             for change in [c for c in self.changes if start <= c.start and c.end <= end]:
                 value = index.text[start:change.start] + change.text + index.text[change.end:end]
                 self.changes.remove(change)
-            texts.append(index.code(arg.keyword) + "=" + value)
+            keyword = _INPUT_LAYER_SPELLING[arg.keyword.value] if to_input_layer else index.code(arg.keyword)
+            texts.append(keyword + "=" + value)
         return ", ".join(texts)
 
     def _is_first_layer(self, node: LayerNode) -> bool:
