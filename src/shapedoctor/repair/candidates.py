@@ -372,6 +372,12 @@ def _rank_fixes(inference: Inference, result) -> list[Fix]:
     if swap is not None and _among_lower_layers(inference, node, len(shape)):
         fixes.insert(0, swap)  # a Conv2D left in a model of Conv1D/MaxPooling1D: the port missed it
         swap = None
+    if len(shape) == 1 and origin is not None and origin.node.type == "InputLayer" and len(chain) == 1:
+        # model.fit(X, y) with X = np.arange(...): one value per sample, no features axis (Keras 2 added it)
+        fixes.append(Fix(f"insert Reshape((1,)) before {label}",
+                         [_patch("insert_before", node.index, "Reshape", target_shape=(1,))],
+                         why="the data hold one value per sample: the Reshape makes it a feature axis of 1 "
+                             "(fit and predict keep taking the data as they are)"))
     if len(shape) >= 2 and all(is_known(d) for d in shape[1:]):
         # One axis short (Conv2D on (None, h, w)): add a channel axis.
         target = (*shape[1:], 1)
