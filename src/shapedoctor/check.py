@@ -512,6 +512,25 @@ def _parse_error_at(text: str, exc: SyntaxError) -> tuple[str, int, int]:
     return f"cannot parse: {exc.msg}", line, _byte_col(source, col) if source is not None else col
 
 
+def _add_written_script(report: FileReport, name: str, script: str, path: str, target_shape: Any,
+                        with_fixes: bool) -> None:
+    """A script a %%writefile cell writes, checked as the module it is (its lines where its cells are)."""
+    written = _check_python(script, path, target_shape, with_fixes, with_edits=False)
+    if written.error and written.diagnostics and written.diagnostics[0].kind is PARSE_ERROR:
+        # not a finding (a template, Python 2): what it costs is the models in it, each said to be unchecked
+        add_skipped_models(report, [SkippedModel(line, f"model not checked: {name}, which its cell writes, does "
+                                                       "not parse") for line in _constructor_lines_left_out(
+                                                           script, "\n" * script.count("\n"))])
+    else:
+        report.models += written.models
+        report.diagnostics += written.diagnostics
+        report.skipped_models += written.skipped_models
+        report.internal_errors += written.internal_errors
+        report.suppressed += written.suppressed
+        report.dependencies.update(written.dependencies)
+    report.diagnostics.sort(key=lambda d: (d.line, d.col))
+
+
 def _check_notebook(raw: str, path: str, target_shape: Any, with_fixes: bool) -> FileReport:
     """Code cells as one source; findings say their cell. Fixes are listed, not applied (no edits).
 
@@ -539,6 +558,8 @@ def _check_notebook(raw: str, path: str, target_shape: Any, with_fixes: bool) ->
                 add_skipped_models(rest, unread)
                 rest.diagnostics.sort(key=lambda d: (d.line, d.col))
                 report, notebook = rest, readable
+    for name, script in notebook.scripts:
+        _add_written_script(report, name, script, path, target_shape, with_fixes)
     report.text = None  # the concatenated cells are not the file: nothing may be rewritten from them
     report.notebook = notebook
 

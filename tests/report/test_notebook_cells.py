@@ -145,6 +145,37 @@ def test_cell_magics(tmp_path, magic, checked):
         assert found[0].explanation[0] == "in cell 2, line 5"
 
 
+def test_a_script_written_by_writefile_is_checked_as_its_own_module(tmp_path):
+    """``%%writefile train.py``: a script that runs outside the kernel (a training job): its model is checked with
+    the script's own imports, not the notebook's names, and its finding points at the cell that writes it."""
+    script = ["%%writefile train.py", *IMPORTS, *BROKEN_CELL]
+    path = write_notebook(tmp_path / "nb.ipynb", [("code", ["import numpy as np"]), ("code", script)])
+    report = shapedoctor.check_file(str(path))
+    assert [d.kind.name for d in report.diagnostics if d.severity == "error"] == ["rank"]
+    assert run("check", "-q", str(path)).stdout.startswith(f"{path}:cell 2:7:5: SD101")
+    assert [m.graph.line for m in report.files[0].models] == [6]  # the joined cells' line of the Sequential
+    # without its own imports the script has no keras: the notebook's imports are not the script's
+    alone = write_notebook(tmp_path / "alone.ipynb", [("code", IMPORTS), ("code", ["%%writefile t.py", *BROKEN_CELL])])
+    assert errors(alone) == []
+
+
+def test_writefile_append_continues_the_script_and_other_files_are_not_python(tmp_path):
+    path = write_notebook(tmp_path / "nb.ipynb", [("code", ["%%writefile job.py", *IMPORTS]),
+                                                  ("code", ["%%writefile config.yaml", "model: x"]),
+                                                  ("code", ["%%writefile -a job.py", *BROKEN_CELL])])
+    (d,) = errors(path)
+    assert d.kind.name == "rank" and d.explanation[0] == "in cell 3, line 5"
+
+
+def test_a_written_script_that_does_not_parse_says_its_models_are_not_checked(tmp_path):
+    path = write_notebook(tmp_path / "nb.ipynb", [("code", ["%%writefile py2.py", "print 'training'", *IMPORTS,
+                                                            *BROKEN_CELL])])
+    report = shapedoctor.check_file(str(path)).files[0]
+    assert [d.severity for d in report.diagnostics] == ["info"]
+    assert [(s.line, s.reason) for s in report.skipped_models] == [
+        (5, "model not checked: py2.py, which its cell writes, does not parse")]
+
+
 def test_cell_numbers_count_every_cell_as_ruff_does(tmp_path):
     path = write_notebook(tmp_path / "nb.ipynb", [("markdown", ["# title"]), ("code", IMPORTS), ("raw", ["raw"]),
                                                   ("markdown", ["text"]), ("code", BROKEN_CELL)])

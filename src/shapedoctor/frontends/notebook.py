@@ -19,6 +19,9 @@ number and every Python line its columns (no IPython import is needed):
   only their first line is blanked and the body is checked.  Every other cell magic (``%%bash``,
   ``%%writefile``, ``%%html``, ``%%python3``, ``%%script``...) runs its body elsewhere or not as Python: the
   whole cell is blanked.
+* A ``%%writefile script.py`` (or ``%%file``) cell writes a Python script that runs outside the kernel (a
+  training job, a tuner's worker): it is checked as a module of its own, apart from the notebook's namespace,
+  its lines kept where they are in the notebook (``-a`` appends to the script an earlier cell wrote).
 * A cell indented as a whole (IPython removes the common first-line indentation) is dedented; the columns
   reported are those of the cell as written.
 
@@ -77,6 +80,8 @@ class NotebookSource:
     _raw: str = ""
     _raw_line_starts: list[int] = field(default_factory=list)
     _text_lines: list[str] | None = None
+    # the Python scripts %%writefile cells write: (file name, text with every other line of ``text`` blank)
+    scripts: list[tuple[str, str]] = field(default_factory=list)
 
     def where(self, line: int) -> str:
         if 1 <= line <= len(self.cell_of_line):
@@ -177,6 +182,7 @@ def notebook_source(raw: str) -> NotebookSource:
     line_start: list[tuple[int, int]] = []
     code_cells = 0
     python = _is_python(data.get("metadata"))
+    written: list[tuple[str, dict[int, str]]] = []  # per script: its name, {index in `lines`: line}
     for number, cell in enumerate(data["cells"], 1):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
@@ -192,6 +198,14 @@ def notebook_source(raw: str) -> NotebookSource:
         cell_lines = split_lines(text)
         python_lines, cell_shifts = python_cell(cell_lines) if python else ([""] * len(cell_lines),
                                                                             [0] * len(cell_lines))
+        script = _written_script(cell_lines) if python else None
+        if script is not None:
+            name, append, body = script
+            group = next((g for g in reversed(written) if g[0] == name), None) if append else None
+            if group is None:
+                group = (name, {})
+                written.append(group)
+            group[1].update({len(lines) + i: line.rstrip("\r\n") for i, line in body})
         offset = 0
         for cell_line, (original, line, shift) in enumerate(zip(cell_lines, python_lines, cell_shifts), 1):
             lines.append(line)
@@ -204,6 +218,8 @@ def notebook_source(raw: str) -> NotebookSource:
         shifts.append(0)
         line_start.append((code_cells - 1, offset))
     notebook = NotebookSource("\n".join(lines) + "\n", where, shifts)
+    notebook.scripts = [(name, "\n".join(body.get(i, "") for i in range(len(lines))) + "\n")
+                        for name, body in written]
     try:
         cells = _code_cell_strings(raw)
     except (ValueError, RecursionError, IndexError, KeyError, TypeError):
@@ -262,6 +278,18 @@ def python_cell(cell_lines: list[str]) -> tuple[list[str], list[int]]:
         out.append(line)
         depth, quote, continued = _scan(line, depth, quote)
     return out, shifts
+
+
+def _written_script(cell_lines: list[str]) -> tuple[str, bool, list[tuple[int, str]]] | None:
+    """``%%writefile [-a] name.py`` (or ``%%file``) first: (name, appends, [(line index in the cell, line)...]
+    of the body); None for any other cell, or a file that is not a Python script."""
+    first = next((i for i, line in enumerate(cell_lines) if line.strip()), None)
+    if first is None:
+        return None
+    words = cell_lines[first].split()
+    if words[0] not in ("%%writefile", "%%file") or len(words) < 2 or not words[-1].endswith(".py"):
+        return None
+    return words[-1], "-a" in words[1:-1] or "--append" in words[1:-1], list(enumerate(cell_lines))[first + 1:]
 
 
 def split_lines(text: str) -> list[str]:
