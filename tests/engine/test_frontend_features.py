@@ -1014,3 +1014,27 @@ def test_a_sequentials_input_and_output_which_keras_3_does_not_have_say_so():
     (skipped,) = report.files[0].skipped_models
     assert skipped.line == 5
     assert "`base.output`: a Sequential has no `.output` in Keras 3 (AttributeError); `.outputs[0]`" in skipped.reason
+
+
+def test_a_tensorflow_hub_layer_is_a_gap_that_says_keras_3_refuses_it():
+    """Measured with Keras 3.15.1, TensorFlow 2.21 and tensorflow-hub (a local SavedModel, no download):
+    `keras.Sequential([hub.KerasLayer(path)])` raises "ValueError: Only instances of `keras.Layer` can be added to a
+    Sequential model" and calling it on a `keras.Input` raises TypeError: a tf_keras layer, so each model using one
+    is partly checked, the gap saying why, in a Sequential and in a functional model alike."""
+    report = shapedoctor.check_source(textwrap.dedent("""
+        import tensorflow as tf
+        import tensorflow_hub as hub
+        extractor = hub.KerasLayer("https://tfhub.dev/feature_vector/2", trainable=False, input_shape=(224, 224, 3))
+        model = tf.keras.Sequential([extractor, tf.keras.layers.Dense(10, activation="softmax")])
+        embed = hub.KerasLayer("https://tfhub.dev/universal-sentence-encoder/4", input_shape=[], dtype=tf.string)
+        inputs = tf.keras.Input(shape=[], dtype=tf.string)
+        outputs = tf.keras.layers.Dense(1)(embed(inputs))
+        classifier = tf.keras.Model(inputs, outputs)
+        """), with_fixes=False)
+    models = report.files[0].models
+    assert [(m.graph.line, m.complete) for m in models] == [(5, False), (9, False)]
+    for model in models:
+        (gap,) = model.to_json()["gaps"]
+        assert gap["reason"].startswith("`hub.KerasLayer` is a tf.keras 2 (tf_keras) layer, which a Keras 3 model "
+                                        "cannot hold")
+    assert not [d for d in report.diagnostics if d.severity in ("error", "warning")]

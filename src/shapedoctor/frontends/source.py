@@ -46,6 +46,13 @@ from .values import (ArrayShape, ArrayValue, ClassValue, FunctionalModel, Functi
                      LayerObject, Module, NumpyName, Opaque, SequentialModel, SymbolicShape, TensorRef, UnknownNumber,
                      UNDECLARED, UnknownSequence, WeightValue)
 
+# Layers made by packages built on tf.keras 2 (tf_keras): a Keras 3 model refuses them ("Only instances of
+# `keras.Layer` can be added to a Sequential model"; called on a Keras 3 Input, a TypeError)
+_TF_KERAS_2_LAYERS = {
+    "tensorflow_hub.KerasLayer": "`hub.KerasLayer` is a tf.keras 2 (tf_keras) layer, which a Keras 3 model cannot "
+                                 "hold (Only instances of keras.Layer can be added); keras_hub's models, or "
+                                 "TF_USE_LEGACY_KERAS=1 with tf_keras, run it",
+}
 PROBE_ITERATIONS = 4  # a longer loop that built nothing in as many iterations is walked once more, not unrolled
 MAX_UNROLL = 1024  # `for layer in base.layers` of a 1,000-layer backbone; MAX_STATEMENTS bounds the total
 _UNPARSED: dict = {}  # node -> its source text; a function body walked for every call unparses the same nodes
@@ -1279,6 +1286,9 @@ class SourceFrontend:
             return self._call_instance(func, args, kwargs, node, scope)
         if isinstance(func, Symbol):
             return self._call_of_unknown(args, kwargs, node, scope)
+        if isinstance(func, Opaque):  # a layer object that cannot be read (a tf.keras 2 layer): why goes along
+            tensors = _tensors_in(args, kwargs)
+            return self._op_node(scope, "<opaque>", {}, tensors[:1], node, func.reason) if tensors else UNKNOWN
         return UNKNOWN
 
     def _isinstance(self, value, written: ast.expr, scope: Scope):
@@ -1375,6 +1385,8 @@ class SourceFrontend:
             self.skipped_models.append(SkippedModel(
                 span_of(node).line, f"`{_unparse(node.func)}` is not a Keras model (it comes from "
                              f"`{func.qualname.split('.')[0]}`)"))
+        if func.qualname in _TF_KERAS_2_LAYERS:
+            return Opaque(_TF_KERAS_2_LAYERS[func.qualname], span_of(node))
         if func.qualname in ("keras.activations.get", "keras.activations.deserialize") and len(args) == 1:
             return _activation_function(args[0])
         if func.qualname.startswith("math.") and not kwargs:
