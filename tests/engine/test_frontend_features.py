@@ -1038,3 +1038,31 @@ def test_a_tensorflow_hub_layer_is_a_gap_that_says_keras_3_refuses_it():
         assert gap["reason"].startswith("`hub.KerasLayer` is a tf.keras 2 (tf_keras) layer, which a Keras 3 model "
                                         "cannot hold")
     assert not [d for d in report.diagnostics if d.severity in ("error", "warning")]
+
+
+def test_a_builder_a_later_def_of_the_same_name_replaces_is_still_checked():
+    """keras-io's keras_tuner guides define `build_model(hp)` twice, each handed to a tuner that calls it later:
+    the first is replaced in the module before anything here calls it, yet it runs (the tuner holds it). Both are
+    checked, with symbolic hyperparameters; output shapes as Keras 3.15 gives them (torch backend, each builder
+    called with units=10: (None, 1) and (None, 2))."""
+    report = shapedoctor.check_source(textwrap.dedent("""
+        import keras
+        from keras import layers
+        import keras_tuner
+
+        def build_model(hp):
+            units = hp.Int("units", 10, 40, step=10)
+            return keras.Sequential([layers.Dense(units, input_shape=(20,)), layers.Dense(1)])
+
+        first = keras_tuner.GridSearch(hypermodel=build_model, objective="val_loss")
+
+        def build_model(hp):
+            units = hp.Int("units", 10, 40, step=10)
+            return keras.Sequential([layers.Dense(units, input_shape=(20,)), layers.Dense(2)])
+
+        second = keras_tuner.GridSearch(hypermodel=build_model, objective="val_loss")
+        """), with_fixes=False)
+    models = report.files[0].models
+    assert sorted((m.graph.line, m.complete, tuple(m.inference.output_shapes()[0])) for m in models) == [
+        (8, True, (None, 1)), (14, True, (None, 2))]
+    assert report.files[0].skipped_models == []

@@ -333,6 +333,9 @@ class SourceFrontend:
         # settings are read at their defaults (~/.keras/keras.json unchanged)
         self._environment: dict[str, Any] = {}
         self._defining_scopes: dict[int, Scope] = {}  # id -> a scope a function or class was defined in
+        # id(scope) -> functions and classes a later `def`/`class` of the same name replaced there (a tutorial's
+        # second `def build_model(hp)`): the first one still ran where it was passed (a tuner's hypermodel)
+        self._shadowed: dict[int, list] = {}
         self._uncertain = 0  # branches and loop bodies that may not run the walk is inside, in every scope
         self._sequential_tensors_made: dict[int, tuple] = {}  # id of a Sequential -> (its items, its tensors)
         self._branches = 0  # branches the walk is inside whose condition it decided (`if model is None:`)
@@ -372,6 +375,7 @@ class SourceFrontend:
             scope.bindings.clear()
             scope.models.clear()  # a class's instances point back at its scope as well
         self._defining_scopes.clear()
+        self._shadowed.clear()
 
     def _noting_constructors(self, statements, candidates: set[int]):
         """The module's statements, noting on the way every model constructor call in them (walked or not)."""
@@ -465,7 +469,8 @@ class SourceFrontend:
 
         Callers go first, so a helper is followed inside the function that uses it rather than alone.
         """
-        pending = [v for v in _definitions(module) if id(v.node) not in self._followed]
+        shadowed = [v for v in self._shadowed.get(id(module), []) if not is_foreign(v.node)]
+        pending = [v for v in [*shadowed, *_definitions(module)] if id(v.node) not in self._followed]
         called = _names_called(pending) if len(pending) > 1 else set()  # only orders them
         for value in sorted(pending, key=lambda v: v.name in called):
             if id(value.node) in self._followed:
@@ -565,7 +570,13 @@ class SourceFrontend:
                 scope.bindings[alias.asname or alias.name] = _classify_qualname(f"{stmt.module}.{alias.name}")
 
     def _stmt_FunctionDef(self, stmt, scope: Scope) -> None:
-        scope.bindings[stmt.name] = FunctionValue(stmt.name, stmt, scope)
+        self._define(scope, stmt.name, FunctionValue(stmt.name, stmt, scope))
+
+    def _define(self, scope: Scope, name: str, value) -> None:
+        replaced = scope.bindings.get(name)
+        if isinstance(replaced, (FunctionValue, ClassValue)) and replaced.node is not value.node:
+            self._shadowed.setdefault(id(scope), []).append(replaced)
+        scope.bindings[name] = value
         self._defining_scopes[id(scope)] = scope
 
     _stmt_AsyncFunctionDef = _stmt_FunctionDef
@@ -583,9 +594,8 @@ class SourceFrontend:
         keras_base = next((canonical_type(b.leaf) for b in bases if isinstance(b, KerasName)
                            and canonical_type(b.leaf) in RULES and b.leaf not in _ABSTRACT_LAYER_BASES),
                           next((b.keras_base for b in user_bases if b.keras_base), None))
-        scope.bindings[stmt.name] = ClassValue(stmt.name, stmt, kind, user_bases, scope,
-                                               keras_base if kind == "layer" else None)
-        self._defining_scopes[id(scope)] = scope
+        self._define(scope, stmt.name, ClassValue(stmt.name, stmt, kind, user_bases, scope,
+                                                  keras_base if kind == "layer" else None))
 
     def _stmt_Expr(self, stmt: ast.Expr, scope: Scope) -> None:
         value = stmt.value
