@@ -1066,3 +1066,29 @@ def test_a_builder_a_later_def_of_the_same_name_replaces_is_still_checked():
     assert sorted((m.graph.line, m.complete, tuple(m.inference.output_shapes()[0])) for m in models) == [
         (8, True, (None, 1)), (14, True, (None, 2))]
     assert report.files[0].skipped_models == []
+
+
+def test_a_method_of_a_class_made_here_that_nothing_here_calls_is_checked():
+    """A keras_tuner HyperModel subclass is made and handed to a tuner, which calls its build(self, hp) later:
+    the model build() makes is checked (symbolic hyperparameters), as for a builder class never made. Output
+    shape as Keras 3.15 gives it (torch backend, build called with units=32: (None, 1))."""
+    report = shapedoctor.check_source(textwrap.dedent("""
+        import keras
+        from keras import layers
+        import keras_tuner
+
+        class HyperRegressor(keras_tuner.HyperModel):
+            def build(self, hp):
+                model = keras.Sequential([
+                    keras.Input(shape=(20,)),
+                    layers.Dense(units=hp.Int("units", 32, 128, 32), activation="relu"),
+                    layers.Dense(units=1),
+                ])
+                model.compile(optimizer="adam", loss="mean_squared_error")
+                return model
+
+        tuner = keras_tuner.RandomSearch(hypermodel=HyperRegressor(), objective="val_loss", max_trials=3)
+        """), with_fixes=False)
+    (model,) = report.files[0].models
+    assert (model.graph.line, model.complete, tuple(model.inference.output_shapes()[0])) == (8, True, (None, 1))
+    assert report.files[0].skipped_models == []

@@ -483,6 +483,11 @@ class SourceFrontend:
                 self._finish_scope(scope)
             elif isinstance(value, ClassValue) and value.kind == "plain":
                 self._walk_class_alone(value, module)
+        for value in [*shadowed, *_definitions(module)]:
+            if isinstance(value, ClassValue) and value.kind == "plain" and _unwalked_methods(value, self._followed):
+                # made here, but some methods nothing here called: a keras_tuner HyperModel's build(self, hp),
+                # which the tuner calls
+                self._walk_class_alone(value, module, with_init=False)
 
     def _class_attribute(self, cls: ClassValue, attr: str):
         """``config.patch_size`` with ``class Config: patch_size = 4``: the class body's own assignments (walked
@@ -502,18 +507,16 @@ class SourceFrontend:
                 return inherited
         return _MISSING
 
-    def _walk_class_alone(self, cls: ClassValue, module: Scope) -> None:
-        """A builder class never instantiated here: ``__init__`` with symbolic arguments, then each method
-        nothing called (``build_model(self, input_shape, nb_classes)``)."""
+    def _walk_class_alone(self, cls: ClassValue, module: Scope, with_init: bool = True) -> None:
+        """A builder class never instantiated here: ``__init__`` with symbolic arguments (``with_init``), then
+        each method nothing called (``build_model(self, input_shape, nb_classes)``)."""
         scope = Scope(cls.name, parent=cls.scope or module)
         instance = Instance(cls, cls.node.lineno)
         init = cls.method("__init__")
-        if init is not None:
+        if init is not None and with_init:
             self._invoke(init[0], scope, [], {}, me=instance, where=cls.node, scope=scope, symbolic=True, cls=init[1])
-        for stmt in cls.node.body:
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and id(stmt) not in self._followed \
-                    and stmt.name not in ("__init__", "call", "build") and stmt.args.args:
-                self._invoke(stmt, scope, [], {}, me=instance, where=stmt, scope=scope, symbolic=True)
+        for stmt in _unwalked_methods(cls, self._followed):
+            self._invoke(stmt, scope, [], {}, me=instance, where=stmt, scope=scope, symbolic=True)
         self._finish_scope(scope)
 
     def _run_body(self, body: list[ast.stmt], scope: Scope) -> None:
@@ -3915,6 +3918,14 @@ def _definitions(module: Scope) -> list:
     """Functions and classes defined at module level, and methods nothing needs on their own."""
     return [v for v in module.bindings.values() if isinstance(v, (FunctionValue, ClassValue))
             and not is_foreign(v.node)]  # an imported one is followed where this file uses it
+
+
+def _unwalked_methods(cls: ClassValue, followed: set[int]) -> list:
+    """The methods of a plain class the walk never entered (``__init__`` apart; a static one without
+    arguments neither).  A plain class's build() and call() are methods like any: a keras_tuner HyperModel's build(self, hp)
+    makes the model."""
+    return [stmt for stmt in cls.node.body if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and id(stmt) not in followed and stmt.name != "__init__" and stmt.args.args]
 
 
 def _names_called(values: list) -> set[str]:
