@@ -1092,3 +1092,21 @@ def test_a_method_of_a_class_made_here_that_nothing_here_calls_is_checked():
     (model,) = report.files[0].models
     assert (model.graph.line, model.complete, tuple(model.inference.output_shapes()[0])) == (8, True, (None, 1))
     assert report.files[0].skipped_models == []
+
+
+def test_keras_random_on_a_keras_tensor_outside_a_call_is_a_gap_not_an_op():
+    """Keras 3.15 (torch, measured): keras.random.dropout(keras.Input(...), 0.2) raises TypeError and
+    keras.random.shuffle raises "A KerasTensor is symbolic": outside a layer's call() they are no ops (inside one,
+    tests/constructs/ops_keras_random.py, they keep the shape)."""
+    report = shapedoctor.check_source(textwrap.dedent("""
+        import keras
+        inputs = keras.Input(shape=(8,))
+        x = keras.random.dropout(inputs, 0.2)
+        outputs = keras.layers.Dense(1)(x)
+        model = keras.Model(inputs, outputs)
+        """), with_fixes=False)
+    (model,) = report.files[0].models
+    (gap,) = model.to_json()["gaps"]
+    assert model.complete is False and gap["line"] == 4
+    assert gap["reason"] == ("`keras.random.dropout` takes backend tensors, inside a layer's call(): on a Keras tensor "
+                             "Keras raises")

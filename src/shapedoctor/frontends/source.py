@@ -336,6 +336,7 @@ class SourceFrontend:
         # id(scope) -> functions and classes a later `def`/`class` of the same name replaced there (a tutorial's
         # second `def build_model(hp)`): the first one still ran where it was passed (a tuner's hypermodel)
         self._shadowed: dict[int, list] = {}
+        self._layer_calls = 0  # depth of custom layers' call() bodies being walked (backend tensors there)
         self._uncertain = 0  # branches and loop bodies that may not run the walk is inside, in every scope
         self._sequential_tensors_made: dict[int, tuple] = {}  # id of a Sequential -> (its items, its tensors)
         self._branches = 0  # branches the walk is inside whose condition it decided (`if model is None:`)
@@ -1606,8 +1607,12 @@ class SourceFrontend:
         kwargs = {k: v for k, v in kwargs.items() if k != "inputs"}
         builder = tensors[0].builder if tensors else None
         first_new = len(builder.nodes) if builder is not None else 0
-        result = self._invoke(call[0], call[1].scope or scope, [inputs, *rest], kwargs, me=instance, where=node,
-                              scope=scope, cls=call[1])
+        self._layer_calls += 1
+        try:
+            result = self._invoke(call[0], call[1].scope or scope, [inputs, *rest], kwargs, me=instance, where=node,
+                                  scope=scope, cls=call[1])
+        finally:
+            self._layer_calls -= 1
         if isinstance(result, TensorRef) and result.builder is builder and result.node < first_new \
                 and instance.cls.kind == "layer" and builder is not None:
             # call() gives back a tensor it was given (a loss layer returning y_pred): Keras still makes the
@@ -1981,6 +1986,12 @@ class SourceFrontend:
             return args[0] if args and isinstance(args[0], (TensorRef, WeightValue)) else UNKNOWN
         spec = _resolved_op(qualname)
         tensors = _tensors_in(args, kwargs)
+        if spec is not None and tensors and qualname.startswith("keras.random.") and not self._layer_calls:
+            # not an op: on a Keras tensor outside a layer's call() Keras 3 raises (TypeError with torch,
+            # "A KerasTensor is symbolic" for shuffle)
+            return self._op_node(scope, "<opaque>", {}, tensors[:1], node,
+                                 f"`{_short(_unparse(node.func))}` takes backend tensors, inside a layer's call(): on "
+                                 f"a Keras tensor Keras raises")
         if spec is not None and tensors:
             if spec.op in _SCALAR_OPERAND_OPS:  # tf.math.floordiv(index, self.num_buckets): a named size, a scalar
                 args = [_scalar_operand(a) for a in args]

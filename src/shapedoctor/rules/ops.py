@@ -1761,6 +1761,7 @@ NON_TENSOR = frozenset({"shape", "ndim", "size", "dtype", "is_tensor", "convert_
 _TF: dict[str, OpSpec] = {}
 _K: dict[str, OpSpec] = {}
 _ACTIVATIONS: dict[str, OpSpec] = {}
+_RANDOM: dict[str, OpSpec] = {}
 
 
 def _spec(op: str, params: tuple = (), renames: dict | None = None, defaults: dict | None = None,
@@ -1973,6 +1974,13 @@ def _register_activations() -> None:
         _ACTIVATIONS[name] = _spec(name, ("x", "axis"))
 
 
+def _register_random() -> None:
+    """``keras.random`` functions applied to a tensor: dropout and shuffle keep its shape (those making a tensor
+    from a shape -- normal, uniform... -- are not ops on a tensor)."""
+    _RANDOM["dropout"] = _spec("copy", ("x", "rate", "noise_shape", "seed"), {"inputs": "x"})
+    _RANDOM["shuffle"] = _spec("copy", ("x", "axis", "seed"))
+
+
 def resolve_op(qualname: str) -> OpSpec | None:
     """The op a spelled name calls, or None when it is no tensor op shapedoctor knows.
 
@@ -1987,6 +1995,7 @@ def resolve_op(qualname: str) -> OpSpec | None:
         _register_tf()
         _register_backend()
         _register_activations()
+        _register_random()
     if qualname.startswith("tensorflow.experimental.numpy."):  # tnp.maximum: NumPy's API, as keras.ops has it
         qualname = "keras.ops." + qualname[len("tensorflow.experimental.numpy."):]
     for prefix in ("keras.src.ops.", "keras.ops.", "ops."):
@@ -2004,7 +2013,7 @@ def resolve_op(qualname: str) -> OpSpec | None:
             if rest == "einsum":
                 return OpSpec(rule_.type, ("subscripts",), {}, {}, "operands")
             return OpSpec(rule_.type, rule_.params)
-    for prefix, table in (("keras.activations.", _ACTIVATIONS), ("keras.backend.", _K)):
+    for prefix, table in (("keras.activations.", _ACTIVATIONS), ("keras.backend.", _K), ("keras.random.", _RANDOM)):
         if qualname.startswith(prefix):
             return table.get(qualname[len(prefix):])
     return _TF.get(qualname)
