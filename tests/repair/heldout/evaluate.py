@@ -35,6 +35,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import tomllib
 from pathlib import Path
 
@@ -59,15 +60,23 @@ def load_manifest(path: Path | None = None) -> list[dict]:
 def parse_shape(text: str | None) -> list | None:
     if text is None:
         return None
-    value = ast.literal_eval(text)
+    with _AST_LOCK:
+        value = ast.literal_eval(text)
     return [None if d is None else int(d) for d in value]
+
+
+# CPython 3.11 keeps the AST converter's recursion depth in interpreter-wide state: ast.parse in two threads at
+# once can fail with "SystemError: AST constructor recursion depth mismatch" (the cases are checked in threads)
+_AST_LOCK = threading.Lock()
 
 
 def mistake_lines(source: str) -> set[int]:
     """Every line of each simple statement that carries a `# heldout: mistake` marker on any of its lines."""
     marked = {i for i, line in enumerate(source.splitlines(), 1) if MARKER in line}
     lines: set[int] = set()
-    for node in ast.walk(ast.parse(source)):
+    with _AST_LOCK:
+        tree = ast.parse(source)
+    for node in ast.walk(tree):
         if isinstance(node, ast.stmt) and not hasattr(node, "body"):
             span = set(range(node.lineno, (node.end_lineno or node.lineno) + 1))
             if span & marked:
