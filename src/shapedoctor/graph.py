@@ -201,8 +201,17 @@ class ModelGraph:
     def consumers(self, index: int) -> list[LayerNode]:
         return [n for n in self.nodes if any(ref[0] == index for ref in n.inputs)]
 
+    def declares_input(self, node: LayerNode) -> bool:
+        """``node`` is a Sequential's first layer whose own keywords (``input_shape=``...) declared the model's
+        input: the InputLayer it reads was made from its call."""
+        return bool(node.inputs) and self.nodes[node.inputs[0][0]].type == "InputLayer" \
+            and self.nodes[node.inputs[0][0]].span == node.span
+
 
 INPUT_SHAPE_KWARGS = ("input_shape", "input_dim", "batch_input_shape", "batch_shape")
+# a first layer's input keywords -> InputLayer's own names for them (it takes no input_dim=)
+INPUT_LAYER_SPELLING = {"input_shape": "shape", "batch_input_shape": "batch_shape", "batch_shape": "batch_shape",
+                        "batch_size": "batch_size"}
 
 
 def input_args_from_layer_kwargs(args: dict, layer_type: str = "") -> dict | None:

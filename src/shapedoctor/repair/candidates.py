@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from ..data_shapes import check_input_data
 from ..diagnostics import Diagnostic, Fix, GraphPatch
-from ..graph import NAMED_FIRST_AXIS, POSITIONAL_STRIDES, UNRECOGNIZED_KEYWORDS, WrittenInt
+from ..graph import INPUT_LAYER_SPELLING, NAMED_FIRST_AXIS, POSITIONAL_STRIDES, UNRECOGNIZED_KEYWORDS, WrittenInt
 from ..causes import (AXIS_NAMES, CHANNEL_LIKE, channels_first_input, frame_axis, input_of, rank_origin,
                       series_channels_first, spatial_rank)
 from ..infer import Inference, infer, is_list_input, is_written_for_older_keras
@@ -1067,8 +1067,8 @@ def _keyword_renames(node) -> dict[str, str] | None:
     return renames
 
 
-# Keras 2's input keywords on a layer (the first of a Sequential took them as the model's input) -> InputLayer's
-_INPUT_KEYWORDS = {"batch_input_shape": "batch_shape", "batch_size": "batch_size"}
+# Keras 2's input keywords Keras 3's layers no longer take (the first of a Sequential took them as the model's input)
+_INPUT_KEYWORDS = frozenset({"batch_input_shape", "batch_size"})
 
 
 def _input_keyword_fix(inference: Inference, node) -> Fix | None:
@@ -1077,14 +1077,13 @@ def _input_keyword_fix(inference: Inference, node) -> Fix | None:
     ``InputLayer(batch_shape=...)`` before it declares in Keras 3 (the batch size kept: a stateful layer needs it);
     any other layer ignored it in Keras 2, so it goes."""
     unrecognized = node.args.get(UNRECOGNIZED_KEYWORDS)
-    if not unrecognized or not set(unrecognized) <= set(_INPUT_KEYWORDS):
+    if not unrecognized or not set(unrecognized) <= _INPUT_KEYWORDS:
         return None
     written = ", ".join(f"{key}={value!r}" for key, value in unrecognized.items())
-    declaring = node.inputs and inference.graph.nodes[node.inputs[0][0]].type == "InputLayer" \
-        and inference.graph.nodes[node.inputs[0][0]].span == node.span
-    if declaring:
-        return Fix(f"declare the input as InputLayer({written.replace('batch_input_shape=', 'batch_shape=')}) "
-                   f"before {node.label}", [_patch("declare_input", node.index, **dict.fromkeys(unrecognized))],
+    if inference.graph.declares_input(node):
+        declared = ", ".join(f"{INPUT_LAYER_SPELLING[key]}={value!r}" for key, value in unrecognized.items())
+        return Fix(f"declare the input as InputLayer({declared}) before {node.label}",
+                   [_patch("declare_input", node.index, **dict.fromkeys(unrecognized))],
                    why="Keras 3 declares a Sequential's input, batch size included, with an InputLayer, not with "
                        "keywords of its first layer", applicability="safe")
     return Fix(f"remove {written}", [_patch("rename_keywords", node.index, **dict.fromkeys(unrecognized))],

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostics import Edit, Fix, GraphPatch
-from ..graph import INPUT_SHAPE_KWARGS, LayerNode, ModelGraph
+from ..graph import INPUT_LAYER_SPELLING, INPUT_SHAPE_KWARGS, LayerNode, ModelGraph
 from ..rules import RULES, canonical_type
 from ..rules.base import KERAS2_KWARGS
 
@@ -875,10 +875,6 @@ def _input_kwargs(call: cst.Call, node: LayerNode, with_batch_size: bool = False
     return [arg for arg in call.args if arg.keyword is not None and arg.keyword.value in keys]
 
 
-# a first layer's input keywords -> InputLayer's own names for them
-_INPUT_LAYER_SPELLING = {"input_shape": "shape", "batch_input_shape": "batch_shape", "batch_shape": "batch_shape",
-                         "batch_size": "batch_size"}
-
 
 # ------------------------------------------------------------------ the patches
 # Keras' functional merge helpers, by layer class.
@@ -986,18 +982,10 @@ class _Planner:
             if old not in keywords:
                 raise CannotRewrite(f"`{old}=` is not written in the layer's call")
             arg = keywords[old]
-            if new is not None:
-                self.changes.append(_Change(index.start(arg.keyword), index.end(arg.keyword), new))
-                continue
-            position = list(call.args).index(arg)
-            if position + 1 < len(call.args):  # up to the next argument
-                following = call.args[position + 1]
-                end = index.start(following.keyword if following.keyword is not None else following.value)
-                self.changes.append(_Change(index.start(arg.keyword), end, ""))
-            elif position > 0:  # the last one: from the end of the one before it
-                self.changes.append(_Change(index.end(call.args[position - 1].value), index.end(arg.value), ""))
+            if new is None:
+                self.changes += self._drop_args(call, [arg])
             else:
-                self.changes.append(_Change(index.start(arg.keyword), index.end(arg.value), ""))
+                self.changes.append(_Change(index.start(arg.keyword), index.end(arg.keyword), new))
 
     def _op_declare_input(self, patch: GraphPatch, node: LayerNode) -> None:
         """``Sequential([LSTM(32, batch_input_shape=(1, None, 8))])`` -> ``Sequential([InputLayer(batch_shape=(1,
@@ -1005,7 +993,7 @@ class _Planner:
         call = self.index.call_at(node)
         if any(arg.star for arg in call.args):
             raise CannotRewrite("the call passes *args/**kwargs")
-        if _context(self.index, call)[0] not in ("list", "add") or not self._is_first_layer(node):
+        if _context(self.index, call)[0] not in ("list", "add") or not self.graph.declares_input(node):
             raise CannotRewrite("the layer does not begin a Sequential")
         self._op_insert_before(dataclasses.replace(patch, type="InputLayer", args=()), node)
 
@@ -1330,7 +1318,7 @@ class _Planner:
         self._unique_layer(node)
         index = self.index
         call = index.call_at(node)
-        moved = _input_kwargs(call, node) if self._is_first_layer(node) else []
+        moved = _input_kwargs(call, node) if self.graph.declares_input(node) else []
         tail = ")"
         if moved:
             tail = ", " + self._moved_kwargs(moved) + ")"
@@ -1537,20 +1525,17 @@ class _Planner:
         where, holder = _context(index, call)
         new = _layer_text(self.style, patch.type, patch.arg_dict, call, index.quote)
         declaring = patch.type == "InputLayer"
+        moved = _input_kwargs(call, node, declaring) if where in ("list", "add") and self.graph.declares_input(node) \
+            else []
+        if moved:  # the first layer's input keywords go to the layer now first
+            new = new[:-1] + (", " if new[-2] != "(" else "") + self._moved_kwargs(moved, declaring) + ")"
+            self.changes += self._drop_args(call, moved)
         if where == "list":
-            moved = _input_kwargs(call, node, declaring) if self._is_first_layer(node) else []
-            if moved:
-                new = new[:-1] + (", " if new[-2] != "(" else "") + self._moved_kwargs(moved, declaring) + ")"
-                self.changes += self._drop_args(call, moved)
             start = index.start(holder.value)
             own_line = index.text[index.t.line_start(start):start].strip() == ""
             sep = "\n" + index.t.indent_at(start) if own_line and self._list_is_multiline(holder) else " "
             self.changes.append(_Change(start, start, f"{new},{sep}"))
         elif where == "add":
-            if self._is_first_layer(node) and _input_kwargs(call, node, declaring):
-                moved = _input_kwargs(call, node, declaring)
-                new = new[:-1] + (", " if new[-2] != "(" else "") + self._moved_kwargs(moved, declaring) + ")"
-                self.changes += self._drop_args(call, moved)
             stmt = index.statement_of(holder)
             start = index.start(stmt)
             receiver = index.code(holder.func.value)
@@ -1629,7 +1614,7 @@ class _Planner:
         another patch of the same fix already rewrote its value (then that edit goes with it); onto an
         InputLayer, under the names it takes (``batch_input_shape=`` -> ``batch_shape=``)."""
         index = self.index
-        if to_input_layer and any(arg.keyword.value not in _INPUT_LAYER_SPELLING for arg in moved):
+        if to_input_layer and any(arg.keyword.value not in INPUT_LAYER_SPELLING for arg in moved):
             raise CannotRewrite("InputLayer takes no input_dim=")
         texts = []
         for arg in moved:
@@ -1638,13 +1623,9 @@ class _Planner:
             for change in [c for c in self.changes if start <= c.start and c.end <= end]:
                 value = index.text[start:change.start] + change.text + index.text[change.end:end]
                 self.changes.remove(change)
-            keyword = _INPUT_LAYER_SPELLING[arg.keyword.value] if to_input_layer else index.code(arg.keyword)
+            keyword = INPUT_LAYER_SPELLING[arg.keyword.value] if to_input_layer else index.code(arg.keyword)
             texts.append(keyword + "=" + value)
         return ", ".join(texts)
-
-    def _is_first_layer(self, node: LayerNode) -> bool:
-        return bool(node.inputs) and self.graph.nodes[node.inputs[0][0]].type == "InputLayer" \
-            and self.graph.nodes[node.inputs[0][0]].span == node.span
 
     def _list_is_multiline(self, element: cst.Element) -> bool:
         first, last = self.index.lines(self.index.parent(element))
