@@ -146,6 +146,9 @@ POSITIONAL_STRIDES = "@strides_positional"
 # ... an Input's shape written as a tuple whose first size is a name (Input((config.buckets, config.max_len, 1))):
 # an axis the author meant, not a data set's sample count copied in
 NAMED_FIRST_AXIS = "@shape_named_first_axis"
+# ... an op's arguments written as expressions the front-end could not fold (`tf.matmul(x, self.kernel)` with the
+# kernel's shape unknown): ((parameter, text written), ...), so a message names what was written, not "x2"
+UNFOLDED_OPERANDS = "@unfolded_operands"
 # A key of LayerNode.args: the keyword arguments the call gave that the Keras class does not take (border_mode=,
 # batch_input_shape=: Keras 2 names), {name: value}; Keras 3 raises "Unrecognized keyword arguments"
 UNRECOGNIZED_KEYWORDS = "@unrecognized_keywords"

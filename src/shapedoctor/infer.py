@@ -15,7 +15,7 @@ from array import array
 from dataclasses import dataclass, field, replace
 
 from .diagnostics import Diagnostic
-from .graph import MAX_OPTIONS, UNRECOGNIZED_KEYWORDS, Gap, LayerNode, ModelGraph, OneOf
+from .graph import MAX_OPTIONS, UNFOLDED_OPERANDS, UNRECOGNIZED_KEYWORDS, Gap, LayerNode, ModelGraph, OneOf
 from .kinds import INTERNAL_ERROR, INVALID_ARGUMENT, SHARED_LAYER_MISMATCH, UNKNOWN_LAYER
 from .params import WEIGHTLESS
 from .rules import RULES, LayerCall, ShapeProblem, Unresolved, canonical_type
@@ -363,6 +363,8 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
             return LayerResult(node, "ok", input_shapes, [tuple(s) for s in outputs], problem=listed)
     except Unresolved as exc:
         what = str(exc) or "an argument"
+        what = next((f"`{text}`" for name, text in node.written_factors.get(UNFOLDED_OPERANDS, ()) if name == what),
+                    what)
         inference.diagnostics.append(diagnostic_at(
             graph, node, "info", UNKNOWN_LAYER,
             f"{node.label}: the value of {what} could not be determined statically; "

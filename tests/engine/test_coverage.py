@@ -108,6 +108,30 @@ def test_unfolded_argument_is_a_gap():
         assert model.gaps and all(g.line == 5 for g in model.gaps)
 
 
+
+def test_an_unfolded_op_operand_is_named_as_written_not_by_its_parameter():
+    """``tf.matmul(x, self.kernel)`` with the kernel made by a build() that never ran (its input's rank is settled by
+    no layer): the gap names ``self.kernel``, not ``x2`` (keras.ops.matmul's parameter)."""
+    text = ("import keras\nfrom keras import layers\nimport tensorflow as tf\n\n"
+            "class Graph(layers.Layer):\n"
+            "    def build(self, input_shape):\n"
+            "        self.kernel = self.add_weight(shape=(input_shape[0][-1], 8))\n\n"
+            "    def call(self, inputs):\n"
+            "        nodes, edges = inputs\n"
+            "        return tf.matmul(nodes, self.kernel) * self.scale\n\n"
+            "class Net(keras.Model):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.graph = Graph()\n\n"
+            "    def call(self, inputs):\n"
+            "        nodes, edges = inputs\n"
+            "        return self.graph([nodes, edges])\n\n"
+            "model = Net()\n")
+    (model,) = shapedoctor.check_source(text).files[0].models
+    assert not model.complete
+    assert model.gaps[0].line == 11
+    assert "`self.kernel`" in model.gaps[0].reason and "x2" not in model.gaps[0].reason
+
 # ----------------------------------------------------------------------------- skipped models
 def test_skipped_model_is_listed_at_its_constructor_line():
     report = file_report("skipped_model.py")

@@ -22,7 +22,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..graph import (INPUT_SHAPE_KWARGS, NAMED_FIRST_AXIS, POSITIONAL_STRIDES, UNKNOWN, UNRECOGNIZED_KEYWORDS,
+from ..graph import (INPUT_SHAPE_KWARGS, NAMED_FIRST_AXIS, POSITIONAL_STRIDES, UNFOLDED_OPERANDS, UNKNOWN,
+                     UNRECOGNIZED_KEYWORDS,
                      AutoNamer, DataDim,
                      LayerNode, ModelGraph, SkippedModel, Span, WrittenInt, data_of_dims,
                      input_args_from_layer_kwargs)
@@ -36,7 +37,7 @@ from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE,
 from ..rules.applications import APPS as APPLICATION_TYPES, PREPROCESS_FUNCTIONS
 from ..rules.keras_hub import KERAS_HUB_LAYERS
 from ..rules.keywords import ACCEPTED as ACCEPTED_KEYWORDS
-from ..rules.base import ALIASES, ConstTensor, DataShape, TensorArg
+from ..rules.base import ALIASES, ConstTensor, DataShape, TensorArg, _front_end_value
 from ..rules.core import LambdaBody
 from ..rules.ops import OPERATORS, resolve_op
 from ..rules.recurrent import bidirectional_output_count
@@ -1593,6 +1594,15 @@ class SourceFrontend:
                                  scope=scope, cls=build[1])
                 else:
                     self._builds_deferred += 1
+                    if not isinstance(inputs, TensorRef) and any(sh is not None for sh in shapes):
+                        # a list of inputs, some of a shape only later code settles (an input whose rank no layer
+                        # fixed yet): build() reads the shapes it can now, the weights of the others stay unknown;
+                        # left unbuilt, so a call that knows every shape builds it again
+                        for t in tensors:
+                            t.builder.shapes_read = True
+                        partial = [sh if sh is not None else UNKNOWN for sh in shapes]
+                        self._invoke(build[0], build[1].scope or scope, [partial], {}, me=instance, where=node,
+                                     scope=scope, cls=build[1])
             else:
                 instance.built = True
         if instance.base_layer is not None:
@@ -2034,7 +2044,8 @@ class SourceFrontend:
         bound = {k: _encoded_operand(v, inputs) for k, v in spec.bind(list(args), dict(kwargs)).items()}
         if len({id(t.builder) for t in inputs}) != 1:
             return UNKNOWN
-        layer = LayerObject(spec.op, _short(label, 40), bound, span_of(node), f"op{next(self._keys)}")
+        layer = LayerObject(spec.op, _short(label, 40), bound, span_of(node), f"op{next(self._keys)}",
+                            written_factors=_unfolded_operands(spec, bound, node))
         result = self._apply_layer(layer, inputs, node, scope, False)
         outputs = result.builder.outputs_of(result) if isinstance(result, TensorRef) else None
         if outputs is not None and outputs > 1:
@@ -3371,6 +3382,26 @@ def _collect_tensors(value, out: list, depth: int) -> None:
     elif isinstance(value, dict) and depth < 3:
         for item in value.values():
             _collect_tensors(item, out, depth + 1)
+
+
+def _unfolded_operands(spec, bound: dict, node: ast.AST) -> dict:
+    """``{UNFOLDED_OPERANDS: ((parameter, text), ...)}`` for the op's arguments that did not fold to a value, as
+    written (``self.kernel`` of ``tf.matmul(x, self.kernel)``), else {}."""
+    unfolded = [name for name, value in bound.items() if value is UNKNOWN or _front_end_value(value)]
+    if not unfolded:
+        return {}
+    if isinstance(node, ast.BinOp):
+        written = {"x1": node.left, "x2": node.right}
+    elif isinstance(node, ast.Call):
+        try:
+            written = spec.bind(list(node.args), {k.arg: k.value for k in node.keywords if k.arg})
+        except Exception:  # a call Keras' signature does not take: no texts, the parameter names stay
+            return {}
+    else:
+        return {}
+    texts = tuple((name, _short(_unparse(written[name]), 40)) for name in unfolded
+                  if isinstance(written.get(name), ast.expr) and not isinstance(written[name], ast.Starred))
+    return {UNFOLDED_OPERANDS: texts} if texts else {}
 
 
 def _encoded_operand(value, inputs: list, depth: int = 0):
