@@ -44,7 +44,10 @@ class GraphPatch:
     ``args["layers"]`` = ((type, args pairs), ...) after ``node``, the model's only output: a missing head);
     "unlist_input" (``node`` is called on its one tensor instead of a list of it: ``x[0]``, or ``[x]`` unwrapped);
     "set_constant" (a module constant's int literal at ``args["span"]`` rewritten from ``args["old"]`` to
-    ``args["value"]``; the graph cannot show it -- sizes are folded -- so such a fix is verified on the source).
+    ``args["value"]``; the graph cannot show it -- sizes are folded -- so such a fix is verified on the source);
+    "compile_keywords" (``model.compile(opt, loss, ["accuracy"])`` written in Keras 2's positional order: each
+    argument of ``args["arguments"]`` = ((keyword, (line, col, end_line, end_col), text written), ...) gets its
+    keyword; the model is unchanged).
     """
 
     op: str

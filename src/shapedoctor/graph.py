@@ -195,6 +195,9 @@ class ModelGraph:
     unbuildable_reason: str | None = None
     gaps: list[Gap] = field(default_factory=list)  # recorded by the front-end where it lost precision
     loops: list[tuple[int, int]] = field(default_factory=list)  # (first, last line) of loops unrolled in the source
+    # compile(opt, loss, ["accuracy"]) written in Keras 2's positional order, which Keras 3 reads as loss_weights:
+    # ((keyword meant, (line, col, end_line, end_col), text written), ...), from the third positional argument on
+    compile_positional: tuple = ()
 
     def add(self, type_: str, args: dict, inputs: list[Ref], **kw) -> LayerNode:
         node = LayerNode(index=len(self.nodes), type=type_, args=args, inputs=inputs, **kw)

@@ -319,6 +319,9 @@ class SourceFrontend:
         self._constructed: dict[int, Any] = {}  # constructor line -> the model made there (first one)
         self._lambda_callees: dict = {}  # Lambda(fn) constructor span -> (fn, scope it was written in)
         self._saved_models: dict[str, Any] = {}  # model.save("m.keras") in this file: the path -> that model
+        # model.compile(opt, loss, ["accuracy"]): the model's line -> the Keras 2 positional arguments (see
+        # ModelGraph.compile_positional)
+        self._compile_positional: dict[int, tuple] = {}
         self._class_bodies: dict[int, dict] = {}  # id of a class -> what its body assigns (class attributes)
         self._layer_names: dict[str, str] = {}  # a layer object's key -> the name its first call gave it
         self._layer_objects = 0
@@ -360,6 +363,7 @@ class SourceFrontend:
         graphs = _dedupe(self.graphs)
         for graph in graphs:
             graph.loops = sorted(self._unrolled_loops)
+            graph.compile_positional = self._compile_positional.get(graph.line, ())
             if graph.data_shape is None:
                 graph.data_shape, graph.data_origin = _data_the_input_is_written_from(graph)
         for graph in graphs:
@@ -2653,6 +2657,11 @@ class SourceFrontend:
             self._saved_models[args[0]] = target  # load_model(the same path) later in the file gives it back
         elif attr == "compile" and isinstance(target, (SequentialModel, FunctionalModel, Instance)):
             target.loss = kwargs.get("loss", args[1] if len(args) > 1 else None)
+            written = _keras2_compile_positionals(node, args)
+            if written:
+                self._compile_positional[target.line] = written
+                if isinstance(target, Instance) and target.functional is not None:  # made by super().__init__
+                    self._compile_positional[target.functional.line] = written
         elif attr in ("fit", "train_on_batch", "evaluate") and isinstance(target, (SequentialModel, FunctionalModel,
                                                                                    Instance)):
             x = args[0] if args else kwargs.get("x")
@@ -3382,6 +3391,32 @@ def _collect_tensors(value, out: list, depth: int) -> None:
     elif isinstance(value, dict) and depth < 3:
         for item in value.values():
             _collect_tensors(item, out, depth + 1)
+
+
+# Model.compile's positional parameters after (optimizer, loss) in Keras 2 (Keras 3: loss_weights, metrics)
+_KERAS2_COMPILE = ("metrics", "loss_weights")
+
+
+def _keras2_compile_positionals(node: ast.Call, args: list) -> tuple:
+    """``model.compile("adam", "mse", ["accuracy"])``: Keras 2 took the third positional argument as ``metrics``,
+    Keras 3 takes it as ``loss_weights`` (and fails once training starts: "Invalid dtype: str256").  The
+    arguments written in Keras 2's order where one of them can only be metrics (a string, or a list or dict
+    holding one): ((keyword Keras 2 meant, (line, col, end_line, end_col), text), ...); () otherwise."""
+    written = node.args[2:]
+    if len(args) < 3 or not 0 < len(written) <= len(_KERAS2_COMPILE) or any(isinstance(a, ast.Starred)
+                                                                            for a in node.args) \
+            or any(k.arg in _KERAS2_COMPILE for k in node.keywords):
+        return ()
+
+    def metric_like(value) -> bool:
+        items = list(value.values()) if isinstance(value, dict) else value if isinstance(value, (list, tuple)) \
+            else [value]
+        return any(isinstance(item, str) for item in items)
+
+    if not metric_like(args[2]):
+        return ()
+    return tuple((keyword, (a.lineno, a.col_offset, a.end_lineno, a.end_col_offset), _unparse(a))
+                 for keyword, a in zip(_KERAS2_COMPILE, written))
 
 
 def _unfolded_operands(spec, bound: dict, node: ast.AST) -> dict:

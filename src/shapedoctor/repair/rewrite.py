@@ -1217,6 +1217,22 @@ class _Planner:
 
     _op_set_constant = _op_set_literal  # ``FEATURE_SIZE = 60`` written anew (constants.py)
 
+    # compile_keywords -----------------------------------------------------------------
+    def _op_compile_keywords(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``model.compile("adam", "mse", ["accuracy"])`` -> ``..., metrics=["accuracy"])``: the arguments Keras 2
+        took by position named (compile_call.py)."""
+        t = self.index.t
+        for keyword, (line, col, end_line, end_col), written in patch.arg_dict["arguments"]:
+            start = t.offset(line, t.char_col(line, col))
+            end = t.offset(end_line, t.char_col(end_line, end_col))
+            try:
+                there = ast.unparse(ast.parse(self.index.text[start:end].strip(), mode="eval"))
+            except SyntaxError:
+                there = None
+            if there != written:  # ``written`` is ast.unparse's spelling of the argument (its quotes, its spaces)
+                raise CannotRewrite("the argument is not written there")
+            self.changes.append(_Change(start, start, f"{keyword}="))
+
     # insert_on_input ------------------------------------------------------------------
     def _op_insert_on_input(self, patch: GraphPatch, node: LayerNode) -> None:
         """``Concatenate()([x, skip])`` -> ``Concatenate()([x, Cropping2D(...)(skip)])``: the new layer wraps the

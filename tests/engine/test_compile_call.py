@@ -1,0 +1,74 @@
+"""``model.compile(opt, loss, ["accuracy"])`` written in Keras 2's positional order: Keras 3 reads the third
+argument as ``loss_weights`` and fails at the first training batch (measured, Keras 3.15 torch: ``ValueError:
+Invalid dtype: str256``; the before/after pair in tests/repair/cases is run in Keras by test_fix.py)."""
+
+from __future__ import annotations
+
+from shapedoctor import check_source
+from shapedoctor.repair.command import fix_text
+
+HEAD = ("import keras\nfrom keras import layers\n\n"
+        "model = keras.Sequential([keras.Input(shape=(8,)), layers.Dense(3, activation='softmax')])\n")
+
+
+def _findings(text: str) -> list:
+    return [d for d in check_source(text).diagnostics if d.severity == "error"]
+
+
+def test_metrics_in_third_position_is_an_error_at_that_argument_with_a_safe_keyword_fix():
+    text = HEAD + "model.compile('adam', 'categorical_crossentropy', ['accuracy'])\n"
+    (finding,) = _findings(text)
+    assert (finding.kind.name, finding.line, finding.col) == ("invalid-argument", 5, 50)
+    assert "loss_weights" in finding.message and "metrics=['accuracy']" in finding.message
+    (fix,) = finding.fixes
+    assert fix.applicability == "safe"
+    fixed = fix_text(text).fixed
+    assert fixed.endswith("model.compile('adam', 'categorical_crossentropy', metrics=['accuracy'])\n")
+    assert _findings(fixed) == []
+
+
+def test_a_metrics_variable_and_keras2_loss_weights_in_fourth_position_are_both_named():
+    text = HEAD + ("watched = ['accuracy', keras.metrics.AUC()]\n"
+                   "model.compile(keras.optimizers.Adam(1e-3), 'categorical_crossentropy',\n"
+                   "              watched, [1.0])\n")
+    (finding,) = _findings(text)
+    assert finding.line == 7
+    fixed = fix_text(text).fixed
+    assert fixed.endswith("              metrics=watched, loss_weights=[1.0])\n")
+    assert _findings(fixed) == []
+
+
+def test_keras3_positional_loss_weights_and_keyword_metrics_are_not_findings():
+    for call in ("model.compile('adam', 'mse', [0.5])\n",
+                 "model.compile('adam', 'mse', {'dense': 1.0})\n",
+                 "model.compile('adam', 'mse', metrics=['mae'])\n",
+                 "model.compile('adam', 'mse', None, ['mae'])\n",
+                 "model.compile('adam', 'mse', unknown_weights)\n"):
+        assert _findings(HEAD + call) == [], call
+
+
+def test_more_positionals_than_keras2_named_and_a_model_with_its_own_compile_are_left_alone():
+    assert _findings(HEAD + "model.compile('adam', 'mse', ['mae'], [1.0], None)\n") == []
+    text = ("import keras\nfrom keras import layers\n\n"
+            "class GAN(keras.Model):\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.dense = layers.Dense(1)\n\n"
+            "    def call(self, x):\n"
+            "        return self.dense(x)\n\n"
+            "    def compile(self, g_opt, d_opt, loss_fn):\n"
+            "        super().compile()\n\n"
+            "gan = GAN()\ngan.build((None, 4))\ngan.compile('adam', 'adam', 'mse')\n")
+    assert _findings(text) == []
+
+
+def test_a_model_class_made_functional_by_super_init_is_checked_at_its_compile_call():
+    text = ("import keras\nfrom keras import layers\n\n"
+            "class Classifier(keras.Model):\n"
+            "    def __init__(self, inputs, classes):\n"
+            "        x = layers.Dense(classes, activation='softmax')(inputs)\n"
+            "        super().__init__(inputs=inputs, outputs=x)\n\n"
+            "model = Classifier(keras.Input(shape=(8,)), 3)\n"
+            "model.compile('adam', 'categorical_crossentropy', ['accuracy'])\n")
+    (finding,) = _findings(text)
+    assert (finding.line, finding.col) == (10, 50)
