@@ -322,6 +322,9 @@ class SourceFrontend:
         # model.compile(opt, loss, ["accuracy"]): the model's line -> the Keras 2 positional arguments (see
         # ModelGraph.compile_positional)
         self._compile_positional: dict[int, tuple] = {}
+        # Input shapes of unknown rank -> the rank a first walk of the file settled them to (a second walk)
+        self._rank_hints: dict[SymbolicShape, int] = {}
+        self._settled_ranks: dict[SymbolicShape, int | None] = {}  # what this walk's models settled them to
         self._class_bodies: dict[int, dict] = {}  # id of a class -> what its body assigns (class attributes)
         self._layer_names: dict[str, str] = {}  # a layer object's key -> the name its first call gave it
         self._layer_objects = 0
@@ -348,9 +351,28 @@ class SourceFrontend:
     # ------------------------------------------------------------------ entry
     def models(self) -> list[ModelGraph]:
         try:
-            return self._models()
+            graphs = self._models()
+            if self._builds_deferred and self._settled_ranks and not self._rank_hints:
+                graphs = self._walked_again_with_ranks(graphs)
+            return graphs
         finally:
             _forget_file_memos()
+
+    def _walked_again_with_ranks(self, graphs: list[ModelGraph]) -> list[ModelGraph]:
+        """``Input(shape=x_train.shape[1:])``: its rank is settled once the models are made, but a user layer's
+        ``build(input_shape)`` that met that input while the walk did not know its rank waited, and stayed unbuilt
+        (its weights, and what call() computes with them, unknown).  The file is walked once more with each
+        such input made at its settled rank from the start; that walk is kept when it follows more and finds
+        nothing the first did not (a finding must not rest on the rank chosen)."""
+        again = SourceFrontend(self.text, self.path)
+        again._rank_hints = {shape: rank for shape, rank in self._settled_ranks.items() if rank is not None}
+        if not again._rank_hints:
+            return graphs
+        second = again._models()
+        if _walk_score(second) <= _walk_score(graphs) or _findings(second) > _findings(graphs):
+            return graphs
+        self.skipped_models, self.dependencies = again.skipped_models, again.dependencies
+        return second
 
     def _models(self) -> list[ModelGraph]:
         module = Scope("<module>")
@@ -367,7 +389,10 @@ class SourceFrontend:
             if graph.data_shape is None:
                 graph.data_shape, graph.data_origin = _data_the_input_is_written_from(graph)
         for graph in graphs:
-            settle_symbolic_inputs(graph)
+            for shape, rank in settle_symbolic_inputs(graph).items():
+                if shape.base != UNDECLARED and not shape.base.startswith("inputs"):  # not the walk's own names
+                    # one shape settled differently in two models: no rank to walk it at again
+                    self._settled_ranks[shape] = rank if self._settled_ranks.get(shape, rank) == rank else None
         graphs += self._sequentials_inside_settled(graphs, module)
         self._say_unreported(graphs)
         self._unlink_definitions()
@@ -2163,7 +2188,7 @@ class SourceFrontend:
             shape_args = {"batch_shape": model.build_shape}
         if shape_args is None:
             return None
-        _symbolic_input(shape_args)
+        _symbolic_input(shape_args, self._rank_hints)
         builder = scope.builder
         start = len(builder.nodes)
         span = first.span if isinstance(first, LayerObject) else model.span  # where the input is declared
@@ -2322,7 +2347,7 @@ class SourceFrontend:
         if type_ == "InputLayer" and "input_shape" in args and "shape" not in args:
             args["shape"] = args.pop("input_shape")
         if type_ == "InputLayer":
-            _symbolic_input(args)
+            _symbolic_input(args, self._rank_hints)
         for key, value in list(args.items()):
             if isinstance(value, LayerObject):
                 args[key] = _nested(value)
@@ -2808,7 +2833,7 @@ class SourceFrontend:
                 if input_args is None and shape is not None:
                     input_args = {"batch_shape": shape}
                 if input_args is not None:
-                    _symbolic_input(input_args)
+                    _symbolic_input(input_args, self._rank_hints)
                     node = graph.add("InputLayer", input_args, [], span=item.span, name=self.namer("InputLayer"),
                                      written_type="Input")
                     previous = (node.index, 0)
@@ -2852,7 +2877,7 @@ class SourceFrontend:
         shape = model.build_shape if model.build_shape is not None else model.call_shape
         if shape_args is None:
             shape_args = {"batch_shape": shape} if shape is not None else {"shape": SymbolicShape(UNDECLARED)}
-        _symbolic_input(shape_args)
+        _symbolic_input(shape_args, self._rank_hints)
         input_layer = LayerObject("InputLayer", "Input", shape_args, model.span, f"layer{next(self._keys)}")
         tensor = self._apply_layer(input_layer, [], where, walk, False)
         output = self._apply_items(items, tensor, where, walk)
@@ -3419,6 +3444,21 @@ def _keras2_compile_positionals(node: ast.Call, args: list) -> tuple:
                  for keyword, a in zip(_KERAS2_COMPILE, written))
 
 
+def _walk_score(graphs: list[ModelGraph]) -> tuple[int, int]:
+    """How much a walk's models are followed: models whose every layer has a shape and no gap, layers with one."""
+    complete = followed = 0
+    for graph in graphs:
+        results = infer(graph).results
+        ok = sum(1 for r in results if r.status == "ok")
+        followed += ok
+        complete += ok == len(results) and not graph.gaps and not _has_opaque(graph)
+    return complete, followed
+
+
+def _findings(graphs: list[ModelGraph]) -> int:
+    return sum(1 for graph in graphs for d in infer(graph).diagnostics if d.severity in ("error", "warning"))
+
+
 def _unfolded_operands(spec, bound: dict, node: ast.AST) -> dict:
     """``{UNFOLDED_OPERANDS: ((parameter, text), ...)}`` for the op's arguments that did not fold to a value, as
     written (``self.kernel`` of ``tf.matmul(x, self.kernel)``), else {}."""
@@ -3931,8 +3971,9 @@ def _surely_an_object(value: Any) -> bool:
     return isinstance(value, _OBJECTS)
 
 
-def _symbolic_input(args: dict) -> None:
-    """``shape=input_shape`` that could not be folded: a shape of unknown rank with named sizes."""
+def _symbolic_input(args: dict, rank_hints: dict) -> None:
+    """``shape=input_shape`` that could not be folded: a shape of unknown rank with named sizes (of the rank in
+    ``rank_hints`` when an earlier walk of the file settled it: see SourceFrontend._walked_again_with_ranks)."""
     for key in ("shape", "batch_shape"):
         value = args.get(key)
         if key == "shape" and isinstance(value, UnknownShape) and value.whole_data:
@@ -3947,6 +3988,11 @@ def _symbolic_input(args: dict) -> None:
             args[key] = SymbolicShape(value.name)
         elif isinstance(value, SymbolicShape) and key == "batch_shape":
             args[key] = SymbolicShape(value.base, value.offset, value.prefix)
+    for key in ("shape", "batch_shape"):
+        value = args.get(key)
+        if isinstance(value, SymbolicShape) and value in rank_hints:
+            del args[key]
+            args["shape"] = value.dims(rank_hints[value])  # as settle_symbolic_inputs writes it
 
 
 def _keras_layer_order(model: FunctionalModel, key_of) -> dict:

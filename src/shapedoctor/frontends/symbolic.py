@@ -19,7 +19,8 @@ from .values import SymbolicShape
 MAX_RANK = 4  # non-batch axes: Conv3D's (depth, height, width, channels)
 
 
-def settle_symbolic_inputs(graph: ModelGraph) -> None:
+def settle_symbolic_inputs(graph: ModelGraph) -> dict[SymbolicShape, int]:
+    """Each input shape of unknown rank settled in ``graph``; the rank each got."""
     # Inputs made from the same shape (``Input(shape=image_shape)`` twice, a pix2pix discriminator's source and
     # target images) have the same rank: settled together, as one
     groups: dict[SymbolicShape, list] = {}
@@ -44,6 +45,7 @@ def settle_symbolic_inputs(graph: ModelGraph) -> None:
             ranks[symbolic] = rank
         if not changed:
             break
+    return ranks
 
 
 def build_score(inference) -> tuple[bool, int]:
