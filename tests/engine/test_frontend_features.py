@@ -7,6 +7,7 @@ The expected values are checked twice: against shapedoctor (fast suite, no Keras
 """
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -1110,3 +1111,12 @@ def test_keras_random_on_a_keras_tensor_outside_a_call_is_a_gap_not_an_op():
     assert model.complete is False and gap["line"] == 4
     assert gap["reason"] == ("`keras.random.dropout` takes backend tensors, inside a layer's call(): on a Keras tensor "
                              "Keras raises")
+
+
+def test_a_loop_making_user_blocks_is_unrolled_to_its_end_and_every_block_is_checked():
+    """tests/constructs/loop_blocks_made_as_instances.py: six blocks whose layers are made in build(); before,
+    the loop was cut after four passes (no layer object made yet) and two blocks were silently left out."""
+    path = Path(__file__).resolve().parents[1] / "constructs" / "loop_blocks_made_as_instances.py"
+    (model,) = shapedoctor.check_file(str(path), with_fixes=False).files[0].models
+    widths = [r.output_shape[-1] for r in model.inference.results if r.node.type == "Dense"]
+    assert widths == [64, 48, 40, 32, 24, 16, 5]

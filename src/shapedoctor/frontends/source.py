@@ -1558,6 +1558,8 @@ class SourceFrontend:
             name = kwargs.get("name")
             return self._functional_model(inputs, outputs, name, node, scope)
         instance = Instance(cls, span_of(node).line, name=kwargs["name"] if isinstance(kwargs.get("name"), str) else "")
+        if cls.kind in ("layer", "model"):
+            self._layer_objects += 1  # model code: a loop making blocks (`self.blocks.append(Block(...))`) is unrolled
         init = cls.method("__init__")
         if cls.kind == "layer" and any(k in kwargs for k in INPUT_SHAPE_KWARGS) and _passes_on_keywords(init):
             instance.input_args = input_args_from_layer_kwargs(
