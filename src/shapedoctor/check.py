@@ -11,7 +11,7 @@ from . import __version__
 from .suppress import apply_suppressions
 from .diagnostics import Diagnostic
 from .causes import explain, spatial_rank
-from .compile_call import check_compile_call
+from .respellings import respelling_findings
 from .graph import Gap, ModelGraph, SkippedModel
 from .infer import Inference, infer
 from .kinds import INCOMPLETE_MODEL, INPUT_ERROR, INTERNAL_ERROR, PARSE_ERROR, SKIPPED_MODEL, Kind
@@ -221,10 +221,9 @@ def analyse_graphs(graphs: list[ModelGraph], path: str, target_shapes: Any = Non
                     diagnostic.explanation.append(
                         f"Reshape candidates are ranked {longest} first; each one shown builds through "
                         "every layer after it. Which grouping suits the data: `shapedoctor compare`.")
-        compile_finding = check_compile_call(inference, with_fixes)
-        if compile_finding is not None:  # made with its fix: no layer of the model is to change
-            compile_finding.path = path
-            inference.diagnostics.append(compile_finding)
+        for respelled in respelling_findings(inference, with_fixes):  # made with its fix: no layer is to change
+            respelled.path = path
+            inference.diagnostics.append(respelled)
         model = ModelReport(graph, inference)
         report.models.append(model)
         report.diagnostics.extend(inference.diagnostics)

@@ -45,9 +45,9 @@ class GraphPatch:
     "unlist_input" (``node`` is called on its one tensor instead of a list of it: ``x[0]``, or ``[x]`` unwrapped);
     "set_constant" (a module constant's int literal at ``args["span"]`` rewritten from ``args["old"]`` to
     ``args["value"]``; the graph cannot show it -- sizes are folded -- so such a fix is verified on the source);
-    "compile_keywords" (``model.compile(opt, loss, ["accuracy"])`` written in Keras 2's positional order: each
-    argument of ``args["arguments"]`` = ((keyword, (line, col, end_line, end_col), text written), ...) gets its
-    keyword; the model is unchanged).
+    "respell" (a call of the model's own API spelled for an older Keras, ``compile(opt, loss, ["accuracy"])`` or
+    ``Model(input=x, output=y)``: the texts ``args["insertions"]`` = ((line, col, text), ...) inserted, where
+    ``args["written"]`` = ((span, ast.unparse of the code there), ...) still holds; the model is unchanged).
     """
 
     op: str

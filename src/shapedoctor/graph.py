@@ -177,6 +177,21 @@ class LayerNode:
         return self.written_type or self.type
 
 
+@dataclass(frozen=True)
+class Respelling:
+    """A call of a model's own API (not a layer) written the way an older Keras spelled it, which Keras 3 reads
+    otherwise or refuses: where and why, and the text insertions that spell it Keras 3's way, each checked against
+    what is written where it goes (respellings.py)."""
+
+    span: tuple[int, int, int, int]  # (line, col, end_line, end_col) of what is spelled the old way
+    called: str  # "compile", "Model"
+    message: str
+    explanation: str
+    fix_title: str
+    insertions: tuple[tuple[int, int, str], ...]  # (line, col, text)
+    written: tuple[tuple[tuple[int, int, int, int], str], ...]  # (span, ast.unparse of the code written there)
+
+
 @dataclass
 class ModelGraph:
     name: str
@@ -195,9 +210,8 @@ class ModelGraph:
     unbuildable_reason: str | None = None
     gaps: list[Gap] = field(default_factory=list)  # recorded by the front-end where it lost precision
     loops: list[tuple[int, int]] = field(default_factory=list)  # (first, last line) of loops unrolled in the source
-    # compile(opt, loss, ["accuracy"]) written in Keras 2's positional order, which Keras 3 reads as loss_weights:
-    # ((keyword meant, (line, col, end_line, end_col), text written), ...), from the third positional argument on
-    compile_positional: tuple = ()
+    # calls of the model's own API spelled for an older Keras (compile's Keras 2 positionals, Model(input=...))
+    respellings: tuple[Respelling, ...] = ()
 
     def add(self, type_: str, args: dict, inputs: list[Ref], **kw) -> LayerNode:
         node = LayerNode(index=len(self.nodes), type=type_, args=args, inputs=inputs, **kw)

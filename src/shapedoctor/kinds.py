@@ -177,7 +177,7 @@ INVALID_ARGUMENT = _kind("SD107", "invalid-argument", "error", """
     ## What it does
     Finds layer arguments Keras rejects: `strides > 1` together with `dilation_rate > 1`,
     a non-positive number of filters or units, an unknown `padding`, a keyword the layer
-    does not take (Keras 2's `border_mode=`...), `compile(opt, loss, ["accuracy"])` in Keras 2's order.
+    does not take (Keras 2's `border_mode=`...), Keras 1/2 spellings of the model's own API.
 
     ## Why is this bad?
     Keras raises `ValueError` when the layer is created. Keras 3's third positional parameter of
@@ -198,8 +198,9 @@ INVALID_ARGUMENT = _kind("SD107", "invalid-argument", "error", """
     every unrecognized keyword of the call has such a spelling. Keras 2's `batch_input_shape=` (and
     `batch_size=`) on the first layer of a Sequential becomes an `InputLayer(batch_shape=...)` before it,
     batch size kept; on any other layer Keras 2 ignored it, and it is removed (safe fixes too).
-    Compile's Keras 2 positional arguments get their keywords: `compile("adam", loss, metrics=["accuracy"])`
-    (safe).
+    Compile's Keras 2 positional arguments get their keywords: `compile("adam", loss, metrics=["accuracy"])`,
+    and Keras 1's `Model(input=x, output=y)` becomes `Model(inputs=x, outputs=y)`, which Keras 3 otherwise
+    refuses ("Unrecognized keyword arguments passed to Model"); both safe.
 """)
 
 SHARED_LAYER_MISMATCH = _kind("SD108", "shared-layer-mismatch", "error", """

@@ -482,7 +482,8 @@ def test_every_fixed_case_builds_in_keras_and_every_broken_one_does_not():
     from shapedoctor.repair.keras_build import build_source
 
     names = ("invalid_argument_input_int_functional", "invalid_argument_avgpool_no_size_function",
-             "rank_input_data_shape_functional", "invalid_argument_compile_keras2_metrics_function")
+             "rank_input_data_shape_functional", "invalid_argument_compile_keras2_metrics_function",
+             "invalid_argument_keras1_model_keywords_function")
     for name in names:
         assert not build_source(_read(CASES / f"{name}.before.py"), timeout=240).ok, name
         result = build_source(_read(CASES / f"{name}.after.py"), timeout=240)

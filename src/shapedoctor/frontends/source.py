@@ -23,9 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..graph import (INPUT_SHAPE_KWARGS, NAMED_FIRST_AXIS, POSITIONAL_STRIDES, UNFOLDED_OPERANDS, UNKNOWN,
-                     UNRECOGNIZED_KEYWORDS,
-                     AutoNamer, DataDim,
-                     LayerNode, ModelGraph, SkippedModel, Span, WrittenInt, data_of_dims,
+                     UNRECOGNIZED_KEYWORDS, AutoNamer, DataDim, LayerNode, ModelGraph, Respelling, SkippedModel,
+                     Span, WrittenInt, data_of_dims,
                      input_args_from_layer_kwargs)
 from ..rules import RULES, LayerCall, ShapeProblem, canonical_type, map_arguments
 from . import chunks
@@ -319,9 +318,9 @@ class SourceFrontend:
         self._constructed: dict[int, Any] = {}  # constructor line -> the model made there (first one)
         self._lambda_callees: dict = {}  # Lambda(fn) constructor span -> (fn, scope it was written in)
         self._saved_models: dict[str, Any] = {}  # model.save("m.keras") in this file: the path -> that model
-        # model.compile(opt, loss, ["accuracy"]): the model's line -> the Keras 2 positional arguments (see
-        # ModelGraph.compile_positional)
-        self._compile_positional: dict[int, tuple] = {}
+        # compile(opt, loss, ["accuracy"]), Model(input=x, output=y): the model's line -> its calls spelled for an
+        # older Keras (ModelGraph.respellings)
+        self._respellings: dict[int, list[Respelling]] = {}
         # Input shapes of unknown rank -> the rank a first walk of the file settled them to (a second walk)
         self._rank_hints: dict[SymbolicShape, int] = {}
         self._settled_ranks: dict[SymbolicShape, int | None] = {}  # what this walk's models settled them to
@@ -385,7 +384,7 @@ class SourceFrontend:
         graphs = _dedupe(self.graphs)
         for graph in graphs:
             graph.loops = sorted(self._unrolled_loops)
-            graph.compile_positional = self._compile_positional.get(graph.line, ())
+            graph.respellings = tuple(dict.fromkeys(self._respellings.get(graph.line, ())))
             if graph.data_shape is None:
                 graph.data_shape, graph.data_origin = _data_the_input_is_written_from(graph)
         for graph in graphs:
@@ -2545,9 +2544,35 @@ class SourceFrontend:
             return model
         self._constructed.setdefault(span_of(node).line, None)
         args, kw_values = self._call_arguments(node, scope)
+        kw_values = self._keras1_model_keywords(node, kw_values, span_of(node).line)
         inputs = args[0] if args else kw_values.get("inputs", UNKNOWN)
         outputs = args[1] if len(args) > 1 else kw_values.get("outputs", UNKNOWN)
         return self._functional_model(inputs, outputs, name_value, node, scope)
+
+    def _respell(self, line: int, respelling: Respelling) -> None:
+        self._respellings.setdefault(line, []).append(respelling)
+
+    def _keras1_model_keywords(self, node: ast.Call, kwargs: dict, line: int) -> dict:
+        """``Model(input=x, output=y)``: Keras 1's keywords, which Keras 3 refuses ("Unrecognized keyword arguments
+        passed to Model"); the model is checked as the ``inputs=``/``outputs=`` it means, and the spelling is a
+        finding of its own at the model's line."""
+        old = [k for k in node.keywords if k.arg in ("input", "output") and f"{k.arg}s" not in kwargs]
+        if not old:
+            return kwargs
+        kwargs = {(f"{k}s" if k in ("input", "output") and f"{k}s" not in kwargs else k): v for k, v in kwargs.items()}
+        first = old[0]
+        spelled = ", ".join(f"{k.arg}=..." for k in old)
+        meant = " and ".join(f"{k.arg}s=" for k in old)
+        self._respell(line, Respelling(
+            span=(first.lineno, first.col_offset, first.lineno, first.col_offset + len(first.arg)), called="Model",
+            message=f"Model({spelled}): Keras 3 takes {meant}; Keras 1's spelling raises \"Unrecognized keyword "
+                    f"arguments passed to Model\"",
+            explanation="Keras 1 named the functional model's tensors input= and output=; Keras 2 took them as "
+                        "aliases, Keras 3 no longer does. The model is checked as the inputs and outputs meant.",
+            fix_title=f"write {meant}",
+            insertions=tuple((k.lineno, k.col_offset + len(k.arg), "s") for k in old),
+            written=tuple(((k.lineno, k.col_offset, k.lineno, k.col_offset + len(k.arg)), k.arg) for k in old)))
+        return kwargs
 
     def _functional_model(self, inputs, outputs, name_value, node: ast.Call, scope: Scope):
         input_refs, output_refs = _as_tensor_list(inputs), _as_tensor_list(outputs)
@@ -2684,11 +2709,11 @@ class SourceFrontend:
             self._saved_models[args[0]] = target  # load_model(the same path) later in the file gives it back
         elif attr == "compile" and isinstance(target, (SequentialModel, FunctionalModel, Instance)):
             target.loss = kwargs.get("loss", args[1] if len(args) > 1 else None)
-            written = _keras2_compile_positionals(node, args)
-            if written:
-                self._compile_positional[target.line] = written
+            respelling = _keras2_compile_positionals(node, args)
+            if respelling is not None:
+                self._respell(target.line, respelling)
                 if isinstance(target, Instance) and target.functional is not None:  # made by super().__init__
-                    self._compile_positional[target.functional.line] = written
+                    self._respell(target.functional.line, respelling)
         elif attr in ("fit", "train_on_batch", "evaluate") and isinstance(target, (SequentialModel, FunctionalModel,
                                                                                    Instance)):
             x = args[0] if args else kwargs.get("x")
@@ -2723,6 +2748,8 @@ class SourceFrontend:
             elif attr == "call" and instance.base_layer is not None:
                 return self._layer_on(_inner_base_layer(instance), args, kwargs, node, scope)
             return UNKNOWN
+        if attr == "__init__" and instance.cls.kind == "model":
+            kwargs = self._keras1_model_keywords(node, kwargs, span_of(node).line)
         inputs = args[0] if args else kwargs.get("inputs")
         outputs = args[1] if len(args) > 1 else kwargs.get("outputs")
         if attr == "__init__" and instance.cls.kind == "model" and _as_tensor_list(outputs):
@@ -3424,16 +3451,15 @@ def _collect_tensors(value, out: list, depth: int) -> None:
 _KERAS2_COMPILE = ("metrics", "loss_weights")
 
 
-def _keras2_compile_positionals(node: ast.Call, args: list) -> tuple:
+def _keras2_compile_positionals(node: ast.Call, args: list) -> Respelling | None:
     """``model.compile("adam", "mse", ["accuracy"])``: Keras 2 took the third positional argument as ``metrics``,
-    Keras 3 takes it as ``loss_weights`` (and fails once training starts: "Invalid dtype: str256").  The
-    arguments written in Keras 2's order where one of them can only be metrics (a string, or a list or dict
-    holding one): ((keyword Keras 2 meant, (line, col, end_line, end_col), text), ...); () otherwise."""
+    Keras 3 takes it as ``loss_weights`` (and fails once training starts: "Invalid dtype: str256").  Reported where
+    one of the arguments written in Keras 2's order can only be metrics (a string, or a list or dict holding one)."""
     written = node.args[2:]
     if len(args) < 3 or not 0 < len(written) <= len(_KERAS2_COMPILE) or any(isinstance(a, ast.Starred)
                                                                             for a in node.args) \
             or any(k.arg in _KERAS2_COMPILE for k in node.keywords):
-        return ()
+        return None
 
     def metric_like(value) -> bool:
         items = list(value.values()) if isinstance(value, dict) else value if isinstance(value, (list, tuple)) \
@@ -3441,9 +3467,22 @@ def _keras2_compile_positionals(node: ast.Call, args: list) -> tuple:
         return any(isinstance(item, str) for item in items)
 
     if not metric_like(args[2]):
-        return ()
-    return tuple((keyword, (a.lineno, a.col_offset, a.end_lineno, a.end_col_offset), _unparse(a))
-                 for keyword, a in zip(_KERAS2_COMPILE, written))
+        return None
+    texts = [_unparse(a) for a in written]
+    named = ", ".join(f"{keyword}={text}" for keyword, text in zip(_KERAS2_COMPILE, texts))
+    third = written[0]
+    return Respelling(
+        span=(third.lineno, third.col_offset, third.end_lineno, third.end_col_offset), called="compile",
+        message=f"compile(): the third positional argument is `loss_weights` in Keras 3 (it was `metrics` in Keras "
+                f"2), so {texts[0]} is taken as loss weights and training fails (Invalid dtype); pass it as "
+                f"metrics={texts[0]}",
+        explanation="Keras 3's signature is compile(optimizer, loss, loss_weights, metrics, ...); Keras 2's was "
+                    "compile(optimizer, loss, metrics, loss_weights, ...). The model builds; fit() fails on its "
+                    "first batch.",
+        fix_title=f"pass {'them' if len(written) > 1 else 'it'} by keyword: {named}",
+        insertions=tuple((a.lineno, a.col_offset, f"{keyword}=") for keyword, a in zip(_KERAS2_COMPILE, written)),
+        written=tuple(((a.lineno, a.col_offset, a.end_lineno, a.end_col_offset), text)
+                      for a, text in zip(written, texts)))
 
 
 def _walk_score(graphs: list[ModelGraph]) -> tuple[int, int]:

@@ -65,7 +65,7 @@ def _apply(graph: ModelGraph, patch: GraphPatch, start: int) -> ModelGraph:
         return graph
     if patch.op == "set_constant":  # a module constant the sizes derive from: only a re-check of the source tells
         return graph
-    if patch.op == "compile_keywords":  # compile()'s arguments named: the model itself is unchanged
+    if patch.op == "respell":  # compile()'s arguments named, Model(inputs=...): the model itself is unchanged
         return graph
     if patch.op == "set_args":
         for node in _same_call(nodes, target, start):

@@ -1217,21 +1217,25 @@ class _Planner:
 
     _op_set_constant = _op_set_literal  # ``FEATURE_SIZE = 60`` written anew (constants.py)
 
-    # compile_keywords -----------------------------------------------------------------
-    def _op_compile_keywords(self, patch: GraphPatch, node: LayerNode) -> None:
-        """``model.compile("adam", "mse", ["accuracy"])`` -> ``..., metrics=["accuracy"])``: the arguments Keras 2
-        took by position named (compile_call.py)."""
+    # respell --------------------------------------------------------------------------
+    def _op_respell(self, patch: GraphPatch, node: LayerNode) -> None:
+        """``model.compile("adam", "mse", ["accuracy"])`` -> ``..., metrics=["accuracy"])``, ``Model(input=x)`` ->
+        ``Model(inputs=x)``: texts inserted where the code they go with is still written (respellings.py)."""
         t = self.index.t
-        for keyword, (line, col, end_line, end_col), written in patch.arg_dict["arguments"]:
-            start = t.offset(line, t.char_col(line, col))
-            end = t.offset(end_line, t.char_col(end_line, end_col))
+
+        def offset(line: int, col: int) -> int:
+            return t.offset(line, t.char_col(line, col))
+
+        for (line, col, end_line, end_col), written in patch.arg_dict["written"]:
             try:
-                there = ast.unparse(ast.parse(self.index.text[start:end].strip(), mode="eval"))
+                there = ast.unparse(ast.parse(self.index.text[offset(line, col):offset(end_line, end_col)].strip(),
+                                              mode="eval"))
             except SyntaxError:
                 there = None
-            if there != written:  # ``written`` is ast.unparse's spelling of the argument (its quotes, its spaces)
-                raise CannotRewrite("the argument is not written there")
-            self.changes.append(_Change(start, start, f"{keyword}="))
+            if there != written:  # ``written`` is ast.unparse's spelling (its quotes, its spaces)
+                raise CannotRewrite("the call is not written there")
+        for line, col, text in patch.arg_dict["insertions"]:
+            self.changes.append(_Change(offset(line, col), offset(line, col), text))
 
     # insert_on_input ------------------------------------------------------------------
     def _op_insert_on_input(self, patch: GraphPatch, node: LayerNode) -> None:

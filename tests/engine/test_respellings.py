@@ -1,6 +1,8 @@
-"""``model.compile(opt, loss, ["accuracy"])`` written in Keras 2's positional order: Keras 3 reads the third
-argument as ``loss_weights`` and fails at the first training batch (measured, Keras 3.15 torch: ``ValueError:
-Invalid dtype: str256``; the before/after pair in tests/repair/cases is run in Keras by test_fix.py)."""
+"""Calls of a model's own API spelled for an older Keras (respellings.py), each measured in Keras 3.15 (torch):
+``model.compile(opt, loss, ["accuracy"])`` in Keras 2's positional order is read as ``loss_weights`` and fails at the
+first training batch (``ValueError: Invalid dtype: str256``); ``Model(input=x, output=y)`` raises ``ValueError:
+Unrecognized keyword arguments passed to Model``.  The before/after pairs in tests/repair/cases are run in Keras by
+test_fix.py."""
 
 from __future__ import annotations
 
@@ -72,3 +74,34 @@ def test_a_model_class_made_functional_by_super_init_is_checked_at_its_compile_c
             "model.compile('adam', 'categorical_crossentropy', ['accuracy'])\n")
     (finding,) = _findings(text)
     assert (finding.line, finding.col) == (10, 50)
+
+
+def test_keras1_model_keywords_are_an_error_the_model_is_checked_and_the_fix_renames_them():
+    text = ("import keras\nfrom keras import layers\n\n"
+            "x = keras.Input(shape=(8,))\ny = layers.Dense(3)(x)\n"
+            "model = keras.Model(input=x, output=y)\n")
+    report = check_source(text).files[0]
+    (model,) = report.models
+    assert model.complete and model.inference.results[-1].output_shape == (None, 3)
+    (finding,) = _findings(text)
+    assert (finding.kind.name, finding.line, finding.col) == ("invalid-argument", 6, 20)
+    assert "inputs= and outputs=" in finding.message
+    assert fix_text(text).fixed.endswith("model = keras.Model(inputs=x, output=y)\n".replace("output=", "outputs="))
+    assert _findings(fix_text(text).fixed) == []
+
+
+def test_keras1_keywords_of_a_model_class_made_by_super_init_and_a_mixed_spelling():
+    text = ("import keras\nfrom keras import layers\n\n"
+            "class Net(keras.Model):\n"
+            "    def __init__(self):\n"
+            "        x = keras.Input(shape=(8,))\n"
+            "        super().__init__(input=x, output=layers.Dense(2)(x))\n\n"
+            "net = Net()\n"
+            "x = keras.Input(shape=(4,))\n"
+            "other = keras.Model(inputs=x, output=layers.Dense(1)(x))\n")
+    findings = _findings(text)
+    assert [(f.line, f.col) for f in findings] == [(7, 25), (11, 30)]
+    fixed = fix_text(text).fixed
+    assert "super().__init__(inputs=x, outputs=layers.Dense(2)(x))" in fixed
+    assert "keras.Model(inputs=x, outputs=layers.Dense(1)(x))" in fixed
+    assert _findings(fixed) == []
