@@ -15,12 +15,12 @@ from array import array
 from dataclasses import dataclass, field, replace
 
 from .diagnostics import Diagnostic
-from .graph import MAX_OPTIONS, UNFOLDED_OPERANDS, UNRECOGNIZED_KEYWORDS, Gap, LayerNode, ModelGraph, OneOf
+from .graph import MAX_OPTIONS, REMOVED_SPELLING, UNFOLDED_OPERANDS, UNRECOGNIZED_KEYWORDS, Gap, LayerNode, ModelGraph, OneOf
 from .kinds import INTERNAL_ERROR, INVALID_ARGUMENT, SHARED_LAYER_MISMATCH, UNKNOWN_LAYER
 from .params import WEIGHTLESS
 from .rules import RULES, LayerCall, ShapeProblem, Unresolved, canonical_type
 from .rules.base import upstream_types
-from .rules.keywords_message import is_unrecognized_message, unrecognized_message
+from .rules.keywords_message import is_removed_function_message, is_unrecognized_message, unrecognized_message
 from .rules.image_preprocessing import SAME_SHAPE as IMAGE_PREPROCESSING_SAME_SHAPE
 from .shapes import Shape, Symbol, format_dim, format_shape
 
@@ -102,7 +102,8 @@ def is_written_for_older_keras(diagnostic) -> bool:
     """A layer called on a list, or given a keyword Keras 3 does not take (Keras 2's ``border_mode=``): how the
     code is written, whatever the shapes; a repair that lets the walk reach the layer reveals it, never makes it."""
     return is_list_input(diagnostic) or (diagnostic.kind.name == "invalid-argument"
-                                         and is_unrecognized_message(diagnostic.message))
+                                         and (is_unrecognized_message(diagnostic.message)
+                                              or is_removed_function_message(diagnostic.message)))
 
 
 def infer(graph: ModelGraph, base: Inference | None = None, start: int = 0) -> Inference:
@@ -341,6 +342,10 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
         args = {k: v for k, v in args.items() if k != UNRECOGNIZED_KEYWORDS}
         inference.diagnostics.append(diagnostic_at(graph, node, "error", INVALID_ARGUMENT,
                                                    unrecognized_message(node.label, unrecognized)))
+    removed = args.get(REMOVED_SPELLING)
+    if removed is not None:  # Keras 3 fails at the import; the layer meant is still checked
+        args = {k: v for k, v in args.items() if k != REMOVED_SPELLING}
+        inference.diagnostics.append(diagnostic_at(graph, node, "error", INVALID_ARGUMENT, removed))
     call = LayerCall(type_, args, node.label)
     call.upstream = functools.partial(upstream_types, graph, node)
     try:

@@ -200,7 +200,9 @@ INVALID_ARGUMENT = _kind("SD107", "invalid-argument", "error", """
     batch size kept; on any other layer Keras 2 ignored it, and it is removed (safe fixes too).
     Compile's Keras 2 positional arguments get their keywords: `compile("adam", loss, metrics=["accuracy"])`,
     and Keras 1's `Model(input=x, output=y)` becomes `Model(inputs=x, outputs=y)`, which Keras 3 otherwise
-    refuses ("Unrecognized keyword arguments passed to Model"); both safe.
+    refuses ("Unrecognized keyword arguments passed to Model"); both safe. Keras 1's `merge([a, b],
+    mode="concat", concat_axis=1)` is `concatenate([a, b], axis=1)` (and `add`, `multiply`... for the other
+    modes); the message says which, and the layer meant is checked meanwhile.
 """)
 
 SHARED_LAYER_MISMATCH = _kind("SD108", "shared-layer-mismatch", "error", """

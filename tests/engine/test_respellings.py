@@ -105,3 +105,33 @@ def test_keras1_keywords_of_a_model_class_made_by_super_init_and_a_mixed_spellin
     assert "super().__init__(inputs=x, outputs=layers.Dense(2)(x))" in fixed
     assert "keras.Model(inputs=x, outputs=layers.Dense(1)(x))" in fixed
     assert _findings(fixed) == []
+
+
+def test_keras1_merge_is_an_error_and_the_merge_layer_it_meant_is_checked():
+    """``from keras.layers import merge`` raises ImportError in Keras 3.15; Keras 1's modes map to the merge layers."""
+    text = ("import keras\nfrom keras.layers import Input, Dense, merge\n\n"
+            "a = Input(shape=(8,))\nb = Input(shape=(6,))\n"
+            "joined = merge([a, b], mode='concat', concat_axis=-1)\n"
+            "summed = merge([Dense(4)(a), Dense(4)(b)])\n"
+            "model = keras.Model([a, b], [Dense(1)(joined), summed])\n")
+    (model,) = check_source(text).files[0].models
+    shapes = {r.node.type: r.output_shape for r in model.inference.results if r.node.written_type == "merge"}
+    assert shapes == {"Concatenate": (None, 14), "Add": (None, 4)}
+    findings = _findings(text)
+    assert [(f.line, f.col) for f in findings] == [(6, 9), (7, 9)]
+    assert "write concatenate([a, b], axis=-1) and import concatenate instead" in findings[0].message
+    assert "write add(" in findings[1].message and findings[1].fixes == []
+
+
+def test_a_fix_elsewhere_in_a_model_holding_a_keras1_merge_is_still_verified():
+    """A Theano-era U-Net (channels first, merge(concat_axis=1)): the channels-first fix is verified although the
+    merge it lets the walk reach is itself a finding (how the code is written, not a shape the fix made)."""
+    text = ("import keras\nfrom keras.layers import Input, Conv2D, MaxPooling2D, UpSampling2D, merge\n\n"
+            "inputs = Input((1, 32, 40))\n"
+            "c1 = Conv2D(4, 3, padding='same')(inputs)\n"
+            "p1 = MaxPooling2D((2, 2))(c1)\n"
+            "c2 = Conv2D(8, 3, padding='same')(p1)\n"
+            "up = merge([UpSampling2D((2, 2))(c2), c1], mode='concat', concat_axis=1)\n"
+            "model = keras.Model(inputs, Conv2D(1, 1)(up))\n")
+    pooling = next(f for f in _findings(text) if f.kind.name == "negative-length")
+    assert any("channels_first" in fix.title for fix in pooling.fixes)

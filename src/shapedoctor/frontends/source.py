@@ -22,10 +22,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..graph import (INPUT_SHAPE_KWARGS, NAMED_FIRST_AXIS, POSITIONAL_STRIDES, UNFOLDED_OPERANDS, UNKNOWN,
-                     UNRECOGNIZED_KEYWORDS, AutoNamer, DataDim, LayerNode, ModelGraph, Respelling, SkippedModel,
-                     Span, WrittenInt, data_of_dims,
-                     input_args_from_layer_kwargs)
+from ..graph import (INPUT_SHAPE_KWARGS, NAMED_FIRST_AXIS, POSITIONAL_STRIDES, REMOVED_SPELLING, UNFOLDED_OPERANDS,
+                     UNKNOWN, UNRECOGNIZED_KEYWORDS, AutoNamer, DataDim, LayerNode, ModelGraph, Respelling,
+                     SkippedModel, Span, WrittenInt, data_of_dims, input_args_from_layer_kwargs)
 from ..rules import RULES, LayerCall, ShapeProblem, canonical_type, map_arguments
 from . import chunks
 from .imports import is_foreign, module_path, origin_of, read_foreign_module, runs_on_import
@@ -38,6 +37,7 @@ from ..rules.keras_hub import KERAS_HUB_LAYERS
 from ..rules.keywords import ACCEPTED as ACCEPTED_KEYWORDS
 from ..rules.base import ALIASES, ConstTensor, DataShape, TensorArg, _front_end_value
 from ..rules.core import LambdaBody
+from ..rules.keywords_message import removed_merge_message
 from ..rules.ops import OPERATORS, resolve_op
 from ..rules.recurrent import bidirectional_output_count
 from .symbolic import MAX_RANK, build_score, settle_symbolic_inputs
@@ -77,6 +77,10 @@ _MODEL_CLASSES = {"Sequential": "sequential", "Model": "functional", "Functional
 _INPUT_FUNCTIONS = {"Input"}
 # keras.config / keras.backend getters at Keras' defaults (~/.keras/keras.json unchanged)
 _CONFIG_DEFAULTS = {"image_data_format": "channels_last", "floatx": "float32", "epsilon": 1e-7}
+# Keras 1's merge(tensors, mode=...): the merge layer each mode meant, and Keras 3's function for it
+_KERAS1_MERGE_MODES = {"sum": ("Add", "add"), "mul": ("Multiply", "multiply"), "concat": ("Concatenate", "concatenate"),
+                       "ave": ("Average", "average"), "max": ("Maximum", "maximum"), "dot": ("Dot", "dot"),
+                       "cos": ("Dot", "dot")}
 # keras.layers.concatenate(...) and friends: functional forms of the merge layers.
 _FUNCTIONAL_MERGES = {"add": "Add", "subtract": "Subtract", "multiply": "Multiply", "average": "Average",
                       "maximum": "Maximum", "minimum": "Minimum", "concatenate": "Concatenate", "dot": "Dot"}
@@ -1934,6 +1938,8 @@ class SourceFrontend:
             if isinstance(tensors, (list, tuple)) and all(isinstance(t, TensorRef) for t in tensors):
                 return self._apply_layer(layer, list(tensors), node, scope, True)
             return UNKNOWN
+        if leaf == "merge" and func.qualname.startswith("keras.") and node.args:
+            return self._keras1_merge(node, scope)
         if func.qualname.startswith("tensorflow.ops."):
             return self._function_call("tensorflow." + leaf, *self._call_arguments(node, scope), node, scope)
         if leaf == "Variable":  # keras.Variable(ops.zeros((1, 1, d))): a weight, not a layer
@@ -1958,6 +1964,29 @@ class SourceFrontend:
         if namespace:
             layer.not_a_layer = namespace
         return layer
+
+    def _keras1_merge(self, node: ast.Call, scope: Scope):
+        """Keras 1's ``merge([a, b], mode="concat", concat_axis=1)``: Keras 3 has no ``merge`` (the import fails),
+        so it is a finding; the merge layer it meant is checked, as U-Nets written for Theano's axes need."""
+        args, kwargs = self._call_arguments(node, scope)
+        tensors = args[0]
+        mode = kwargs.get("mode", "sum")  # Keras 1's default
+        if mode not in _KERAS1_MERGE_MODES or not isinstance(tensors, (list, tuple)) \
+                or not all(isinstance(t, TensorRef) for t in tensors):
+            return self._unknown_function("merge", _tensors_in(args, kwargs), node, scope)
+        type_, function = _KERAS1_MERGE_MODES[mode]
+        layer_args = {}
+        if type_ == "Concatenate":
+            layer_args["axis"] = kwargs.get("concat_axis", -1)
+        elif type_ == "Dot":
+            layer_args["axes"] = kwargs.get("dot_axes", -1)
+            layer_args["normalize"] = mode == "cos"
+        spelled = ", ".join(f"{k}={v!r}" for k, v in layer_args.items() if not (k == "normalize" and not v))
+        layer_args[REMOVED_SPELLING] = removed_merge_message(
+            mode, f"{function}({_short(_unparse(node.args[0]), 30)}{', ' + spelled if spelled else ''})")
+        self._layer_objects += 1
+        layer = LayerObject(type_, "merge", layer_args, span_of(node), f"layer{next(self._keys)}")
+        return self._apply_layer(layer, list(tensors), node, scope, True)
 
     def _set_image_data_format(self, node: ast.Call, scope: Scope):
         """``keras.config.set_image_data_format("channels_first")``: layers made after it without a data_format
@@ -4166,7 +4195,8 @@ def _classify_qualname(qual: str):
     if "keras" in parts:
         leaf = parts[-1]
         if leaf[:1].isupper() or leaf in _FUNCTIONAL_MERGES or leaf in EXPAND | SQUEEZE \
-                or parts[-2:-1] in (["ops"], ["backend"]) or leaf in ELEMENTWISE_OPS:
+                or parts[-2:-1] in (["ops"], ["backend"]) or leaf in ELEMENTWISE_OPS \
+                or (leaf == "merge" and parts[-2:-1] == ["layers"]):  # Keras 1's keras.layers.merge
             return KerasName(qual)
         return Module(qual)
     if parts[0] == "tensorflow" and len(parts) == 2 and parts[1] in EXPAND | SQUEEZE | ELEMENTWISE_OPS:

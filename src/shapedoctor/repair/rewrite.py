@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostics import Edit, Fix, GraphPatch
-from ..graph import INPUT_LAYER_SPELLING, INPUT_SHAPE_KWARGS, LayerNode, ModelGraph
+from ..graph import INPUT_LAYER_SPELLING, INPUT_SHAPE_KWARGS, REMOVED_SPELLING, LayerNode, ModelGraph
 from ..rules import RULES, canonical_type
 from ..rules.base import KERAS2_KWARGS
 
@@ -1694,6 +1694,9 @@ def edits_for_fix(text: str, graph: ModelGraph, fix: Fix) -> list[Edit]:
 
     if _touches_another_file(graph, fix):
         raise CannotRewrite("the code to change is in another file of the project")
+    if any(0 <= p.node < len(graph.nodes) and REMOVED_SPELLING in graph.nodes[p.node].args and p.op != "respell"
+           for p in fix.patches):
+        raise CannotRewrite("the layer is written with a function Keras 3 no longer has (Keras 1's merge())")
     changes = plain_changes(text, graph, fix.patches)  # one plain argument fix: the same changes, no LibCST
     if changes is None:
         changes = _planned_changes(text, graph, fix)

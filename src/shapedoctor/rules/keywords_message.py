@@ -46,3 +46,16 @@ def _shown(value) -> str:
     if isinstance(value, tuple) and all(v is None or isinstance(v, int) for v in value):
         return format_shape(value)
     return repr(value) if isinstance(value, (str, int, float, bool, type(None))) else "..."
+
+
+def removed_merge_message(mode: str, written: str) -> str:
+    """Keras 1's ``merge(tensors, mode=...)``, which Keras 3 no longer has; ``written``: Keras 3's call for it."""
+    return (f"merge(..., mode={mode!r}) is Keras 1's: Keras 3 has no keras.layers.merge (the import fails); write "
+            f"{written} and import {written.split('(')[0]} instead")
+
+
+def is_removed_function_message(message: str) -> bool:
+    return _REMOVED.match(message) is not None
+
+
+_REMOVED = re.compile(r"merge\(\.\.\., mode=.*\) is Keras 1's: Keras 3 has no keras\.layers\.merge", re.DOTALL)
