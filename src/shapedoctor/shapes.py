@@ -111,4 +111,4 @@ def shape_to_json(shape: Any) -> Any:
         return None
     if isinstance(shape, list):
         return [shape_to_json(s) for s in shape]
-    return [d if (d is None or is_known(d)) else str(d) for d in shape]
+    return [d if (d is None or type(d) is int or is_known(d)) else str(d) for d in shape]  # plain ints: no call
