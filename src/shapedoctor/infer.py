@@ -312,10 +312,13 @@ def provisional_result(inference: Inference, result: LayerResult) -> LayerResult
 def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
     graph = inference.graph
     results = inference.results
-    for ref in node.inputs:
-        if results[ref[0]].status in ("error", "skipped"):
+    input_shapes = []
+    for ref in node.inputs:  # each input's shape (Inference.shape_of, inlined: every node of every walk asks)
+        result = results[ref[0]]
+        if result.status in ("error", "skipped"):
             return LayerResult(node, "skipped", note="after an error")
-    input_shapes = [inference.shape_of(ref) for ref in node.inputs]
+        outputs = result.outputs
+        input_shapes.append(None if outputs is None or ref[1] >= len(outputs) else outputs[ref[1]])
     type_ = canonical_type(node.type)
     rule = RULES.get(type_)
     if None in input_shapes or (not node.inputs and node.type not in ("InputLayer", "Constant", "<opaque>")):
@@ -358,7 +361,7 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
                                                     f"tensor{'s' * (len(input_shapes) != 1)}{LIST_INPUT}")
             if len(input_shapes) != 1:
                 raise listed
-        output = rule.fn(call, input_shapes) if not any(type(v) is OneOf for v in node.args.values()) \
+        output = rule.fn(call, input_shapes) if OneOf not in map(type, node.args.values()) \
             else _each_option(rule, call, input_shapes)
         if listed is not None:
             # a list of one tensor: reported, and the layers after it checked on that tensor, as they will be

@@ -210,6 +210,9 @@ class LayerCall:
 
     def raw(self, name: str, default: Any = None, allow_symbol: bool = False) -> Any:
         value = self.args.get(name, default)
+        kind = type(value)
+        if kind is int or kind is str or value is None:  # the commonest arguments, plain: no further test
+            return value
         if value is UNKNOWN or (isinstance(value, Symbol) and not allow_symbol) or _front_end_value(value):
             raise Unresolved(name)
         return value

@@ -122,6 +122,20 @@ def _refused(value, table) -> bool:
     return isinstance(value, (int, float))  # a number is no identifier (bool included: not callable)
 
 
+def _object_argument(name: str) -> str | None:
+    """What an argument named ``name`` is ("activation", "initializer"...), else None; asked for every argument of
+    every layer inferred, of a few dozen names: the regex runs once per name."""
+    what = _OBJECT_ARGUMENTS.get(name, _MISSING)
+    if what is _MISSING:
+        match = _OBJECT_ARGUMENT.search(name)
+        what = _OBJECT_ARGUMENTS[name] = match.group(1) if match else None
+    return what
+
+
+_OBJECT_ARGUMENTS: dict[str, str | None] = {}
+_MISSING = object()
+
+
 def check_object_arguments(call: LayerCall, inputs: list) -> None:
     """``activation``/``*_initializer``/``*_regularizer``/``*_constraint`` strings Keras cannot resolve."""
     type_ = call.type
@@ -132,10 +146,9 @@ def check_object_arguments(call: LayerCall, inputs: list) -> None:
     for name in names:
         if name == "activity_regularizer" and type_ == "SimpleRNN":
             continue  # SimpleRNN.__init__ takes it and drops it (never passed on to Layer)
-        match = _OBJECT_ARGUMENT.search(name)
-        if match is None:
+        what = _object_argument(name)
+        if what is None:
             continue
-        what = match.group(1)
         value = call.maybe(name)
         if value is NOT_KNOWN or value is None:
             continue
