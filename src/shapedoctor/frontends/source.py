@@ -1960,7 +1960,7 @@ class SourceFrontend:
             layer.args.setdefault("groups", -1)
             return layer
         layer = self._layer_object(canonical_type(leaf), leaf, node, scope)
-        namespace = next((part for part in func.qualname.split(".")[:-1] if part in _NOT_LAYER_NAMESPACES), "")
+        namespace = _not_layer_namespace(func.qualname)
         if namespace:
             layer.not_a_layer = namespace
         return layer
@@ -2343,7 +2343,7 @@ class SourceFrontend:
     def _layer_object(self, type_: str, written: str, node: ast.Call, scope: Scope,
                       skip_first: bool = False) -> LayerObject:
         written_args = node.args[1 if skip_first else 0:]
-        starred = any(type(a) is ast.Starred for a in written_args)  # Resizing(*TARGET_SIZE)
+        starred = ast.Starred in map(type, written_args)  # Resizing(*TARGET_SIZE)
         positional = self._fold_elts(written_args, scope) if starred else \
             [_EXPR_HANDLERS[type(a)](self, a, scope) for a in written_args]
         keywords: dict[str, Any] = {}
@@ -3615,6 +3615,12 @@ _NOT_LAYER_NAMESPACES = frozenset({"losses", "metrics", "optimizers", "schedules
                                    "constraints", "callbacks"})
 
 
+@functools.lru_cache(maxsize=4096)  # pure, and asked for every layer object a walk makes
+def _not_layer_namespace(qualname: str) -> str:
+    """The part of ``keras.losses.MeanSquaredError`` that says it is no layer ("losses"); "" for a layer."""
+    return next((part for part in qualname.split(".")[:-1] if part in _NOT_LAYER_NAMESPACES), "")
+
+
 def _not_a_layer_called(made: LayerObject, args: list, kwargs: dict):
     """A loss, metric, schedule... called: an initializer gives a weight of the shape it is asked for, anything
     else a value that is no part of a model."""
@@ -3753,7 +3759,18 @@ def _has_opaque(graph: ModelGraph) -> bool:
 def _input_structure(call: ast.FunctionDef) -> int | tuple[str, ...] | None:
     """How ``call(self, inputs)`` takes its input apart, when it does: into that many items (``inputs[0]``,
     ``inputs[1]``; ``source, target = inputs``: a subclassed model fed a list of tensors), or by those keys
-    (``inputs["ids"]``: a dict of tensors, in the order they are first read)."""
+    (``inputs["ids"]``: a dict of tensors, in the order they are first read).  Made once per file: a subclassed
+    model's call() is asked again for each walk of it (every rank tried)."""
+    found = _STRUCTURES.get(call, _MISSING)
+    if found is _MISSING:
+        found = _STRUCTURES[call] = _input_structure_of(call)
+    return found
+
+
+_STRUCTURES: dict = {}  # call() node -> _input_structure's answer, for the file being walked
+
+
+def _input_structure_of(call: ast.FunctionDef) -> int | tuple[str, ...] | None:
     params = call.args.posonlyargs + call.args.args
     if len(params) < 2:
         return None
@@ -4303,14 +4320,15 @@ def analyse_source(text: str, path: str = "<string>") -> SourceModels:
 
 
 def _forget_file_memos() -> None:
-    """Once a file is walked: its nodes' memos (unparsed text, spans, signatures, written factors) would only keep
-    its syntax tree alive."""
+    """Once a file is walked: its nodes' memos (unparsed text, spans, signatures, written factors, input
+    structures) would only keep its syntax tree alive."""
     _UNPARSED.clear()
     _SPANS.clear()
     _SIGNATURES.clear()
     _READS.clear()
     _LINES.clear()
     _FACTORS.clear()
+    _STRUCTURES.clear()
 
 
 def graphs_from_source(text: str, path: str = "<string>") -> list[ModelGraph]:
