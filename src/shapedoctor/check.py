@@ -331,7 +331,8 @@ def _line_of(text: str | None, line: int) -> str | None:
         return None
     split = _last_split
     if split[0] is not text:  # the findings of one file ask for many of its lines: it is split once
-        split = _last_split = (text, re.split(r"\r\n|\r|\n", text))
+        # without a \r, the same lines as the regex at a fraction of the cost (str.split needs no scan per character)
+        split = _last_split = (text, text.split("\n") if "\r" not in text else re.split(r"\r\n|\r|\n", text))
     lines = split[1]
     return lines[line - 1] if 1 <= line <= len(lines) else None
 
