@@ -154,13 +154,14 @@ class Report:
         return 1 if any(d.severity in ("error", "warning") for d in self.diagnostics) else 0
 
     def to_json(self) -> dict[str, Any]:
+        models, fully_checked = len(self.models), self.fully_checked  # (partly_checked would count them again)
         return {
             "version": 1,
             "tool": {"name": "shapedoctor", "version": __version__},
             "files": [f.to_json() for f in self.files],
-            "summary": {"files": len(self.files), "models": len(self.models), "errors": self.count("error"),
-                        "warnings": self.count("warning"), "fully_checked": self.fully_checked,
-                        "partly_checked": self.partly_checked, "skipped_models": len(self.skipped_models),
+            "summary": {"files": len(self.files), "models": models, "errors": self.count("error"),
+                        "warnings": self.count("warning"), "fully_checked": fully_checked,
+                        "partly_checked": models - fully_checked, "skipped_models": len(self.skipped_models),
                         "internal_errors": self.internal_errors},
         }
 

@@ -11,6 +11,7 @@ failed): a model is *complete* only when it has none and every layer was reached
 from __future__ import annotations
 
 import functools
+import operator
 from array import array
 from dataclasses import dataclass, field, replace
 
@@ -222,7 +223,7 @@ def _replayed(inference: Inference, node: LayerNode, inputs: list, record: tuple
     args, keys, values, type_, label, span, result, diagnostics, reasons, internal = record
     if node.inputs != inputs or any(ref[0] not in replayed for ref in inputs) or node.args is not args \
             or node.type != type_ or node.label != label or node.span is not span or len(args) != len(keys) \
-            or tuple(args) != keys or any(a is not b for a, b in zip(args.values(), values)):
+            or tuple(args) != keys or not all(map(operator.is_, args.values(), values)):
         return None
     graph = inference.graph
     for severity, kind, message in diagnostics:

@@ -178,7 +178,7 @@ class FunctionalBuilder:
                          inputs=[(ref.node, ref.output) for ref in inputs], span=span, name=name,
                          written_type=written_type, list_input=list_input, layer_key=key,
                          written_factors=factors or {})
-        if len(inputs) == 1 and not list_input:
+        if len(inputs) == 1 and not list_input and self.nodes[inputs[0].node].type == "InputLayer":
             self._settle_rank_for(node, self.nodes[inputs[0].node])
         self.nodes.append(node)
         FunctionalBuilder.added += 1
@@ -2372,7 +2372,7 @@ class SourceFrontend:
             self._lambda_function(node, scope, skip_first, positional, keywords)
         args = map_arguments(type_, positional, keywords)
         accepted = ACCEPTED_KEYWORDS.get(written) or ACCEPTED_KEYWORDS.get(type_) if type_ != "InputLayer" else None
-        if accepted is not None and any(k not in accepted for k in keywords):
+        if accepted is not None and not accepted.issuperset(keywords):
             args[UNRECOGNIZED_KEYWORDS] = {k: v for k, v in keywords.items() if k not in accepted}
         if type_ == "InputLayer" and "input_shape" in args and "shape" not in args:
             args["shape"] = args.pop("input_shape")
