@@ -4177,15 +4177,19 @@ def _span_of_class(node: ast.ClassDef, text: str | None = None) -> Span:
 def _dedupe(graphs: list[ModelGraph]) -> list[ModelGraph]:
     """A builder called twice with the same arguments makes the same model twice: report it once.  Names numbered
     in a loop (``transformer(name=f"block_{i}")``) count as one name."""
+    heads = [(graph.line, re.sub(r"\d+$", "", graph.name), graph.kind) for graph in graphs]
+    # only graphs of the same line, name and kind can be the same model: their layers are compared, no other's
+    shared = {head for head, count in Counter(heads).items() if count > 1}
     seen: set = set()
     out = []
-    for graph in graphs:
-        signature = (graph.line, re.sub(r"\d+$", "", graph.name), graph.kind,
-                     tuple((n.type, n.span, tuple(n.inputs), repr(sorted(n.args.items(), key=lambda kv: kv[0]))
-                            if n.type == "InputLayer" else None) for n in graph.nodes))
-        if signature in seen:
-            continue
-        seen.add(signature)
+    for graph, head in zip(graphs, heads):
+        if head in shared:
+            signature = (head, tuple((n.type, n.span, tuple(n.inputs),
+                                      repr(sorted(n.args.items(), key=lambda kv: kv[0]))
+                                      if n.type == "InputLayer" else None) for n in graph.nodes))
+            if signature in seen:
+                continue
+            seen.add(signature)
         out.append(graph)
     return out
 
