@@ -182,6 +182,7 @@ def map_arguments(type_: str, positional: list, keywords: dict) -> dict:
 
 
 _MISSING = object()
+_PLAIN_SCALARS = frozenset({int, str, bool, float, type(None)})  # never UNKNOWN, a Symbol or a front-end value
 
 
 class LayerCall:
@@ -210,8 +211,7 @@ class LayerCall:
 
     def raw(self, name: str, default: Any = None, allow_symbol: bool = False) -> Any:
         value = self.args.get(name, default)
-        kind = type(value)
-        if kind is int or kind is str or value is None:  # the commonest arguments, plain: no further test
+        if type(value) in _PLAIN_SCALARS:  # the commonest arguments: no further test
             return value
         if value is UNKNOWN or (isinstance(value, Symbol) and not allow_symbol) or _front_end_value(value):
             raise Unresolved(name)

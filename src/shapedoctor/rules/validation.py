@@ -122,18 +122,17 @@ def _refused(value, table) -> bool:
     return isinstance(value, (int, float))  # a number is no identifier (bool included: not callable)
 
 
-def _object_argument(name: str) -> str | None:
-    """What an argument named ``name`` is ("activation", "initializer"...), else None; asked for every argument of
-    every layer inferred, of a few dozen names: the regex runs once per name."""
-    what = _OBJECT_ARGUMENTS.get(name, _MISSING)
-    if what is _MISSING:
+class _ArgumentKinds(dict):
+    """argument name -> what it is ("activation", "initializer"...), else None; asked for every argument of every
+    layer inferred, of a few dozen names: the regex runs once per name, a lookup is a plain dict hit."""
+
+    def __missing__(self, name: str) -> str | None:
         match = _OBJECT_ARGUMENT.search(name)
-        what = _OBJECT_ARGUMENTS[name] = match.group(1) if match else None
-    return what
+        what = self[name] = match.group(1) if match else None
+        return what
 
 
-_OBJECT_ARGUMENTS: dict[str, str | None] = {}
-_MISSING = object()
+_OBJECT_ARGUMENTS = _ArgumentKinds()
 
 
 def check_object_arguments(call: LayerCall, inputs: list) -> None:
@@ -146,7 +145,7 @@ def check_object_arguments(call: LayerCall, inputs: list) -> None:
     for name in names:
         if name == "activity_regularizer" and type_ == "SimpleRNN":
             continue  # SimpleRNN.__init__ takes it and drops it (never passed on to Layer)
-        what = _object_argument(name)
+        what = _OBJECT_ARGUMENTS[name]
         if what is None:
             continue
         value = call.maybe(name)
