@@ -13,7 +13,7 @@ UTF16, CHARACTERS = "utf16CodeUnits", "unicodeCodePoints"  # SARIF's names of th
 
 
 def _split(text: str) -> list[str]:
-    return re.split(r"\r\n|\r|\n", text)
+    return text.split("\n") if "\r" not in text else re.split(r"\r\n|\r|\n", text)  # the same lines, faster
 
 
 def _region(start: tuple[int, int], end: tuple[int, int], insertion: bool = False) -> dict:

@@ -46,7 +46,9 @@ def source_lines(file) -> list[str] | None:
 
     notebook = getattr(file, "notebook", None)
     text = notebook.text if notebook is not None else getattr(file, "text", None)
-    return re.split(r"\r\n|\r|\n", text) if text else None
+    if not text:
+        return None
+    return text.split("\n") if "\r" not in text else re.split(r"\r\n|\r|\n", text)  # the same lines, faster
 
 
 def _shown(text: str) -> str:
