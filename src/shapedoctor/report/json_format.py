@@ -8,8 +8,11 @@ from json.encoder import c_make_encoder, encode_basestring_ascii
 _encoder = json.JSONEncoder(ensure_ascii=True, check_circular=False)
 # ``_encoder.encode`` builds a new C encoder on every call (tens of thousands of leaves per corpus report): the one it
 # builds, made once.  Strings (every key) go straight to the C function ``encode`` gives them to.
-_c_encode = c_make_encoder(None, _encoder.default, encode_basestring_ascii, None, _encoder.key_separator,
-                           _encoder.item_separator, False, False, True) if c_make_encoder is not None else None
+try:  # (markers, default, encoder, indent, key_separator, item_separator, sort_keys, skipkeys, allow_nan): 3.6-3.13
+    _c_encode = c_make_encoder(None, _encoder.default, encode_basestring_ascii, None, _encoder.key_separator,
+                               _encoder.item_separator, False, False, True) if c_make_encoder is not None else None
+except TypeError:  # another signature: the encoder's own encode() for every leaf, as before
+    _c_encode = None
 
 
 def _compact(value) -> str:
