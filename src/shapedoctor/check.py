@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable, Union
 from . import __version__
 from .suppress import apply_suppressions
 from .diagnostics import Diagnostic
+from .report import split_source_lines
 from .causes import explain, spatial_rank
 from .respellings import respelling_findings
 from .graph import Gap, ModelGraph, SkippedModel
@@ -332,8 +333,7 @@ def _line_of(text: str | None, line: int) -> str | None:
         return None
     split = _last_split
     if split[0] is not text:  # the findings of one file ask for many of its lines: it is split once
-        # without a \r, the same lines as the regex at a fraction of the cost (str.split needs no scan per character)
-        split = _last_split = (text, text.split("\n") if "\r" not in text else re.split(r"\r\n|\r|\n", text))
+        split = _last_split = (text, split_source_lines(text))
     lines = split[1]
     return lines[line - 1] if 1 <= line <= len(lines) else None
 

@@ -259,10 +259,10 @@ def _explanation(diagnostic: Any, model: Any, segments: list[_Segment]) -> Expla
 
         return re.sub(r"\bline (\d+)", one, text)
 
-    from .report import char_col
+    from .report import char_col, split_source_lines
 
     label, line = _locate(diagnostic.line, segments)
-    joined = re.split(r"\r\n|\r|\n", "".join(s.text for s in segments))
+    joined = split_source_lines("".join(s.text for s in segments))
     text = joined[diagnostic.line - 1] if 0 < diagnostic.line <= len(joined) else ""
     col = char_col(text, diagnostic.col) + 1  # characters, as the text output (the finding's: UTF-8 bytes)
     header = (f"Cell {label}:{line}:{col}: {diagnostic.code} [{diagnostic.kind.name}] "

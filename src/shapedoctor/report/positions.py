@@ -5,15 +5,11 @@ placed where its code is stored in the ``.ipynb`` file's JSON text."""
 
 from __future__ import annotations
 
-import re
-
-from . import char_col, utf16_col
+from . import char_col, split_source_lines, utf16_col
 
 UTF16, CHARACTERS = "utf16CodeUnits", "unicodeCodePoints"  # SARIF's names of the two column units
 
 
-def _split(text: str) -> list[str]:
-    return text.split("\n") if "\r" not in text else re.split(r"\r\n|\r|\n", text)  # the same lines, faster
 
 
 def _region(start: tuple[int, int], end: tuple[int, int], insertion: bool = False) -> dict:
@@ -32,7 +28,7 @@ class Columns:
     """(line, UTF-8 byte column) of a source -> character or 1-based UTF-16 column (the file's text when known)."""
 
     def __init__(self, text: str | None):
-        self.lines = _split(text) if text else None
+        self.lines = split_source_lines(text) if text else None
 
     def line_text(self, line: int) -> str | None:
         if self.lines is None or not 1 <= line <= len(self.lines):

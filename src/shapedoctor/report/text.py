@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import char_col as _char_col, printable
+from . import char_col as _char_col, printable, split_source_lines
 
 
 def finding_lines(d, path: str, notebook=None, source: list[str] | None = None, show_source: bool = False,
@@ -42,13 +42,11 @@ def _plain(text: str, style: str) -> str:
 
 def source_lines(file) -> list[str] | None:
     """The lines the file's positions refer to (a notebook: its joined code cells), None when unknown."""
-    import re
-
     notebook = getattr(file, "notebook", None)
     text = notebook.text if notebook is not None else getattr(file, "text", None)
     if not text:
         return None
-    return text.split("\n") if "\r" not in text else re.split(r"\r\n|\r|\n", text)  # the same lines, faster
+    return split_source_lines(text)
 
 
 def _shown(text: str) -> str:
