@@ -372,7 +372,8 @@ class SourceFrontend:
         if not again._rank_hints:
             return graphs
         second = again._models()
-        if _walk_score(second) <= _walk_score(graphs) or _findings(second) > _findings(graphs):
+        (score_first, findings_first), (score_second, findings_second) = map(_walk_summary, (graphs, second))
+        if score_second <= score_first or findings_second > findings_first:
             return graphs
         self.skipped_models, self.dependencies = again.skipped_models, again.dependencies
         return second
@@ -3514,19 +3515,17 @@ def _keras2_compile_positionals(node: ast.Call, args: list) -> Respelling | None
                       for a, text in zip(written, texts)))
 
 
-def _walk_score(graphs: list[ModelGraph]) -> tuple[int, int]:
-    """How much a walk's models are followed: models whose every layer has a shape and no gap, layers with one."""
-    complete = followed = 0
+def _walk_summary(graphs: list[ModelGraph]) -> tuple[tuple[int, int], int]:
+    """How far a walk's models are followed -- (models whose every layer has a shape and no gap, layers with one)
+    -- and how many errors and warnings they have: each model inferred once."""
+    complete = followed = findings = 0
     for graph in graphs:
-        results = infer(graph).results
-        ok = sum(1 for r in results if r.status == "ok")
-        followed += ok
-        complete += ok == len(results) and not graph.gaps and not _has_opaque(graph)
-    return complete, followed
-
-
-def _findings(graphs: list[ModelGraph]) -> int:
-    return sum(1 for graph in graphs for d in infer(graph).diagnostics if d.severity in ("error", "warning"))
+        inference = infer(graph)
+        _, built = build_score(inference)
+        followed += built
+        complete += built == len(inference.results) and not graph.gaps and not _has_opaque(graph)
+        findings += sum(1 for d in inference.diagnostics if d.severity in ("error", "warning"))
+    return (complete, followed), findings
 
 
 def _unfolded_operands(spec, bound: dict, node: ast.AST) -> dict:
@@ -4138,9 +4137,9 @@ def _definitions(module: Scope) -> list:
 
 
 def _unwalked_methods(cls: ClassValue, followed: set[int]) -> list:
-    """The methods of a plain class the walk never entered (``__init__`` apart; a static one without
-    arguments neither).  A plain class's build() and call() are methods like any: a keras_tuner HyperModel's build(self, hp)
-    makes the model."""
+    """The methods of a plain class the walk never entered (``__init__`` apart; a static one without arguments
+    neither).  A plain class's build() and call() are methods like any: a keras_tuner HyperModel's
+    build(self, hp) makes the model."""
     return [stmt for stmt in cls.node.body if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))
             and id(stmt) not in followed and stmt.name != "__init__" and stmt.args.args]
 

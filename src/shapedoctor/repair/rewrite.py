@@ -70,6 +70,10 @@ class _Text:
     def offset(self, line: int, col: int) -> int:
         return self.starts[line - 1] + col
 
+    def byte_offset(self, line: int, byte_col: int) -> int:
+        """The offset of an ``ast`` position (its column in UTF-8 bytes)."""
+        return self.offset(line, self.char_col(line, byte_col))
+
     def position(self, offset: int) -> tuple[int, int]:
         lo, hi = 0, len(self.starts) - 1
         while lo < hi:
@@ -117,8 +121,8 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     t = _facts(text).t
     spans = []
     for edit in edits:
-        start = t.offset(edit.line, t.char_col(edit.line, edit.col))
-        end = t.offset(edit.end_line, t.char_col(edit.end_line, edit.end_col))
+        start = t.byte_offset(edit.line, edit.col)
+        end = t.byte_offset(edit.end_line, edit.end_col)
         spans.append((start, end, edit.text))
     spans.sort()
     for (s1, e1, _), (s2, _e2, _) in zip(spans, spans[1:]):
@@ -332,8 +336,7 @@ class SourceIndex:
                 if isinstance(stmt, ast.ImportFrom) and stmt.module and "keras" in stmt.module.split("."):
                     region = self._region_of(stmt.lineno, stmt.col_offset, stmt.end_lineno, stmt.end_col_offset)
                     found += [n for n in region.spans if isinstance(n, cst.ImportFrom)
-                              and region.spans[n][0] == self.t.offset(stmt.lineno, self.t.char_col(
-                                  stmt.lineno, stmt.col_offset))]
+                              and region.spans[n][0] == self.t.byte_offset(stmt.lineno, stmt.col_offset)]
             self._import_froms = found
         return self._import_froms
 
@@ -472,7 +475,7 @@ def _find_region(facts: _Facts, span: tuple[int, int, int, int]) -> _Region | No
             last += 1
         start_line, start_col = _stmt_start(block[first])
         line_start = t.offset(start_line, 0)
-        before = t.text[line_start:t.offset(start_line, t.char_col(start_line, start_col))]
+        before = t.text[line_start:t.byte_offset(start_line, start_col)]
         if before.strip():  # after a compound statement's header (`if x: ...`): the parent is the region
             continue
         if depth == len(chain) - 1 and block[last].end_lineno - start_line > _REGION_LINES:
@@ -508,8 +511,8 @@ def _list_element_region(facts: _Facts, stmt, span) -> _Region | None:
         return None
     container, element = node, child
     t = facts.t
-    a = t.offset(element.lineno, t.char_col(element.lineno, element.col_offset))
-    b = t.offset(element.end_lineno, t.char_col(element.end_lineno, element.end_col_offset))
+    a = t.byte_offset(element.lineno, element.col_offset)
+    b = t.byte_offset(element.end_lineno, element.end_col_offset)
     # Only a bare element: nothing but "[" or "," before it and "," or "]" after it (no parentheses around it).
     if _neighbour(t.text, a, -1) not in ("[", ",") or _neighbour(t.text, b, 1) not in (",", "]"):
         return None
@@ -1209,8 +1212,8 @@ class _Planner:
         """The int literal a size came from (a call's argument, a parameter's default) written anew."""
         line, col, end_line, end_col = patch.arg_dict["span"]
         t = self.index.t
-        start = t.offset(line, t.char_col(line, col))
-        end = t.offset(end_line, t.char_col(end_line, end_col))
+        start = t.byte_offset(line, col)
+        end = t.byte_offset(end_line, end_col)
         if self.index.text[start:end] != str(patch.arg_dict["old"]):
             raise CannotRewrite("the literal is not written there")
         self.changes.append(_Change(start, end, str(patch.arg_dict["value"])))
@@ -1222,20 +1225,16 @@ class _Planner:
         """``model.compile("adam", "mse", ["accuracy"])`` -> ``..., metrics=["accuracy"])``, ``Model(input=x)`` ->
         ``Model(inputs=x)``: texts inserted where the code they go with is still written (respellings.py)."""
         t = self.index.t
-
-        def offset(line: int, col: int) -> int:
-            return t.offset(line, t.char_col(line, col))
-
         for (line, col, end_line, end_col), written in patch.arg_dict["written"]:
+            code = self.index.text[t.byte_offset(line, col):t.byte_offset(end_line, end_col)]
             try:
-                there = ast.unparse(ast.parse(self.index.text[offset(line, col):offset(end_line, end_col)].strip(),
-                                              mode="eval"))
+                there = ast.unparse(ast.parse(code.strip(), mode="eval"))
             except SyntaxError:
                 there = None
             if there != written:  # ``written`` is ast.unparse's spelling (its quotes, its spaces)
                 raise CannotRewrite("the call is not written there")
         for line, col, text in patch.arg_dict["insertions"]:
-            self.changes.append(_Change(offset(line, col), offset(line, col), text))
+            self.changes.append(_Change(t.byte_offset(line, col), t.byte_offset(line, col), text))
 
     # insert_on_input ------------------------------------------------------------------
     def _op_insert_on_input(self, patch: GraphPatch, node: LayerNode) -> None:
@@ -1301,8 +1300,8 @@ class _Planner:
         new = _layer_text(self.style, patch.type, patch.arg_dict, self._layer_call_near(node), index.quote)
         t = index.t
         for read in reads:
-            start = t.offset(read.lineno, t.char_col(read.lineno, read.col_offset))
-            end = t.offset(read.end_lineno, t.char_col(read.end_lineno, read.end_col_offset))
+            start = t.byte_offset(read.lineno, read.col_offset)
+            end = t.byte_offset(read.end_lineno, read.end_col_offset)
             self.changes.append(_Change(start, end, f"{new}({read.id})"))
 
     def _layer_call_near(self, input_node: LayerNode) -> cst.Call:
