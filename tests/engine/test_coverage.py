@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -319,3 +320,32 @@ def test_corpus_benchmark_prints_cpu_ratio_and_coverage():
     assert re.search(r"ratio shapedoctor / pyflakes: cold (\d+\.\d+x|inf), warm (\d+\.\d+x|inf)", out)
     # complete.py and the clean model of skipped_model.py; opaque_helper.py's model and the skipped one explained
     assert "coverage: 2/4 constructor calls fully traced (50%), 2 explained, 0 silent" in out, out
+
+
+def test_walk_visits_benchmark_counts_the_repeated_walk(tmp_path):
+    pytest.importorskip("pyflakes")
+    (tmp_path / "blocks.py").write_text(textwrap.dedent("""\
+        import keras
+        from keras import layers
+
+        def block(x, units):
+            x = layers.Dense(units)(x)
+            return layers.ReLU()(x)
+
+        inputs = keras.Input(shape=(8,))
+        x = inputs
+        for units in (16, 32, 64):
+            x = block(x, units)
+        model = keras.Model(inputs, x)
+    """))
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "walk_visits.py"), str(tmp_path)],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    written = int(re.search(r"1 \.py files, ([\d,]+) statements and expressions written", out).group(1))
+    # pyflakes visits each node once; the loop's body and block()'s are walked once per pass
+    assert re.search(rf"pyflakes after parsing: +\d+\.\d+ s, +{written} visits \(1\.00 per node written\)", out)
+    ours = re.search(r"shapedoctor's visits: (\d+) distinct nodes \(\d+% of those written\), (\d+) more visits", out)
+    assert ours and int(ours.group(1)) <= written and int(ours.group(2)) > int(ours.group(1)) / 2, out
+    assert re.search(r"CPU per visit would have to be \d+\.\d+x pyflakes'", out)
