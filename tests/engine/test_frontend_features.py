@@ -193,6 +193,40 @@ CASES = {
         model.compile(loss="sparse_categorical_crossentropy")
         model.fit(X, np.zeros(4), verbose=0)
         """, ("rank", 10)),
+    # A loop over a list whose first passes build nothing is walked once as a loop that may run: after it, the
+    # target holds the last item, as in Python (the walk once left it at the fourth: Dense(64)).
+    "loop_target_keeps_the_last_item": ("""
+        import keras
+        from keras import layers
+        sizes = [8, 16, 32, 64, 128, 256]
+        log = []
+        for units in sizes:
+            log.append(units * 2)
+        model = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(units)])
+        """, [(None, 256)]),
+    "loop_break_in_a_probed_pass": ("""
+        import keras
+        from keras import layers
+        sizes = [8, 16, 32, 64, 128, 256]
+        for units in sizes:
+            if units * units > 1000:
+                break
+        model = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(units)])
+        """, [(None, 32)]),
+    # `continue` and `break` in an unrolled model-building loop: 4 Dense layers, not 10
+    "loop_continue_and_break_while_unrolling": ("""
+        import keras
+        from keras import layers
+        inputs = keras.Input(shape=(16,))
+        x = inputs
+        for i in range(10):
+            if i % 2 == 1:
+                continue
+            x = layers.Dense(8 * (i + 1))(x)
+            if i == 6:
+                break
+        model = keras.Model(inputs, x)
+        """, [(None, 8), (None, 24), (None, 40), (None, 56)]),
     "error_pooling_runs_out": ("""
         import keras
         model = keras.Sequential([keras.Input(shape=(8, 1)), keras.layers.Conv1D(4, 3),
@@ -1120,3 +1154,40 @@ def test_a_loop_making_user_blocks_is_unrolled_to_its_end_and_every_block_is_che
     (model,) = shapedoctor.check_file(str(path), with_fixes=False).files[0].models
     widths = [r.output_shape[-1] for r in model.inference.results if r.node.type == "Dense"]
     assert widths == [64, 48, 40, 32, 24, 16, 5]
+
+
+def test_a_loops_target_is_not_the_value_it_had_before_a_loop_that_may_run():
+    """``for units in batches():`` (what it goes through unknown): after it, ``units`` may be any item, so a
+    Dense(units) has a named size, not the value ``units`` had before the loop (which the walk once kept)."""
+    report = _check("""
+        import keras
+        from keras import layers
+        units = 16
+        for units in load_batches():
+            print(units)
+        model = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(units)])
+        """)
+    (model,) = report.models
+    assert [str(d) for d in model.inference.results[-1].output_shape] == ["None", "units"]
+
+
+def test_the_shape_of_an_item_of_data_a_loop_goes_through_is_one_samples():
+    """A siamese network's ``Input(shape=img.shape)`` with ``img`` the item of a loop over the images: one
+    image's shape, not the data's (no "includes the number of samples" warning, which was a false positive on
+    public code); its rank comes from the Conv2D."""
+    report = _check("""
+        import numpy as np
+        from keras.layers import Input, Conv2D, Flatten, Dense
+        from keras.models import Model
+        images, labels = np.load("images.npy"), np.load("labels.npy")
+        for img, label in zip(images, labels):
+            pass
+        i = Input(shape=img.shape)
+        x = Dense(50)(Flatten()(Conv2D(32, 3)(i)))
+        cnn = Model(inputs=i, outputs=x)
+        """)
+    assert [d for d in report.diagnostics if d.severity in ("error", "warning")] == []
+    (model,) = report.models
+    assert [str(d) for d in model.inference.results[0].output_shape] == ["None", "img.shape[0]", "img.shape[1]",
+                                                                         "img.shape[2]"]
+    assert model.inference.results[-1].output_shape == (None, 50)

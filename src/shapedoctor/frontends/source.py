@@ -278,6 +278,15 @@ class _Returned(Exception):
     """A `return` that certainly runs: the rest of the function body is not walked."""
 
 
+class _LoopExit(Exception):
+    """A ``break`` (``_Broke``) or ``continue`` that certainly runs in a loop being unrolled: the rest of the pass
+    is not walked, nor, after a break, the passes left."""
+
+
+class _Broke(_LoopExit):
+    pass
+
+
 # Following user code: how deep calls are inlined, and how many statements a file may cost in all.
 MAX_CALL_DEPTH = 12
 MAX_RECURSION = 6  # a function's own calls inside it followed this deep (a recursion that does not end stops here)
@@ -350,6 +359,8 @@ class SourceFrontend:
         self._uncertain = 0  # branches and loop bodies that may not run the walk is inside, in every scope
         self._sequential_tensors_made: dict[int, tuple] = {}  # id of a Sequential -> (its items, its tensors)
         self._branches = 0  # branches the walk is inside whose condition it decided (`if model is None:`)
+        self._unrolling: list[tuple[Scope, int]] = []  # loops being unrolled: (scope, its `uncertain` there)
+        self._loop_items: set[int] = set()  # Symbol.binding of each loop target bound to an item of unknown data
 
     # ------------------------------------------------------------------ entry
     def models(self) -> list[ModelGraph]:
@@ -773,9 +784,10 @@ class SourceFrontend:
                                                                "run time", stmt, repeats=False)
 
     def _walk_uncertain(self, bodies: list[list[ast.stmt]], scope: Scope, why: str, stmt: ast.stmt,
-                        repeats: bool = True) -> None:
+                        repeats: bool = True, target: ast.expr | None = None, item: Any = UNKNOWN) -> None:
         """Walk branches that may or may not run (``repeats``: or run many times, a loop's body); models they
-        change become opaque from there on."""
+        change become opaque from there on.  ``target``: a loop's, bound to ``item`` (what each pass gives it)
+        before its body, so that neither the body nor the code after the loop reads the value it had before."""
         snapshots = {id(m): len(m.items) for m in scope.models if isinstance(m, SequentialModel)}
         before = dict(scope.bindings)
         first_new_node = len(scope.builder.nodes)
@@ -783,6 +795,8 @@ class SourceFrontend:
         self._uncertain += 1
         depth, branches = self._uncertain, self._branches
         try:
+            if target is not None:
+                self._bind_loop_target(target, item, scope)
             for body in bodies:
                 self._walk_body(body, scope)
         finally:
@@ -816,7 +830,11 @@ class SourceFrontend:
                     # The tensor may or may not have gone through the body: same graph, unknown shape.
                     scope.bindings[name] = self._op_node(scope, "<opaque>", {}, [old], stmt, f"layers applied {why}")
                 else:
-                    scope.bindings[name] = merge_uncertain(old, value, name)
+                    merged = merge_uncertain(old, value, name)
+                    if type(value) is Symbol and value.binding in self._loop_items and type(merged) is Symbol:
+                        merged = Symbol(name, next(_BINDINGS))  # still maybe one item of what the loop went through
+                        self._loop_items.add(merged.binding)
+                    scope.bindings[name] = merged
 
     def _stmt_For(self, stmt: ast.For, scope: Scope) -> None:
         iterable = _iterated(self._fold(stmt.iter, scope))
@@ -824,21 +842,65 @@ class SourceFrontend:
                 and self._statements + len(iterable) <= MAX_STATEMENTS:
             activity = self._activity()
             self._unrolled_loops.add((stmt.lineno, stmt.end_lineno or stmt.lineno))
-            for position, item in enumerate(iterable):
-                if position == PROBE_ITERATIONS and self._activity() == activity:
-                    # a training or data loop: its first iterations built nothing, so the rest is walked once,
-                    # as a loop that may run, instead of a thousand times
-                    self._walk_uncertain([stmt.body], scope, "in a loop shapedoctor cannot unroll", stmt)
-                    return
-                self._bind(stmt.target, item, scope)
-                self._walk_body(stmt.body, scope)
+            self._unrolling.append((scope, scope.uncertain))
+            try:
+                for position, item in enumerate(iterable):
+                    if position == PROBE_ITERATIONS and self._activity() == activity:
+                        # a training or data loop: its first iterations built nothing, so the rest is walked once,
+                        # as a loop that may run, instead of a thousand times
+                        rest = iterable[position:]
+                        self._walk_uncertain([stmt.body], scope, "in a loop shapedoctor cannot unroll", stmt,
+                                             target=stmt.target, item=one_of(*rest) if len(rest) > 1 else rest[0])
+                        if not _breaks(stmt.body):  # every pass ran: the target keeps the last item
+                            self._bind(stmt.target, iterable[-1], scope)
+                        return
+                    self._bind(stmt.target, item, scope)
+                    try:
+                        self._walk_body(stmt.body, scope)
+                    except _Broke:
+                        return
+                    except _LoopExit:
+                        continue
+            finally:
+                self._unrolling.pop()
             return
-        self._walk_uncertain([stmt.body, stmt.orelse], scope, "in a loop shapedoctor cannot unroll", stmt)
+        self._walk_uncertain([stmt.body, stmt.orelse], scope, "in a loop shapedoctor cannot unroll", stmt,
+                             target=stmt.target)
+
+    def _bind_loop_target(self, target: ast.expr, item: Any, scope: Scope) -> None:
+        """A loop's target before a body walked as may-run: ``item`` (None: not a value to check with), each
+        name of a target that does not fold a symbol of its own, noted as one item of what the loop goes
+        through (``for img, label in zip(images, labels)``: ``img.shape`` is one sample's, not the data's)."""
+        if item is None or item is UNKNOWN:
+            for name in ast.walk(target):
+                if isinstance(name, ast.Name):
+                    symbol = Symbol(name.id, next(_BINDINGS))
+                    self._loop_items.add(symbol.binding)
+                    self._bind(name, symbol, scope)
+            return
+        self._bind(target, item, scope)
 
     def _activity(self) -> tuple:
         """What model code changes: graph nodes, layer objects, models."""
         return (FunctionalBuilder.added, self._layer_objects, self._sequential_adds, len(self._constructed),
                 len(self.graphs))
+
+    def _stmt_Break(self, stmt: ast.Break, scope: Scope) -> None:
+        if self._exits_unrolled_pass(scope):
+            raise _Broke()
+
+    def _stmt_Continue(self, stmt: ast.Continue, scope: Scope) -> None:
+        if self._exits_unrolled_pass(scope):
+            raise _LoopExit()
+
+    def _exits_unrolled_pass(self, scope: Scope) -> bool:
+        """Whether a ``break``/``continue`` here certainly leaves the pass of a loop being unrolled: that loop is
+        the innermost one walked, in this scope, and no branch since it began may not run.  (In a body walked as
+        may-run, the rest is walked as the code that may run after it.)"""
+        if not self._unrolling:
+            return False
+        loop_scope, uncertain = self._unrolling[-1]
+        return loop_scope is scope and uncertain == scope.uncertain
 
     def _stmt_While(self, stmt: ast.While, scope: Scope) -> None:
         self._walk_uncertain([stmt.body, stmt.orelse], scope, "in a `while` loop", stmt)
@@ -1160,12 +1222,13 @@ class SourceFrontend:
             return self._unknown_attribute(node, base)
         return UNKNOWN
 
-    @staticmethod
-    def _unknown_attribute(node: ast.Attribute, base) -> Any:
+    def _unknown_attribute(self, node: ast.Attribute, base) -> Any:
         """An attribute of a value that could not be folded (UNKNOWN or a symbol)."""
         if node.attr == "shape":
-            # X_train.shape is a whole data set's; X_train[0].shape (one item of it) may be one sample's
-            return UnknownShape(_unparse(node), whole_data=not _indexes(node.value))
+            # X_train.shape is a whole data set's; X_train[0].shape, or the shape of a loop's item, may be one
+            # sample's
+            item = isinstance(base, Symbol) and base.binding in self._loop_items
+            return UnknownShape(_unparse(node), whole_data=not item and not _indexes(node.value))
         if node.attr in ("reshape", "astype"):
             return _BoundMethod(UnknownArray(_unparse(node.value)), node.attr)
         return UNKNOWN
@@ -3215,6 +3278,20 @@ def _rows_kept(node: ast.expr) -> bool:
         return False
     first = node.slice.elts[0] if isinstance(node.slice, ast.Tuple) and node.slice.elts else node.slice
     return isinstance(first, ast.Slice)
+
+
+def _breaks(body: list[ast.stmt]) -> bool:
+    """Whether a loop's body may leave it early: a ``break`` of its own, not of a loop inside it."""
+    pending = list(body)
+    while pending:
+        stmt = pending.pop()
+        if isinstance(stmt, ast.Break):
+            return True
+        if isinstance(stmt, (ast.For, ast.AsyncFor, ast.While)):
+            pending += stmt.orelse  # `else: break` leaves the outer loop
+        elif not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            pending += [child for child in ast.iter_child_nodes(stmt) if isinstance(child, ast.stmt)]
+    return False
 
 
 def _indexes(node: ast.expr) -> bool:
