@@ -68,6 +68,8 @@ def main() -> None:
             own[name] = tuple(sorted(accepted - layer))
         else:
             closed[name] = tuple(sorted(accepted))
+    # keras.Input is a function without **kwargs: Python refuses any other keyword (TypeError)
+    input_function = tuple(sorted(inspect.signature(keras.Input).parameters))
     path = os.path.join(ROOT, "src", "shapedoctor", "rules", "keywords.py")
     with open(path, "w", encoding="utf-8") as handle:
         handle.write('"""The keyword arguments each ``keras.layers`` class takes in Keras ' + keras.__version__ + '.\n\n'
@@ -81,6 +83,9 @@ def main() -> None:
                      f'OWN: dict[str, tuple[str, ...]] = {pprint.pformat(own, width=116, compact=True)}\n\n'
                      '#: classes without ``**kwargs`` (Python refuses any other keyword): everything they take\n'
                      f'CLOSED: dict[str, tuple[str, ...]] = {pprint.pformat(closed, width=116, compact=True)}\n\n'
+                     '#: ``keras.Input(...)``, a function without ``**kwargs`` (not the InputLayer class): everything it '
+                     'takes\n'
+                     f'INPUT_FUNCTION: tuple[str, ...] = {pprint.pformat(input_function, width=80, compact=True)}\n\n'
                      'ACCEPTED: dict[str, frozenset[str]] = {**{name: frozenset(LAYER + keywords) for name, keywords in '
                      'OWN.items()},\n                                       **{name: frozenset(keywords) for name, '
                      'keywords in CLOSED.items()}}\n')

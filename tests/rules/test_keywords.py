@@ -105,3 +105,41 @@ def test_a_class_without_kwargs_refuses_layer_keywords_too():
     with pytest.raises(TypeError, match="unexpected keyword argument 'input_shape'"):
         keras.layers.SpatialDropout1D(0.2, input_shape=(5, 3))
     assert "input_shape" not in ACCEPTED["SpatialDropout1D"]
+
+
+def test_keras_input_takes_only_its_own_parameters():
+    """``keras.Input`` is a function without ``**kwargs`` (Keras 3.15: "TypeError: Input() got an unexpected keyword
+    argument 'input_shape'"); the InputLayer class ignores keywords it does not know (no error)."""
+    source = ("import keras\nfrom keras import layers\n"
+              "inputs = keras.Input(input_shape=(12,))\n"
+              "m2 = keras.Sequential([layers.Input(shape=(3,), type_spec=spec), layers.Dense(1)])\n"
+              "m3 = keras.Sequential([layers.InputLayer(shape=(3,), type_spec=spec), layers.Dense(1)])\n"
+              "ok = keras.Input(shape=(3,), batch_size=4, dtype='float32', sparse=False, name='x', optional=False)\n")
+    assert _errors(source) == [
+        (3, "Input(input_shape=(12,)): Keras 3's Input does not take this keyword (input_shape= is shape= in Keras 3)"),
+        (4, "Input(type_spec=...): Keras 3's Input does not take this keyword")]
+
+
+def test_keras_inputs_input_shape_is_renamed_by_a_safe_fix():
+    source = "import keras\ninputs = keras.Input(input_shape=(12,))\nmodel = keras.Model(inputs, inputs)\n"
+    (finding,) = [d for d in shapedoctor.check_source(source).diagnostics if d.severity == "error"]
+    (fix,) = finding.fixes
+    assert (fix.title, fix.applicability) == ("rename input_shape= to shape=", "safe")
+    from shapedoctor.repair.command import fix_text
+
+    assert fix_text(source).fixed == source.replace("input_shape=", "shape=")
+
+
+@pytest.mark.keras
+def test_keras_input_refuses_what_the_table_leaves_out():
+    keras = pytest.importorskip("keras")
+    import inspect
+
+    from shapedoctor.rules.keywords import INPUT_FUNCTION
+
+    assert tuple(sorted(inspect.signature(keras.Input).parameters)) == INPUT_FUNCTION
+    for keyword in ("input_shape", "type_spec", "input_tensor"):
+        assert keyword not in INPUT_FUNCTION
+        with pytest.raises(TypeError, match=f"unexpected keyword argument '{keyword}'"):
+            keras.Input(shape=(3,), **{keyword: None})
+    keras.layers.InputLayer(shape=(3,), type_spec=None)  # the class takes it (and ignores it)

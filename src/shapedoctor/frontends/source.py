@@ -34,10 +34,9 @@ from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE,
                       merge_uncertain, one_of, reshape_array, unpack)
 from ..rules.applications import APPS as APPLICATION_TYPES, PREPROCESS_FUNCTIONS
 from ..rules.keras_hub import KERAS_HUB_LAYERS
-from ..rules.keywords import ACCEPTED as ACCEPTED_KEYWORDS
 from ..rules.base import ALIASES, ConstTensor, DataShape, TensorArg, _front_end_value
 from ..rules.core import LambdaBody
-from ..rules.keywords_message import removed_merge_message
+from ..rules.keywords_message import accepted_keywords, removed_merge_message
 from ..rules.ops import OPERATORS, resolve_op
 from ..rules.recurrent import bidirectional_output_count
 from .symbolic import MAX_RANK, build_score, settle_symbolic_inputs
@@ -2435,7 +2434,7 @@ class SourceFrontend:
         if type_ == "Lambda":
             self._lambda_function(node, scope, skip_first, positional, keywords)
         args = map_arguments(type_, positional, keywords)
-        accepted = ACCEPTED_KEYWORDS.get(written) or ACCEPTED_KEYWORDS.get(type_) if type_ != "InputLayer" else None
+        accepted = accepted_keywords(written, type_)
         if accepted is not None and not accepted.issuperset(keywords):
             args[UNRECOGNIZED_KEYWORDS] = {k: v for k, v in keywords.items() if k not in accepted}
         if type_ == "InputLayer" and "input_shape" in args and "shape" not in args:

@@ -21,8 +21,7 @@ from ..causes import (AXIS_NAMES, CHANNEL_LIKE, channels_first_input, frame_axis
 from ..infer import Inference, infer, is_list_input, is_written_for_older_keras
 from ..rules import RULES, canonical_type
 from ..rules.base import DataShape
-from ..rules.keywords import ACCEPTED as ACCEPTED_KEYWORDS
-from ..rules.keywords_message import KERAS_3_SPELLING
+from ..rules.keywords_message import KERAS_3_SPELLING, accepted_keywords
 from ..shapes import format_shape, is_known
 from .fix_helpers import (ANY_RANK, _GLOBAL_POOL, _channels_first_everywhere, _line, _patch, _tuple_text, is_recurrent,
                           is_shrinking_convolution, returns_sequences, set_return_sequences)
@@ -1051,7 +1050,7 @@ def _keyword_renames(node) -> dict[str, str] | None:
     argument for (``BatchNormalization(mode=0)``, ``weights=None``); None unless every one of them is such.
     ``dim_ordering`` is renamed only with a Keras 3 value ("th"/"tf" are values of its own)."""
     unrecognized = node.args.get(UNRECOGNIZED_KEYWORDS)
-    accepted = ACCEPTED_KEYWORDS.get(node.written_type) or ACCEPTED_KEYWORDS.get(canonical_type(node.type))
+    accepted = accepted_keywords(node.written_type, canonical_type(node.type))
     if not unrecognized or accepted is None:
         return None
     renames = {}
@@ -1102,8 +1101,10 @@ def _argument_fixes(inference: Inference, result) -> list[Fix]:
         renamed = ", ".join(f"{old}= to {new}=" for old, new in renames.items() if new is not None)
         removed = ", ".join(f"{old}={unrecognized[old]!r}" for old, new in renames.items() if new is None)
         title = "; ".join(filter(None, (renamed and f"rename {renamed}", removed and f"remove {removed}")))
-        why = "; ".join(filter(None, (renamed and "the Keras 3 name of the same argument, which Keras 1 and 2 "
-                                                  "spelled this way",
+        spelled = ("keras.Input takes the shape of one sample as shape=; input_shape= is a layer's keyword"
+                   if node.written_type == "Input" else
+                   "the Keras 3 name of the same argument, which Keras 1 and 2 spelled this way")
+        why = "; ".join(filter(None, (renamed and spelled,
                                       removed and "Keras 1's default behaviour, which Keras 3 has no argument for")))
         return [Fix(title, [_patch("rename_keywords", node.index, **renames)], why=why, applicability="safe")]
     if node.list_input and len(result.input_shapes or ()) == 1 and not RULES[node.type].multi_input:

@@ -301,5 +301,9 @@ CLOSED: dict[str, tuple[str, ...]] = {'Discretization': ('bin_boundaries', 'dtyp
  'SpatialDropout3D': ('data_format', 'dtype', 'name', 'rate', 'seed'),
  'TFSMLayer': ('call_endpoint', 'call_training_endpoint', 'dtype', 'filepath', 'name', 'trainable')}
 
+#: ``keras.Input(...)``, a function without ``**kwargs`` (not the InputLayer class): everything it takes
+INPUT_FUNCTION: tuple[str, ...] = ('batch_shape', 'batch_size', 'dtype', 'name', 'optional', 'ragged', 'shape',
+ 'sparse', 'tensor')
+
 ACCEPTED: dict[str, frozenset[str]] = {**{name: frozenset(LAYER + keywords) for name, keywords in OWN.items()},
                                        **{name: frozenset(keywords) for name, keywords in CLOSED.items()}}

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 
 from ..shapes import format_shape
+from .keywords import ACCEPTED, INPUT_FUNCTION
+
+_INPUT_FUNCTION = frozenset(INPUT_FUNCTION)
 
 # Keras 1/2 keyword -> what Keras 3 takes instead
 KERAS_3_SPELLING = {
@@ -20,7 +23,18 @@ KERAS_3_SPELLING = {
     "filter_length": "kernel_size", "dim_ordering": "data_format", "bias": "use_bias", "p": "rate",
     "dropout_W": "dropout", "dropout_U": "recurrent_dropout", "inner_activation": "recurrent_activation",
     "inner_init": "recurrent_initializer", "pool_length": "pool_size", "atrous_rate": "dilation_rate",
+    "input_shape": "shape",  # keras.Input's (a layer's own input_shape= Keras 3 still takes)
 }
+
+
+def accepted_keywords(written: str, layer_type: str) -> frozenset[str] | None:
+    """The keywords a call written ``written(...)`` (of canonical type ``layer_type``) takes; None when it takes any.
+    ``keras.Input`` is a function that takes only its own parameters; the InputLayer class ignores others."""
+    if written == "Input":
+        return _INPUT_FUNCTION
+    if layer_type == "InputLayer":
+        return None
+    return ACCEPTED.get(written) or ACCEPTED.get(layer_type)
 
 
 def unrecognized_message(label: str, keywords: dict) -> str:
