@@ -1191,3 +1191,58 @@ def test_the_shape_of_an_item_of_data_a_loop_goes_through_is_one_samples():
     assert [str(d) for d in model.inference.results[0].output_shape] == ["None", "img.shape[0]", "img.shape[1]",
                                                                          "img.shape[2]"]
     assert model.inference.results[-1].output_shape == (None, 50)
+
+
+def test_tensorflow_compat_v1_names_the_same_functions():
+    """TF 1-style code (``import tensorflow.compat.v1 as tf``, as in TensorFlow's own r1 guides): tf.nn.relu and
+    tf.keras there are TF 2's, so the model is followed as with ``import tensorflow as tf`` (was: "`tf.nn.relu(...)`
+    is a call shapedoctor cannot follow")."""
+    report = _check("""
+        import tensorflow.compat.v1 as tf
+
+        class Block(tf.keras.Model):
+            def __init__(self):
+                super().__init__()
+                self.conv = tf.keras.layers.Conv2D(3, (1, 1))
+
+            def call(self, x):
+                return tf.nn.relu(self.conv(x) + x)
+
+        block = Block()
+        print(block(tf.zeros([1, 2, 3, 3])))
+        """)
+    (model,) = report.models
+    assert not model.graph.gaps and all(r.status == "ok" for r in model.inference.results)
+    assert [r.node.type for r in model.inference.results][-1] == "ops.relu"
+
+
+def test_a_tensor_shape_is_the_tuple_of_its_sizes():
+    """The r1 Keras guide's custom layer: ``tf.TensorShape((input_shape[1], self.output_dim))`` as the kernel's shape
+    and ``tf.TensorShape(input_shape).as_list()`` in compute_output_shape: (None, 32) @ (32, 10) gives (None, 10)."""
+    report = _check("""
+        import tensorflow as tf
+        from tensorflow import keras
+        from tensorflow.keras import layers
+
+        class MyLayer(layers.Layer):
+            def __init__(self, output_dim, **kwargs):
+                self.output_dim = output_dim
+                super().__init__(**kwargs)
+
+            def build(self, input_shape):
+                shape = tf.TensorShape((input_shape[1], self.output_dim))
+                self.kernel = self.add_weight(name="kernel", shape=shape, initializer="uniform")
+
+            def call(self, inputs):
+                return tf.matmul(inputs, self.kernel)
+
+            def compute_output_shape(self, input_shape):
+                shape = tf.TensorShape(input_shape).as_list()
+                shape[-1] = self.output_dim
+                return tf.TensorShape(shape)
+
+        model = keras.Sequential([keras.Input(shape=(32,)), MyLayer(10), layers.Activation("softmax")])
+        """)
+    (model,) = report.models
+    assert not model.graph.gaps
+    assert model.inference.results[-1].output_shape == (None, 10)

@@ -1501,6 +1501,8 @@ class SourceFrontend:
             return _activation_function(args[0])
         if func.qualname.startswith("math.") and not kwargs:
             return _math_call(func.qualname[5:], args)
+        if func.qualname == "tensorflow.TensorShape":
+            return _tensor_shape(args[0] if args else kwargs.get("dims", UNKNOWN))
         if leaf == "load_model" and "keras" in func.qualname.split("."):
             path = args[0] if args else kwargs.get("filepath")
             saved = self._saved_models.get(path) if isinstance(path, str) else None
@@ -3466,11 +3468,27 @@ _CREATION_OPS = {"arange", "range", "zeros", "ones", "eye", "linspace", "normal"
 
 @functools.lru_cache(maxsize=8192)  # pure, and asked for every `layers.X` a file spells
 def _normal_qualname(qual: str) -> str:
-    for prefix, replacement in (("tensorflow.keras.", "keras."), ("tf.keras.", "keras."), ("keras_core.", "keras."),
-                                ("tf_keras.", "keras."), ("tf.", "tensorflow.")):
+    if qual.startswith("tf."):
+        qual = "tensorflow." + qual[3:]
+    # TF 2's compat.v1 / compat.v2 namespaces hold the same functions (`import tensorflow.compat.v1 as tf` in
+    # TF 1-style code): tf.compat.v1.nn.relu is tf.nn.relu, tf.compat.v1.keras is tf.keras
+    if qual.startswith(("tensorflow.compat.v1.", "tensorflow.compat.v2.")):
+        qual = "tensorflow." + qual[len("tensorflow.compat.v1."):]
+    for prefix in ("tensorflow.keras.", "keras_core.", "tf_keras."):
         if qual.startswith(prefix):
-            return replacement + qual[len(prefix):]
+            return "keras." + qual[len(prefix):]
     return qual
+
+
+def _tensor_shape(dims: Any) -> Any:
+    """``tf.TensorShape([input_shape[-1], self.units])``: the shape those sizes make, a tuple (``.as_list()``
+    of it reads back the list); UNKNOWN when the rank is not known (``TensorShape(None)``) or a size is no size."""
+    if isinstance(dims, (tuple, list)) and all(d is None or isinstance(d, (int, Symbol)) and not isinstance(d, bool)
+                                               for d in dims):
+        return tuple(dims)
+    if isinstance(dims, int) and not isinstance(dims, bool):
+        return (dims,)  # TensorShape(5): a vector's
+    return UNKNOWN
 
 
 def _created_constant(leaf: str, args: list, kwargs: dict):
