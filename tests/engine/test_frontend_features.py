@@ -1246,3 +1246,28 @@ def test_a_tensor_shape_is_the_tuple_of_its_sizes():
     (model,) = report.models
     assert not model.graph.gaps
     assert model.inference.results[-1].output_shape == (None, 10)
+
+
+def test_a_variable_made_from_numbers_has_their_shape():
+    """TensorFlow's basic training loop guide: ``self.w = tf.Variable(5.0)`` is a scalar weight and
+    ``tf.Variable([[1.0, 2.0], ...])`` one of the nested list's shape (was: "the value of `self.w` could not be
+    determined")."""
+    report = _check("""
+        import tensorflow as tf
+
+        class MyModelKeras(tf.keras.Model):
+            def __init__(self, **kwargs):
+                super().__init__(**kwargs)
+                self.w = tf.Variable(5.0)
+                self.b = tf.Variable(0.0)
+                self.m = tf.Variable([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+
+            def call(self, x):
+                return tf.matmul(self.w * x + self.b, self.m)
+
+        keras_model = MyModelKeras()
+        keras_model.build((None, 3))
+        """)
+    (model,) = report.models
+    assert not model.graph.gaps
+    assert [r.output_shape for r in model.inference.results] == [(None, 3), (None, 3), (None, 3), (None, 2)]

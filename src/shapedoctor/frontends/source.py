@@ -2107,7 +2107,10 @@ class SourceFrontend:
             initial = kwargs.get("initial_value", args[0] if args else None)
             if isinstance(initial, (WeightValue, ArrayValue)):
                 return WeightValue(tuple(initial.shape))
-            return _weight(kwargs["shape"]) if "shape" in kwargs else UNKNOWN
+            if "shape" in kwargs:
+                return _weight(kwargs["shape"])
+            written = _nested_shape(initial) if type(initial) in (list, tuple) or _number_like(initial) else None
+            return WeightValue(written) if written is not None else UNKNOWN  # tf.Variable(5.0): a scalar
         if leaf in _DATA_TO_TENSOR and args and isinstance(args[0], ArrayValue):
             return args[0]  # ops.array(np.random.uniform(size=(1, 224, 224, 3))): data of that shape still
         if leaf in _DATA_TO_TENSOR and args and type(args[0]) in (list, tuple) and args[0]:
