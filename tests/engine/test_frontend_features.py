@@ -1271,3 +1271,23 @@ def test_a_variable_made_from_numbers_has_their_shape():
     (model,) = report.models
     assert not model.graph.gaps
     assert [r.output_shape for r in model.inference.results] == [(None, 3), (None, 3), (None, 3), (None, 2)]
+
+
+def test_a_class_of_the_users_own_named_model_is_said_not_to_be_a_keras_model():
+    """TensorFlow's guides write ``class Model(tf.Module)`` and ``class Model(object)``: ``Model()`` there is no Keras
+    model, and the skipped entry says so (it said "shapedoctor did not reach this code")."""
+    report = _check("""
+        import tensorflow as tf
+
+        class Model(tf.Module):
+            def __init__(self):
+                self.w = tf.Variable(5.0)
+
+            def __call__(self, x):
+                return self.w * x
+
+        quad_model = Model()
+        """)
+    assert report.models == []
+    assert [(s.line, s.reason) for s in report.skipped_models] == [
+        (11, "`Model` is this code's own class (a subclass of `tf.Module`), not a Keras model")]

@@ -1626,6 +1626,11 @@ class SourceFrontend:
             name = kwargs.get("name")
             return self._functional_model(inputs, outputs, name, node, scope)
         instance = Instance(cls, span_of(node).line, name=kwargs["name"] if isinstance(kwargs.get("name"), str) else "")
+        if cls.kind == "plain" and cls.name in _MODEL_CLASSES and scope.uncertain == 0:
+            bases = ", ".join(f"`{_unparse(base)}`" for base in cls.node.bases)
+            self.skipped_models.append(SkippedModel(span_of(node).line, (
+                f"`{cls.name}` is this code's own class{f' (a subclass of {bases})' if bases else ''}, not a Keras "
+                "model")))
         if cls.kind in ("layer", "model"):
             self._layer_objects += 1  # model code: a loop making blocks (`self.blocks.append(Block(...))`) is unrolled
         init = cls.method("__init__")
