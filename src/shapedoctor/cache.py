@@ -4,7 +4,8 @@ A file's result is stored under a key made of everything it depends on: the file
 reported under, the options that change a result (target shape, fixes, edits, whether the file was named),
 and the checker itself (its version and the size and modification time of each of its own files, so an edited
 or upgraded shapedoctor never reads an old result).  An entry also lists the modules of the user's project the
-file imports and the checker read, with a hash of each: an edited module makes the entry a miss.  A warm run reads the bytes, hashes them and loads the JSON
+file imports and the checker read, with a hash of each: an edited module makes the entry a miss, as does a module
+made where an import looked for one and found none.  A warm run reads the bytes, hashes them and loads the JSON
 result instead of parsing and interpreting the file.
 
 The cache holds JSON only, never pickles: a cache directory is a file anyone can commit to a repository, and
@@ -26,7 +27,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:  # only what the annotations name: `check` on one file imports nothing it does not use
     from typing import Any
 
-FORMAT = 3  # the layout of an entry; a new one starts a new subdirectory (2: the project modules read; 3: data_origin)
+# the layout of an entry; a new one starts a new subdirectory (2: the project modules read; 3: data_origin; 4: the
+# places an import found no module)
+FORMAT = 4
 DEFAULT_DIR = ".shapedoctor_cache"
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by shapedoctor.\n"
@@ -139,8 +142,15 @@ def report_to_json(report) -> dict[str, Any]:
 
 
 def dependencies_unchanged(dependencies: dict[str, str]) -> bool:
-    """Each project module the cached result read still has the bytes it had then."""
+    """Each project module the cached result read still has the bytes it had then, and none has appeared where an
+    import looked for one and found none."""
+    from .frontends.imports import ABSENT
+
     for path, digest in dependencies.items():
+        if digest == ABSENT:
+            if os.path.isfile(path):
+                return False
+            continue
         try:
             with open(path, "rb") as handle:
                 if hashlib.sha256(handle.read()).hexdigest() != digest:

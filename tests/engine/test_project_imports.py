@@ -13,7 +13,7 @@ import pytest
 
 import shapedoctor
 from shapedoctor.cli import main
-from shapedoctor.frontends.imports import module_path
+from shapedoctor.frontends.imports import ABSENT, module_path
 
 BLOCKS = '''
 import keras
@@ -63,7 +63,11 @@ def test_an_imported_builder_is_followed_and_its_layers_shown_at_the_call(projec
     assert layers[:3] == [("InputLayer", 6, (None, 32, 3)), ("Flatten", 7, (None, 96)), ("Dense", 7, (None, 16))]
     [error] = [d for d in report.diagnostics if d.severity == "error"]
     assert (error.kind.name, error.line) == ("rank", 8)
-    assert set(report.dependencies) == {str(project / "lib" / "blocks.py")}
+    read = {path for path, digest in report.dependencies.items() if digest != ABSENT}
+    assert read == {str(project / "lib" / "blocks.py")}
+    # where Python would have found lib.blocks first, had a file been there (the script's own directory)
+    assert set(report.dependencies) - read == {str(project / "scripts" / "lib" / "blocks.py"),
+                                               str(project / "scripts" / "lib" / "blocks" / "__init__.py")}
 
 
 def test_a_fix_never_edits_code_of_another_file(project):
@@ -83,6 +87,21 @@ def test_an_edited_module_makes_the_cached_result_a_miss(project, capsys, monkey
     capsys.readouterr()
     assert main(["check", "scripts/train.py", "--cache-dir", "c"]) == 0  # the head keeps the steps axis now
     assert "SD101" not in capsys.readouterr().out
+
+
+def test_a_module_made_where_an_import_found_none_makes_the_cached_result_a_miss(tmp_path, capsys, monkeypatch):
+    """``from blocks import dense_head`` checked before ``blocks.py`` was written (or installed somewhere the
+    checker does not read): the cached result must not outlive the module's appearing (it did, until the cache
+    was cleared)."""
+    monkeypatch.delenv("SHAPEDOCTOR_NO_CACHE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, {"train.py": SCRIPT.replace("from lib.blocks import", "from blocks import")})
+    assert main(["check", "train.py", "--cache-dir", "c"]) == 0  # dense_head unknown: nothing found after it
+    assert main(["check", "train.py", "--cache-dir", "c"]) == 0  # a hit
+    write(tmp_path, {"blocks.py": BLOCKS})
+    capsys.readouterr()
+    assert main(["check", "train.py", "--cache-dir", "c"]) == 1  # the Flatten before the Conv1D, found now
+    assert "SD101" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("statement", ["from lib import blocks", "import lib.blocks as blocks"])

@@ -29,8 +29,15 @@ MAX_MODULE_BYTES = 2 * 1024 * 1024
 FOREIGN = "_shapedoctor_foreign"  # the attribute marking a node of another file
 
 
-def module_path(module: str | None, level: int, importer: str) -> str | None:
-    """The ``.py`` file ``from <level dots><module> import ...`` in ``importer`` refers to, if it is the user's."""
+# A cached result's dependency on a file that must stay absent: a module looked for where it was not (its digest)
+ABSENT = ""
+
+
+def module_path(module: str | None, level: int, importer: str, absent: list[str] | None = None) -> str | None:
+    """The ``.py`` file ``from <level dots><module> import ...`` in ``importer`` refers to, if it is the user's.
+
+    ``absent`` gets each place looked at first where there was no such file: a file made there later is what the
+    import would find (``from tcn import TCN`` before the project's ``tcn/`` was written)."""
     if not importer or importer.startswith("<"):
         return None
     parts = module.split(".") if module else []
@@ -52,8 +59,11 @@ def module_path(module: str | None, level: int, importer: str) -> str | None:
     for base in bases:
         stem = os.path.join(base, *parts)
         for candidate in (stem + ".py", os.path.join(stem, "__init__.py")):
-            if os.path.isfile(candidate) and os.path.abspath(candidate) != os.path.abspath(importer):
-                return os.path.abspath(candidate)
+            if os.path.isfile(candidate):
+                if os.path.abspath(candidate) != os.path.abspath(importer):
+                    return os.path.abspath(candidate)
+            elif absent is not None:
+                absent.append(os.path.abspath(candidate))
     return None
 
 

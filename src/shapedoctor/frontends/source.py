@@ -27,7 +27,7 @@ from ..graph import (INPUT_SHAPE_KWARGS, NAMED_FIRST_AXIS, POSITIONAL_STRIDES, R
                      SkippedModel, Span, WrittenInt, data_of_dims, input_args_from_layer_kwargs)
 from ..rules import RULES, LayerCall, ShapeProblem, canonical_type, map_arguments
 from . import chunks
-from .imports import is_foreign, module_path, origin_of, read_foreign_module, runs_on_import
+from .imports import ABSENT, is_foreign, module_path, origin_of, read_foreign_module, runs_on_import
 from ..shapes import Symbol
 from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE, binop, bounded, index_array,
                       is_plain, lambda_body,
@@ -478,7 +478,10 @@ class SourceFrontend:
         """The names a module of the user's project defines (walked once per file, as Python runs it on import,
         its ``if __name__ == "__main__":`` part left out); None when it is not one, or cannot be read."""
         importer = self._importers[-1] if self._importers else self.path
-        path = module_path(module, level, importer)
+        absent: list[str] = []
+        path = module_path(module, level, importer, absent)
+        for looked_at in absent:
+            self.dependencies.setdefault(looked_at, ABSENT)
         if path is None or path in self._imported:
             return self._imported.get(path) if path is not None else None
         if len(self._imported) >= MAX_IMPORTED_MODULES:
