@@ -152,6 +152,9 @@ UNFOLDED_OPERANDS = "@unfolded_operands"
 # A key of LayerNode.args: the keyword arguments the call gave that the Keras class does not take (border_mode=,
 # batch_input_shape=: Keras 2 names), {name: value}; Keras 3 raises "Unrecognized keyword arguments"
 UNRECOGNIZED_KEYWORDS = "@unrecognized_keywords"
+# ... the ``**settings`` of a layer's call whose value could not be folded (its text): any keyword may be in it, so
+# the layer's output is not known (unless no keyword changes it: Dropout...)
+UNKNOWN_KEYWORDS = "@unknown_keywords"
 # ... a layer called through a function Keras 3 no longer has (Keras 1's merge(..., mode="concat")): why, and what to
 # write; the layer is checked as the one meant
 REMOVED_SPELLING = "@removed_spelling"

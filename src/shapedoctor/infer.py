@@ -16,7 +16,8 @@ from array import array
 from dataclasses import dataclass, field, replace
 
 from .diagnostics import Diagnostic
-from .graph import MAX_OPTIONS, REMOVED_SPELLING, UNFOLDED_OPERANDS, UNRECOGNIZED_KEYWORDS, Gap, LayerNode, ModelGraph, OneOf
+from .graph import (MAX_OPTIONS, REMOVED_SPELLING, UNFOLDED_OPERANDS, UNKNOWN_KEYWORDS, UNRECOGNIZED_KEYWORDS, Gap,
+                    LayerNode, ModelGraph, OneOf)
 from .kinds import INTERNAL_ERROR, INVALID_ARGUMENT, SHARED_LAYER_MISMATCH, UNKNOWN_LAYER
 from .params import WEIGHTLESS
 from .rules import RULES, LayerCall, ShapeProblem, Unresolved, canonical_type
@@ -350,9 +351,14 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
     if removed is not None:  # Keras 3 fails at the import; the layer meant is still checked
         args = {k: v for k, v in args.items() if k != REMOVED_SPELLING}
         inference.diagnostics.append(diagnostic_at(graph, node, "error", INVALID_ARGUMENT, removed))
+    splats = args.get(UNKNOWN_KEYWORDS)
+    if splats is not None:
+        args = {k: v for k, v in args.items() if k != UNKNOWN_KEYWORDS}
     call = LayerCall(type_, args, node.label)
     call.upstream = functools.partial(upstream_types, graph, node)
     try:
+        if splats is not None:  # Conv2D(8, 3, **settings): strides= or padding= may be in it
+            raise Unresolved(f"`{splats}`")
         if not rule.multi_input and len(input_shapes) != 1 and type_ not in ("InputLayer", "Constant"):
             raise Unresolved("inputs")
         listed = None

@@ -227,6 +227,20 @@ CASES = {
                 break
         model = keras.Model(inputs, x)
         """, [(None, 8), (None, 24), (None, 40), (None, 56)]),
+    # conv_kwargs.update(kwargs): the update was not followed, so strides= and padding= given to the helper were
+    # dropped unseen (the walk gave (None, 32, 32, 8))
+    "dict_update_of_layer_keywords": ("""
+        import keras
+        from keras import layers
+        def conv(filters, **kwargs):
+            settings = {"padding": "same", "use_bias": False}
+            settings.update(kwargs)
+            return layers.Conv2D(filters, 3, **settings)
+        inputs = keras.Input(shape=(32, 32, 3))
+        x = conv(8, strides=2, padding="valid")(inputs)
+        x = conv(4)(x)
+        model = keras.Model(inputs, x)
+        """, [(None, 15, 15, 8), (None, 15, 15, 4)]),
     "error_pooling_runs_out": ("""
         import keras
         model = keras.Sequential([keras.Input(shape=(8, 1)), keras.layers.Conv1D(4, 3),
@@ -1212,7 +1226,7 @@ def test_tensorflow_compat_v1_names_the_same_functions():
         print(block(tf.zeros([1, 2, 3, 3])))
         """)
     (model,) = report.models
-    assert not model.graph.gaps and all(r.status == "ok" for r in model.inference.results)
+    assert not model.gaps and all(r.status == "ok" for r in model.inference.results)
     assert [r.node.type for r in model.inference.results][-1] == "ops.relu"
 
 
@@ -1244,7 +1258,7 @@ def test_a_tensor_shape_is_the_tuple_of_its_sizes():
         model = keras.Sequential([keras.Input(shape=(32,)), MyLayer(10), layers.Activation("softmax")])
         """)
     (model,) = report.models
-    assert not model.graph.gaps
+    assert not model.gaps
     assert model.inference.results[-1].output_shape == (None, 10)
 
 
@@ -1269,7 +1283,7 @@ def test_a_variable_made_from_numbers_has_their_shape():
         keras_model.build((None, 3))
         """)
     (model,) = report.models
-    assert not model.graph.gaps
+    assert not model.gaps
     assert [r.output_shape for r in model.inference.results] == [(None, 3), (None, 3), (None, 3), (None, 2)]
 
 
@@ -1291,3 +1305,36 @@ def test_a_class_of_the_users_own_named_model_is_said_not_to_be_a_keras_model():
     assert report.models == []
     assert [(s.line, s.reason) for s in report.skipped_models] == [
         (11, "`Model` is this code's own class (a subclass of `tf.Module`), not a Keras model")]
+
+
+def test_keywords_from_a_dict_that_does_not_fold_leave_the_layer_unknown():
+    """``Conv2D(8, 3, **settings)`` with ``settings`` read at run time: strides= or padding= may be in it, so the
+    output is not known (it was given as if ``settings`` were empty); a Dropout's output is the same whatever its
+    keywords."""
+    report = _check("""
+        import keras
+        from keras import layers
+        settings, dropout = load_settings(), load_dropout()
+        inputs = keras.Input(shape=(64, 64, 3))
+        x = layers.Dropout(0.1, **dropout)(inputs)
+        x = layers.Conv2D(8, 3, **settings)(x)
+        model = keras.Model(inputs, x)
+        """)
+    (model,) = report.models
+    assert [(r.node.type, r.status) for r in model.inference.results] == [
+        ("InputLayer", "ok"), ("Dropout", "ok"), ("Conv2D", "unknown")]
+    assert [g.reason for g in model.gaps] == [
+        "`Conv2D`: the value of `**settings` could not be determined statically"]
+
+
+def test_a_dict_changed_in_a_way_that_does_not_fold_is_unknown_from_there():
+    report = _check("""
+        import keras
+        from keras import layers
+        settings = {"padding": "same"}
+        settings.update(load_settings())
+        inputs = keras.Input(shape=(64, 64, 3))
+        model = keras.Model(inputs, layers.Conv2D(8, 3, **settings)(inputs))
+        """)
+    (model,) = report.models
+    assert model.inference.results[-1].status == "unknown"

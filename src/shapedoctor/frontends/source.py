@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..graph import (INPUT_SHAPE_KWARGS, NAMED_FIRST_AXIS, POSITIONAL_STRIDES, REMOVED_SPELLING, UNFOLDED_OPERANDS,
-                     UNKNOWN, UNRECOGNIZED_KEYWORDS, AutoNamer, DataDim, LayerNode, ModelGraph, Respelling,
+                     UNKNOWN, UNKNOWN_KEYWORDS, UNRECOGNIZED_KEYWORDS, AutoNamer, DataDim, LayerNode, ModelGraph, Respelling,
                      SkippedModel, Span, WrittenInt, data_of_dims, input_args_from_layer_kwargs)
 from ..rules import RULES, LayerCall, ShapeProblem, canonical_type, map_arguments
 from . import chunks
@@ -753,6 +753,8 @@ class SourceFrontend:
             if isinstance(owner, dict) and is_plain(key) and not isinstance(key, (list, dict)) \
                     and (key in owner or len(owner) < MAX_ITEMS):
                 owner[key] = value
+            elif isinstance(owner, dict) and isinstance(target.value, ast.Name):
+                self._bind(target.value, UNKNOWN, scope)  # a key that does not fold: what the dict holds is unknown
             elif isinstance(owner, list) and isinstance(key, int) and not isinstance(key, bool) \
                     and -len(owner) <= key < len(owner):
                 owner[key] = value
@@ -1354,9 +1356,17 @@ class SourceFrontend:
         if kind is Module:
             if func.qualname == "functools.partial" and node.args:
                 return _Partial(node, scope)
+            if func.qualname == "functools.reduce" and len(node.args) == 2 and not node.keywords:
+                order = _composition_order(node.args[0])
+                if order is not None:
+                    callables = self._fold(node.args[1], scope)
+                    if isinstance(callables, (tuple, list)) and callables:
+                        return _Composition(tuple(callables) if order == "forward" else tuple(callables)[::-1])
             return self._module_call(func, *self._call_arguments(node, scope), node, scope)
         if kind is _Partial:
             return self._call_partial(func, node, scope)
+        if kind is _Composition:
+            return self._call_composition(func, node, scope)
         if func is UNKNOWN or kind is LambdaBody:
             written = self._lambda_named(node.func, scope)
             if written is not None:
@@ -1488,6 +1498,56 @@ class SourceFrontend:
         keywords = [ast.keyword(kw.arg, bound(kw.value)) for kw in node.keywords]
         call = ast.copy_location(ast.Call(written.args[0], written.args[1:] + args, written.keywords + keywords), node)
         return self._expr_Call(call, inner)
+
+    def _call_composition(self, composition: _Composition, node: ast.Call, scope: Scope):
+        """``compose(conv, norm, act)(x)``: the first callable called with the call's arguments, each next one on
+        what the one before returned, all placed at this call."""
+        inner = scope.inner("<composition>", parent=scope)
+
+        def bound(value) -> ast.Name:
+            name = f"<composed {len(inner.bindings)}>"
+            inner.bindings[name] = value
+            return ast.copy_location(ast.Name(name, ast.Load()), node)
+
+        args = [ast.copy_location(ast.Starred(bound(self._fold(a.value, scope)), ast.Load()), a)
+                if isinstance(a, ast.Starred) else bound(self._fold(a, scope)) for a in node.args]
+        keywords = [ast.keyword(kw.arg, bound(self._fold(kw.value, scope))) for kw in node.keywords]
+        result = UNKNOWN
+        for position, callable_ in enumerate(composition.callables):
+            call = ast.copy_location(ast.Call(bound(callable_), args, keywords) if position == 0 else
+                                     ast.Call(bound(callable_), [bound(result)], []), node)
+            result = self._expr_Call(call, inner)
+        return result
+
+    def _dict_method(self, target: dict, attr: str, args: list, kwargs: dict, node: ast.Call, scope: Scope):
+        """``d.get(k)``, ``d.items()``...; and ``d.update(kwargs)``, ``d.setdefault(k, v)``, ``d.pop(k)``, which
+        change the dict: done when they certainly run on what folds, else the dict becomes unknown from here
+        (a keyword dropped unseen, ``strides=`` from ``conv_kwargs.update(kwargs)``, gave a wrong shape)."""
+        if not args and attr in ("items", "keys", "values", "copy"):
+            return {"items": lambda: list(target.items()), "keys": lambda: list(target),
+                    "values": lambda: list(target.values()), "copy": lambda: dict(target)}[attr]()
+        if attr == "get":  # a dict the walk holds has every key it was given (see _expr_Dict, _bind)
+            return target.get(args[0], args[1] if len(args) == 2 else None) \
+                if 1 <= len(args) <= 2 and _dict_key(args[0]) and not kwargs else UNKNOWN
+        if attr not in ("update", "setdefault", "pop", "popitem", "clear"):
+            return UNKNOWN
+        added = args[0] if attr == "update" and len(args) == 1 and not kwargs else kwargs if attr == "update" \
+            and not args else None
+        certain = not scope.uncertain and all(type(k) is str for k in (added or {}))
+        if certain and attr == "update" and isinstance(added, dict):
+            target.update(added)
+            return None
+        if certain and attr == "setdefault" and args and type(args[0]) is str and len(args) <= 2:
+            return target.setdefault(args[0], args[1] if len(args) == 2 else None)
+        if certain and attr == "pop" and args and type(args[0]) is str and (args[0] in target or len(args) == 2):
+            return target.pop(args[0], *args[1:2])
+        if certain and attr == "clear" and not args:
+            target.clear()
+            return None
+        # what the dict holds now is not known: the name it is read by says so from here
+        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+            self._bind(node.func.value, UNKNOWN, scope)
+        return UNKNOWN
 
     def _module_call(self, func: Module, args: list, kwargs: dict, node: ast.Call, scope: Scope):
         if func.qualname in _NAMESPACE_TYPES:
@@ -2423,11 +2483,14 @@ class SourceFrontend:
         positional = self._fold_elts(written_args, scope) if starred else \
             [_EXPR_HANDLERS[type(a)](self, a, scope) for a in written_args]
         keywords: dict[str, Any] = {}
+        unknown_splats = []
         for kw in node.keywords:
             value = _EXPR_HANDLERS[type(kw.value)](self, kw.value, scope)
             if kw.arg is None:
                 if isinstance(value, dict):
                     keywords.update(value)
+                else:
+                    unknown_splats.append(f"**{_unparse(kw.value)}")
                 continue
             keywords[kw.arg] = value
         opaque = unknown = False
@@ -2447,6 +2510,8 @@ class SourceFrontend:
         if type_ == "Lambda":
             self._lambda_function(node, scope, skip_first, positional, keywords)
         args = map_arguments(type_, positional, keywords)
+        if unknown_splats and type_ not in SHAPE_NEUTRAL:
+            args[UNKNOWN_KEYWORDS] = ", ".join(unknown_splats)
         accepted = accepted_keywords(written, type_)
         if accepted is not None and not accepted.issuperset(keywords):
             args[UNRECOGNIZED_KEYWORDS] = {k: v for k, v in keywords.items() if k not in accepted}
@@ -2767,10 +2832,7 @@ class SourceFrontend:
                 return layers[index]
             return UNKNOWN
         if isinstance(target, dict):
-            items = {"items": lambda: list(target.items()), "keys": lambda: list(target),
-                     "values": lambda: list(target.values())}
-            return items[attr]() if attr in items and not args else target.get(args[0], UNKNOWN) \
-                if attr == "get" and args and isinstance(args[0], str) else UNKNOWN
+            return self._dict_method(target, attr, args, kwargs, node, scope)
         if isinstance(target, ClassValue):
             fn, owner = target.method(attr)
             binding = _binding(fn)  # through the class: self is passed explicitly to a plain method
@@ -3448,6 +3510,39 @@ class _Partial:
 
     def __init__(self, node: ast.Call, scope: Scope) -> None:
         self.node, self.scope = node, scope
+
+
+class _Composition:
+    """``compose(f, g, h)`` written as ``functools.reduce(lambda f, g: lambda *a, **kw: g(f(*a, **kw)), funcs)``
+    (YOLO's Darknet blocks, and the code that copied them): the callables, in the order a call applies them."""
+
+    def __init__(self, callables: tuple) -> None:
+        self.callables = callables
+
+
+def _composition_order(reducer: ast.expr) -> str | None:
+    """``lambda f, g: lambda *a, **kw: g(f(*a, **kw))`` ("forward": f first) or ``... f(g(...))`` ("backward"):
+    a reducer that composes two callables; None for any other function."""
+    if not isinstance(reducer, ast.Lambda) or len(reducer.args.args) != 2 or not isinstance(reducer.body, ast.Lambda):
+        return None
+    first, second = (a.arg for a in reducer.args.args)
+    outer = reducer.body.body
+    if not (isinstance(outer, ast.Call) and isinstance(outer.func, ast.Name) and len(outer.args) == 1
+            and not outer.keywords and isinstance(outer.args[0], ast.Call)
+            and isinstance(outer.args[0].func, ast.Name)):
+        return None
+    inner_params, inner = reducer.body.args, outer.args[0]
+    passed = [a.arg for a in inner_params.args]
+    given = [a.value.id if isinstance(a, ast.Starred) and isinstance(a.value, ast.Name) else getattr(a, "id", None)
+             for a in inner.args]
+    if inner_params.vararg is not None:
+        passed.append(inner_params.vararg.arg)
+    keywords = [kw.value.id for kw in inner.keywords if kw.arg is None and isinstance(kw.value, ast.Name)]
+    if given != passed or keywords != ([inner_params.kwarg.arg] if inner_params.kwarg else []) \
+            or len(keywords) != len(inner.keywords):
+        return None
+    names = (inner.func.id, outer.func.id)
+    return "forward" if names == (first, second) else "backward" if names == (second, first) else None
 
 
 _BINDINGS = itertools.count(1)  # Symbol.binding: one per assignment of a value that does not fold
