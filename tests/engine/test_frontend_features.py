@@ -1338,3 +1338,23 @@ def test_a_dict_changed_in_a_way_that_does_not_fold_is_unknown_from_there():
         """)
     (model,) = report.models
     assert model.inference.results[-1].status == "unknown"
+
+
+@pytest.mark.parametrize("call", ["block(inputs, **cfg)", "block(inputs, *cfg)"])
+def test_a_helper_given_arguments_that_do_not_fold_has_no_defaults_taken_for_them(call):
+    """``block(inputs, **cfg)`` with ``cfg`` read at run time: strides= may be in it, so the helper's default
+    (strides=1) is not taken for it (the Conv2D's (None, 62, 62, 8) was given as fact)."""
+    report = _check(f"""
+        import keras
+        from keras import layers
+
+        def block(x, filters=8, strides=1):
+            return layers.Conv2D(filters, 3, strides=strides)(x)
+
+        cfg = load_cfg()
+        inputs = keras.Input(shape=(64, 64, 3))
+        model = keras.Model(inputs, {call})
+        """)
+    (model,) = report.models
+    assert model.inference.results[-1].status == "unknown"
+    assert [g.reason for g in model.gaps] == ["`Conv2D`: the value of strides could not be determined statically"]

@@ -359,6 +359,7 @@ class SourceFrontend:
         self._sequential_tensors_made: dict[int, tuple] = {}  # id of a Sequential -> (its items, its tensors)
         self._branches = 0  # branches the walk is inside whose condition it decided (`if model is None:`)
         self._unrolling: list[tuple[Scope, int]] = []  # loops being unrolled: (scope, its `uncertain` there)
+        self._unknown_splats: set[int] = set()  # id of each call given **cfg that did not fold
         self._loop_items: set[int] = set()  # Symbol.binding of each loop target bound to an item of unknown data
 
     # ------------------------------------------------------------------ entry
@@ -981,7 +982,7 @@ class SourceFrontend:
                 if isinstance(inner, (tuple, list)) and len(out) + len(inner) <= MAX_ITEMS:  # t = [*t, *t]: bounded
                     out.extend(inner)
                 else:
-                    out.append(Opaque("a starred list shapedoctor cannot expand", span_of(elt)))
+                    out.append(Opaque(_STARRED_UNKNOWN, span_of(elt)))
             else:
                 out.append(_EXPR_HANDLERS[type(elt)](self, elt, scope))
         return out
@@ -1606,6 +1607,8 @@ class SourceFrontend:
                 kwargs[kw.arg] = value
             elif isinstance(value, dict):
                 kwargs.update(value)
+            else:
+                self._unknown_splats.add(id(node))  # f(x, **cfg): any keyword may be in cfg
         return args, kwargs
 
     def _unknown_function(self, label: str, tensors: list[TensorRef], node: ast.Call, scope: Scope):
@@ -3192,14 +3195,23 @@ class SourceFrontend:
         self_name, pairs, positional_names, names = _signature(fn, me is not None)
         if self_name is not None:
             scope.bindings[self_name] = me
+        # f(x, *rest) / f(x, **cfg) with rest or cfg not folded: any parameter not written out may be in them, so
+        # it is unknown, not its default
+        starred = next((i for i, a in enumerate(args or ()) if type(a) is Opaque and a.reason == _STARRED_UNKNOWN),
+                       None)
+        if starred is not None:
+            args = args[:starred]
+        unwritten_unknown = starred is not None or call is not None and id(call) in self._unknown_splats
         given = dict(zip(positional_names, args))
         extra_args = list(args[len(positional_names):])
         kwargs = dict(kwargs or {})
         given.update({k: v for k, v in kwargs.items() if k in names})
         if fn.args.vararg is not None:
-            scope.bindings[fn.args.vararg.arg] = tuple(extra_args) if args is not None else UNKNOWN
+            scope.bindings[fn.args.vararg.arg] = tuple(extra_args) if args is not None and starred is None \
+                else UNKNOWN
         if fn.args.kwarg is not None:
-            scope.bindings[fn.args.kwarg.arg] = {k: v for k, v in kwargs.items() if k not in names}
+            scope.bindings[fn.args.kwarg.arg] = UNKNOWN if unwritten_unknown and starred is None else \
+                {k: v for k, v in kwargs.items() if k not in names}
         defining_scope = scope.parent or scope  # defaults are evaluated where the function is defined
         written = _written_arguments(call, positional_names, args) if call is not None else {}
         for param, default in pairs:
@@ -3208,7 +3220,7 @@ class SourceFrontend:
                 # a size passed from a call shapedoctor could not fold: a symbol named after the parameter
                 scope.bindings[param.arg] = Symbol(param.arg) if value is UNKNOWN else \
                     _as_written(value, written.get(param.arg), param.arg, "call", fn, self.text)
-            elif default is None:
+            elif default is None or unwritten_unknown:
                 scope.bindings[param.arg] = Symbol(param.arg)
             else:
                 scope.bindings[param.arg] = _as_written(self._fold(default, defining_scope), default, param.arg,
@@ -3545,6 +3557,7 @@ def _composition_order(reducer: ast.expr) -> str | None:
     return "forward" if names == (first, second) else "backward" if names == (second, first) else None
 
 
+_STARRED_UNKNOWN = "a starred list shapedoctor cannot expand"
 _BINDINGS = itertools.count(1)  # Symbol.binding: one per assignment of a value that does not fold
 _BUILTINS = {"len", "int", "round", "tuple", "list", "max", "min", "range", "enumerate", "zip", "reversed",
              "sorted", "sum", "abs", "float", "str", "bool", "isinstance", "print", "dict", "getattr", "setattr",
