@@ -1358,3 +1358,34 @@ def test_a_helper_given_arguments_that_do_not_fold_has_no_defaults_taken_for_the
     (model,) = report.models
     assert model.inference.results[-1].status == "unknown"
     assert [g.reason for g in model.gaps] == ["`Conv2D`: the value of strides could not be determined statically"]
+
+
+def test_python_questions_about_tensors_are_not_steps_of_the_model():
+    """keras-rl's agents check the models they are given: ``hasattr(actor.output, "__len__")``, ``type(...)`` and
+    ``critic.input.index(action_input)`` read tensors without making any; each was an opaque step that left the
+    model partly checked."""
+    report = _check("""
+        import keras
+        from keras import layers
+
+        action_input = keras.Input(shape=(2,), name="action")
+        observation = keras.Input(shape=(3,), name="observation")
+        x = layers.Concatenate()([action_input, observation])
+        critic = keras.Model([action_input, observation], layers.Dense(1)(x))
+        if hasattr(critic.output, "__len__") and type(critic.output) is list:
+            raise ValueError("one output expected")
+        index = critic.input.index(action_input)
+        combined = critic.input[index]
+        model = keras.Model(critic.input, layers.Dense(4)(combined))
+        """)
+    assert all(m.complete for m in report.models), [(m.name, [g.reason for g in m.gaps]) for m in report.models]
+    (model,) = [m for m in report.models if m.name == "model"]
+    assert model.inference.results[-1].output_shape == (None, 4)
+
+
+def test_list_index_and_count_answer_only_what_is_known():
+    from shapedoctor.frontends.source import UNKNOWN, _list_query
+
+    assert _list_query([3, "a", 3], "index", ["a"]) == 1 and _list_query([3, "a", 3], "count", [3]) == 2
+    assert _list_query([3, UNKNOWN], "count", [3]) is UNKNOWN  # the unknown item may be a 3
+    assert _list_query([3], "index", [4]) is UNKNOWN  # Python raises ValueError

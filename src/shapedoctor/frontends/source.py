@@ -1221,7 +1221,7 @@ class SourceFrontend:
             return _BoundMethod(base, node.attr)
         if isinstance(base, tuple) and node.attr == "as_list":
             return _BoundMethod(base, node.attr)
-        if isinstance(base, (list, UnknownSequence)) and node.attr in _LIST_MUTATORS:
+        if isinstance(base, (list, UnknownSequence)) and (node.attr in _LIST_MUTATORS or node.attr in _LIST_QUERIES):
             return _BoundMethod(base, node.attr)
         if base is UNKNOWN or isinstance(base, Symbol):
             return self._unknown_attribute(node, base)
@@ -2948,6 +2948,8 @@ class SourceFrontend:
     def _list_mutation(self, target, attr: str, args: list, node: ast.Call, scope: Scope):
         """``names.append(x)``: followed in straight-line code; in a branch or loop the length is unknown."""
         receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
+        if attr in _LIST_QUERIES:  # critic.input.index(action_input): where a tensor is in a model's inputs
+            return _list_query(target, attr, args)
         if isinstance(target, UnknownSequence) or attr not in _LIST_MUTATORS:
             return UNKNOWN
         if scope.uncertain:
@@ -3561,9 +3563,24 @@ _STARRED_UNKNOWN = "a starred list shapedoctor cannot expand"
 _BINDINGS = itertools.count(1)  # Symbol.binding: one per assignment of a value that does not fold
 _BUILTINS = {"len", "int", "round", "tuple", "list", "max", "min", "range", "enumerate", "zip", "reversed",
              "sorted", "sum", "abs", "float", "str", "bool", "isinstance", "print", "dict", "getattr", "setattr",
-             "super", "pow"}
+             "super", "pow",
+             # Python's questions about an object: never a step of a model (hasattr(actor.output, "__len__"))
+             "hasattr", "type", "callable", "id", "repr", "hash", "dir", "vars", "issubclass"}
 _PLAIN_TYPES = {"int": int, "float": float, "str": str, "bool": bool, "tuple": tuple, "list": list, "dict": dict}
 _LIST_MUTATORS = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"}
+_LIST_QUERIES = {"index", "count"}
+
+
+def _list_query(items, attr: str, args: list):
+    """``items.index(x)`` / ``items.count(x)`` when every item and ``x`` are plain values or tensors (a tensor is
+    found as itself); UNKNOWN otherwise, and for an index Python would raise on."""
+    decided = (lambda v: is_plain(v) or isinstance(v, TensorRef))
+    if not isinstance(items, list) or len(args) != 1 or not decided(args[0]) or not all(map(decided, items)):
+        return UNKNOWN
+    hits = [i for i, item in enumerate(items) if type(item) is type(args[0]) and item == args[0]]
+    if attr == "count":
+        return len(hits)
+    return hits[0] if hits else UNKNOWN
 
 
 # Keyword arguments that carry further input tensors of a layer call (attention, RNN states).
