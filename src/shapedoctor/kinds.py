@@ -202,7 +202,9 @@ INVALID_ARGUMENT = _kind("SD107", "invalid-argument", "error", """
     and Keras 1's `Model(input=x, output=y)` becomes `Model(inputs=x, outputs=y)`, which Keras 3 otherwise
     refuses ("Unrecognized keyword arguments passed to Model"); both safe. Keras 1's `merge([a, b],
     mode="concat", concat_axis=1)` is `concatenate([a, b], axis=1)` (and `add`, `multiply`... for the other
-    modes); the message says which, and the layer meant is checked meanwhile.
+    modes); the message says which, and the layer meant is checked meanwhile. So is Keras 2's `K.sum(x, 1)`
+    (`keras.backend` keeps only its configuration in Keras 3): write `keras.ops.sum(x, 1)`. `keras.Input`
+    takes only its own parameters: `Input(input_shape=...)` is `Input(shape=...)` (a safe fix).
 """)
 
 SHARED_LAYER_MISMATCH = _kind("SD108", "shared-layer-mismatch", "error", """

@@ -70,6 +70,8 @@ def main() -> None:
             closed[name] = tuple(sorted(accepted))
     # keras.Input is a function without **kwargs: Python refuses any other keyword (TypeError)
     input_function = tuple(sorted(inspect.signature(keras.Input).parameters))
+    # what Keras 3's keras.backend still has: any other K.<name> of Keras 2 code raises AttributeError
+    backend_names = tuple(sorted(n for n in dir(keras.backend) if not n.startswith("_")))
     path = os.path.join(ROOT, "src", "shapedoctor", "rules", "keywords.py")
     with open(path, "w", encoding="utf-8") as handle:
         handle.write('"""The keyword arguments each ``keras.layers`` class takes in Keras ' + keras.__version__ + '.\n\n'
@@ -86,6 +88,8 @@ def main() -> None:
                      '#: ``keras.Input(...)``, a function without ``**kwargs`` (not the InputLayer class): everything it '
                      'takes\n'
                      f'INPUT_FUNCTION: tuple[str, ...] = {pprint.pformat(input_function, width=80, compact=True)}\n\n'
+                     '#: the public names of Keras 3\'s ``keras.backend``: Keras 2\'s K.sum, K.batch_dot... are gone\n'
+                     f'BACKEND_NAMES: tuple[str, ...] = {pprint.pformat(backend_names, width=80, compact=True)}\n\n'
                      'ACCEPTED: dict[str, frozenset[str]] = {**{name: frozenset(LAYER + keywords) for name, keywords in '
                      'OWN.items()},\n                                       **{name: frozenset(keywords) for name, '
                      'keywords in CLOSED.items()}}\n')

@@ -143,3 +143,37 @@ def test_keras_input_refuses_what_the_table_leaves_out():
         with pytest.raises(TypeError, match=f"unexpected keyword argument '{keyword}'"):
             keras.Input(shape=(3,), **{keyword: None})
     keras.layers.InputLayer(shape=(3,), type_spec=None)  # the class takes it (and ignores it)
+
+
+def test_keras_2_backend_functions_on_a_models_tensors_are_errors_and_still_checked():
+    """``K.sum`` and the rest of Keras 2's keras.backend are gone from Keras 3 (AttributeError when the function
+    runs; Keras 3.15 reports "could not automatically infer the shape of the Lambda's output" when a Lambda traces
+    it): an error at the call, the op it meant still checked (Keras 3's keras.ops spelling given); with no such op
+    the call is the error's place. Inside a try: with a handler the error may be what the handler expects (a
+    fallback written for Keras 3), so nothing is said there."""
+    source = ("import keras\nfrom keras import backend as K\nfrom keras import layers\n"
+              "inputs = keras.Input(shape=(10, 8))\n"
+              "x = layers.Lambda(lambda t: K.sum(t, axis=1))(inputs)\n"
+              "y = layers.Lambda(lambda t: K.batch_dot(t, t, axes=(2, 2)))(inputs)\n"
+              "try:\n    z = layers.Lambda(lambda t: K.resize_images(t, 2, 2, 'channels_last'))(inputs)\n"
+              "except Exception:\n    z = inputs\n"
+              "model = keras.Model(inputs, [x, y, z])\n")
+    assert _errors(source) == [
+        (5, "K.sum is Keras 2's keras.backend.sum: Keras 3's keras.backend has no sum (AttributeError); "
+            "write keras.ops.sum"),
+        (6, "K.batch_dot is Keras 2's keras.backend.batch_dot: Keras 3's keras.backend has no batch_dot "
+            "(AttributeError)")]
+    (model,) = shapedoctor.check_source(source).files[0].models
+    summed = [r for r in model.inference.results if r.node.type == "ops.sum"]
+    assert [r.output_shape for r in summed] == [(None, 8)]
+
+
+@pytest.mark.keras
+def test_keras_3_backend_names_are_recorded_and_the_keras_2_ones_modelled_are_gone():
+    keras = pytest.importorskip("keras")
+    from shapedoctor.rules.keywords import BACKEND_NAMES
+    from shapedoctor.rules.ops import _K, resolve_op
+
+    assert tuple(sorted(n for n in dir(keras.backend) if not n.startswith("_"))) == BACKEND_NAMES
+    resolve_op("keras.backend.sum")  # fills the tables
+    assert _K and not [name for name in _K if hasattr(keras.backend, name)]

@@ -36,7 +36,8 @@ from ..rules.applications import APPS as APPLICATION_TYPES, PREPROCESS_FUNCTIONS
 from ..rules.keras_hub import KERAS_HUB_LAYERS
 from ..rules.base import ALIASES, ConstTensor, DataShape, TensorArg, _front_end_value
 from ..rules.core import LambdaBody
-from ..rules.keywords_message import accepted_keywords, removed_merge_message
+from ..rules.keywords_message import (accepted_keywords, removed_backend_message, removed_from_backend,
+                                       removed_merge_message)
 from ..rules.ops import OPERATORS, resolve_op
 from ..rules.recurrent import bidirectional_output_count
 from .symbolic import MAX_RANK, build_score, settle_symbolic_inputs
@@ -359,6 +360,7 @@ class SourceFrontend:
         self._sequential_tensors_made: dict[int, tuple] = {}  # id of a Sequential -> (its items, its tensors)
         self._branches = 0  # branches the walk is inside whose condition it decided (`if model is None:`)
         self._unrolling: list[tuple[Scope, int]] = []  # loops being unrolled: (scope, its `uncertain` there)
+        self._guarded = 0  # try: bodies with handlers the walk is inside
         self._unknown_splats: set[int] = set()  # id of each call given **cfg that did not fold
         self._loop_items: set[int] = set()  # Symbol.binding of each loop target bound to an item of unknown data
 
@@ -916,7 +918,11 @@ class SourceFrontend:
         self._walk_body(stmt.body, scope)
 
     def _stmt_Try(self, stmt: ast.Try, scope: Scope) -> None:
-        self._walk_body(stmt.body, scope)
+        self._guarded += bool(stmt.handlers)
+        try:
+            self._walk_body(stmt.body, scope)
+        finally:
+            self._guarded -= bool(stmt.handlers)
         self._walk_body(stmt.finalbody, scope)
 
     # ------------------------------------------------------------ expressions
@@ -2206,7 +2212,16 @@ class SourceFrontend:
                 kwargs = {k: _scalar_operand(v) for k, v in kwargs.items()}
             if spec.op == "ops.reshape" and len(args) > 1 and len(node.args) > 1:
                 args[1] = _named_unknown_sizes(args[1], node.args[1])
-            return self._tensor_op(spec, args, kwargs, node, scope, _unparse(node.func))
+            removed = None
+            # (in a try: body, the AttributeError may be what an except: handles, with Keras 3's spelling there)
+            if qualname.startswith("keras.backend.") and removed_from_backend(leaf) and not self._guarded:
+                # K.sum: checked as the op meant, and said to fail
+                removed = removed_backend_message(_short(_unparse(node.func), 40), leaf, spec.op)
+            return self._tensor_op(spec, args, kwargs, node, scope, _unparse(node.func), removed)
+        if spec is None and tensors and qualname.startswith("keras.backend.") and removed_from_backend(leaf) \
+                and not self._guarded:
+            return self._op_node(scope, "<removed-function>", {"message": removed_backend_message(
+                _short(_unparse(node.func), 40), leaf, None)}, tensors[:1], node, _short(_unparse(node.func), 40))
         if spec is not None and any(isinstance(v, WeightValue) or type(v) is list and v and all(
                 isinstance(i, (WeightValue, ArrayValue)) or _number_like(i) for i in v)
                 and any(isinstance(i, WeightValue) for i in v) for v in list(args) + list(kwargs.values())):
@@ -2234,12 +2249,16 @@ class SourceFrontend:
             return None  # np.newaxis, tf.newaxis
         return UNKNOWN
 
-    def _tensor_op(self, spec, args: list, kwargs: dict, node: ast.AST, scope: Scope, label: str):
-        """An op on graph tensors: a node ``ops.<name>`` whose arguments name the tensors it takes."""
+    def _tensor_op(self, spec, args: list, kwargs: dict, node: ast.AST, scope: Scope, label: str,
+                   removed: str | None = None):
+        """An op on graph tensors: a node ``ops.<name>`` whose arguments name the tensors it takes (``removed``:
+        why Keras 3 has no function of that spelling, and what to write)."""
         if spec is None:
             return self._unknown_function(label, _tensors_in(args, kwargs), node, scope)
         inputs: list[TensorRef] = []
         bound = {k: _encoded_operand(v, inputs) for k, v in spec.bind(list(args), dict(kwargs)).items()}
+        if removed is not None:
+            bound[REMOVED_SPELLING] = removed
         if len({id(t.builder) for t in inputs}) != 1:
             return UNKNOWN
         layer = LayerObject(spec.op, _short(label, 40), bound, span_of(node), f"op{next(self._keys)}",

@@ -354,6 +354,13 @@ def model_input(call: LayerCall, inputs):
     return shape
 
 
+@rule("<removed-function>", params=("message",))
+def removed_function(call: LayerCall, inputs):
+    """A function of older Keras that Keras 3 no longer has, with no Keras 3 op of that spelling shapedoctor checks
+    it as (Keras 2's ``K.batch_dot``): Keras raises AttributeError there."""
+    raise ShapeProblem(INVALID_ARGUMENT, str(call.raw("message", "Keras 3 has no such function")))
+
+
 @rule("<no-such-layer>", params=("message",))
 def no_such_layer(call: LayerCall, inputs):
     """``model.get_layer("typo")``: Keras raises ValueError there, before any model is built from it."""

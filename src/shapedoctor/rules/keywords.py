@@ -305,5 +305,11 @@ CLOSED: dict[str, tuple[str, ...]] = {'Discretization': ('bin_boundaries', 'dtyp
 INPUT_FUNCTION: tuple[str, ...] = ('batch_shape', 'batch_size', 'dtype', 'name', 'optional', 'ragged', 'shape',
  'sparse', 'tensor')
 
+#: the public names of Keras 3's ``keras.backend``: Keras 2's K.sum, K.batch_dot... are gone
+BACKEND_NAMES: tuple[str, ...] = ('backend', 'clear_session', 'epsilon', 'floatx', 'get_uid',
+ 'image_data_format', 'is_float_dtype', 'is_int_dtype', 'is_keras_tensor',
+ 'result_type', 'set_epsilon', 'set_floatx', 'set_image_data_format',
+ 'standardize_dtype')
+
 ACCEPTED: dict[str, frozenset[str]] = {**{name: frozenset(LAYER + keywords) for name, keywords in OWN.items()},
                                        **{name: frozenset(keywords) for name, keywords in CLOSED.items()}}

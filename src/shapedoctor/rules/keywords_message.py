@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from ..shapes import format_shape
-from .keywords import ACCEPTED, INPUT_FUNCTION
+from .keywords import ACCEPTED, BACKEND_NAMES, INPUT_FUNCTION
 
 _INPUT_FUNCTION = frozenset(INPUT_FUNCTION)
+_BACKEND_NAMES = frozenset(BACKEND_NAMES)
 
 # Keras 1/2 keyword -> what Keras 3 takes instead
 KERAS_3_SPELLING = {
@@ -68,8 +69,21 @@ def removed_merge_message(mode: str, written: str) -> str:
             f"{written} and import {written.split('(')[0]} instead")
 
 
+def removed_backend_message(written: str, name: str, op: str | None) -> str:
+    """Keras 2's ``keras.backend.<name>`` (``K.sum``), which Keras 3's keras.backend no longer has; ``op``: the
+    ``ops.<fn>`` it is checked as (None: none)."""
+    return (f"{written} is Keras 2's keras.backend.{name}: Keras 3's keras.backend has no {name} (AttributeError)"
+            + (f"; write keras.{op}" if op else ""))
+
+
+def removed_from_backend(name: str) -> bool:
+    """Whether ``keras.backend.<name>`` is gone in Keras 3 (recorded: rules/keywords.py BACKEND_NAMES)."""
+    return name not in _BACKEND_NAMES
+
+
 def is_removed_function_message(message: str) -> bool:
     return _REMOVED.match(message) is not None
 
 
-_REMOVED = re.compile(r"merge\(\.\.\., mode=.*\) is Keras 1's: Keras 3 has no keras\.layers\.merge", re.DOTALL)
+_REMOVED = re.compile(r"merge\(\.\.\., mode=.*\) is Keras 1's: Keras 3 has no keras\.layers\.merge|"
+                      r".* is Keras 2's keras\.backend\.\w+: Keras 3's keras\.backend has no ", re.DOTALL)
