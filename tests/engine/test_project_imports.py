@@ -200,3 +200,18 @@ def test_what_imported_code_loses_says_where_that_code_is_written(tmp_path):
     [skipped] = report.skipped_models
     assert (skipped.line, skipped.reason) == (
         5, f"model not built: its outputs are not tensors shapedoctor could follow (in {where}:15)")
+
+
+def test_a_submodule_imported_from_its_package_is_read_without_the_package_init(tmp_path):
+    """``from pkg import blocks``: blocks.py is read, not ``pkg/__init__.py`` first; keras-contrib's __init__
+    imports the whole package, which spent the budget of modules before its layers were read ("a layer
+    shapedoctor cannot read")."""
+    heavy = "".join(f"from . import m{i}\n" for i in range(40))
+    files = {"pkg/__init__.py": heavy + "from .blocks import dense_head\n", "pkg/blocks.py": BLOCKS,
+             "train.py": SCRIPT.replace("from lib.blocks import dense_head, WIDTH",
+                                        "from pkg import blocks\ndense_head, WIDTH = blocks.dense_head, blocks.WIDTH")}
+    files.update({f"pkg/m{i}.py": f"X{i} = {i}\n" for i in range(40)})
+    write(tmp_path, files)
+    report = shapedoctor.check_file(str(tmp_path / "train.py")).files[0]
+    assert [(d.kind.name, d.line) for d in report.diagnostics if d.severity == "error"] == [("rank", 9)]
+    assert str(tmp_path / "pkg" / "__init__.py") not in report.dependencies

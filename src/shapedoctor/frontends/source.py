@@ -602,7 +602,14 @@ class SourceFrontend:
                 scope.bindings[top] = Module(top)
 
     def _stmt_ImportFrom(self, stmt: ast.ImportFrom, scope: Scope) -> None:
-        imported = self._project_module(stmt.module, stmt.level, stmt) if stmt.module else None
+        # `from pkg import backend` of a submodule: read that file, not the package's __init__ first (which may
+        # import the whole package: keras-contrib's spent the budget of modules before the layers were read)
+        importer = self._importers[-1] if self._importers else self.path
+        only_submodules = stmt.module is not None and all(
+            alias.name != "*" and module_path(f"{stmt.module}.{alias.name}", stmt.level, importer) is not None
+            for alias in stmt.names)
+        imported = self._project_module(stmt.module, stmt.level, stmt) if stmt.module and not only_submodules \
+            else None
         for alias in stmt.names:
             if alias.name == "*":
                 if imported is not None:
