@@ -6,7 +6,9 @@ only a collection frees.  With the thresholds ``cli`` sets for every command, co
 objects in the middle of each walk and scanned the walk's live objects (syntax tree, graphs) again and again.
 Collecting the young generations once per file finds the same garbage with one scan of that file's objects:
 0.2 s less CPU on the keras-io corpus (benchmarks/corpus_vs_pyflakes.py) and a lower peak of memory.  The high
-thresholds stay as a net for a single huge file.
+thresholds stay as a net for a single huge file: a young collection every 50,000 objects, not 10,000, whose
+survivors the collection after the file scans again (on keras-io 10,000 ran 35 of them mid-walk, 42 ms, freeing
+1,600 objects in all; the peak of memory is the same).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import gc
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-PER_FILE_THRESHOLDS = (10_000, 1_000, 1_000)
+PER_FILE_THRESHOLDS = (50_000, 1_000, 1_000)
 
 R = TypeVar("R")
 
