@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .shapes import value_class
+
 
 class _Unknown:
     """An argument value the front-end could not determine (never guessed)."""
@@ -47,7 +49,7 @@ class OneOf:
 MAX_OPTIONS = 4  # a value of more possibilities than this is unknown (and a layer's combinations are bounded)
 
 
-@dataclass(frozen=True)
+@value_class
 class Span:
     """Source range: 1-based lines, 0-based columns (like Python's ``ast``)."""
 

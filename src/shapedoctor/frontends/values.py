@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..graph import Span
+from ..shapes import value_class
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class LayerObject:
     not_a_layer: str = ""
 
 
-@dataclass(frozen=True)
+@value_class
 class TensorRef:
     """One output of a node in the scope's functional graph."""
 

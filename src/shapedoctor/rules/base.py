@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from ..graph import UNKNOWN, OneOf
 from ..kinds import INVALID_ARGUMENT, RANK, Kind
-from ..shapes import Dim, Shape, Symbol, format_shape
+from ..shapes import Dim, Shape, Symbol, format_shape, value_class
 
 
 class ShapeProblem(Exception):
@@ -69,7 +69,7 @@ class Rule:
     defaults: dict = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@value_class
 class TensorArg:
     """In an op node's arguments: the op's ``index``-th graph input stands here (``ops.add(x, y)``)."""
 
