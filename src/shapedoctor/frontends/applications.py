@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import marshal
 from importlib import resources
 from typing import Any
 
@@ -36,8 +37,9 @@ def _recorded_app(type_: str) -> dict | None:
 
 
 def _fresh_copy(value):
-    """A copy to edit of a decoded recording (plain JSON): the C codec is ~10x faster than copy.deepcopy."""
-    return json.loads(json.dumps(value))
+    """A copy to edit of a decoded recording (plain JSON: dicts, lists, str, numbers, None -- each copied as the
+    same value of the same type) by marshal's C codec: ~4x faster than a JSON round trip, ~40x than copy.deepcopy."""
+    return marshal.loads(marshal.dumps(value))
 
 
 @functools.lru_cache(maxsize=64)
