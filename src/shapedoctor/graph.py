@@ -184,6 +184,12 @@ class LayerNode:
     def label(self) -> str:
         return self.written_type or self.type
 
+    def renumbered(self, index: int, inputs: list[Ref]) -> LayerNode:
+        """A copy of this node as node ``index`` of another graph, fed by ``inputs`` there."""
+        # every field given by position, in the order above (see FunctionalBuilder.add)
+        return LayerNode(index, self.type, self.args, inputs, self.span, self.name, self.written_type,
+                         self.list_input, self.layer_key, self.path, self.call_span, self.written_factors)
+
 
 @dataclass(frozen=True)
 class Respelling:
