@@ -318,7 +318,7 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
     for ref in node.inputs:  # each input's shape (Inference.shape_of, inlined: every node of every walk asks)
         result = results[ref[0]]
         if result.status in ("error", "skipped"):
-            return LayerResult(node, "skipped", note="after an error")
+            return LayerResult(node, "skipped", None, None, None, "after an error")  # (by position: note)
         outputs = result.outputs
         input_shapes.append(None if outputs is None or ref[1] >= len(outputs) else outputs[ref[1]])
     type_ = canonical_type(node.type)
@@ -326,7 +326,7 @@ def infer_node(inference: Inference, node: LayerNode) -> LayerResult:
     if None in input_shapes or (not node.inputs and node.type not in ("InputLayer", "Constant", "<opaque>")):
         if type_ == "<opaque>" or rule is None:  # not followed either: a gap of its own, after an earlier one
             inference.lost.append(_gap(graph, node, _not_followed(node, rule is None and type_ != "<opaque>")))
-        return LayerResult(node, "unknown", input_shapes=None, note="input shape unknown")
+        return LayerResult(node, "unknown", None, None, None, "input shape unknown")  # (by position: note)
     if type_ == "<opaque>":
         inference.diagnostics.append(diagnostic_at(
             graph, node, "info", UNKNOWN_LAYER, f"{node.written_type}: shapes after it are not checked"))

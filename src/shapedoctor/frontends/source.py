@@ -174,8 +174,9 @@ class FunctionalBuilder:
 
     def add(self, type_: str, args: dict, inputs: list[TensorRef], span: Span | None, name: str,
             written_type: str, list_input: bool, key: str | None, factors: dict | None = None) -> LayerNode:
-        # LayerNode's fields by position (path "", call_span None): a call that names them costs ~1 us more, and
-        # a keras-io check makes ~40,000 nodes here and in their copies (LayerNode.renumbered)
+        # LayerNode's fields by position (path "", call_span None): making an object by a call that names fields
+        # costs ~1 us more in CPython 3.11 (the keywords go through a dict), and a keras-io check makes ~40,000
+        # nodes here and in their copies (LayerNode.renumbered); the commonest other objects are made so too
         node = LayerNode(len(self.nodes), type_, args, [(ref.node, ref.output) for ref in inputs], span, name,
                          written_type, list_input, key, "", None, factors or {})
         if len(inputs) == 1 and not list_input and self.nodes[inputs[0].node].type == "InputLayer":
@@ -268,7 +269,8 @@ class Scope:
 
     def inner(self, name: str, parent: "Scope") -> "Scope":
         """The scope of a function inlined from this one: it builds into the same graph and model list."""
-        return Scope(name, parent=parent, builder=self.builder, models=self.models)
+        # by position (name, bindings, builder, models, returned, parent): see FunctionalBuilder.add
+        return Scope(name, {}, self.builder, self.models, [], parent)
 
 
 class _Returned(Exception):
@@ -2265,8 +2267,8 @@ class SourceFrontend:
             bound[REMOVED_SPELLING] = removed
         if len({id(t.builder) for t in inputs}) != 1:
             return UNKNOWN
-        layer = LayerObject(spec.op, _short(label, 40), bound, span_of(node), f"op{next(self._keys)}",
-                            written_factors=_unfolded_operands(spec, bound, node))
+        layer = LayerObject(spec.op, _short(label, 40), bound, span_of(node), f"op{next(self._keys)}", "",
+                            _unfolded_operands(spec, bound, node))  # by position (name ""): see FunctionalBuilder.add
         result = self._apply_layer(layer, inputs, node, scope, False)
         outputs = result.builder.outputs_of(result) if isinstance(result, TensorRef) else None
         if outputs is not None and outputs > 1:
@@ -2558,8 +2560,9 @@ class SourceFrontend:
                 and "data_format" in getattr(RULES.get(type_), "params", ()):
             args["data_format"] = self._image_data_format  # the global configuration, as Keras reads it
         self._layer_objects += 1
-        made = LayerObject(type_, written, args, span_of(node), f"layer{next(self._keys)}",
-                           written_factors=dict(_written_factors(type_, node, skip_first)))
+        # by position (name ""): see FunctionalBuilder.add
+        made = LayerObject(type_, written, args, span_of(node), f"layer{next(self._keys)}", "",
+                           dict(_written_factors(type_, node, skip_first)))
         if type_ in APPLICATION_TYPES:  # keras.applications.ResNet50(...) is a Functional model made here
             scope.models.append(_Backbone(made, node))
         return made
