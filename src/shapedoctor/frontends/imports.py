@@ -63,7 +63,7 @@ def module_path(module: str | None, level: int, importer: str, absent: list[str]
                 if os.path.abspath(candidate) != os.path.abspath(importer):
                     return os.path.abspath(candidate)
             elif absent is not None:
-                absent.append(os.path.abspath(candidate))
+                absent.append(candidate)  # absolute already: `here` is
     return None
 
 

@@ -604,9 +604,9 @@ class SourceFrontend:
         # `from pkg import backend` of a submodule: read that file, not the package's __init__ first (which may
         # import the whole package: keras-contrib's spent the budget of modules before the layers were read)
         importer = self._importers[-1] if self._importers else self.path
-        only_submodules = stmt.module is not None and all(
-            alias.name != "*" and module_path(f"{stmt.module}.{alias.name}", stmt.level, importer) is not None
-            for alias in stmt.names)
+        only_submodules = stmt.module is not None and module_path(stmt.module, stmt.level, importer) is not None \
+            and all(alias.name != "*" and module_path(f"{stmt.module}.{alias.name}", stmt.level, importer)
+                    is not None for alias in stmt.names)
         imported = self._project_module(stmt.module, stmt.level, stmt) if stmt.module and not only_submodules \
             else None
         for alias in stmt.names:
@@ -885,7 +885,7 @@ class SourceFrontend:
         name of a target that does not fold a symbol of its own, noted as one item of what the loop goes
         through (``for img, label in zip(images, labels)``: ``img.shape`` is one sample's, not the data's)."""
         if item is None or item is UNKNOWN:
-            for name in ast.walk(target):
+            for name in (target,) if type(target) is ast.Name else ast.walk(target):
                 if isinstance(name, ast.Name):
                     symbol = Symbol(name.id, next(_BINDINGS))
                     self._loop_items.add(symbol.binding)
@@ -3225,8 +3225,10 @@ class SourceFrontend:
             scope.bindings[self_name] = me
         # f(x, *rest) / f(x, **cfg) with rest or cfg not folded: any parameter not written out may be in them, so
         # it is unknown, not its default
-        starred = next((i for i, a in enumerate(args or ()) if type(a) is Opaque and a.reason == _STARRED_UNKNOWN),
-                       None)
+        starred = None
+        if args and Opaque in map(type, args):  # (C-level scan: a body is walked per call)
+            starred = next((i for i, a in enumerate(args) if type(a) is Opaque and a.reason == _STARRED_UNKNOWN),
+                           None)
         if starred is not None:
             args = args[:starred]
         unwritten_unknown = starred is not None or call is not None and id(call) in self._unknown_splats
