@@ -1389,3 +1389,21 @@ def test_list_index_and_count_answer_only_what_is_known():
     assert _list_query([3, "a", 3], "index", ["a"]) == 1 and _list_query([3, "a", 3], "count", [3]) == 2
     assert _list_query([3, UNKNOWN], "count", [3]) is UNKNOWN  # the unknown item may be a 3
     assert _list_query([3], "index", [4]) is UNKNOWN  # Python raises ValueError
+
+
+@pytest.mark.parametrize("argument", ["n", "load()", "[('a', 1)]", "sizes"])
+def test_a_dict_updated_with_what_is_not_a_dict_is_unknown_and_never_a_crash(argument):
+    """``config.update(n)`` with ``n`` a number the walk named (Keras' own sources have such code): the walk once
+    iterated over the symbol and crashed (TypeError: 'Symbol' object is not iterable)."""
+    report = _check(f"""
+        import keras
+        from keras import layers
+        n = int(input())
+        sizes = [1, 2]
+        config = {{"units": 4}}
+        config.update({argument})
+        model = keras.Sequential([keras.Input(shape=(3,)), layers.Dense(**config)])
+        """)
+    assert [d.kind.name for d in report.diagnostics if d.kind.name == "internal-error"] == []
+    (model,) = report.models
+    assert model.inference.results[-1].status == "unknown"

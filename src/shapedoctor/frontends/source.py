@@ -1545,14 +1545,15 @@ class SourceFrontend:
         if attr not in ("update", "setdefault", "pop", "popitem", "clear"):
             return UNKNOWN
         added = args[0] if attr == "update" and len(args) == 1 and not kwargs else kwargs if attr == "update" \
-            and not args else None
-        certain = not scope.uncertain and all(type(k) is str for k in (added or {}))
+            and not args else None  # (args[0] may be anything the walk folded: a symbol, UNKNOWN, a list...)
+        certain = not scope.uncertain
         if certain and attr == "update" and isinstance(added, dict):
             target.update(added)
             return None
-        if certain and attr == "setdefault" and args and type(args[0]) is str and len(args) <= 2:
+        if certain and attr == "setdefault" and args and _dict_key(args[0]) and len(args) <= 2:
             return target.setdefault(args[0], args[1] if len(args) == 2 else None)
-        if certain and attr == "pop" and args and type(args[0]) is str and (args[0] in target or len(args) == 2):
+        if certain and attr == "pop" and args and _dict_key(args[0]) and (args[0] in target or len(args) == 2) \
+                and len(args) <= 2:
             return target.pop(args[0], *args[1:2])
         if certain and attr == "clear" and not args:
             target.clear()
