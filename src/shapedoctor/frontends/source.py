@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..graph import (INPUT_SHAPE_KWARGS, NAMED_FIRST_AXIS, POSITIONAL_STRIDES, REMOVED_SPELLING, UNFOLDED_OPERANDS,
-                     UNKNOWN, UNKNOWN_KEYWORDS, UNRECOGNIZED_KEYWORDS, AutoNamer, DataDim, LayerNode, ModelGraph, Respelling,
-                     SkippedModel, Span, WrittenInt, data_of_dims, input_args_from_layer_kwargs)
+                     UNKNOWN, UNKNOWN_KEYWORDS, UNRECOGNIZED_KEYWORDS, AutoNamer, DataDim, LayerNode, ModelGraph,
+                     Respelling, SkippedModel, Span, WrittenInt, data_of_dims, input_args_from_layer_kwargs)
 from ..rules import RULES, LayerCall, ShapeProblem, canonical_type, map_arguments
 from . import chunks
 from .imports import ABSENT, is_foreign, module_path, origin_of, read_foreign_module, runs_on_import
@@ -476,14 +476,19 @@ class SourceFrontend:
                 line, "model not checked: shapedoctor did not reach this code (a method it never saw called with a "
                       "tensor, or a loop or comprehension it could not unroll)"))
 
+    def _module_path(self, module: str | None, level: int) -> str | None:
+        """``module_path`` from the file being walked (or the project module it is reading); each place looked at
+        without a file there is a dependency of the result (a module written there later changes it)."""
+        absent: list[str] = []
+        path = module_path(module, level, self._importers[-1] if self._importers else self.path, absent)
+        for looked_at in absent:
+            self.dependencies.setdefault(looked_at, ABSENT)
+        return path
+
     def _project_module(self, module: str | None, level: int, stmt: ast.stmt) -> Scope | None:
         """The names a module of the user's project defines (walked once per file, as Python runs it on import,
         its ``if __name__ == "__main__":`` part left out); None when it is not one, or cannot be read."""
-        importer = self._importers[-1] if self._importers else self.path
-        absent: list[str] = []
-        path = module_path(module, level, importer, absent)
-        for looked_at in absent:
-            self.dependencies.setdefault(looked_at, ABSENT)
+        path = self._module_path(module, level)
         if path is None or path in self._imported:
             return self._imported.get(path) if path is not None else None
         if len(self._imported) >= MAX_IMPORTED_MODULES:
@@ -603,10 +608,10 @@ class SourceFrontend:
     def _stmt_ImportFrom(self, stmt: ast.ImportFrom, scope: Scope) -> None:
         # `from pkg import backend` of a submodule: read that file, not the package's __init__ first (which may
         # import the whole package: keras-contrib's spent the budget of modules before the layers were read)
-        importer = self._importers[-1] if self._importers else self.path
-        only_submodules = stmt.module is not None and module_path(stmt.module, stmt.level, importer) is not None \
-            and all(alias.name != "*" and module_path(f"{stmt.module}.{alias.name}", stmt.level, importer)
-                    is not None for alias in stmt.names)
+        package = self._module_path(stmt.module, stmt.level) if stmt.module is not None else None
+        only_submodules = package is not None and os.path.basename(package) == "__init__.py" and all(
+            alias.name != "*" and self._module_path(f"{stmt.module}.{alias.name}", stmt.level) is not None
+            for alias in stmt.names)
         imported = self._project_module(stmt.module, stmt.level, stmt) if stmt.module and not only_submodules \
             else None
         for alias in stmt.names:
@@ -845,8 +850,7 @@ class SourceFrontend:
                 else:
                     merged = merge_uncertain(old, value, name)
                     if type(value) is Symbol and value.binding in self._loop_items and type(merged) is Symbol:
-                        merged = Symbol(name, next(_BINDINGS))  # still maybe one item of what the loop went through
-                        self._loop_items.add(merged.binding)
+                        merged = self._loop_item(name)  # still maybe one item of what the loop went through
                     scope.bindings[name] = merged
 
     def _stmt_For(self, stmt: ast.For, scope: Scope) -> None:
@@ -887,11 +891,15 @@ class SourceFrontend:
         if item is None or item is UNKNOWN:
             for name in (target,) if type(target) is ast.Name else ast.walk(target):
                 if isinstance(name, ast.Name):
-                    symbol = Symbol(name.id, next(_BINDINGS))
-                    self._loop_items.add(symbol.binding)
-                    self._bind(name, symbol, scope)
+                    self._bind(name, self._loop_item(name.id), scope)
             return
         self._bind(target, item, scope)
+
+    def _loop_item(self, name: str) -> Symbol:
+        """A symbol for one item of what a loop goes through, named ``name`` (see ``_unknown_attribute``)."""
+        symbol = Symbol(name, next(_BINDINGS))
+        self._loop_items.add(symbol.binding)
+        return symbol
 
     def _activity(self) -> tuple:
         """What model code changes: graph nodes, layer objects, models."""
@@ -1500,35 +1508,31 @@ class SourceFrontend:
         placed at this call."""
         inner = scope.inner("<partial>", parent=partial.scope)
         written = partial.node
-
-        def bound(expr: ast.expr) -> ast.expr:
-            name = f"<partial argument {len(inner.bindings)}>"
-            inner.bindings[name] = self._fold(expr, scope)
-            return ast.copy_location(ast.Name(name, ast.Load()), expr)
-
-        args = [ast.copy_location(ast.Starred(bound(a.value), ast.Load()), a) if isinstance(a, ast.Starred)
-                else bound(a) for a in node.args]
-        keywords = [ast.keyword(kw.arg, bound(kw.value)) for kw in node.keywords]
+        args, keywords = self._arguments_bound(node, scope, inner, "partial argument")
         call = ast.copy_location(ast.Call(written.args[0], written.args[1:] + args, written.keywords + keywords), node)
         return self._expr_Call(call, inner)
+
+    def _arguments_bound(self, node: ast.Call, scope: Scope, inner: Scope, prefix: str) -> tuple[list, list]:
+        """``node``'s arguments folded where it is written, passed by names bound to their values in ``inner``: a
+        call the walk puts together (a partial's, a composition's) reads them there."""
+        args = [ast.copy_location(ast.Starred(_bound_name(inner, self._fold(a.value, scope), prefix, a.value),
+                                              ast.Load()), a)
+                if isinstance(a, ast.Starred) else _bound_name(inner, self._fold(a, scope), prefix, a)
+                for a in node.args]
+        keywords = [ast.keyword(kw.arg, _bound_name(inner, self._fold(kw.value, scope), prefix, kw.value))
+                    for kw in node.keywords]
+        return args, keywords
 
     def _call_composition(self, composition: _Composition, node: ast.Call, scope: Scope):
         """``compose(conv, norm, act)(x)``: the first callable called with the call's arguments, each next one on
         what the one before returned, all placed at this call."""
         inner = scope.inner("<composition>", parent=scope)
-
-        def bound(value) -> ast.Name:
-            name = f"<composed {len(inner.bindings)}>"
-            inner.bindings[name] = value
-            return ast.copy_location(ast.Name(name, ast.Load()), node)
-
-        args = [ast.copy_location(ast.Starred(bound(self._fold(a.value, scope)), ast.Load()), a)
-                if isinstance(a, ast.Starred) else bound(self._fold(a, scope)) for a in node.args]
-        keywords = [ast.keyword(kw.arg, bound(self._fold(kw.value, scope))) for kw in node.keywords]
+        args, keywords = self._arguments_bound(node, scope, inner, "composed")
         result = UNKNOWN
         for position, callable_ in enumerate(composition.callables):
-            call = ast.copy_location(ast.Call(bound(callable_), args, keywords) if position == 0 else
-                                     ast.Call(bound(callable_), [bound(result)], []), node)
+            step = _bound_name(inner, callable_, "composed", node)
+            call = ast.copy_location(ast.Call(step, args, keywords) if position == 0 else
+                                     ast.Call(step, [_bound_name(inner, result, "composed", node)], []), node)
             result = self._expr_Call(call, inner)
         return result
 
@@ -2219,16 +2223,14 @@ class SourceFrontend:
                 kwargs = {k: _scalar_operand(v) for k, v in kwargs.items()}
             if spec.op == "ops.reshape" and len(args) > 1 and len(node.args) > 1:
                 args[1] = _named_unknown_sizes(args[1], node.args[1])
-            removed = None
-            # (in a try: body, the AttributeError may be what an except: handles, with Keras 3's spelling there)
-            if qualname.startswith("keras.backend.") and removed_from_backend(leaf) and not self._guarded:
-                # K.sum: checked as the op meant, and said to fail
-                removed = removed_backend_message(_short(_unparse(node.func), 40), leaf, spec.op)
+            # K.sum: checked as the op meant, and said to fail
+            removed = removed_backend_message(_short(_unparse(node.func), 40), leaf, spec.op) \
+                if self._gone_from_backend(qualname, leaf) else None
             return self._tensor_op(spec, args, kwargs, node, scope, _unparse(node.func), removed)
-        if spec is None and tensors and qualname.startswith("keras.backend.") and removed_from_backend(leaf) \
-                and not self._guarded:
-            return self._op_node(scope, "<removed-function>", {"message": removed_backend_message(
-                _short(_unparse(node.func), 40), leaf, None)}, tensors[:1], node, _short(_unparse(node.func), 40))
+        if spec is None and tensors and self._gone_from_backend(qualname, leaf):
+            written = _short(_unparse(node.func), 40)
+            return self._op_node(scope, "<removed-function>", {"message": removed_backend_message(written, leaf, None)},
+                                 tensors[:1], node, written)
         if spec is not None and any(isinstance(v, WeightValue) or type(v) is list and v and all(
                 isinstance(i, (WeightValue, ArrayValue)) or _number_like(i) for i in v)
                 and any(isinstance(i, WeightValue) for i in v) for v in list(args) + list(kwargs.values())):
@@ -2255,6 +2257,11 @@ class SourceFrontend:
         if isinstance(value, (NumpyName, Module, KerasName)) and value.qualname.endswith("newaxis"):
             return None  # np.newaxis, tf.newaxis
         return UNKNOWN
+
+    def _gone_from_backend(self, qualname: str, leaf: str) -> bool:
+        """Keras 2's ``keras.backend.<leaf>``, which Keras 3 lacks; not said in a try: body, whose except: may be
+        the Keras 3 fallback for that AttributeError."""
+        return qualname.startswith("keras.backend.") and removed_from_backend(leaf) and not self._guarded
 
     def _tensor_op(self, spec, args: list, kwargs: dict, node: ast.AST, scope: Scope, label: str,
                    removed: str | None = None):
@@ -3553,6 +3560,13 @@ class _Partial:
 
     def __init__(self, node: ast.Call, scope: Scope) -> None:
         self.node, self.scope = node, scope
+
+
+def _bound_name(inner: Scope, value: Any, prefix: str, at: ast.AST) -> ast.Name:
+    """A name, at ``at``'s place, bound in ``inner`` to a value the walk folded already (``<prefix N>``)."""
+    name = f"<{prefix} {len(inner.bindings)}>"
+    inner.bindings[name] = value
+    return ast.copy_location(ast.Name(name, ast.Load()), at)
 
 
 class _Composition:
