@@ -79,6 +79,10 @@ in a Lambda: torch's messages)
 argument with no default in Keras 3: ``AveragePooling1D()``)
 ``No such layer`` (``model.get_layer(name)`` with a name     invalid-argument
 the model does not have)
+``too many positional arguments`` (a model's InputLayer      invalid-argument
+called on a tensor)
+``object has no attribute 'get_output_at'`` (and             invalid-argument
+``get_input_at``, ``get_*_shape_at``: Keras 2 accessors)
 ==========================================================  =====================
 """
 
@@ -119,6 +123,11 @@ EXTRA_TABLE = [
     ("unsupported operand type(s) for %: 'tuple' and 'int'", "invalid-argument"),
     ("'list' object has no attribute 'shape'", "invalid-argument"),
     ("Found invalid dimension '(None", "invalid-argument"),
+    ("too many positional arguments", "invalid-argument"),  # a model's InputLayer called on a tensor
+    ("object has no attribute 'get_output_at'", "invalid-argument"),  # Keras 2's per-node accessors
+    ("object has no attribute 'get_input_at'", "invalid-argument"),
+    ("object has no attribute 'get_output_shape_at'", "invalid-argument"),
+    ("object has no attribute 'get_input_shape_at'", "invalid-argument"),
 ]
 LAMBDA_INFERENCE = "could not automatically infer the shape of the Lambda's output"
 

@@ -28,7 +28,7 @@ from ..graph import (INPUT_SHAPE_KWARGS, NAMED_FIRST_AXIS, POSITIONAL_STRIDES, R
 from ..rules import RULES, LayerCall, ShapeProblem, canonical_type, map_arguments
 from . import chunks
 from .imports import ABSENT, is_foreign, module_path, origin_of, read_foreign_module, runs_on_import
-from ..shapes import Symbol
+from ..shapes import Symbol, value_class
 from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE, binop, bounded, index_array,
                       is_plain, lambda_body,
                       merge_uncertain, one_of, reshape_array, unpack)
@@ -862,7 +862,8 @@ class SourceFrontend:
             self._unrolling.append((scope, scope.uncertain))
             try:
                 for position, item in enumerate(iterable):
-                    if position == PROBE_ITERATIONS and self._activity() == activity:
+                    if position == PROBE_ITERATIONS and self._activity() == activity \
+                            and not _reads_layer_tensors(stmt.body, iterable):
                         # a training or data loop: its first iterations built nothing, so the rest is walked once,
                         # as a loop that may run, instead of a thousand times
                         rest = iterable[position:]
@@ -1079,6 +1080,13 @@ class SourceFrontend:
                 result = result and ((left is right) == isinstance(op, ast.Is))
                 left = right
                 continue
+            if type(left) is _LayerClass or type(right) is _LayerClass:
+                same = _same_layer_class(left, right)  # `layer.__class__ == Conv2D`, `type(layer) is Dense`
+                if same is None or not isinstance(op, (ast.Eq, ast.NotEq, ast.Is, ast.IsNot)):
+                    return UNKNOWN
+                result = result and same == isinstance(op, (ast.Eq, ast.Is))
+                left = right
+                continue
             fn = ops.get(type(op))
             if fn is None or not (is_plain(left) and is_plain(right)):
                 return UNKNOWN
@@ -1223,6 +1231,12 @@ class SourceFrontend:
             return base.tensors(node.attr)
         if isinstance(base, _LayerHandle) and node.attr == "name":
             return base.name
+        if node.attr == "__class__" and isinstance(base, (LayerObject, _LayerHandle)):
+            return _layer_class(base)
+        if node.attr == "__name__" and isinstance(base, _LayerClass):
+            return base.type
+        if node.attr in _REMOVED_NODE_METHODS and isinstance(base, (_LayerHandle, FunctionalModel)):
+            return _BoundMethod(base, node.attr)
         if isinstance(base, Opaque) and node.attr in ("input", "output", "inputs", "outputs", "layers"):
             return base  # why the backbone's layer is not known travels to the Model(...) that uses it
         if isinstance(base, SequentialModel) and node.attr in ("input", "output"):
@@ -1242,6 +1256,8 @@ class SourceFrontend:
         if isinstance(base, tuple) and node.attr == "as_list":
             return _BoundMethod(base, node.attr)
         if isinstance(base, (list, UnknownSequence)) and (node.attr in _LIST_MUTATORS or node.attr in _LIST_QUERIES):
+            return _BoundMethod(base, node.attr)
+        if type(base) is str and node.attr in _STR_METHODS:
             return _BoundMethod(base, node.attr)
         if base is UNKNOWN or isinstance(base, Symbol):
             return self._unknown_attribute(node, base)
@@ -1402,8 +1418,17 @@ class SourceFrontend:
             return self._call_layer(func, node, scope)
         if isinstance(func, _LayerHandle):
             layer = func.layer()
-            return self._call_layer(layer, node, scope) if layer is not None else \
-                self._call_of_unknown(*self._call_arguments(node, scope), node, scope)
+            if layer is not None:
+                return self._call_layer(layer, node, scope)
+            args, kwargs = self._call_arguments(node, scope)
+            tensors = _tensors_in(args, kwargs)
+            if tensors and func.group is None and func.builder.nodes[func.index].type == "InputLayer":
+                # measured, Keras 3.15: model.layers[0](x) raises TypeError (too many positional arguments)
+                return self._op_node(scope, "<input-layer-called>", {"message": (
+                    f"`{_short(_unparse(node.func), 40)}` is the model's InputLayer ({func.name!r}), which takes no "
+                    f"input: calling it raises TypeError in Keras 3; skip it (e.g. iterate over "
+                    f"`model.layers[1:]`)")}, tensors[:1], node, _short(_unparse(node.func), 40))
+            return self._call_of_unknown(args, kwargs, node, scope)
         if isinstance(func, _BoundMethod):
             return self._method_call(func, node, scope)
         if isinstance(func, NumpyName):
@@ -1439,8 +1464,9 @@ class SourceFrontend:
         """``isinstance(nb_filters, (list, tuple))`` of a value the walk knows (a list of filter counts, a number):
         its answer for Python's own types; else unknown."""
         names = written.elts if isinstance(written, ast.Tuple) else [written]
-        if isinstance(value, LayerObject):
-            return self._isinstance_of_layer(value, names, scope)
+        if isinstance(value, (LayerObject, _LayerHandle)):
+            type_ = _layer_type(value)
+            return UNKNOWN if type_ is None else self._isinstance_of_layer(type_, names, scope)
         types = []
         for name in names:
             if not isinstance(name, ast.Name) or name.id not in _PLAIN_TYPES or scope.lookup(name.id) is not UNKNOWN:
@@ -1450,9 +1476,9 @@ class SourceFrontend:
             return UNKNOWN
         return isinstance(value, tuple(types))
 
-    def _isinstance_of_layer(self, layer: LayerObject, names: list, scope: Scope):
-        """``isinstance(layer, keras.layers.AlphaDropout)`` of a Keras layer the walk made: its class, or
-        ``Layer``, is True; another layer class that no public layer class derives from is False (a
+    def _isinstance_of_layer(self, type_: str, names: list, scope: Scope):
+        """``isinstance(layer, keras.layers.AlphaDropout)`` of a Keras layer the walk made, of class ``type_``:
+        its class, or ``Layer``, is True; another layer class that no public layer class derives from is False (a
         ``SpatialDropout1D`` is a ``Dropout``, an ``LSTM`` an ``RNN``: those stay unknown)."""
         answer = False
         for name in names:
@@ -1460,7 +1486,7 @@ class SourceFrontend:
             if not isinstance(cls, KerasName):
                 return UNKNOWN
             leaf = canonical_type(cls.leaf)
-            if leaf == layer.type or leaf == "Layer":
+            if leaf == type_ or leaf == "Layer":
                 return True
             if leaf not in RULES or leaf in _LAYER_CLASSES_WITH_SUBCLASSES:
                 answer = UNKNOWN
@@ -1877,6 +1903,8 @@ class SourceFrontend:
         args = [self._fold(a, scope) for a in node.args]
         if name == "isinstance" and len(args) == 2 and not node.keywords:
             return self._isinstance(args[0], node.args[1], scope)
+        if name == "type" and len(args) == 1 and not node.keywords and isinstance(args[0], (LayerObject, _LayerHandle)):
+            return _layer_class(args[0])
         if name == "len" and len(args) == 1 and isinstance(args[0], (tuple, list, str, dict)):
             return len(args[0])
         if name == "len" and len(args) == 1 and isinstance(args[0], UnknownSequence):
@@ -1976,7 +2004,7 @@ class SourceFrontend:
             return False
         for position, item in enumerate(iterable):
             if position == PROBE_ITERATIONS and generators is node.generators and self._activity() == activity \
-                    and all(_opaque_data(r) for r in results):
+                    and all(_opaque_data(r) for r in results) and not isinstance(item, _LayerHandle):
                 # data preparation (`[featurize(s) for s in smiles_list]`): its first elements built no model
                 # code and are not constants, so the other thousand are not interpreted either; a list
                 # keeps its length (`len(labels)` may size a layer), its other elements unknown
@@ -2808,6 +2836,18 @@ class SourceFrontend:
         scope.models.append(model)
         return model
 
+    def _removed_node_method(self, target, attr: str, node: ast.Call, scope: Scope):
+        """Keras 2's ``layer.get_output_at(1)``, which Keras 3 layers and models no longer have: an error at this
+        call, on the tensor it asked for (so a model built from it reports it)."""
+        tensors = target.tensors("outputs") if isinstance(target, _LayerHandle) else list(target.outputs)
+        tensors = [t for t in tensors if isinstance(t, TensorRef)] if isinstance(tensors, list) else []
+        if not tensors:
+            return UNKNOWN
+        written = _short(_unparse(node.func), 40)
+        return self._op_node(scope, "<removed-function>", {"message": (
+            f"`{written}()` is a Keras 2 method that Keras 3 removed (AttributeError): write "
+            f"`.{_REMOVED_NODE_METHODS[attr]}`")}, tensors[:1], node, written)
+
     def _method_call(self, method: "_BoundMethod", node: ast.Call, scope: Scope):
         target, attr = method.target, method.attr
         args, kwargs = self._call_arguments(node, scope)
@@ -2828,6 +2868,8 @@ class SourceFrontend:
             return UNKNOWN
         if isinstance(target, tuple):
             return target if attr == "as_list" else UNKNOWN
+        if type(target) is str:
+            return _str_method(target, attr, args, kwargs)
         if isinstance(target, (list, UnknownSequence)):
             return self._list_mutation(target, attr, args, node, scope)
         if isinstance(target, TensorRef):
@@ -2837,6 +2879,8 @@ class SourceFrontend:
             return self._unknown_function(_unparse(node.func), [target], node, scope)
         if isinstance(target, _Super):
             return self._super_call(target, attr, args, kwargs, node, scope)
+        if attr in _REMOVED_NODE_METHODS and isinstance(target, (_LayerHandle, FunctionalModel)):
+            return self._removed_node_method(target, attr, node, scope)
         if isinstance(target, LayerObject) and attr == "get_layer" and target.type in APPLICATION_TYPES:
             backbone = target
             target = self._application_model(target, node, scope)
@@ -3516,6 +3560,60 @@ def _model_shape_attribute(model: FunctionalModel, attr: str):
     return shapes[0] if len(shapes) == 1 else shapes
 
 
+def _reads_layer_tensors(body: list, items) -> bool:
+    """A loop over a model's layers whose body reads a layer's tensors (``output = layer.output; break`` at the
+    n-th convolution): a feature extractor being chosen, walked pass by pass, not cut as a data loop."""
+    return any(isinstance(item, _LayerHandle) for item in items[:1]) and any(
+        isinstance(node, ast.Attribute) and node.attr in ("output", "input", "outputs", "inputs")
+        for stmt in body for node in ast.walk(stmt))
+
+
+@value_class
+class _LayerClass:
+    """``layer.__class__`` / ``type(layer)`` of a Keras layer the walk made: the Keras class ``type``."""
+
+    type: str
+
+
+def _layer_type(layer) -> str | None:
+    """The Keras class of a layer the walk made (a ``LayerObject``, or one of ``model.layers``); None when it is
+    not known exactly: a user subclass of a Keras layer (its class is the user's), a nested model, an op."""
+    if isinstance(layer, _LayerHandle):
+        if layer.group is not None:
+            return None
+        node = layer.builder.nodes[layer.index]
+        type_, label = node.type, node.label
+    else:
+        if layer.not_a_layer or layer.type in APPLICATION_TYPES:
+            return None
+        type_, label = layer.type, layer.written_type or layer.type
+    if type_ == "InputLayer":  # keras.Input(...) makes one too
+        return type_
+    if type_.startswith(("<", "ops.")) or type_ not in RULES or canonical_type(label) != type_:
+        return None
+    return type_
+
+
+def _layer_class(layer):
+    type_ = _layer_type(layer)
+    return UNKNOWN if type_ is None else _LayerClass(type_)
+
+
+def _same_layer_class(left, right) -> bool | None:
+    """Whether two classes are one: a Keras layer's class against a Keras class written (an alias such as
+    ``Convolution2D`` is the same class object as ``Conv2D`` in Keras 3); None when that is not known."""
+    def named(value):
+        if type(value) is _LayerClass:
+            return value.type
+        if isinstance(value, KerasName) and value.qualname.startswith(("keras.layers.", "tensorflow.keras.layers.")):
+            return canonical_type(value.leaf)
+        return None
+    left_type, right_type = named(left), named(right)
+    if left_type is None or right_type is None:
+        return None
+    return left_type == right_type
+
+
 class _Super:
     """``super()`` inside a method: the instance, and the class whose bases to look in."""
 
@@ -3609,9 +3707,36 @@ _BUILTINS = {"len", "int", "round", "tuple", "list", "max", "min", "range", "enu
              "super", "pow",
              # Python's questions about an object: never a step of a model (hasattr(actor.output, "__len__"))
              "hasattr", "type", "callable", "id", "repr", "hash", "dir", "vars", "issubclass"}
+#: Keras 2's per-node accessors of a layer or model (measured: none is an attribute in Keras 3.15), and what Keras 3
+#: has instead
+_REMOVED_NODE_METHODS = {"get_output_at": "output", "get_input_at": "input", "get_output_shape_at": "output.shape",
+                         "get_input_shape_at": "input.shape", "get_output_mask_at": "output._keras_mask",
+                         "get_input_mask_at": "input._keras_mask"}
 _PLAIN_TYPES = {"int": int, "float": float, "str": str, "bool": bool, "tuple": tuple, "list": list, "dict": dict}
 _LIST_MUTATORS = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"}
 _LIST_QUERIES = {"index", "count"}
+
+
+#: str methods answered when the string and the arguments are known (``layer.name.endswith("conv1")``); none
+#: pads to a width an argument gives, so none makes a string much longer than its operands
+_STR_METHODS = {"startswith", "endswith", "lower", "upper", "strip", "lstrip", "rstrip", "split", "rsplit",
+                "replace", "join", "count", "find", "rfind", "isdigit", "isalpha", "isalnum", "islower", "isupper",
+                "capitalize", "title", "removeprefix", "removesuffix"}
+
+
+def _str_method(text: str, attr: str, args: list, kwargs: dict):
+    def known(value):
+        return type(value) in (str, int) or type(value) is tuple and all(type(v) is str for v in value) \
+            or attr == "join" and type(value) in (list, tuple) and all(type(v) is str for v in value)
+    if kwargs or not all(map(known, args)):
+        return UNKNOWN
+    try:
+        answer = getattr(text, attr)(*args)
+    except (TypeError, ValueError):
+        return UNKNOWN
+    if type(answer) is list:
+        return answer if len(answer) <= MAX_ITEMS else UNKNOWN
+    return bounded(answer)
 
 
 def _list_query(items, attr: str, args: list):

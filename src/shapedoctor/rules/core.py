@@ -361,6 +361,13 @@ def removed_function(call: LayerCall, inputs):
     raise ShapeProblem(INVALID_ARGUMENT, str(call.raw("message", "Keras 3 has no such function")))
 
 
+@rule("<input-layer-called>", params=("message",))
+def input_layer_called(call: LayerCall, inputs):
+    """One of ``model.layers`` that is the model's InputLayer, called on a tensor (a loop re-applying a backbone's
+    layers from ``model.layers[0]``): Keras 3's InputLayer takes no input, and raises TypeError there."""
+    raise ShapeProblem(INVALID_ARGUMENT, str(call.raw("message", "an InputLayer cannot be called")))
+
+
 @rule("<no-such-layer>", params=("message",))
 def no_such_layer(call: LayerCall, inputs):
     """``model.get_layer("typo")``: Keras raises ValueError there, before any model is built from it."""
