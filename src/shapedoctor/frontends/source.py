@@ -2266,7 +2266,9 @@ class SourceFrontend:
         if tensors:
             return self._unknown_function(_unparse(node.func), tensors, node, scope)
         if spec is not None and leaf in _TENSOR_SCALAR_FUNCTIONS and len(args) == 1 and not kwargs \
-                and type(args[0]) in (int, float):
+                and _number_like(args[0]):
+            if isinstance(args[0], (Symbol, UnknownNumber)):  # ops.sqrt(ops.cast(hidden_dim, "float32")): a scale
+                return UnknownNumber(_unparse(node))
             return _numpy_scalar(leaf, args[0])  # self.scale = tf.sqrt(gain / fan_in): a number beside weights
         return UNKNOWN
 
