@@ -87,3 +87,50 @@ def test_a_keras_2_layer_keras_3_removed_says_so():
     assert [g.reason for g in model.gaps] == ["`RandomHeight`: a Keras 2 layer that Keras 3 removed (keras.layers has "
                                               "no RandomHeight: AttributeError)"]
     assert not set(REMOVED_IN_KERAS_3) & set(KERAS_LAYER_NAMES)
+
+
+KERAS_2_SUBCLASS = """\
+import keras
+from keras.layers import Recurrent
+from keras.layers.merge import _Merge
+
+
+class AttentionLSTM(Recurrent):
+    def build(self, input_shape):
+        self.kernel = self.add_weight(shape=(input_shape[2], 8))
+
+
+class WeightedAverage(_Merge):
+    def _merge_function(self, inputs):
+        return inputs[0]
+
+
+class Deeper(AttentionLSTM):
+    pass
+
+
+inputs = keras.Input(shape=(10, 3))
+model = keras.Model(inputs, keras.layers.Dense(2)(AttentionLSTM(8)(inputs)))
+merged = keras.Model(inputs, WeightedAverage()([inputs, inputs]))
+deeper = keras.Model(inputs, Deeper(8)(inputs))
+"""
+
+
+def test_a_subclass_of_a_keras_2_class_keras_3_removed_says_so():
+    import shapedoctor
+
+    report = shapedoctor.check_source(KERAS_2_SUBCLASS)
+    assert [[g.reason for g in model.gaps][:1] for model in report.models] == [
+        [f"`{name}` extends `{base}`, a Keras 2 class that Keras 3 removed (there is no keras.layers.{base}: the "
+         f"import fails on Keras 3)"] for name, base in
+        (("AttentionLSTM", "Recurrent"), ("WeightedAverage", "_Merge"), ("Deeper", "Recurrent"))]
+
+
+@pytest.mark.keras
+def test_keras_2_base_classes_are_gone_from_keras_3():
+    keras = pytest.importorskip("keras")
+    assert not hasattr(keras.layers, "Recurrent") and not hasattr(keras.layers, "_Merge")
+    with pytest.raises(ImportError):
+        exec("from keras.layers import Recurrent", {})
+    with pytest.raises(ImportError):
+        exec("from keras.layers.merge import _Merge", {})

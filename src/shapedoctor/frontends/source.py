@@ -34,6 +34,7 @@ from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE,
                       merge_uncertain, one_of, reshape_array, unpack)
 from ..rules.applications import APPS as APPLICATION_TYPES, PREPROCESS_FUNCTIONS
 from ..rules.keras_hub import KERAS_HUB_LAYERS
+from ..rules.inventory import KERAS_LAYER_NAMES
 from ..rules.base import ALIASES, ConstTensor, DataShape, TensorArg, _front_end_value
 from ..rules.core import LambdaBody
 from ..rules.keywords_message import (accepted_keywords, removed_backend_message, removed_from_backend,
@@ -652,15 +653,17 @@ class SourceFrontend:
         kind = "plain"
         if any(isinstance(b, KerasName) and b.leaf in ("Model", "Functional", "Sequential") for b in bases):
             kind = "model"
-        elif any(isinstance(b, KerasName) and b.leaf[:1].isupper() for b in bases):
-            kind = "layer"  # keras.layers.Layer, or a subclass of a Keras layer class
+        elif any(isinstance(b, KerasName) and b.leaf.lstrip("_")[:1].isupper() for b in bases):
+            kind = "layer"  # keras.layers.Layer, or a subclass of a Keras layer class (Keras 2's _Merge too)
         elif user_bases:
             kind = user_bases[0].kind
         keras_base = next((canonical_type(b.leaf) for b in bases if isinstance(b, KerasName)
                            and canonical_type(b.leaf) in RULES and b.leaf not in _ABSTRACT_LAYER_BASES),
                           next((b.keras_base for b in user_bases if b.keras_base), None))
+        removed = next((b.leaf for b in bases if isinstance(b, KerasName) and _removed_keras_class(b)),
+                       next((b.removed_base for b in user_bases if b.removed_base), ""))
         self._define(scope, stmt.name, ClassValue(stmt.name, stmt, kind, user_bases, scope,
-                                                  keras_base if kind == "layer" else None))
+                                                  keras_base if kind == "layer" else None, removed))
 
     def _stmt_Expr(self, stmt: ast.Expr, scope: Scope) -> None:
         value = stmt.value
@@ -1824,6 +1827,11 @@ class SourceFrontend:
             if call is None:
                 return self._layer_on(dataclasses.replace(instance.base_layer, name=instance.name), [inputs, *rest],
                                       dict(kwargs), node, scope)
+        if call is None and instance.cls.removed_base:
+            gone = instance.cls.removed_base
+            return self._op_node(scope, "<opaque>", {}, tensors[:1], node, (
+                f"`{instance.cls.name}` extends `{gone}`, a Keras 2 class that Keras 3 removed (there is no "
+                f"keras.layers.{gone}: the import fails on Keras 3)"))
         if call is None:
             return self._op_node(scope, "<opaque>", {}, tensors[:1], node,
                                  f"`{instance.cls.name}` has no call() shapedoctor can read")
@@ -3562,6 +3570,19 @@ def _model_shape_attribute(model: FunctionalModel, attr: str):
     return shapes[0] if len(shapes) == 1 else shapes
 
 
+_KERAS_2_MODULES = ("keras.layers.", "keras.engine.", "tensorflow.keras.layers.", "tensorflow.keras.engine.")
+_KERAS_BASE_CLASSES = frozenset({"Layer", "Model", "Sequential", "Functional", "InputSpec", "Wrapper", "RNN",
+                                 "Operation"})
+
+
+def _removed_keras_class(name: KerasName) -> bool:
+    """A class of Keras 2's ``keras.layers`` / ``keras.engine`` that Keras 3 no longer has (``Recurrent``,
+    ``_Merge``, ``_Conv``): a class written in its ``keras.layers`` or ``keras.engine`` that is none of Keras 3's."""
+    leaf = name.leaf
+    return name.qualname.startswith(_KERAS_2_MODULES) and leaf.lstrip("_")[:1].isupper() \
+        and leaf not in KERAS_LAYER_NAMES and leaf not in _KERAS_BASE_CLASSES and leaf not in KERAS_HUB_LAYERS
+
+
 def _reads_layer_tensors(body: list, items) -> bool:
     """A loop over a model's layers whose body reads a layer's tensors (``output = layer.output; break`` at the
     n-th convolution): a feature extractor being chosen, walked pass by pass, not cut as a data loop."""
@@ -4621,7 +4642,7 @@ def _classify_qualname(qual: str):
         return KerasName(f"tensorflow_addons.layers.{parts[-1]}")
     if "keras" in parts:
         leaf = parts[-1]
-        if leaf[:1].isupper() or leaf in _FUNCTIONAL_MERGES or leaf in EXPAND | SQUEEZE \
+        if leaf.lstrip("_")[:1].isupper() or leaf in _FUNCTIONAL_MERGES or leaf in EXPAND | SQUEEZE \
                 or parts[-2:-1] in (["ops"], ["backend"]) or leaf in ELEMENTWISE_OPS \
                 or (leaf == "merge" and parts[-2:-1] == ["layers"]):  # Keras 1's keras.layers.merge
             return KerasName(qual)

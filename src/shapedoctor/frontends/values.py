@@ -149,6 +149,9 @@ class ClassValue:
     # the Keras layer class it extends, when that has a rule (``class StdConv(layers.Conv2D)``): what its
     # instances compute where the class does not say otherwise
     keras_base: str | None = None
+    # a Keras 2 class it extends that Keras 3 no longer has (``class AttentionLSTM(Recurrent)``): why its layers
+    # cannot be followed, and why the code fails to import on Keras 3
+    removed_base: str = ""
 
     def method(self, name: str):
         """The ``def`` of ``name`` in this class or its user-defined bases (depth-first, as a simple MRO)."""
