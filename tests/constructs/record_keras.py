@@ -11,10 +11,11 @@ Inside the child:
 
 * ``tensorflow`` is not installed: ``shapedoctor.keras_compat.install_tensorflow_shim`` serves
   ``tensorflow.keras`` / ``tf.keras`` from Keras 3.  On top of it this recorder aliases every other
-  ``tensorflow.keras.<sub>`` module (``applications``...) to ``keras.<sub>``, and the four ``tf``
+  ``tensorflow.keras.<sub>`` module (``applications``...) to ``keras.<sub>``, and the six ``tf``
   tensor functions the fixtures use to their ``keras.ops`` equivalents (``tf.reshape`` ->
   ``ops.reshape``, ``tf.expand_dims`` -> ``ops.expand_dims``, ``tf.concat`` -> ``ops.concatenate``,
-  ``tf.reduce_mean`` -> ``ops.mean``: same shapes and arguments).
+  ``tf.reduce_mean`` -> ``ops.mean``, ``tf.constant`` -> ``ops.convert_to_tensor``, ``tf.shape`` -> ``ops.shape``
+  of sizes the inputs declare: same shapes and arguments).
 * ``keras.layers.Layer.__init__`` is wrapped: when the object is a ``keras.Model`` (``Model(...)``,
   ``Sequential(...)``, a subclass, a ``keras.applications`` builder), its **constructor line** is
   remembered: the innermost stack frame in the fixture file, skipping the fixture's own
@@ -192,6 +193,8 @@ def _install_tensorflow(keras) -> None:
     tf.expand_dims = keras.ops.expand_dims
     tf.concat = lambda values, axis=-1, name=None: keras.ops.concatenate(values, axis=axis)
     tf.reduce_mean = lambda x, axis=None, keepdims=False, name=None: keras.ops.mean(x, axis=axis, keepdims=keepdims)
+    tf.constant = lambda value, dtype=None, name=None: keras.ops.convert_to_tensor(value, dtype=dtype)
+    tf.shape = keras.ops.shape  # the fixtures read it only of sizes their inputs declare
 
     class Alias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         def find_spec(self, name, path, target=None):

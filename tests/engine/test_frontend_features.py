@@ -1407,3 +1407,24 @@ def test_a_dict_updated_with_what_is_not_a_dict_is_unknown_and_never_a_crash(arg
     assert [d.kind.name for d in report.diagnostics if d.kind.name == "internal-error"] == []
     (model,) = report.models
     assert model.inference.results[-1].status == "unknown"
+
+
+@pytest.mark.parametrize("bound", ["tf.shape(inputs)[1]", "ops.shape(inputs)[1]"])
+def test_a_slice_bound_of_a_size_the_shape_leaves_unknown_is_not_to_the_end(bound):
+    """``table[:, :tf.shape(inputs)[1]]`` of a sequence of unknown length: a run-time count, so the slice is as long
+    as the sequence, never the whole table (Python's ``[:None]``, 50 here, would be a wrong size given as fact);
+    a bound written ``None`` still is "to the end"."""
+    report = _check(f"""
+        import numpy as np
+        import tensorflow as tf
+        from keras import layers, ops
+        table = tf.constant(np.zeros((1, 50, 32), dtype="float32"))
+        inputs = tf.keras.Input(shape=(None, 32))
+        length = {bound}
+        sliced = inputs + table[:, :length]
+        whole = inputs + table[:, :None]
+        model = tf.keras.Model(inputs, [sliced, whole])
+        """)
+    (model,) = report.models
+    shapes = [r.outputs[0] if r.outputs else None for r in model.inference.results]
+    assert shapes[1] is None and shapes[2] == (None, 50, 32)

@@ -1217,6 +1217,11 @@ class SourceFrontend:
                 return found[0 if node.attr == "input" else 1]
         if isinstance(base, LayerObject) and node.attr in ("input", "output", "inputs", "outputs"):
             return self._application_tensor(base, node.attr, node, scope)
+        if isinstance(base, LayerObject) and node.attr == "embeddings" and base.type == "Embedding":
+            # a language model's output tied to its input embedding: ops.matmul(x, ops.transpose(emb.embeddings))
+            sizes = (base.args.get("input_dim"), base.args.get("output_dim"))
+            return WeightValue(sizes) if all(isinstance(n, (int, Symbol)) and not isinstance(n, bool)
+                                             for n in sizes) else UNKNOWN
         if isinstance(base, LayerObject) and node.attr == "layers" and base.type in APPLICATION_TYPES:
             model = self._application_model(base, node, scope)
             return _model_attribute(model, "layers") if isinstance(model, FunctionalModel) else model
@@ -2285,9 +2290,13 @@ class SourceFrontend:
         if isinstance(index, ast.Tuple):
             return tuple(self._index_key(item, scope) for item in index.elts)
         if isinstance(index, ast.Slice):
-            parts = [self._fold(p, scope) if p is not None else None for p in (index.lower, index.upper, index.step)]
-            parts = [p if p is None or (isinstance(p, (int, Symbol)) and not isinstance(p, bool)) else UNKNOWN
-                     for p in parts]
+            written = (index.lower, index.upper, index.step)
+            parts = [self._fold(p, scope) if p is not None else None for p in written]
+            # a bound written as an expression that folds to None is a size the shape leaves unknown (batch_len =
+            # tf.shape(x)[1]; c[:, :batch_len]), a run-time count: not Python's "to the end"
+            parts = [UNKNOWN if p is None and w is not None and not _is_none_literal(w) else
+                     p if p is None or (isinstance(p, (int, Symbol)) and not isinstance(p, bool)) else UNKNOWN
+                     for p, w in zip(parts, written)]
             return UNKNOWN if UNKNOWN in parts else slice(*parts)
         value = self._fold(index, scope)
         if value is None or value is Ellipsis or (isinstance(value, (int, Symbol)) and not isinstance(value, bool)):
@@ -3583,6 +3592,10 @@ def _removed_keras_class(name: KerasName) -> bool:
         and leaf not in KERAS_LAYER_NAMES and leaf not in _KERAS_BASE_CLASSES and leaf not in KERAS_HUB_LAYERS
 
 
+def _is_none_literal(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
 def _reads_layer_tensors(body: list, items) -> bool:
     """A loop over a model's layers whose body reads a layer's tensors (``output = layer.output; break`` at the
     n-th convolution): a feature extractor being chosen, walked pass by pass, not cut as a data loop."""
@@ -3843,6 +3856,8 @@ def _created_constant(leaf: str, args: list, kwargs: dict):
     if leaf == "constant" and "shape" not in kwargs and len(args) < 3:
         # tf.constant(value): the value's own shape (a number: a scalar); a shape= argument broadcasts it instead
         value = kwargs.get("value", args[0] if args else None)
+        if isinstance(value, (ArrayValue, WeightValue)):  # tf.constant(pos_emb.astype(np.float32)): that shape
+            return WeightValue(tuple(value.shape))
         shape = _nested_shape(value) if type(value) in (int, float, bool, list, tuple) else None
         return WeightValue(shape) if shape is not None else UNKNOWN
     if leaf == "eye" and args and size(args[0]) is not None:
