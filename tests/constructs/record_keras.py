@@ -82,6 +82,8 @@ argument with no default in Keras 3: ``AveragePooling1D()``)
 the model does not have)
 ``too many positional arguments`` (a model's InputLayer      invalid-argument
 called on a tensor)
+``'str' object is not callable`` (a layer's call() calling   invalid-argument
+the activation string it was given)
 ``object has no attribute 'get_output_at'`` (and             invalid-argument
 ``get_input_at``, ``get_*_shape_at``: Keras 2 accessors)
 ==========================================================  =====================
@@ -125,6 +127,7 @@ EXTRA_TABLE = [
     ("'list' object has no attribute 'shape'", "invalid-argument"),
     ("Found invalid dimension '(None", "invalid-argument"),
     ("too many positional arguments", "invalid-argument"),  # a model's InputLayer called on a tensor
+    ("'str' object is not callable", "invalid-argument"),  # self.activation(y) with activation="relu"
     ("object has no attribute 'get_output_at'", "invalid-argument"),  # Keras 2's per-node accessors
     ("object has no attribute 'get_input_at'", "invalid-argument"),
     ("object has no attribute 'get_output_shape_at'", "invalid-argument"),

@@ -35,6 +35,7 @@ from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE,
 from ..rules.applications import APPS as APPLICATION_TYPES, PREPROCESS_FUNCTIONS
 from ..rules.keras_hub import KERAS_HUB_LAYERS
 from ..rules.inventory import KERAS_LAYER_NAMES
+from ..rules.validation import ACTIVATIONS
 from ..rules.base import ALIASES, ConstTensor, DataShape, TensorArg, _front_end_value
 from ..rules.core import LambdaBody
 from ..rules.keywords_message import (accepted_keywords, removed_backend_message, removed_from_backend,
@@ -1432,7 +1433,7 @@ class SourceFrontend:
             tensors = _tensors_in(args, kwargs)
             if tensors and func.group is None and func.builder.nodes[func.index].type == "InputLayer":
                 # measured, Keras 3.15: model.layers[0](x) raises TypeError (too many positional arguments)
-                return self._op_node(scope, "<input-layer-called>", {"message": (
+                return self._op_node(scope, "<not-callable>", {"message": (
                     f"`{_short(_unparse(node.func), 40)}` is the model's InputLayer ({func.name!r}), which takes no "
                     f"input: calling it raises TypeError in Keras 3; skip it (e.g. iterate over "
                     f"`model.layers[1:]`)")}, tensors[:1], node, _short(_unparse(node.func), 40))
@@ -1466,7 +1467,21 @@ class SourceFrontend:
         if isinstance(func, Opaque):  # a layer object that cannot be read (a tf.keras 2 layer): why goes along
             tensors = _tensors_in(args, kwargs)
             return self._op_node(scope, "<opaque>", {}, tensors[:1], node, func.reason) if tensors else UNKNOWN
+        if kind is str and not scope.uncertain and not self._guarded:
+            return self._string_called(func, args, kwargs, node, scope)
         return UNKNOWN
+
+    def _string_called(self, text: str, args: list, kwargs: dict, node: ast.Call, scope: Scope):
+        """``self.activation(y)`` where the layer was given ``activation="relu"``: a string called on a tensor,
+        which Python refuses (TypeError: 'str' object is not callable)."""
+        tensors = _tensors_in(args, kwargs)
+        if not tensors:
+            return UNKNOWN
+        written = _short(_unparse(node.func), 40)
+        hint = f"; keras.activations.get({text!r}) is the function" if text in ACTIVATIONS else ""
+        return self._op_node(scope, "<not-callable>", {"message": (
+            f"`{written}` is the string {_short(repr(text), 30)}, which cannot be called: Python raises TypeError "
+            f"('str' object is not callable){hint}")}, tensors[:1], node, written)
 
     def _isinstance(self, value, written: ast.expr, scope: Scope):
         """``isinstance(nb_filters, (list, tuple))`` of a value the walk knows (a list of filter counts, a number):

@@ -361,11 +361,13 @@ def removed_function(call: LayerCall, inputs):
     raise ShapeProblem(INVALID_ARGUMENT, str(call.raw("message", "Keras 3 has no such function")))
 
 
-@rule("<input-layer-called>", params=("message",))
-def input_layer_called(call: LayerCall, inputs):
-    """One of ``model.layers`` that is the model's InputLayer, called on a tensor (a loop re-applying a backbone's
-    layers from ``model.layers[0]``): Keras 3's InputLayer takes no input, and raises TypeError there."""
-    raise ShapeProblem(INVALID_ARGUMENT, str(call.raw("message", "an InputLayer cannot be called")))
+@rule("<not-callable>", params=("message",))
+def not_callable(call: LayerCall, inputs):
+    """A call on tensors of something that cannot be called on them, as the walk knows it surely is: a model's
+    InputLayer (a loop re-applying a backbone's ``model.layers`` from ``[0]``: Keras 3's InputLayer takes no
+    input), a string (``self.activation(y)`` with ``activation="relu"``).  Python or Keras raises TypeError
+    there."""
+    raise ShapeProblem(INVALID_ARGUMENT, str(call.raw("message", "not callable on tensors")))
 
 
 @rule("<no-such-layer>", params=("message",))
