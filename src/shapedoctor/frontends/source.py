@@ -2978,6 +2978,11 @@ class SourceFrontend:
             if attr == "add_weight" and target.cls.kind in ("layer", "model"):
                 return _weight(kwargs.get("shape", args[0] if args and not isinstance(args[0], str) else
                                       args[1] if len(args) > 1 else ()))
+            if attr == "add_variable" and target.cls.kind in ("layer", "model") \
+                    and not (args and isinstance(args[0], str)):
+                # Keras 3's add_variable(shape, initializer, ...): no name first, as Keras 2's alias of add_weight
+                # took it (add_variable("P", shape=...) gives shape twice: TypeError)
+                return _weight(kwargs.get("shape", args[0] if args else ()))
         if attr == "add" and isinstance(target, SequentialModel) and args:
             # model.add(keras.Input(...)) adds the Input's tensor (_sequential_graph reads it back).
             self._sequential_adds += 1
