@@ -162,8 +162,8 @@ def test_bad_target_shapes_are_usage_errors(shape):
 
 MARKUP = """from keras import Sequential
 from keras.layers import Conv1D, Dense
-m = Sequential([Dense(64, input_shape=(4,), name="[/bold]x[/]"), Conv1D(4, 3, name="[bold red]b[/]")])
-"""
+m = Sequential([Dense(64, input_shape=(4,), name="[bold]x"), Conv1D(4, 3, name="[bold red]b")])
+"""  # (no "[/]": Keras 3 refuses "/" in a name)
 
 
 def test_rich_markup_in_layer_names_is_text(tmp_path):
@@ -177,7 +177,7 @@ def test_rich_markup_in_layer_names_is_text(tmp_path):
     path.write_text(MARKUP)
     out = StringIO()
     render_rich(check_file(str(path)), Console(file=out, force_terminal=True, width=200))
-    assert "[/bold]x[/]" in out.getvalue() and "[bold red]b[/]" in out.getvalue()
+    assert "[bold]x" in out.getvalue() and "[bold red]b" in out.getvalue()
 
 
 def test_trace_on_a_terminal_with_markup(tmp_path):
@@ -202,7 +202,7 @@ def test_trace_on_a_terminal_with_markup(tmp_path):
     _, status = os.waitpid(pid, 0)
     text = b"".join(chunks).decode("utf-8", "replace")
     assert os.WEXITSTATUS(status) == 1, text
-    assert "Traceback" not in text and "[/bold]x[/]" in text
+    assert "Traceback" not in text and "[bold]x" in text
 
 
 def test_early_ctrl_c_exits_130_without_traceback(tmp_path):

@@ -1595,6 +1595,12 @@ def validation_cases() -> list[dict]:
               C("Bidirectional", {"layer": N("LSTM", units=3, activation="nope")}, (None, 5, 4)),
               C("TimeDistributed", {"layer": N("Dense", units=3, kernel_initializer="xavier")}, (None, 5, 4)),
               C("RNN", {"cell": N("GRUCell", units=3, recurrent_activation="nope")}, (None, 5, 4))]
+    # a name with "/" (Keras 2 scoped names such as "encoder_0/ffn"): refused by every Keras 3 layer
+    cases += [C(layer, {**args, "name": name}, *inputs)
+              for layer, args, inputs in (("Dense", {"units": 3}, ((None, 4),)),
+                                          ("Conv1D", {"filters": 2, "kernel_size": 3}, ((None, 5, 8),)),
+                                          ("LayerNormalization", {}, ((None, 4),)), ("Add", {}, ((None, 4), (None, 4))))
+              for name in ("encoder_0/ffn", "encoder_0_ffn")]
     return cases
 
 

@@ -164,3 +164,16 @@ def check_object_arguments(call: LayerCall, inputs: list) -> None:
 
 
 COMMON_CHECKS.append(check_object_arguments)
+
+
+def check_layer_name(call: LayerCall, inputs: list) -> None:
+    """``name="encoder_0/ffn"``: Keras 2 scoped names took "/", every Keras 3 layer refuses it (ValueError)."""
+    if call.type not in _KERAS_LAYERS or "name" not in call.args:
+        return
+    name = call.maybe("name")
+    if isinstance(name, str) and "/" in name:
+        raise ShapeProblem(INVALID_ARGUMENT, f"{call.label}(name={name!r}): a Keras 3 layer's name cannot contain "
+                                             f"'/' (ValueError)", hint=f"write name={name.replace('/', '_')!r}")
+
+
+COMMON_CHECKS.append(check_layer_name)
