@@ -1428,3 +1428,27 @@ def test_a_slice_bound_of_a_size_the_shape_leaves_unknown_is_not_to_the_end(boun
     (model,) = report.models
     shapes = [r.outputs[0] if r.outputs else None for r in model.inference.results]
     assert shapes[1] is None and shapes[2] == (None, 50, 32)
+
+
+def test_layer_names_made_of_strings_are_the_names_keras_gives():
+    """``"conv" + str(stage)``, ``"bn%d" % stage``, ``"{}_relu".format(stage)``: the names Keras gives the layers
+    (not automatic ones), so ``get_layer`` finds them; a %-field with a width is not folded."""
+    report = _check("""
+        import keras
+        from keras import layers
+
+        def block(x, stage):
+            x = layers.Conv1D(8, 3, name="conv" + str(stage))(x)
+            x = layers.BatchNormalization(name="bn%d" % stage)(x)
+            return layers.Activation("relu", name="{}_relu".format(stage))(x)
+
+        inputs = keras.Input(shape=(64, 2))
+        x = block(block(inputs, 1), 2)
+        x = layers.Dense(3, name="%5d" % 7)(x)
+        model = keras.Model(inputs, x)
+        features = keras.Model(inputs, model.get_layer("bn2").output)
+        """)
+    model, features = report.models
+    assert [n.name for n in model.graph.nodes][1:-1] == ["conv1", "bn1", "1_relu", "conv2", "bn2", "2_relu"]
+    assert model.graph.nodes[-1].name == "dense"
+    assert features.inference.results[-1].outputs == [(None, 60, 8)]

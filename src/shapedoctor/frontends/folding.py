@@ -6,6 +6,7 @@ Every function returns UNKNOWN (or None) for what it cannot fold: never a guess.
 from __future__ import annotations
 
 import ast
+import re
 
 from ..graph import MAX_OPTIONS, UNKNOWN, OneOf
 from ..rules.core import LambdaBody
@@ -109,6 +110,8 @@ def _binop(op: ast.operator, left, right):
                     }.get(type(op), lambda: UNKNOWN)()
         except (ZeroDivisionError, OverflowError, ValueError):
             return UNKNOWN
+    if type(left) is str:  # layer names: "conv_" + str(i), "block%d_conv" % i
+        return _string_binop(op, left, right)
     if isinstance(left, (tuple, list)) and isinstance(right, (tuple, list)) and isinstance(op, ast.Add):
         if len(left) + len(right) > MAX_ITEMS:
             return UNKNOWN
@@ -121,6 +124,26 @@ def _binop(op: ast.operator, left, right):
     if isinstance(left, ints) and isinstance(right, ints):
         fn = {ast.Add: dim_add, ast.Sub: dim_sub, ast.Mult: dim_mul, ast.FloorDiv: dim_floordiv}.get(type(op))
         return fn(left, right) if fn else UNKNOWN
+    return UNKNOWN
+
+
+# printf-style fields without width, precision or flags: "%s", "%d", "%i" and "%%" (nothing pads to a width)
+_PLAIN_PERCENT = re.compile(r"(?:[^%]|%[sdi%])*\Z")
+
+
+def _string_binop(op: ast.operator, left: str, right):
+    if isinstance(op, ast.Add) and type(right) is str:
+        return left + right if len(left) + len(right) <= MAX_ITEMS else UNKNOWN
+    if isinstance(op, ast.Mult) and isinstance(right, int) and 0 <= right < 64:
+        return left * right if len(left) * right <= MAX_ITEMS else UNKNOWN
+    if isinstance(op, ast.Mod) and _PLAIN_PERCENT.match(left):
+        values = right if type(right) is tuple else (right,)
+        if not all(isinstance(v, (str, int, float)) for v in values):
+            return UNKNOWN
+        try:
+            return left % right
+        except (TypeError, ValueError):
+            return UNKNOWN
     return UNKNOWN
 
 

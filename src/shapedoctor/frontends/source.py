@@ -1951,6 +1951,9 @@ class SourceFrontend:
             return bool(args[0])  # global_query=bool(i % 2); a list of known length
         if name == "bool" and not args:
             return False
+        if name == "str" and len(args) == 1 and not node.keywords and isinstance(args[0], (str, int, float)):
+            # "conv_" + str(i): a name made in a loop
+            return str(args[0]) if not isinstance(args[0], int) or args[0].bit_length() < 64 else UNKNOWN
         numbers = all(isinstance(a, (int, float)) and not isinstance(a, bool) for a in args)
         if name == "pow" and len(args) == 2 and numbers and abs(args[0]) < 2 ** MAX_INT_BITS \
                 and -64 <= args[1] <= 64 and (args[0] != 0 or args[1] >= 0) and (args[0] >= 0 or type(args[1]) is int):
@@ -3787,7 +3790,7 @@ def _str_method(text: str, attr: str, args: list, kwargs: dict):
         return type(value) in (str, int) or type(value) is tuple and all(type(v) is str for v in value) \
             or attr == "join" and type(value) in (list, tuple) and all(type(v) is str for v in value)
     if attr == "format":  # 'decoder_layer{}_block1'.format(i + 1): a dict key made in a loop
-        if not _PLAIN_FIELDS.match(text) or not all(type(v) in (str, int) for v in (*args, *kwargs.values())):
+        if not _PLAIN_FIELDS.match(text) or not all(isinstance(v, (str, int)) for v in (*args, *kwargs.values())):
             return UNKNOWN
         try:
             return bounded(text.format(*args, **kwargs))
