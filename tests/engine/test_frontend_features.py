@@ -1450,5 +1450,24 @@ def test_layer_names_made_of_strings_are_the_names_keras_gives():
         """)
     model, features = report.models
     assert [n.name for n in model.graph.nodes][1:-1] == ["conv1", "bn1", "1_relu", "conv2", "bn2", "2_relu"]
-    assert model.graph.nodes[-1].name == "dense"
+    assert model.graph.nodes[-1].name == "<name not known>"  # "%5d" % 7: a width, not folded
     assert features.inference.results[-1].outputs == [(None, 60, 8)]
+
+
+@pytest.mark.parametrize("style", ["functional", "sequential"])
+def test_a_layer_name_that_does_not_fold_is_not_an_automatic_one(style):
+    """Keras gives the layer the name written, whatever it is: never an automatic name, and no automatic name is
+    used up by it (the next Dense is "dense", as Keras names it)."""
+    build = ('x = layers.Dense(4, name=prefix + "_a")(inputs)\n        model = keras.Model(inputs, layers.Dense(4)(x))'
+             if style == "functional" else
+             'model = keras.Sequential([inputs, layers.Dense(4, name=prefix + "_a"), layers.Dense(4)])')
+    report = _check(f"""
+        import sys
+        import keras
+        from keras import layers
+        prefix = sys.argv[1]
+        inputs = keras.Input(shape=(8,))
+        {build}
+        """)
+    (model,) = report.models
+    assert [n.name for n in model.graph.nodes][1:] == ["<name not known>", "dense"]

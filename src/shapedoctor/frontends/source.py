@@ -2782,6 +2782,10 @@ class SourceFrontend:
             user_name = None
         if layer.type == "<opaque>":
             name = "<unknown>"
+        elif user_name is None and args.get("name") is not None and not layer.name:
+            # name=prefix + "_conv" of a prefix that does not fold: Keras gives the layer that name, so no automatic
+            # one (which would also shift the automatic names of the layers after it)
+            name = self._layer_names.setdefault(layer.key, "<name not known>")
         else:
             known = layer.type in RULES and not layer.type.startswith("keras_hub.")
             # one name per layer object, as Keras gives it once: a shared layer's every call has it
@@ -3174,6 +3178,8 @@ class SourceFrontend:
             elif item.type != "InputLayer":
                 _layer_input_args(args, item.type)
             user_name = args.get("name") if isinstance(args.get("name"), str) else item.name
+            if not user_name and args.get("name") is not None:  # a name written that does not fold: not automatic
+                user_name = "<name not known>"
             node = graph.add(item.type, args, [previous] if previous else [], span=item.span,
                              name=user_name or self._layer_names.get(item.key) or self.namer(item.type),
                              written_type=item.written_type,
