@@ -649,3 +649,22 @@ def test_safe_argument_fixes_of_a_file_are_verified_by_one_recheck_with_the_same
     assert together == alone
     assert [(line, verified) for line, _, verified, _ in together] == [(4, True), (6, True)]
     assert single_rechecks == 2 and joint_rechecks == rechecks
+
+
+def test_a_layer_replaced_where_it_was_given_an_unknown_keyword_is_planned_without_crashing():
+    """A Conv2D among 1-D layers given a keyword Keras 3 does not take (found by fuzzing, seed 13): the replacement's
+    arguments carry the unrecognized keywords as a dict, which planning the edit once per call used as a key."""
+    from shapedoctor import infer
+
+    text = ("import keras\nfrom keras import layers\n"
+            "inputs = keras.Input((128, 6))\n"
+            "x = layers.MaxPooling1D(2)(layers.Conv1D(16, 7, padding='same')(inputs))\n"
+            "x = layers.Conv2D(32, (5, 5), strides=(2, 2), activation='relu', nme='block2')(x)\n"
+            "model = keras.Model(inputs, layers.Dense(4)(layers.GlobalAveragePooling1D()(x)))\n")
+    strict = infer._STRICT
+    infer._STRICT = True
+    try:
+        report = check_source(text, "m.py")
+    finally:
+        infer._STRICT = strict
+    assert {d.kind.name for d in report.diagnostics} >= {"invalid-argument", "rank"}

@@ -946,7 +946,7 @@ class _Planner:
             key = (patch.op, node.span, node.type) if patch.op in _CONSTRUCTOR_EDITS else \
                 (patch.op, node.args.get("declared_at")) if patch.op == "slice_model_input" else \
                 (patch.op, node.span, node.call_span, patch.arg_dict["input"]) if patch.op == "pad_to_match" else \
-                (patch.op, node.span, node.call_span, node.type, patch.type, patch.args)
+                (patch.op, node.span, node.call_span, node.type, patch.type, _hashable(patch.args))
             first = merged.get(key)
             if first is None:
                 merged[key] = patch
@@ -1993,3 +1993,16 @@ def _source_checked_possible(model, diagnostic) -> bool:
 
     return bool(leading_source_checked_fixes(model.inference, diagnostic)
                 or source_checked_fixes(model.inference, diagnostic, set()))
+
+
+def _hashable(value):
+    """``value`` as a key: a patch's arguments may hold a dict (the unrecognized keywords a layer was given)."""
+    if isinstance(value, dict):
+        return tuple((k, _hashable(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return tuple(_hashable(v) for v in value)
+    try:
+        hash(value)
+    except TypeError:
+        return repr(value)
+    return value
