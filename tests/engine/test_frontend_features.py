@@ -1471,3 +1471,21 @@ def test_a_layer_name_that_does_not_fold_is_not_an_automatic_one(style):
         """)
     (model,) = report.models
     assert [n.name for n in model.graph.nodes][1:] == ["<name not known>", "dense"]
+
+
+def test_a_keras_2_accessor_tried_with_a_fallback_is_no_error():
+    """``try: layer.get_output_at(0) except AttributeError: layer.output``: code written for both Keras versions;
+    the Keras 2 accessor is an error only where nothing catches it."""
+    report = _check("""
+        import keras
+        inputs = keras.Input(shape=(8,))
+        base = keras.Model(inputs, keras.layers.Dense(4)(inputs))
+        layer = base.layers[1]
+        try:
+            out = layer.get_output_at(0)
+        except AttributeError:
+            out = layer.output
+        plain = layer.get_output_at(0)
+        model = keras.Model(inputs, plain)
+        """)
+    assert [(d.line, d.kind.name) for d in report.diagnostics if d.severity == "error"] == [(10, "invalid-argument")]

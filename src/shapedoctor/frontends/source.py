@@ -1431,7 +1431,8 @@ class SourceFrontend:
                 return self._call_layer(layer, node, scope)
             args, kwargs = self._call_arguments(node, scope)
             tensors = _tensors_in(args, kwargs)
-            if tensors and func.group is None and func.builder.nodes[func.index].type == "InputLayer":
+            if tensors and func.group is None and func.builder.nodes[func.index].type == "InputLayer" \
+                    and not self._guarded:
                 # measured, Keras 3.15: model.layers[0](x) raises TypeError (too many positional arguments)
                 return self._op_node(scope, "<not-callable>", {"message": (
                     f"`{_short(_unparse(node.func), 40)}` is the model's InputLayer ({func.name!r}), which takes no "
@@ -2882,7 +2883,7 @@ class SourceFrontend:
         call, on the tensor it asked for (so a model built from it reports it)."""
         tensors = target.tensors("outputs") if isinstance(target, _LayerHandle) else list(target.outputs)
         tensors = [t for t in tensors if isinstance(t, TensorRef)] if isinstance(tensors, list) else []
-        if not tensors:
+        if not tensors or self._guarded:  # in a try: body, its except: may be the Keras 3 spelling
             return UNKNOWN
         written = _short(_unparse(node.func), 40)
         return self._op_node(scope, "<removed-function>", {"message": (
