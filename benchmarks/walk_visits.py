@@ -17,6 +17,11 @@ applied.  Both tools run in this one process over the same files (``CORPUS_DIR``
 The CPU per visit is step 1's time after parsing over step 2's count.  Compare the two tools within one run; the
 machine's load moves absolute times.  Fix verification and inference happen inside check_one_file and are charged
 to shapedoctor's visits, so its figure per visit is an upper bound on what its walk costs.
+
+The counted pass also bounds what reusing walks could save (call summaries): the visits inside a user function
+called again with arguments equal to an earlier call's in the same file, and inside a user layer's ``call()``
+applied again to an equal instance and input -- what a cache of walks keyed that way could skip, if looking it
+up and replaying it cost nothing.
 """
 
 from __future__ import annotations
@@ -156,9 +161,12 @@ def main(argv=None) -> None:
     checker.Checker.handleNode = handle_node
     ours = _Visits()
     ours.install()
+    reuse = _Repeats(ours)
+    reuse.install()
     for path in files:
         check_one_file(path)
         ours.file_done()
+        reuse.file_done()
 
     ours_walk, pyflakes_s = max(ours_s, 1e-9), max(pyflakes_s, 1e-9)  # a tiny corpus can take no measurable time
     print(f"corpus: {args.corpus}: {len(files)} .py files, {written:,} statements and expressions written; "
@@ -178,6 +186,76 @@ def main(argv=None) -> None:
     print(f"  shapedoctor's visits: {ours.distinct_count:,} distinct nodes ({ours.distinct_count / written:.0%} of "
           f"those written), {repeats:,} more visits of them (functions followed at each call, loops unrolled, "
           f"call() walked per use), {ours.verifying:,} in checking patched copies to verify fixes")
+    print(f"  reusing walks would save at most: {reuse.functions:,} visits in user functions called again with "
+          f"equal arguments, {reuse.layer_calls:,} in a user layer's call() applied again to an equal instance "
+          f"and input ({(reuse.functions + reuse.layer_calls) / ours.total:.0%} of the visits, if reusing cost "
+          f"nothing)")
+
+class _Repeats:
+    """What reusing earlier walks could save at most: the visits made inside a user function called again with
+    arguments equal to an earlier call's (the same function, tensors of the same shapes, equal plain values, the
+    same objects otherwise), and inside a user layer's ``call()`` applied again with an equal instance (same class,
+    equal attributes) and input.  Nested repeats are counted once, in the outermost one; per file."""
+
+    def __init__(self, visits: _Visits) -> None:
+        self.visits = visits
+        self.functions = self.layer_calls = 0
+        self._seen: set = set()
+        self._inside = 0
+
+    def install(self) -> None:
+        frontend = source.SourceFrontend
+        invoke, apply = frontend._invoke, frontend._apply_instance
+        repeats = self
+
+        def counted_invoke(self, fn, defining, args, kwargs, me, where, scope, symbolic=False, cls=None):
+            key = ("f", id(fn), _key(list(args)), _key(dict(kwargs)), _key(me), symbolic)
+            return repeats._run(key, "functions", invoke, self, fn, defining, args, kwargs, me, where, scope,
+                                symbolic, cls)
+
+        def counted_apply(self, instance, inputs, rest, kwargs, node, scope):
+            key = ("l", id(instance.cls.node), _key(instance), _key(inputs), _key(list(rest)), _key(dict(kwargs)))
+            return repeats._run(key, "layer_calls", apply, self, instance, inputs, rest, kwargs, node, scope)
+
+        frontend._invoke, frontend._apply_instance = counted_invoke, counted_apply
+
+    def _run(self, key, kind: str, walk, *args):
+        repeated = key in self._seen
+        self._seen.add(key)
+        before = self.visits.total
+        self._inside += repeated
+        try:
+            return walk(*args)
+        finally:
+            self._inside -= repeated
+            if repeated and not self._inside:
+                setattr(self, kind, getattr(self, kind) + self.visits.total - before)
+
+    def file_done(self) -> None:
+        self._seen.clear()
+
+
+def _key(value, depth: int = 0):
+    """An argument as a key: a tensor by its shape, plain values by value, a user layer by its class and
+    attributes, anything else by identity."""
+    from shapedoctor.frontends.values import Instance, LayerObject, TensorRef
+
+    if depth > 3:
+        return "..."
+    if isinstance(value, TensorRef):
+        return ("tensor", repr(value.builder.shape_of(value)))
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, *(_key(v, depth + 1) for v in value))
+    if isinstance(value, dict):
+        return ("dict", *((k, _key(v, depth + 1)) for k, v in value.items()))
+    if isinstance(value, (int, float, str, bool, type(None))):
+        return value
+    if isinstance(value, LayerObject):
+        return ("layer", value.type, repr(sorted((k, repr(v)) for k, v in value.args.items())))
+    if isinstance(value, Instance):
+        return ("instance", id(value.cls.node), _key(dict(value.attributes), depth + 1))
+    return ("object", id(value))
+
 
 if __name__ == "__main__":
     main()

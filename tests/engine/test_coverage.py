@@ -334,7 +334,7 @@ def test_walk_visits_benchmark_counts_the_repeated_walk(tmp_path):
 
         inputs = keras.Input(shape=(8,))
         x = inputs
-        for units in (16, 32, 64):
+        for units in (16, 16, 16):
             x = block(x, units)
         model = keras.Model(inputs, x)
     """))
@@ -349,3 +349,7 @@ def test_walk_visits_benchmark_counts_the_repeated_walk(tmp_path):
     ours = re.search(r"shapedoctor's visits: (\d+) distinct nodes \(\d+% of those written\), (\d+) more visits", out)
     assert ours and int(ours.group(1)) <= written and int(ours.group(2)) > int(ours.group(1)) / 2, out
     assert re.search(r"CPU per visit would have to be \d+\.\d+x pyflakes'", out)
+    # block((None, 8), 16) then block((None, 16), 16) twice: the third call repeats the second
+    reused = re.search(r"reusing walks would save at most: (\d+) visits in user functions called again with equal "
+                       r"arguments, 0 in a user layer's call\(\) applied again", out)
+    assert reused and 0 < int(reused.group(1)) < int(ours.group(2)), out
