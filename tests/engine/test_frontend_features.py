@@ -1489,3 +1489,25 @@ def test_a_keras_2_accessor_tried_with_a_fallback_is_no_error():
         model = keras.Model(inputs, plain)
         """)
     assert [(d.line, d.kind.name) for d in report.diagnostics if d.severity == "error"] == [(10, "invalid-argument")]
+
+
+def test_a_sequential_is_built_by_its_first_fit():
+    """A Sequential with no input shape is built by the data of its first fit(); a later fit on other data does
+    not rebuild it (Keras refuses that data instead), so its input shape is not taken from the later one."""
+    report = _check("""
+        import numpy as np
+        import tensorflow as tf
+        from sklearn.datasets import make_circles
+        X, y = make_circles(1000)
+        model = tf.keras.Sequential([tf.keras.layers.Dense(10), tf.keras.layers.Dense(1)])
+        model.compile(loss="mae", optimizer="adam")
+        model.fit(X, y, epochs=5)
+        X_reg = np.arange(0, 1000, 5)[:150]
+        model.fit(tf.expand_dims(X_reg, axis=-1), np.arange(150), epochs=5)
+        first = tf.keras.Sequential([tf.keras.layers.Dense(10), tf.keras.layers.Dense(1)])
+        first.compile(loss="mae", optimizer="adam")
+        first.fit(tf.expand_dims(X_reg, axis=-1), np.arange(150), epochs=5)
+        """)
+    unknown, known = report.models
+    assert unknown.inference.results[0].outputs[0][1] != 1  # built on the circles, whose width is not known
+    assert known.inference.results[0].outputs == [(None, 1)]

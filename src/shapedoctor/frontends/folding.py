@@ -10,7 +10,7 @@ import re
 
 from ..graph import MAX_OPTIONS, UNKNOWN, OneOf
 from ..rules.core import LambdaBody
-from ..shapes import Symbol, dim_add, dim_floordiv, dim_mul, dim_sub
+from ..shapes import Symbol, dim_add, dim_floordiv, dim_mul, dim_sub, is_known
 from .values import ArrayValue, NumpyName
 
 EXPAND = {"expand_dims"}
@@ -197,11 +197,22 @@ def index_array(array: ArrayValue, index: ast.expr, frontend, scope):
             position += 1
         else:
             value = frontend._fold(item, scope)
+            if isinstance(value, ArrayValue) and len(items) == 1 and _integer_rows(value, shape):
+                # one_hot[np.random.choice(n, k, replace=False)]: k rows (an index array longer or shorter than
+                # the axis cannot be a boolean mask, whose length would be the axis')
+                return ArrayValue((value.shape[0], *shape[1:]))
             if not isinstance(value, int):
                 return UNKNOWN
             position += 1  # an integer index drops the axis
     out.extend(shape[position:])
     return ArrayValue(tuple(out))
+
+
+def _integer_rows(index: ArrayValue, shape: list) -> bool:
+    """``index`` (a 1-D array) picks rows of an array of ``shape``, surely by position: its length is known and
+    differs from the first axis' (a boolean mask must be exactly as long)."""
+    return len(index.shape) == 1 and bool(shape) and is_known(index.shape[0]) and is_known(shape[0]) \
+        and index.shape[0] != shape[0]
 
 
 def is_newaxis(item: ast.expr, frontend, scope) -> bool:

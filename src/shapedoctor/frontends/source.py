@@ -2093,6 +2093,18 @@ class SourceFrontend:
             vector = _numpy_arange(args, kwargs)
             if vector is not None:
                 return vector
+        if leaf in ("eye", "identity") and args and isinstance(args[0], (int, Symbol)) and not isinstance(args[0], bool):
+            columns = kwargs.get("M", args[1] if leaf == "eye" and len(args) > 1 else None)  # np.eye(N, M=None)
+            columns = args[0] if columns is None else columns
+            return ArrayValue((args[0], columns)) if isinstance(columns, (int, Symbol)) \
+                and not isinstance(columns, bool) else UNKNOWN
+        if leaf == "choice" and func.qualname.endswith("random.choice"):  # np.random.choice(a, size, replace=...)
+            size = kwargs.get("size", args[1] if len(args) > 1 else None)
+            if isinstance(size, (int, Symbol)) and not isinstance(size, bool):
+                return ArrayValue((size,))
+            if type(size) is tuple and all(isinstance(d, (int, Symbol)) and not isinstance(d, bool) for d in size):
+                return ArrayValue(size)
+            return UNKNOWN
         if leaf == "linspace":  # np.linspace(start, stop, num=50)
             num = kwargs.get("num", args[2] if len(args) > 2 else 50)
             if type(num) is not int or num < 0:
@@ -2291,7 +2303,7 @@ class SourceFrontend:
             written = _short(_unparse(node.func), 40)
             return self._op_node(scope, "<removed-function>", {"message": removed_backend_message(written, leaf, None)},
                                  tensors[:1], node, written)
-        if spec is not None and any(isinstance(v, WeightValue) or type(v) is list and v and all(
+        if spec is not None and any(isinstance(v, (WeightValue, ArrayValue)) or type(v) is list and v and all(
                 isinstance(i, (WeightValue, ArrayValue)) or _number_like(i) for i in v)
                 and any(isinstance(i, WeightValue) for i in v) for v in list(args) + list(kwargs.values())):
             return self._constant_op(spec, args, kwargs)  # tf.stack([offsets, offsets + sizes], axis=1)
@@ -3015,8 +3027,11 @@ class SourceFrontend:
             y = args[1] if len(args) > 1 else kwargs.get("y")
             if isinstance(y, ArrayValue):
                 target.target_shape = (None, *y.shape[1:])
-            if isinstance(target, SequentialModel) and isinstance(x, ArrayValue):
-                target.input_array_shape = (None, *x.shape[1:])
+            if isinstance(target, SequentialModel) and not target.fitted:
+                # the first fit builds it: later data of another shape does not rebuild it (Keras then refuses it)
+                target.fitted = True
+                if isinstance(x, ArrayValue):
+                    target.input_array_shape = (None, *x.shape[1:])
             elif isinstance(target, FunctionalModel) and isinstance(x, ArrayValue):
                 target.fit_data_shape = (None, *x.shape[1:])
             self._record_data_shapes(target, x)

@@ -93,6 +93,7 @@ class SequentialModel:
     loss: Any = None
     target_shape: Any = None
     input_array_shape: Any = None
+    fitted: bool = False  # fit() was called: a Sequential without an input shape is built by the first fit's data
     user_name: str | None = None
     used_inside: bool = False  # a layer of another model (then checked there)
     call_shape: Any = None  # no declared input: the shape of the tensor it was first called on
