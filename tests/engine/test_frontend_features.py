@@ -1511,3 +1511,19 @@ def test_a_sequential_is_built_by_its_first_fit():
     unknown, known = report.models
     assert unknown.inference.results[0].outputs[0][1] != 1  # built on the circles, whose width is not known
     assert known.inference.results[0].outputs == [(None, 1)]
+
+
+def test_isinstance_of_a_keras_object_the_walk_made_answers_by_its_keras_class():
+    """``isinstance(backbone, layers.Conv2D)`` of a keras.applications model is False (a Functional model is no
+    Conv2D); one of ``model.layers`` answers by its node's class."""
+    report = _check("""
+        import keras
+        from keras import layers
+        base = keras.applications.VGG16(include_top=False, weights=None, input_shape=(32, 32, 3))
+        inputs = keras.Input(shape=(8,))
+        x = layers.Dense(5 if isinstance(base, layers.Conv2D) else 7)(inputs)
+        x = layers.Dense(3 if isinstance(base.layers[1], layers.Conv2D) else 9)(x)
+        model = keras.Model(inputs, x)
+        """)
+    model = next(m for m in report.models if m.graph.nodes[0].args.get("shape") == (8,))
+    assert [r.outputs[0][-1] for r in model.inference.results[1:]] == [7, 3]

@@ -1434,10 +1434,11 @@ class SourceFrontend:
             if tensors and func.group is None and func.builder.nodes[func.index].type == "InputLayer" \
                     and not self._guarded:
                 # measured, Keras 3.15: model.layers[0](x) raises TypeError (too many positional arguments)
+                written = _short(_unparse(node.func), 40)
                 return self._op_node(scope, "<not-callable>", {"message": (
-                    f"`{_short(_unparse(node.func), 40)}` is the model's InputLayer ({func.name!r}), which takes no "
-                    f"input: calling it raises TypeError in Keras 3; skip it (e.g. iterate over "
-                    f"`model.layers[1:]`)")}, tensors[:1], node, _short(_unparse(node.func), 40))
+                    f"`{written}` is the model's InputLayer ({func.name!r}), which takes no input: calling it raises "
+                    f"TypeError in Keras 3; skip it (e.g. iterate over `model.layers[1:]`)")}, tensors[:1], node,
+                    written)
             return self._call_of_unknown(args, kwargs, node, scope)
         if isinstance(func, _BoundMethod):
             return self._method_call(func, node, scope)
@@ -1488,7 +1489,9 @@ class SourceFrontend:
         """``isinstance(nb_filters, (list, tuple))`` of a value the walk knows (a list of filter counts, a number):
         its answer for Python's own types; else unknown."""
         names = written.elts if isinstance(written, ast.Tuple) else [written]
-        if isinstance(value, (LayerObject, _LayerHandle)):
+        if isinstance(value, LayerObject):  # a subclass's object is an instance of its Keras base too
+            return self._isinstance_of_layer(value.type, names, scope)
+        if isinstance(value, _LayerHandle):
             type_ = _layer_type(value)
             return UNKNOWN if type_ is None else self._isinstance_of_layer(type_, names, scope)
         types = []
@@ -2790,19 +2793,12 @@ class SourceFrontend:
         args = dict(layer.args)
         if layer.type != "InputLayer" and not _INPUT_KEYS.isdisjoint(args):
             _layer_input_args(args, layer.type)  # ignored when called on a tensor, as Keras does
-        user_name = args.get("name")
-        if not isinstance(user_name, str):
-            user_name = None
         if layer.type == "<opaque>":
             name = "<unknown>"
-        elif user_name is None and args.get("name") is not None and not layer.name:
-            # name=prefix + "_conv" of a prefix that does not fold: Keras gives the layer that name, so no automatic
-            # one (which would also shift the automatic names of the layers after it)
-            name = self._layer_names.setdefault(layer.key, "<name not known>")
         else:
             known = layer.type in RULES and not layer.type.startswith("keras_hub.")
             # one name per layer object, as Keras gives it once: a shared layer's every call has it
-            name = user_name or layer.name or self._layer_names.get(layer.key) \
+            name = _given_name(args, layer.name) or self._layer_names.get(layer.key) \
                 or self.namer(layer.type if known else layer.written_type)
             self._layer_names.setdefault(layer.key, name)
         layer_node = builder.add(layer.type, args, inputs, layer.span, name, layer.written_type, list_input,
@@ -3193,11 +3189,9 @@ class SourceFrontend:
                                                 f"(no Input, input_shape= or build()); its shapes are not checked")
             elif item.type != "InputLayer":
                 _layer_input_args(args, item.type)
-            user_name = args.get("name") if isinstance(args.get("name"), str) else item.name
-            if not user_name and args.get("name") is not None:  # a name written that does not fold: not automatic
-                user_name = "<name not known>"
             node = graph.add(item.type, args, [previous] if previous else [], span=item.span,
-                             name=user_name or self._layer_names.get(item.key) or self.namer(item.type),
+                             name=_given_name(args, item.name) or self._layer_names.get(item.key)
+                             or self.namer(item.type),
                              written_type=item.written_type,
                              layer_key=item.key, written_factors=item.written_factors)
             previous = (node.index, 0)
@@ -3635,6 +3629,17 @@ def _removed_keras_class(name: KerasName) -> bool:
     leaf = name.leaf
     return name.qualname.startswith(_KERAS_2_MODULES) and leaf.lstrip("_")[:1].isupper() \
         and leaf not in KERAS_LAYER_NAMES and leaf not in _KERAS_BASE_CLASSES and leaf not in KERAS_HUB_LAYERS
+
+
+def _given_name(args: dict, already: str) -> str | None:
+    """The name a layer is given: its ``name=`` string, else a name it already has (``already``), else
+    ``<name not known>`` when a ``name=`` was written that does not fold (prefix + "_conv" of an unknown prefix:
+    Keras names the layer that, so it takes no automatic name, which would shift the automatic names after it);
+    None when it gets an automatic one."""
+    written = args.get("name")
+    if isinstance(written, str):
+        return written
+    return already or ("<name not known>" if written is not None else None)
 
 
 def _is_none_literal(node: ast.expr) -> bool:
