@@ -39,6 +39,15 @@ CASES = {
         outputs = layers.Dense(len(id_to_label), activation="softmax")(x)
         model = keras.Model(inputs, outputs)
         """, [(None, 8, 8, 64), (None, 8, 8, 32), (None, 32), (None, 3)]),
+    # ops.eye(N, M=...): N rows and M columns, by keyword too (a (4, 4) guess for the keyword was a wrong size)
+    "eye_with_columns": ("""
+        import keras
+        from keras import layers, ops
+        inputs = keras.Input(shape=(8,))
+        x = layers.Dense(ops.eye(4, M=6).shape[1])(inputs)
+        outputs = layers.Dense(ops.eye(2, 5).shape[1])(x)
+        model = keras.Model(inputs, outputs)
+        """, [(None, 6), (None, 5)]),
     "sequential_lambda_traced": ("""
         import keras
         from keras import layers

@@ -2096,11 +2096,9 @@ class SourceFrontend:
             vector = _numpy_arange(args, kwargs)
             if vector is not None:
                 return vector
-        if leaf in ("eye", "identity") and args and isinstance(args[0], (int, Symbol)) and not isinstance(args[0], bool):
-            columns = kwargs.get("M", args[1] if leaf == "eye" and len(args) > 1 else None)  # np.eye(N, M=None)
-            columns = args[0] if columns is None else columns
-            return ArrayValue((args[0], columns)) if isinstance(columns, (int, Symbol)) \
-                and not isinstance(columns, bool) else UNKNOWN
+        if leaf in ("eye", "identity"):
+            shape = _eye_shape(args[:1] if leaf == "identity" else args, kwargs)
+            return ArrayValue(shape) if shape is not None else UNKNOWN
         if leaf == "choice" and func.qualname.endswith("random.choice"):  # np.random.choice(a, size, replace=...)
             size = kwargs.get("size", args[1] if len(args) > 1 else None)
             if isinstance(size, (int, Symbol)) and not isinstance(size, bool):
@@ -3890,6 +3888,20 @@ def _tensor_shape(dims: Any) -> Any:
     return UNKNOWN
 
 
+def _eye_shape(args: list, kwargs: dict) -> tuple | None:
+    """The shape of ``eye(N, M=None)`` as numpy, keras.ops (``M=``) and tf (``num_columns=``, and ``batch_shape=``
+    axes before them) spell it; None when a size does not fold."""
+    rows = kwargs.get("N", kwargs.get("num_rows", args[0] if args else None))
+    columns = kwargs.get("M", kwargs.get("num_columns", args[1] if len(args) > 1 else None))
+    batch = kwargs.get("batch_shape", ())
+    if type(batch) not in (list, tuple) or not all(d is None or isinstance(d, (int, Symbol)) for d in batch):
+        return None  # tf.eye(3, batch_shape=[tf.shape(x)[0], 1]): (None, 1, 3, 3)
+    matrix = (rows, rows if columns is None else columns)
+    if not all(isinstance(d, (int, Symbol)) and not isinstance(d, bool) for d in matrix):
+        return None
+    return (*batch, *matrix)
+
+
 def _created_constant(leaf: str, args: list, kwargs: dict):
     """``ops.arange(n)``, ``tf.range(start, stop)``, ``ops.zeros((2, 3))``: a constant of known shape."""
     def size(value):
@@ -3919,8 +3931,9 @@ def _created_constant(leaf: str, args: list, kwargs: dict):
             return WeightValue(tuple(value.shape))
         shape = _nested_shape(value) if type(value) in (int, float, bool, list, tuple) else None
         return WeightValue(shape) if shape is not None else UNKNOWN
-    if leaf == "eye" and args and size(args[0]) is not None:
-        return WeightValue((args[0], args[1] if len(args) > 1 and size(args[1]) is not None else args[0]))
+    if leaf == "eye":
+        shape = _eye_shape(args, kwargs)
+        return WeightValue(shape) if shape is not None else UNKNOWN
     shape = kwargs.get("shape", args[0] if args else UNKNOWN)
     if isinstance(shape, (int, Symbol)) and not isinstance(shape, bool):
         shape = (shape,)
