@@ -213,6 +213,28 @@ CASES = {
             log.append(units * 2)
         model = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(units)])
         """, [(None, 256)]),
+    # The same, with a long body (a data loop calling a helper): cut after two passes, not four; the target still
+    # holds the last item
+    "loop_with_a_long_body_cut_early_keeps_the_last_item": ("""
+        import keras
+        from keras import layers
+
+        def summarize(values):
+            total = 0
+            for v in values:
+                total = total + v
+            mean = total / len(values)
+            spread = max(values) - min(values)
+            return mean, spread
+
+        sizes = [8, 16, 32, 64, 128, 256]
+        stats = []
+        for units in sizes:
+            mean, spread = summarize([units, units * 2, units * 3])
+            stats.append(mean)
+            stats.append(spread)
+        model = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(units)])
+        """, [(None, 256)]),
     "loop_break_in_a_probed_pass": ("""
         import keras
         from keras import layers
@@ -1536,3 +1558,41 @@ def test_isinstance_of_a_keras_object_the_walk_made_answers_by_its_keras_class()
         """)
     model = next(m for m in report.models if m.graph.nodes[0].args.get("shape") == (8,))
     assert [r.outputs[0][-1] for r in model.inference.results[1:]] == [7, 3]
+
+
+def test_a_loop_of_long_passes_that_build_nothing_is_probed_twice_a_short_one_four_times():
+    from shapedoctor.frontends import source
+
+    long_body = textwrap.dedent("""
+        import keras
+        def summarize(values):
+            total = 0
+            for v in values:
+                total = total + v
+            mean = total / len(values)
+            return mean, max(values) - min(values)
+        for units in [8, 16, 32, 64, 128, 256]:
+            mean, spread = summarize([units, units * 2])
+            log = [mean, spread]
+        """)
+    short_body = textwrap.dedent("""
+        import keras
+        for units in [8, 16, 32, 64, 128, 256]:
+            log = units * 2
+        """)
+    passes = {}
+    for name, text in (("long", long_body), ("short", short_body)):
+        frontend = source.SourceFrontend(text, "<string>")
+        walked = []
+        bind = frontend._bind
+
+        def counting_bind(target, value, scope, walked=walked, bind=bind):
+            if getattr(target, "id", None) == "units":
+                walked.append(value)
+            return bind(target, value, scope)
+
+        frontend._bind = counting_bind
+        frontend.models()
+        passes[name] = [v for v in walked if isinstance(v, int)]
+    assert passes["long"] == [8, 16, 256]  # two passes, then the rest once (as may-run) and the last item kept
+    assert passes["short"] == [8, 16, 32, 64, 256]

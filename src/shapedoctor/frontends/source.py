@@ -56,6 +56,11 @@ _TF_KERAS_2_LAYERS = {
                                  "TF_USE_LEGACY_KERAS=1 with tf_keras, run it",
 }
 PROBE_ITERATIONS = 4  # a longer loop that built nothing in as many iterations is walked once more, not unrolled
+# ... or in as few as these, when they walked more statements than CHEAP_PASS_STATEMENTS each: a training or data
+# loop's body is long (and nested loops multiply the passes), while a short loop computing a value (`break` when a
+# size fits) keeps being unrolled to the end of the probe
+EARLY_PROBE_ITERATIONS = 2
+CHEAP_PASS_STATEMENTS = 4
 MAX_UNROLL = 1024  # `for layer in base.layers` of a 1,000-layer backbone; MAX_STATEMENTS bounds the total
 _UNPARSED: dict = {}  # node -> its source text; a function body walked for every call unparses the same nodes
 
@@ -864,9 +869,10 @@ class SourceFrontend:
             activity = self._activity()
             self._unrolled_loops.add((stmt.lineno, stmt.end_lineno or stmt.lineno))
             self._unrolling.append((scope, scope.uncertain))
+            walked_before = self._statements
             try:
                 for position, item in enumerate(iterable):
-                    if position == PROBE_ITERATIONS and self._activity() == activity \
+                    if self._probe_ends(position, walked_before) and self._activity() == activity \
                             and not _reads_layer_tensors(stmt.body, iterable):
                         # a training or data loop: its first iterations built nothing, so the rest is walked once,
                         # as a loop that may run, instead of a thousand times
@@ -888,6 +894,14 @@ class SourceFrontend:
             return
         self._walk_uncertain([stmt.body, stmt.orelse], scope, "in a loop shapedoctor cannot unroll", stmt,
                              target=stmt.target)
+
+    def _probe_ends(self, position: int, walked_before: int) -> bool:
+        """Whether a loop unrolled ``position`` passes so far, which walked the statements counted since
+        ``walked_before``, has been probed long enough to be cut if it built nothing."""
+        if position == PROBE_ITERATIONS:
+            return True
+        return position == EARLY_PROBE_ITERATIONS \
+            and self._statements - walked_before > CHEAP_PASS_STATEMENTS * EARLY_PROBE_ITERATIONS
 
     def _bind_loop_target(self, target: ast.expr, item: Any, scope: Scope) -> None:
         """A loop's target before a body walked as may-run: ``item`` (None: not a value to check with), each
