@@ -2817,6 +2817,8 @@ class SourceFrontend:
                                  layer.key, layer.written_factors)
         layer_node.call_span = span_of(call_node)
         count = _output_count(layer)
+        if count is None:  # as many states as its cells carry: the layer's rule counts them on its input
+            count = builder.outputs_of(TensorRef(builder, layer_node.index, 0)) or 1
         if count == 1:
             return TensorRef(builder, layer_node.index, 0)
         return tuple(TensorRef(builder, layer_node.index, i) for i in range(count))
@@ -4795,12 +4797,16 @@ def _flatten_items(items: list) -> list:
     return out
 
 
-def _output_count(layer: LayerObject) -> int:
+def _output_count(layer: LayerObject) -> int | None:
+    """How many tensors calling ``layer`` gives; None when only its rule can tell (``RNN([cells],
+    return_state=True)``: the output, then each cell's states)."""
     args = layer.args
     if layer.type in _ATTENTION_LAYERS and args.get("return_attention_scores") is True:
         return 2  # [output, scores]
     if args.get("return_state") is True and layer.type in ("LSTM", "GRU", "SimpleRNN"):
         return 3 if layer.type == "LSTM" else 2
+    if args.get("return_state") is True and layer.type in ("RNN", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D"):
+        return None
     if layer.type == "Bidirectional":  # [y] or [y, y_rev] (merge_mode=None), then both directions' states
         return bidirectional_output_count(args)
     return 1
