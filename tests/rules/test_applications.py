@@ -82,13 +82,19 @@ def test_default_input_shape():
     assert default_input_shape("MobileNet", {"weights": None, "input_shape": (160, 160, 1)}) == (None, 160, 160, 1)
 
 
-def test_symbolic_sizes_stay_unknown():
+def test_symbolic_sizes_give_named_sizes_and_undefined_ones_stay_undefined():
+    # A size read from data (a symbol) is definite in Keras: the feature map's is too, so a Flatten after it has
+    # a definite width (tests/constructs/apps_input_size_from_data_flattened.py, recorded from Keras 3.15); a None
+    # stays None (Keras: Flatten then gives None and a Dense after it raises)
     from shapedoctor.rules import apply_rule
     from shapedoctor.shapes import Symbol
 
     n = Symbol("n")
     args = {"include_top": False, "weights": None, "input_shape": (n, n, 3)}
-    assert apply_rule("EfficientNetB0", args, [(None, n, n, 3)]) == (None, None, None, 1280)
+    through = Symbol("n through EfficientNetB0")
+    assert apply_rule("EfficientNetB0", args, [(None, n, n, 3)]) == (None, through, through, 1280)
+    assert apply_rule("EfficientNetB0", {**args, "input_shape": (None, None, 3)}, [(None, None, None, 3)]) \
+        == (None, None, None, 1280)
     assert apply_rule("ResNet50", {**args, "pooling": "avg"}, [(n, n, n, 3)]) == (n, 2048)
 
 

@@ -15,8 +15,10 @@ shape's parity, so ``EfficientNetB0(include_top=False)`` called on 97x97 gives 3
 built for ``input_shape=(97, 97, 3)`` gives 4x4.  Each architecture's spatial path is written below as the
 short list of its strided or 'valid' steps (every 'same' stride-1 layer keeps the size and is left out).
 
-Assumes ``image_data_format() == "channels_last"`` (the default).  Unknown and symbolic spatial sizes give
-``None``.  Where Keras raises, the rule raises :class:`ShapeProblem`.
+Assumes ``image_data_format() == "channels_last"`` (the default).  An unknown spatial size (None) gives
+``None``; a symbolic one (a size read from data) gives a size of its own, named after it: definite, though not
+known, so a Flatten after it has a definite width, as it has in Keras.  Where Keras raises, the rule raises
+:class:`ShapeProblem`.
 """
 
 from __future__ import annotations
@@ -574,7 +576,9 @@ def _application(call: LayerCall, inputs):
     else:
         channels = app.channels(call)
         pooling = call.raw("pooling", None)  # anything but 'avg'/'max' is ignored, as in Keras
-        out = (shape[0], channels) if pooling in ("avg", "max") else (shape[0], *path.actual, channels)
+        spatial = tuple(Symbol(f"{written} through {call.label}") if size is None and isinstance(written, Symbol)
+                        else size for size, written in zip(path.actual, shape[1:3]))
+        out = (shape[0], channels) if pooling in ("avg", "max") else (shape[0], *spatial, channels)
     if channel_warning:
         raise ShapeProblem(INVALID_ARGUMENT, channel_warning, severity="warning", output=out)
     return out
