@@ -1596,3 +1596,22 @@ def test_a_loop_of_long_passes_that_build_nothing_is_probed_twice_a_short_one_fo
         passes[name] = [v for v in walked if isinstance(v, int)]
     assert passes["long"] == [8, 16, 256]  # two passes, then the rest once (as may-run) and the last item kept
     assert passes["short"] == [8, 16, 32, 64, 256]
+
+
+def test_the_whole_array_shape_warning_stays_unless_the_model_gets_that_array_as_one_sample():
+    template = textwrap.dedent("""
+        import numpy as np
+        from keras import layers, models
+        x = np.random.uniform(0, 255, (10, 10, 3))
+        inputs = layers.Input(shape=x.shape)
+        model = models.Model(inputs, layers.Conv2D(4, 3)(inputs))
+        {use}
+        """)
+    warned = {}
+    for use in ("model.predict(x[np.newaxis])", "model.predict(np.expand_dims(x, 0))", "model.fit(x, x)",
+                "model.predict(x)", "pass"):
+        report = shapedoctor.check_source(template.format(use=use), "<string>")
+        warned[use] = [d.message.split(":")[0] for d in report.diagnostics if d.severity == "warning"]
+    assert warned["model.predict(x[np.newaxis])"] == warned["model.predict(np.expand_dims(x, 0))"] == []
+    for use in ("model.fit(x, x)", "model.predict(x)", "pass"):  # x itself is the data: its first axis counts samples
+        assert warned[use] == ["Input(shape=x.shape)"], use

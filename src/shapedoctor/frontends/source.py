@@ -3044,9 +3044,14 @@ class SourceFrontend:
                     target.input_array_shape = (None, *x.shape[1:])
             elif isinstance(target, FunctionalModel) and isinstance(x, ArrayValue):
                 target.fit_data_shape = (None, *x.shape[1:])
+                target.fed_shapes.append(x.shape)
             self._record_data_shapes(target, x)
         elif attr in ("predict", "predict_on_batch") and isinstance(target, Instance):
             self._record_data_shapes(target, args[0] if args else kwargs.get("x"))
+        elif attr in ("predict", "predict_on_batch") and isinstance(target, FunctionalModel):
+            x = args[0] if args else kwargs.get("x")
+            if isinstance(x, ArrayValue):
+                target.fed_shapes.append(x.shape)
         elif attr == "pop" and isinstance(target, SequentialModel) and target.items:
             target.items.pop()
         return UNKNOWN
@@ -3143,6 +3148,7 @@ class SourceFrontend:
                 graph.loss = model.loss
                 graph.target_shape = model.target_shape
                 graph.data_shape = model.fit_data_shape
+                _inputs_of_one_sample(graph, model.fed_shapes)
                 self.graphs.append(graph)
         builder = scope.builder
         leftover = [n for n in builder.nodes if n.index not in builder.used]
@@ -4795,6 +4801,17 @@ def _flatten_items(items: list) -> list:
         else:
             out.append(item)
     return out
+
+
+def _inputs_of_one_sample(graph: ModelGraph, fed_shapes: list) -> None:
+    """``Input(shape=x.shape)`` of an array ``x`` is taken for a data set's whole shape (``DataShape``: its first
+    axis the number of samples), unless the model is given arrays of one more axis than ``x`` with ``x``'s sizes
+    after it (``model.predict(x[np.newaxis])``): then ``x`` is one sample, and its shape is the Input's."""
+    for node in graph.nodes:
+        shape = node.args.get("shape") if node.type == "InputLayer" else None
+        if isinstance(shape, DataShape) and shape.sizes is not None \
+                and any(len(fed) == len(shape.sizes) + 1 and tuple(fed[1:]) == shape.sizes for fed in fed_shapes):
+            node.args = {**node.args, "shape": shape.sizes}  # a new dict: the walk's inference is not replayed
 
 
 def _output_count(layer: LayerObject) -> int | None:

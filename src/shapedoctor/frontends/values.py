@@ -118,6 +118,7 @@ class FunctionalModel:
     layer_of_node: dict | None = None
     given_name: str | None = None  # the name= it was built with: what `model.name` reads
     fit_data_shape: Any = None  # the input array fit() got, when its shape folds (batch axis None)
+    fed_shapes: list = field(default_factory=list)  # the whole shapes of the arrays fit/evaluate/predict got
 
 
 @dataclass(frozen=True)
