@@ -235,6 +235,14 @@ CASES = {
             stats.append(spread)
         model = keras.Sequential([keras.Input(shape=(4,)), layers.Dense(units)])
         """, [(None, 256)]),
+    # Keras 1 code passing a layer where a rate goes (PacktPublishing/Deep-Learning-with-Keras): Keras 3 raises
+    # TypeError ('<=' not supported between 'int' and 'Dropout') at the constructor
+    "a_layer_given_as_a_rate": ("""
+        import keras
+        from keras import layers
+        model = keras.Sequential([keras.Input(shape=(10,)), layers.Embedding(50, 8),
+                                  layers.SpatialDropout1D(layers.Dropout(0.2)), layers.LSTM(4)])
+        """, ("invalid-argument", 5)),
     "loop_break_in_a_probed_pass": ("""
         import keras
         from keras import layers
@@ -1615,3 +1623,13 @@ def test_the_whole_array_shape_warning_stays_unless_the_model_gets_that_array_as
     assert warned["model.predict(x[np.newaxis])"] == warned["model.predict(np.expand_dims(x, 0))"] == []
     for use in ("model.fit(x, x)", "model.predict(x)", "pass"):  # x itself is the data: its first axis counts samples
         assert warned[use] == ["Input(shape=x.shape)"], use
+
+
+def test_a_layer_given_where_a_number_goes_is_shown_as_written():
+    report = _check("""
+        import keras
+        from keras import layers
+        model = keras.Sequential([keras.Input(shape=(10, 8)), layers.SpatialDropout1D(layers.Dropout(0.2))])
+        """)
+    (finding,) = [d for d in report.diagnostics if d.severity == "error"]
+    assert finding.message == "SpatialDropout1D(rate=Dropout(...)): expected a float between 0 and 1"

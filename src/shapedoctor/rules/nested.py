@@ -25,6 +25,11 @@ class NestedLayer:
         if not self.label:
             self.label = self.type
 
+    def __repr__(self) -> str:
+        """As messages show a value given where a layer does not belong (``SpatialDropout1D(Dropout(0.2))``):
+        the layer as written, never this object's fields."""
+        return self.label if "(" in self.label else f"{self.label}(...)"
+
     @classmethod
     def from_call(cls, type_: str, positional: list, keywords: dict, label: str = "") -> "NestedLayer":
         return cls(type_, map_arguments(canonical_type(type_), positional, keywords), label)
