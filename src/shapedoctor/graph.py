@@ -248,6 +248,10 @@ INPUT_LAYER_SPELLING = {"input_shape": "shape", "batch_input_shape": "batch_shap
                         "batch_size": "batch_size"}
 
 
+# Layers whose input_dim= is their vocabulary size, not Keras 2's input-shape keyword (Dense(input_dim=8))
+VOCABULARY_INPUT_DIM = frozenset({"Embedding", "ReversibleEmbedding", "keras_hub.ReversibleEmbedding"})
+
+
 def input_args_from_layer_kwargs(args: dict, layer_type: str = "") -> dict | None:
     """Keras 2 style ``input_shape=``/``input_dim=``/``batch_input_shape=`` on a layer.
 
@@ -255,7 +259,7 @@ def input_args_from_layer_kwargs(args: dict, layer_type: str = "") -> dict | Non
     Removes those keys from ``args``.  For ``Embedding``, ``input_dim`` is the vocabulary size and
     Keras 2's ``input_length=`` gives the input shape (Keras 3 ignores it and builds from the data).
     """
-    if layer_type in ("Embedding", "ReversibleEmbedding"):
+    if layer_type in VOCABULARY_INPUT_DIM:
         length = args.get("input_length")
         kwargs = {k: args.pop(k) for k in ("input_shape", "batch_input_shape", "batch_shape") if k in args}
         if kwargs:

@@ -1633,3 +1633,20 @@ def test_a_layer_given_where_a_number_goes_is_shown_as_written():
         """)
     (finding,) = [d for d in report.diagnostics if d.severity == "error"]
     assert finding.message == "SpatialDropout1D(rate=Dropout(...)): expected a float between 0 and 1"
+
+
+def test_keras_hubs_reversible_embedding_keeps_its_vocabulary_size():
+    # input_dim= is the vocabulary size here, not Keras 2's input-shape keyword (Dense(input_dim=8)): it was taken
+    # away as one, and every keras_hub backbone's token embedding was reported as ReversibleEmbedding(input_dim=None)
+    # (keras-team/keras-nlp, 18 files).  The shape is keras_hub's, recorded in tests/rules/expected_keras_hub.json
+    # (ReversibleEmbedding(input_dim=1000, output_dim=32) on (None, 16): (None, 16, 32)).
+    report = _check("""
+        import keras
+        import keras_hub
+        tokens = keras.Input(shape=(16,), dtype="int32")
+        model = keras.Model(tokens, keras_hub.layers.ReversibleEmbedding(input_dim=1000, output_dim=32)(tokens))
+        stacked = keras.Sequential([keras.Input(shape=(16,), dtype="int32"),
+                                    keras_hub.layers.ReversibleEmbedding(input_dim=1000, output_dim=32)])
+        """)
+    assert [d.message for d in report.diagnostics if d.severity in ("error", "warning")] == []
+    assert [m.inference.output_shapes() for m in report.models] == [[(None, 16, 32)], [(None, 16, 32)]]

@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostics import Edit, Fix, GraphPatch
-from ..graph import INPUT_LAYER_SPELLING, INPUT_SHAPE_KWARGS, REMOVED_SPELLING, LayerNode, ModelGraph
+from ..graph import (INPUT_LAYER_SPELLING, INPUT_SHAPE_KWARGS, REMOVED_SPELLING, VOCABULARY_INPUT_DIM, LayerNode,
+                     ModelGraph)
 from ..rules import RULES, canonical_type
 from ..rules.base import KERAS2_KWARGS
 
@@ -873,7 +874,7 @@ def _input_kwargs(call: cst.Call, node: LayerNode, with_batch_size: bool = False
     """The keywords of ``node``, a first layer, that declare the model's input (and, for an InputLayer put before
     it, the batch_size= that goes with them); an Embedding's input_dim= is its vocabulary size, not one of them."""
     keys = (*INPUT_SHAPE_KWARGS, "batch_size") if with_batch_size else INPUT_SHAPE_KWARGS
-    if canonical_type(node.type) in ("Embedding", "ReversibleEmbedding"):
+    if canonical_type(node.type) in VOCABULARY_INPUT_DIM:
         keys = tuple(key for key in keys if key != "input_dim")
     return [arg for arg in call.args if arg.keyword is not None and arg.keyword.value in keys]
 
