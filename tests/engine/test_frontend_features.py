@@ -1650,3 +1650,42 @@ def test_keras_hubs_reversible_embedding_keeps_its_vocabulary_size():
         """)
     assert [d.message for d in report.diagnostics if d.severity in ("error", "warning")] == []
     assert [m.inference.output_shapes() for m in report.models] == [[(None, 16, 32)], [(None, 16, 32)]]
+
+
+def test_methods_nothing_here_calls_are_walked_on_the_object_made_here():
+    # aeon's deep classifiers: __init__ stores a network object built from its arguments; build_model, which only
+    # the library's fit() calls, builds the model from it.  Walked on a fresh object, self._network was unknown and
+    # the model was skipped ("its outputs are not tensors"); walked on the object made here, it has the arguments
+    # written at the call.  Keras 3.15 (torch), calling clf.build_model((50, 3), 4) on this code: the model's
+    # output is (None, 4), its Conv1D's (None, 50, 8).
+    report = _check("""
+        import keras
+        from somewhere_else import LibraryClassifier
+
+        class ConvNetwork:
+            def __init__(self, n_filters=32, kernel_size=3):
+                self.n_filters = n_filters
+                self.kernel_size = kernel_size
+
+            def build_network(self, input_shape):
+                input_layer = keras.layers.Input(input_shape)
+                x = keras.layers.Conv1D(self.n_filters, self.kernel_size, padding="same")(input_layer)
+                return input_layer, keras.layers.GlobalAveragePooling1D()(x)
+
+        class ConvClassifier(LibraryClassifier):
+            def __init__(self, n_filters=32, kernel_size=3):
+                self._network = ConvNetwork(n_filters=n_filters, kernel_size=kernel_size)
+
+            def build_model(self, input_shape, n_classes):
+                input_layer, output_layer = self._network.build_network(input_shape)
+                output_layer = keras.layers.Dense(n_classes, activation="softmax")(output_layer)
+                return keras.Model(inputs=input_layer, outputs=output_layer)
+
+        clf = ConvClassifier(n_filters=8, kernel_size=5)
+        clf.fit(X_train, y_train)
+        """)
+    assert report.files[0].skipped_models == []
+    (model,) = [m for m in report.models if m.graph.name == "build_model"]
+    conv = next(r for r in model.inference.results if r.node.type == "Conv1D")
+    assert (conv.node.args["filters"], conv.node.args["kernel_size"]) == (8, 5)
+    assert conv.output_shape[-1] == 8

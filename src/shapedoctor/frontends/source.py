@@ -332,6 +332,7 @@ class SourceFrontend:
         self._built_instances: list[Instance] = []  # user layers whose build(input_shape) ran, in order
         self._builds_deferred = 0  # calls of a user layer whose build(input_shape) waited for a known shape
         self._statements = 0
+        self._plain_instances: dict[int, Instance] = {}  # a plain class's node -> the last object made of it
         self._application_tensors: dict[str, tuple] = {}
         self._application_models: dict[str, Any] = {}
         self._constructed: dict[int, Any] = {}  # constructor line -> the model made there (first one)
@@ -549,7 +550,8 @@ class SourceFrontend:
             if isinstance(value, ClassValue) and value.kind == "plain" and _unwalked_methods(value, self._followed):
                 # made here, but some methods nothing here called: a keras_tuner HyperModel's build(self, hp),
                 # which the tuner calls
-                self._walk_class_alone(value, module, with_init=False)
+                self._walk_class_alone(value, module, made=self._plain_instances.get(id(value.node))
+                                       or Instance(value, value.node.lineno))
 
     def _class_attribute(self, cls: ClassValue, attr: str):
         """``config.patch_size`` with ``class Config: patch_size = 4``: the class body's own assignments (walked
@@ -569,13 +571,15 @@ class SourceFrontend:
                 return inherited
         return _MISSING
 
-    def _walk_class_alone(self, cls: ClassValue, module: Scope, with_init: bool = True) -> None:
-        """A builder class never instantiated here: ``__init__`` with symbolic arguments (``with_init``), then
-        each method nothing called (``build_model(self, input_shape, nb_classes)``)."""
+    def _walk_class_alone(self, cls: ClassValue, module: Scope, made: Instance | None = None) -> None:
+        """A builder class never instantiated here: ``__init__`` with symbolic arguments, then each method nothing
+        called (``build_model(self, input_shape, nb_classes)``); or, for a class ``made`` here, those methods on
+        the object made, whose attributes its ``__init__`` set (aeon's classifiers: ``self._network``, made in
+        ``__init__``, builds the model in ``build_model``, which only the library's ``fit`` calls)."""
         scope = Scope(cls.name, parent=cls.scope or module)
-        instance = Instance(cls, cls.node.lineno)
+        instance = made if made is not None else Instance(cls, cls.node.lineno)
         init = cls.method("__init__")
-        if init is not None and with_init:
+        if init is not None and made is None:
             self._invoke(init[0], scope, [], {}, me=instance, where=cls.node, scope=scope, symbolic=True, cls=init[1])
         for stmt in _unwalked_methods(cls, self._followed):
             self._invoke(stmt, scope, [], {}, me=instance, where=stmt, scope=scope, symbolic=True)
@@ -1776,6 +1780,8 @@ class SourceFrontend:
             name = kwargs.get("name")
             return self._functional_model(inputs, outputs, name, node, scope)
         instance = Instance(cls, span_of(node).line, name=kwargs["name"] if isinstance(kwargs.get("name"), str) else "")
+        if cls.kind == "plain":
+            self._plain_instances[id(cls.node)] = instance  # its methods nothing here calls are walked on it
         if cls.kind == "plain" and cls.name in _MODEL_CLASSES and scope.uncertain == 0:
             bases = ", ".join(f"`{_unparse(base)}`" for base in cls.node.bases)
             self.skipped_models.append(SkippedModel(span_of(node).line, (
