@@ -1689,3 +1689,18 @@ def test_methods_nothing_here_calls_are_walked_on_the_object_made_here():
     conv = next(r for r in model.inference.results if r.node.type == "Conv1D")
     assert (conv.node.args["filters"], conv.node.args["kernel_size"]) == (8, 5)
     assert conv.output_shape[-1] == 8
+
+
+def test_layers_of_different_shapes_chosen_at_run_time_are_an_opaque_step_that_says_why():
+    report = _check("""
+        import random
+        import keras
+        from keras import layers
+        inputs = keras.Input(shape=(10, 16))
+        head = layers.Dense(4) if random.random() > 0.5 else layers.Dense(8)
+        model = keras.Model(inputs, layers.Dense(2)(head(inputs)))
+        """)
+    (model,) = report.models
+    assert [d.severity for d in report.diagnostics if d.severity in ("error", "warning")] == []
+    assert model.graph.gaps == [] and not model.inference.complete
+    assert [gap.reason for gap in model.inference.lost] == ["a layer chosen by a condition only known at run time"]

@@ -1180,6 +1180,8 @@ class SourceFrontend:
             return chosen  # `StochasticDepth(p)(x) if p else x`: the same shape follows either way
         if is_plain(body) and body == orelse and type(body) is type(orelse):
             return body
+        if isinstance(body, _CHOOSABLE_CALLABLES) and isinstance(orelse, _CHOOSABLE_CALLABLES):
+            return _LayerChoice((body, orelse))  # DropPath(rate) if rate > 0 else layers.Identity()
         either = one_of(body, orelse)  # padding="same" if steps < 60 else "valid": each is checked
         return UNKNOWN if either is None else either
 
@@ -1431,6 +1433,8 @@ class SourceFrontend:
             return self._call_partial(func, node, scope)
         if kind is _Composition:
             return self._call_composition(func, node, scope)
+        if kind is _LayerChoice:
+            return self._call_layer_choice(func, node, scope)
         if func is UNKNOWN or kind is LambdaBody:
             written = self._lambda_named(node.func, scope)
             if written is not None:
@@ -1606,6 +1610,29 @@ class SourceFrontend:
                                      ast.Call(step, [_bound_name(inner, result, "composed", node)], []), node)
             result = self._expr_Call(call, inner)
         return result
+
+    def _call_layer_choice(self, choice: "_LayerChoice", node: ast.Call, scope: Scope):
+        """``self.drop_path(x)`` of ``DropPath(rate) if rate > 0 else Identity()``: each layer applied, as the
+        branches of an ``if`` known only at run time are walked; when they give tensors of one shape, that shape
+        follows whichever runs (what each computes is checked where its tensor is used), else an opaque step."""
+        inner = scope.inner("<choice>", parent=scope)
+        args, keywords = self._arguments_bound(node, scope, inner, "chosen")
+        given = list(inner.bindings.values())
+        first_new_node = len(scope.builder.nodes)
+        inner.uncertain = scope.uncertain + 1
+        results = [self._expr_Call(ast.copy_location(ast.Call(_bound_name(inner, option, "chosen", node), args,
+                                                              keywords), node), inner)
+                   for option in choice.options]
+        scope.builder.used.update(range(first_new_node, len(scope.builder.nodes)))
+        first = results[0]
+        if isinstance(first, TensorRef) and all(isinstance(r, TensorRef) and r.builder is first.builder
+                                                for r in results):
+            shape = first.builder.shape_of(first)
+            if shape is not None and all(r.builder.shape_of(r) == shape for r in results[1:]):
+                return first
+        tensors = _tensors_in(given, {}) if any(isinstance(r, TensorRef) for r in results) else []
+        return self._op_node(scope, "<opaque>", {}, tensors[:1], node,
+                             "a layer chosen by a condition only known at run time") if tensors else UNKNOWN
 
     def _dict_method(self, target: dict, attr: str, args: list, kwargs: dict, node: ast.Call, scope: Scope):
         """``d.get(k)``, ``d.items()``...; and ``d.update(kwargs)``, ``d.setdefault(k, v)``, ``d.pop(k)``, which
@@ -3779,6 +3806,14 @@ def _bound_name(inner: Scope, value: Any, prefix: str, at: ast.AST) -> ast.Name:
     return ast.copy_location(ast.Name(name, ast.Load()), at)
 
 
+class _LayerChoice:
+    """``DropPath(rate) if rate > 0 else layers.Identity()`` with a condition known only at run time: one of these
+    callables (layers, models, functions); calling it applies each (``_call_layer_choice``)."""
+
+    def __init__(self, options: tuple) -> None:
+        self.options = options
+
+
 class _Composition:
     """``compose(f, g, h)`` written as ``functools.reduce(lambda f, g: lambda *a, **kw: g(f(*a, **kw)), funcs)``
     (YOLO's Darknet blocks, and the code that copied them): the callables, in the order a call applies them."""
@@ -4593,6 +4628,8 @@ def _name_unknown_sizes(args: dict, node: ast.Call) -> None:
 
 _OBJECTS = (TensorRef, LayerObject, SequentialModel, FunctionalModel, Instance, FunctionValue, ClassValue, ArrayValue,
             WeightValue, KerasName, NumpyName, Module)
+# what `a if condition else b` may choose between as a callable (a layer, a model, a function): see _LayerChoice
+_CHOOSABLE_CALLABLES = (LayerObject, Instance, SequentialModel, FunctionalModel, FunctionValue, _LayerChoice)
 
 
 def _surely_an_object(value: Any) -> bool:
