@@ -147,6 +147,39 @@ def _string_binop(op: ast.operator, left: str, right):
     return UNKNOWN
 
 
+#: str methods answered when the string and the arguments are known (``layer.name.endswith("conv1")``); none
+#: pads to a width an argument gives, so none makes a string much longer than its operands
+STR_METHODS = {"startswith", "endswith", "lower", "upper", "strip", "lstrip", "rstrip", "split", "rsplit",
+                "replace", "join", "count", "find", "rfind", "isdigit", "isalpha", "isalnum", "islower", "isupper",
+                "capitalize", "title", "removeprefix", "removesuffix", "format"}
+# str.format's replacement fields without a format spec or conversion ("{}", "{0}", "{name}"): no width to pad to
+_PLAIN_FIELDS = re.compile(r"(?:[^{}]|\{\{|\}\}|\{\w*\})*\Z")
+
+
+def string_method(text: str, attr: str, args: list, kwargs: dict):
+    """``text.attr(*args, **kwargs)`` of a known string and known arguments (``'bn%d'``-style names folded to a
+    layer's name); UNKNOWN for anything else."""
+    def known(value):
+        return type(value) in (str, int) or type(value) is tuple and all(type(v) is str for v in value) \
+            or attr == "join" and type(value) in (list, tuple) and all(type(v) is str for v in value)
+    if attr == "format":  # 'decoder_layer{}_block1'.format(i + 1): a dict key made in a loop
+        if not _PLAIN_FIELDS.match(text) or not all(isinstance(v, (str, int)) for v in (*args, *kwargs.values())):
+            return UNKNOWN
+        try:
+            return bounded(text.format(*args, **kwargs))
+        except (IndexError, KeyError, ValueError):
+            return UNKNOWN
+    if kwargs or not all(map(known, args)):
+        return UNKNOWN
+    try:
+        answer = getattr(text, attr)(*args)
+    except (TypeError, ValueError):
+        return UNKNOWN
+    if type(answer) is list:
+        return answer if len(answer) <= MAX_ITEMS else UNKNOWN
+    return bounded(answer)
+
+
 def reshape_array(array: ArrayValue, shape):
     if isinstance(shape, int):
         shape = (shape,)

@@ -29,9 +29,9 @@ from ..rules import RULES, LayerCall, ShapeProblem, canonical_type, map_argument
 from . import chunks
 from .imports import ABSENT, is_foreign, module_path, origin_of, read_foreign_module, runs_on_import
 from ..shapes import Symbol, value_class
-from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE, binop, bounded, index_array,
-                      is_plain, lambda_body,
-                      merge_uncertain, one_of, reshape_array, unpack)
+from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE, STR_METHODS, binop, bounded,
+                      index_array, is_plain, lambda_body, merge_uncertain, one_of, reshape_array, string_method,
+                      unpack)
 from ..rules.applications import APPS as APPLICATION_TYPES, PREPROCESS_FUNCTIONS
 from ..rules.keras_hub import KERAS_HUB_LAYERS
 from ..rules.inventory import KERAS_LAYER_NAMES
@@ -1286,7 +1286,7 @@ class SourceFrontend:
             return _BoundMethod(base, node.attr)
         if isinstance(base, (list, UnknownSequence)) and (node.attr in _LIST_MUTATORS or node.attr in _LIST_QUERIES):
             return _BoundMethod(base, node.attr)
-        if type(base) is str and node.attr in _STR_METHODS:
+        if type(base) is str and node.attr in STR_METHODS:
             return _BoundMethod(base, node.attr)
         if base is UNKNOWN or isinstance(base, Symbol):
             return self._unknown_attribute(node, base)
@@ -2966,7 +2966,7 @@ class SourceFrontend:
         if isinstance(target, tuple):
             return target if attr == "as_list" else UNKNOWN
         if type(target) is str:
-            return _str_method(target, attr, args, kwargs)
+            return string_method(target, attr, args, kwargs)
         if isinstance(target, (list, UnknownSequence)):
             return self._list_mutation(target, attr, args, node, scope)
         if isinstance(target, TensorRef):
@@ -3862,37 +3862,6 @@ _REMOVED_NODE_METHODS = {"get_output_at": "output", "get_input_at": "input", "ge
 _PLAIN_TYPES = {"int": int, "float": float, "str": str, "bool": bool, "tuple": tuple, "list": list, "dict": dict}
 _LIST_MUTATORS = {"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse"}
 _LIST_QUERIES = {"index", "count"}
-
-
-#: str methods answered when the string and the arguments are known (``layer.name.endswith("conv1")``); none
-#: pads to a width an argument gives, so none makes a string much longer than its operands
-_STR_METHODS = {"startswith", "endswith", "lower", "upper", "strip", "lstrip", "rstrip", "split", "rsplit",
-                "replace", "join", "count", "find", "rfind", "isdigit", "isalpha", "isalnum", "islower", "isupper",
-                "capitalize", "title", "removeprefix", "removesuffix", "format"}
-# str.format's replacement fields without a format spec or conversion ("{}", "{0}", "{name}"): no width to pad to
-_PLAIN_FIELDS = re.compile(r"(?:[^{}]|\{\{|\}\}|\{\w*\})*\Z")
-
-
-def _str_method(text: str, attr: str, args: list, kwargs: dict):
-    def known(value):
-        return type(value) in (str, int) or type(value) is tuple and all(type(v) is str for v in value) \
-            or attr == "join" and type(value) in (list, tuple) and all(type(v) is str for v in value)
-    if attr == "format":  # 'decoder_layer{}_block1'.format(i + 1): a dict key made in a loop
-        if not _PLAIN_FIELDS.match(text) or not all(isinstance(v, (str, int)) for v in (*args, *kwargs.values())):
-            return UNKNOWN
-        try:
-            return bounded(text.format(*args, **kwargs))
-        except (IndexError, KeyError, ValueError):
-            return UNKNOWN
-    if kwargs or not all(map(known, args)):
-        return UNKNOWN
-    try:
-        answer = getattr(text, attr)(*args)
-    except (TypeError, ValueError):
-        return UNKNOWN
-    if type(answer) is list:
-        return answer if len(answer) <= MAX_ITEMS else UNKNOWN
-    return bounded(answer)
 
 
 def _list_query(items, attr: str, args: list):
