@@ -15,7 +15,7 @@ from .causes import explain, spatial_rank
 from .respellings import respelling_findings
 from .graph import Gap, ModelGraph, SkippedModel
 from .infer import Inference, infer
-from .kinds import INCOMPLETE_MODEL, INPUT_ERROR, INTERNAL_ERROR, PARSE_ERROR, SKIPPED_MODEL, Kind
+from .kinds import INCOMPLETE_MODEL, INPUT_ERROR, INTERNAL_ERROR, INVALID_ARGUMENT, PARSE_ERROR, SKIPPED_MODEL, Kind
 from .repair.candidates import propose
 from .shapes import shape_to_json
 from .data_shapes import Expected, check_input_data, split_expected
@@ -288,6 +288,19 @@ def add_skipped_models(report: FileReport, skipped: list[SkippedModel]) -> None:
     report.diagnostics.sort(key=lambda d: (d.line, d.col))
 
 
+def add_removed_imports(report: FileReport, removed: dict[int, tuple[int, int, str]]) -> None:
+    """An import of a module Keras 3 no longer has (``from keras.layers.core import Dense``): the script stops
+    there, before any model; the models are still checked as the code means them."""
+    for line, (col, end_col, message) in sorted(removed.items()):
+        report.diagnostics.append(Diagnostic(
+            kind=INVALID_ARGUMENT, severity=INVALID_ARGUMENT.severity, message=message, line=line, col=col,
+            end_line=line, end_col=end_col, path=report.path,
+            explanation=["Keras 3 moved every layer to keras.layers, and most utilities to keras.utils; Keras 2's "
+                         "submodules (keras.layers.core, keras.engine, keras.utils.np_utils...) are gone.",
+                         "The models below are checked as if the import worked."]))
+    report.diagnostics.sort(key=lambda d: (d.line, d.col))
+
+
 def _constructor_lines(text: str) -> list[int]:
     """Lines of every ``Model(...)``/``Sequential(...)``/``Functional(...)`` call in ``text`` (for a file the
     front-end failed on: each of them is then a skipped model)."""
@@ -450,6 +463,7 @@ def _check_python(text: str, path: str, target_shape: Any, with_fixes: bool, wit
         if diagnostic.kind is INCOMPLETE_MODEL:
             diagnostic.col, diagnostic.end_col = _constructor_col(text, diagnostic.line)
     add_skipped_models(report, found.skipped_models)
+    add_removed_imports(report, found.removed_imports)
     apply_suppressions(report)  # before edits: `fix` never touches a suppressed finding
     if with_fixes and any(d.severity == "error" for d in report.diagnostics):
         from .repair.constants import add_constant_fits

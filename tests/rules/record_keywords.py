@@ -57,6 +57,24 @@ def taken(cls) -> set[str] | None:
     return None
 
 
+def keras_modules() -> tuple[str, ...]:
+    """Every ``keras.*`` module Keras 3 installs (``import keras.layers``...), its private ``keras.src`` tree and the
+    bundled ``_tf_keras`` apart: what ``import``/``from ... import`` of a ``keras`` module can name."""
+    root = os.path.dirname(keras.__file__)
+    found = {"keras"}
+    for directory, subdirs, files in os.walk(root):
+        relative = os.path.relpath(directory, root)
+        if relative == ".":
+            subdirs[:] = [d for d in subdirs if d not in ("src", "_tf_keras", "__pycache__")]
+        else:
+            subdirs[:] = [d for d in subdirs if d != "__pycache__"]
+        package = "keras" if relative == "." else "keras." + relative.replace(os.sep, ".")
+        if "__init__.py" in files:
+            found.add(package)
+        found.update(f"{package}.{f[:-3]}" for f in files if f.endswith(".py") and f != "__init__.py")
+    return tuple(sorted(found))
+
+
 def main() -> None:
     layer = taken(keras.layers.Layer)
     own, closed = {}, {}
@@ -72,6 +90,7 @@ def main() -> None:
     input_function = tuple(sorted(inspect.signature(keras.Input).parameters))
     # what Keras 3's keras.backend still has: any other K.<name> of Keras 2 code raises AttributeError
     backend_names = tuple(sorted(n for n in dir(keras.backend) if not n.startswith("_")))
+    modules = keras_modules()
     path = os.path.join(ROOT, "src", "shapedoctor", "rules", "keywords.py")
     with open(path, "w", encoding="utf-8") as handle:
         handle.write('"""The keyword arguments each ``keras.layers`` class takes in Keras ' + keras.__version__ + '.\n\n'
@@ -90,6 +109,9 @@ def main() -> None:
                      f'INPUT_FUNCTION: tuple[str, ...] = {pprint.pformat(input_function, width=80, compact=True)}\n\n'
                      '#: the public names of Keras 3\'s ``keras.backend``: Keras 2\'s K.sum, K.batch_dot... are gone\n'
                      f'BACKEND_NAMES: tuple[str, ...] = {pprint.pformat(backend_names, width=80, compact=True)}\n\n'
+                     '#: the public modules of Keras 3 (``keras.src`` apart): Keras 2\'s keras.layers.core, keras.engine,\n'
+                     '#: keras.utils.np_utils... are gone (ModuleNotFoundError)\n'
+                     f'KERAS_MODULES: tuple[str, ...] = {pprint.pformat(modules, width=84, compact=True)}\n\n'
                      'ACCEPTED: dict[str, frozenset[str]] = {**{name: frozenset(LAYER + keywords) for name, keywords in '
                      'OWN.items()},\n                                       **{name: frozenset(keywords) for name, '
                      'keywords in CLOSED.items()}}\n')

@@ -177,3 +177,46 @@ def test_keras_3_backend_names_are_recorded_and_the_keras_2_ones_modelled_are_go
     assert tuple(sorted(n for n in dir(keras.backend) if not n.startswith("_"))) == BACKEND_NAMES
     resolve_op("keras.backend.sum")  # fills the tables
     assert _K and not [name for name in _K if hasattr(keras.backend, name)]
+
+
+_KERAS_2_IMPORTS = """\
+import keras
+from keras.models import Sequential
+from keras.layers.core import Dense, Flatten
+import keras.engine.topology as topology
+try:
+    from keras.layers.convolutional import Conv2D
+except ImportError:
+    from keras.layers import Conv2D
+from keras.src.layers.core import dense
+import keras.applications.resnet50
+
+model = Sequential([keras.Input(shape=(28, 28, 1)), Conv2D(8, 3), Flatten(), Dense(10)])
+"""
+
+
+def test_keras_2_modules_imported_are_reported_at_their_import_and_the_model_checked_as_meant():
+    report = shapedoctor.check_source(_KERAS_2_IMPORTS)
+    found = [(d.line, d.kind.name, d.message) for d in report.diagnostics if d.severity == "error"]
+    assert found == [
+        (3, "invalid-argument", "`keras.layers.core` is a Keras 2 module: Keras 3 has no such module "
+                                "(ModuleNotFoundError); what it held is in `keras.layers`"),
+        (4, "invalid-argument", "`keras.engine.topology` is a Keras 2 module: Keras 3 has no such module "
+                                "(ModuleNotFoundError)")]  # not the one inside try: (its handler is the Keras 3 way)
+    (model,) = report.files[0].models
+    assert model.inference.output_shapes() == [(None, 10)]
+
+
+@pytest.mark.keras
+def test_the_keras_modules_recorded_are_the_installed_ones_and_keras_2_ones_fail_to_import():
+    keras = pytest.importorskip("keras")
+    if keras.__version__ != KERAS_VERSION:
+        pytest.skip(f"table recorded from Keras {KERAS_VERSION}")
+    from shapedoctor.rules.keywords import KERAS_MODULES
+
+    assert _recorder().keras_modules() == KERAS_MODULES
+    for module in ("keras.layers.core", "keras.engine.topology", "keras.utils.np_utils", "keras.layers.recurrent"):
+        with pytest.raises(ModuleNotFoundError):
+            importlib.import_module(module)
+    for module in ("keras.src.layers.core", "keras.applications.resnet50", "keras.preprocessing.image"):
+        importlib.import_module(module)

@@ -38,6 +38,7 @@ from ..rules.inventory import KERAS_LAYER_NAMES
 from ..rules.validation import ACTIVATIONS
 from ..rules.base import ALIASES, ConstTensor, DataShape, TensorArg, _front_end_value
 from ..rules.core import LambdaBody
+from ..rules.keywords import KERAS_MODULES
 from ..rules.keywords_message import (accepted_keywords, removed_backend_message, removed_from_backend,
                                        removed_merge_message)
 from ..rules.ops import OPERATORS, resolve_op
@@ -55,6 +56,7 @@ _TF_KERAS_2_LAYERS = {
                                  "hold (Only instances of keras.Layer can be added); keras_hub's models, or "
                                  "TF_USE_LEGACY_KERAS=1 with tf_keras, run it",
 }
+_KERAS_MODULES = frozenset(KERAS_MODULES)
 PROBE_ITERATIONS = 4  # a longer loop that built nothing in as many iterations is walked once more, not unrolled
 # ... or in as few as these, when they walked more statements than CHEAP_PASS_STATEMENTS each: a training or data
 # loop's body is long (and nested loops multiply the passes), while a short loop computing a value (`break` when a
@@ -333,6 +335,8 @@ class SourceFrontend:
         self._builds_deferred = 0  # calls of a user layer whose build(input_shape) waited for a known shape
         self._statements = 0
         self._plain_instances: dict[int, Instance] = {}  # a plain class's node -> the last object made of it
+        # line -> (col, end_col, message): each import of a module Keras 2 had and Keras 3 does not
+        self.removed_imports: dict[int, tuple[int, int, str]] = {}
         self._application_tensors: dict[str, tuple] = {}
         self._application_models: dict[str, Any] = {}
         self._constructed: dict[int, Any] = {}  # constructor line -> the model made there (first one)
@@ -603,8 +607,25 @@ class SourceFrontend:
             if isinstance(child, ast.expr):
                 self._fold(child, scope)
 
+    def _note_removed_module(self, module: str, stmt: ast.stmt) -> None:
+        """``from keras.layers.core import Dense``: a module Keras 2 had and Keras 3 does not, so the import raises
+        ModuleNotFoundError before any model is made.  Not inside a ``try:`` (the Keras 3 fallback may be in its
+        handler), nor in another file of the project (reported there), nor when the project has that module."""
+        if not (module == "keras" or module.startswith("keras.")) or module in _KERAS_MODULES \
+                or module.startswith("keras.src.") or self._guarded or _FOREIGN_SITES or stmt.lineno in \
+                self.removed_imports or self._module_path(module, 0) is not None:
+            return
+        parent = module.rsplit(".", 1)[0]
+        while parent not in _KERAS_MODULES:
+            parent = parent.rsplit(".", 1)[0]
+        where = f"; what it held is in `{parent}`" if parent != "keras" else ""
+        self.removed_imports[stmt.lineno] = (stmt.col_offset, stmt.end_col_offset if stmt.end_lineno == stmt.lineno
+                                             else stmt.col_offset + 6, (
+            f"`{module}` is a Keras 2 module: Keras 3 has no such module (ModuleNotFoundError){where}"))
+
     def _stmt_Import(self, stmt: ast.Import, scope: Scope) -> None:
         for alias in stmt.names:
+            self._note_removed_module(alias.name, stmt)
             if alias.asname or "." not in alias.name:  # import utils / import utils.layers as L
                 imported = self._project_module(alias.name, 0, stmt)
                 if imported is not None:
@@ -617,6 +638,8 @@ class SourceFrontend:
                 scope.bindings[top] = Module(top)
 
     def _stmt_ImportFrom(self, stmt: ast.ImportFrom, scope: Scope) -> None:
+        if stmt.module and not stmt.level:
+            self._note_removed_module(stmt.module, stmt)
         # `from pkg import backend` of a submodule: read that file, not the package's __init__ first (which may
         # import the whole package: keras-contrib's spent the budget of modules before the layers were read)
         package = self._module_path(stmt.module, stmt.level) if stmt.module is not None else None
@@ -4877,13 +4900,15 @@ class SourceModels:
     graphs: list[ModelGraph]
     skipped_models: list[SkippedModel]  # constructions that could not be built at all
     dependencies: dict[str, str] = field(default_factory=dict)  # project modules read: path -> SHA-256
+    # Keras 2 modules imported: see SourceFrontend._note_removed_module
+    removed_imports: dict[int, tuple[int, int, str]] = field(default_factory=dict)
 
 
 def analyse_source(text: str, path: str = "<string>") -> SourceModels:
     """Raises SyntaxError for unparsable text; everything else degrades to unknown shapes."""
     frontend = SourceFrontend(text, path)
     graphs = frontend.models()
-    return SourceModels(graphs, frontend.skipped_models, frontend.dependencies)
+    return SourceModels(graphs, frontend.skipped_models, frontend.dependencies, frontend.removed_imports)
 
 
 def _forget_file_memos() -> None:

@@ -311,5 +311,31 @@ BACKEND_NAMES: tuple[str, ...] = ('backend', 'clear_session', 'epsilon', 'floatx
  'result_type', 'set_epsilon', 'set_floatx', 'set_image_data_format',
  'standardize_dtype')
 
+#: the public modules of Keras 3 (``keras.src`` apart): Keras 2's keras.layers.core, keras.engine,
+#: keras.utils.np_utils... are gone (ModuleNotFoundError)
+KERAS_MODULES: tuple[str, ...] = ('keras', 'keras.activations', 'keras.applications', 'keras.applications.convnext',
+ 'keras.applications.densenet', 'keras.applications.efficientnet',
+ 'keras.applications.efficientnet_v2', 'keras.applications.imagenet_utils',
+ 'keras.applications.inception_resnet_v2', 'keras.applications.inception_v3',
+ 'keras.applications.mobilenet', 'keras.applications.mobilenet_v2',
+ 'keras.applications.mobilenet_v3', 'keras.applications.nasnet',
+ 'keras.applications.resnet', 'keras.applications.resnet50',
+ 'keras.applications.resnet_v2', 'keras.applications.vgg16',
+ 'keras.applications.vgg19', 'keras.applications.xception', 'keras.backend',
+ 'keras.callbacks', 'keras.config', 'keras.constraints', 'keras.datasets',
+ 'keras.datasets.boston_housing', 'keras.datasets.california_housing',
+ 'keras.datasets.cifar10', 'keras.datasets.cifar100',
+ 'keras.datasets.fashion_mnist', 'keras.datasets.imdb', 'keras.datasets.mnist',
+ 'keras.datasets.reuters', 'keras.distillation', 'keras.distribution',
+ 'keras.dtype_policies', 'keras.export', 'keras.initializers', 'keras.layers',
+ 'keras.legacy', 'keras.legacy.saving', 'keras.losses', 'keras.metrics',
+ 'keras.mixed_precision', 'keras.models', 'keras.ops', 'keras.ops.image',
+ 'keras.ops.linalg', 'keras.ops.nn', 'keras.ops.numpy', 'keras.optimizers',
+ 'keras.optimizers.legacy', 'keras.optimizers.schedules', 'keras.preprocessing',
+ 'keras.preprocessing.image', 'keras.preprocessing.sequence', 'keras.quantizers',
+ 'keras.random', 'keras.regularizers', 'keras.saving', 'keras.tree', 'keras.utils',
+ 'keras.utils.bounding_boxes', 'keras.utils.legacy', 'keras.visualization',
+ 'keras.wrappers')
+
 ACCEPTED: dict[str, frozenset[str]] = {**{name: frozenset(LAYER + keywords) for name, keywords in OWN.items()},
                                        **{name: frozenset(keywords) for name, keywords in CLOSED.items()}}
