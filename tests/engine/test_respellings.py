@@ -117,7 +117,10 @@ def test_keras1_merge_is_an_error_and_the_merge_layer_it_meant_is_checked():
     (model,) = check_source(text).files[0].models
     shapes = {r.node.type: r.output_shape for r in model.inference.results if r.node.written_type == "merge"}
     assert shapes == {"Concatenate": (None, 14), "Add": (None, 4)}
-    findings = _findings(text)
+    # the import itself is where Keras 3 stops (ImportError), and each call is where the fix goes
+    importing, *findings = _findings(text)
+    assert (importing.line, importing.col) == (2, 0)
+    assert importing.message == "Keras 3's `keras.layers` has no `merge` (ImportError: cannot import name)"
     assert [(f.line, f.col) for f in findings] == [(6, 9), (7, 9)]
     assert "write concatenate([a, b], axis=-1) and import concatenate instead" in findings[0].message
     assert "write add(" in findings[1].message and findings[1].fixes == []

@@ -12,6 +12,7 @@ against the installed Keras by constructing every layer with a keyword it does n
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import os
 import pprint
@@ -91,6 +92,8 @@ def main() -> None:
     # what Keras 3's keras.backend still has: any other K.<name> of Keras 2 code raises AttributeError
     backend_names = tuple(sorted(n for n in dir(keras.backend) if not n.startswith("_")))
     modules = keras_modules()
+    module_names = {module: tuple(sorted(n for n in dir(importlib.import_module(module)) if not n.startswith("__")))
+                    for module in modules}
     path = os.path.join(ROOT, "src", "shapedoctor", "rules", "keywords.py")
     with open(path, "w", encoding="utf-8") as handle:
         handle.write('"""The keyword arguments each ``keras.layers`` class takes in Keras ' + keras.__version__ + '.\n\n'
@@ -112,6 +115,10 @@ def main() -> None:
                      '#: the public modules of Keras 3 (``keras.src`` apart): Keras 2\'s keras.layers.core, keras.engine,\n'
                      '#: keras.utils.np_utils... are gone (ModuleNotFoundError)\n'
                      f'KERAS_MODULES: tuple[str, ...] = {pprint.pformat(modules, width=84, compact=True)}\n\n'
+                     '#: the names of each (dunders apart): ``from keras.utils import np_utils`` raises ImportError (cannot import\n'
+                     '#: name) unless the name is there or is a submodule\n'
+                     f'KERAS_MODULE_NAMES: dict[str, tuple[str, ...]] = '
+                     f'{pprint.pformat(module_names, width=116, compact=True)}\n\n'
                      'ACCEPTED: dict[str, frozenset[str]] = {**{name: frozenset(LAYER + keywords) for name, keywords in '
                      'OWN.items()},\n                                       **{name: frozenset(keywords) for name, '
                      'keywords in CLOSED.items()}}\n')

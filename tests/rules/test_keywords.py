@@ -190,6 +190,8 @@ except ImportError:
     from keras.layers import Conv2D
 from keras.src.layers.core import dense
 import keras.applications.resnet50
+from keras.utils import np_utils, to_categorical
+from keras.datasets import mnist
 
 model = Sequential([keras.Input(shape=(28, 28, 1)), Conv2D(8, 3), Flatten(), Dense(10)])
 """
@@ -202,7 +204,8 @@ def test_keras_2_modules_imported_are_reported_at_their_import_and_the_model_che
         (3, "invalid-argument", "`keras.layers.core` is a Keras 2 module: Keras 3 has no such module "
                                 "(ModuleNotFoundError); what it held is in `keras.layers`"),
         (4, "invalid-argument", "`keras.engine.topology` is a Keras 2 module: Keras 3 has no such module "
-                                "(ModuleNotFoundError)")]  # not the one inside try: (its handler is the Keras 3 way)
+                                "(ModuleNotFoundError)"),  # not the one inside try: (its handler is the Keras 3 way)
+        (11, "invalid-argument", "Keras 3's `keras.utils` has no `np_utils` (ImportError: cannot import name)")]
     (model,) = report.files[0].models
     assert model.inference.output_shapes() == [(None, 10)]
 
@@ -215,6 +218,13 @@ def test_the_keras_modules_recorded_are_the_installed_ones_and_keras_2_ones_fail
     from shapedoctor.rules.keywords import KERAS_MODULES
 
     assert _recorder().keras_modules() == KERAS_MODULES
+    from shapedoctor.rules.keywords import KERAS_MODULE_NAMES
+
+    assert set(KERAS_MODULE_NAMES) == set(KERAS_MODULES)
+    assert KERAS_MODULE_NAMES["keras.utils"] == tuple(sorted(n for n in dir(keras.utils) if not n.startswith("__")))
+    with pytest.raises(ImportError, match="cannot import name 'np_utils'"):
+        exec("from keras.utils import np_utils")
+    exec("from keras.utils import to_categorical\nfrom keras.datasets import mnist")
     for module in ("keras.layers.core", "keras.engine.topology", "keras.utils.np_utils", "keras.layers.recurrent"):
         with pytest.raises(ModuleNotFoundError):
             importlib.import_module(module)

@@ -38,7 +38,7 @@ from ..rules.inventory import KERAS_LAYER_NAMES
 from ..rules.validation import ACTIVATIONS
 from ..rules.base import ALIASES, ConstTensor, DataShape, TensorArg, _front_end_value
 from ..rules.core import LambdaBody
-from ..rules.keywords import KERAS_MODULES
+from ..rules.keywords import KERAS_MODULE_NAMES, KERAS_MODULES
 from ..rules.keywords_message import (accepted_keywords, removed_backend_message, removed_from_backend,
                                        removed_merge_message)
 from ..rules.ops import OPERATORS, resolve_op
@@ -57,6 +57,13 @@ _TF_KERAS_2_LAYERS = {
                                  "TF_USE_LEGACY_KERAS=1 with tf_keras, run it",
 }
 _KERAS_MODULES = frozenset(KERAS_MODULES)
+
+
+@functools.lru_cache(maxsize=None)
+def _keras_module_names(module: str) -> frozenset[str]:
+    return frozenset(KERAS_MODULE_NAMES.get(module, ()))
+
+
 PROBE_ITERATIONS = 4  # a longer loop that built nothing in as many iterations is walked once more, not unrolled
 # ... or in as few as these, when they walked more statements than CHEAP_PASS_STATEMENTS each: a training or data
 # loop's body is long (and nested loops multiply the passes), while a short loop computing a value (`break` when a
@@ -607,13 +614,24 @@ class SourceFrontend:
             if isinstance(child, ast.expr):
                 self._fold(child, scope)
 
-    def _note_removed_module(self, module: str, stmt: ast.stmt) -> None:
+    def _note_removed_module(self, module: str, stmt: ast.stmt, names: list[str] = ()) -> None:
         """``from keras.layers.core import Dense``: a module Keras 2 had and Keras 3 does not, so the import raises
-        ModuleNotFoundError before any model is made.  Not inside a ``try:`` (the Keras 3 fallback may be in its
+        ModuleNotFoundError before any model is made; ``from keras.utils import np_utils`` (``names``): a name the
+        Keras 3 module does not have, an ImportError.  Not inside a ``try:`` (the Keras 3 fallback may be in its
         handler), nor in another file of the project (reported there), nor when the project has that module."""
-        if not (module == "keras" or module.startswith("keras.")) or module in _KERAS_MODULES \
-                or module.startswith("keras.src.") or self._guarded or _FOREIGN_SITES or stmt.lineno in \
-                self.removed_imports or self._module_path(module, 0) is not None:
+        if not (module == "keras" or module.startswith("keras.")) or module.startswith("keras.src.") \
+                or self._guarded or _FOREIGN_SITES or stmt.lineno in self.removed_imports:
+            return
+        if module in _KERAS_MODULES:
+            missing = [name for name in names if name != "*" and f"{module}.{name}" not in _KERAS_MODULES
+                       and name not in _keras_module_names(module)]
+            if missing and self._module_path(module, 0) is None:
+                listed = ", ".join(f"`{name}`" for name in missing)
+                self.removed_imports[stmt.lineno] = (
+                    stmt.col_offset, stmt.end_col_offset if stmt.end_lineno == stmt.lineno else stmt.col_offset + 4,
+                    f"Keras 3's `{module}` has no {listed} (ImportError: cannot import name)")
+            return
+        if self._module_path(module, 0) is not None:
             return
         parent = module.rsplit(".", 1)[0]
         while parent not in _KERAS_MODULES:
@@ -639,7 +657,7 @@ class SourceFrontend:
 
     def _stmt_ImportFrom(self, stmt: ast.ImportFrom, scope: Scope) -> None:
         if stmt.module and not stmt.level:
-            self._note_removed_module(stmt.module, stmt)
+            self._note_removed_module(stmt.module, stmt, [alias.name for alias in stmt.names])
         # `from pkg import backend` of a submodule: read that file, not the package's __init__ first (which may
         # import the whole package: keras-contrib's spent the budget of modules before the layers were read)
         package = self._module_path(stmt.module, stmt.level) if stmt.module is not None else None
