@@ -627,9 +627,7 @@ class SourceFrontend:
                        and name not in _keras_module_names(module)]
             if missing and self._module_path(module, 0) is None:
                 listed = ", ".join(f"`{name}`" for name in missing)
-                self.removed_imports[stmt.lineno] = (
-                    stmt.col_offset, stmt.end_col_offset if stmt.end_lineno == stmt.lineno else stmt.col_offset + 4,
-                    f"Keras 3's `{module}` has no {listed} (ImportError: cannot import name)")
+                self._note_import_error(stmt, f"Keras 3's `{module}` has no {listed} (ImportError: cannot import name)")
             return
         if self._module_path(module, 0) is not None:
             return
@@ -637,9 +635,14 @@ class SourceFrontend:
         while parent not in _KERAS_MODULES:
             parent = parent.rsplit(".", 1)[0]
         where = f"; what it held is in `{parent}`" if parent != "keras" else ""
-        self.removed_imports[stmt.lineno] = (stmt.col_offset, stmt.end_col_offset if stmt.end_lineno == stmt.lineno
-                                             else stmt.col_offset + 6, (
-            f"`{module}` is a Keras 2 module: Keras 3 has no such module (ModuleNotFoundError){where}"))
+        self._note_import_error(stmt, f"`{module}` is a Keras 2 module: Keras 3 has no such module "
+                                      f"(ModuleNotFoundError){where}")
+
+    def _note_import_error(self, stmt: ast.stmt, message: str) -> None:
+        """The finding at ``stmt``: its whole line, or its keyword when it spans several."""
+        keyword = "from" if isinstance(stmt, ast.ImportFrom) else "import"
+        end_col = stmt.end_col_offset if stmt.end_lineno == stmt.lineno else stmt.col_offset + len(keyword)
+        self.removed_imports[stmt.lineno] = (stmt.col_offset, end_col, message)
 
     def _stmt_Import(self, stmt: ast.Import, scope: Scope) -> None:
         for alias in stmt.names:
@@ -1211,10 +1214,10 @@ class SourceFrontend:
             scope.uncertain -= 1
         chosen = UNKNOWN
         if isinstance(body, TensorRef) and isinstance(orelse, TensorRef) and body.builder is orelse.builder:
-            shape = body.builder.shape_of(body)
-            chosen = body if shape is not None and shape == orelse.builder.shape_of(orelse) else \
-                self._op_node(scope, "<opaque>", {}, [orelse], node,
-                              "a tensor chosen by a condition only known at run time")
+            chosen = _one_shape_of([body, orelse])
+            if chosen is None:
+                chosen = self._op_node(scope, "<opaque>", {}, [orelse], node,
+                                       "a tensor chosen by a condition only known at run time")
         # what a branch computes is checked where the chosen tensor is used, not on its own
         scope.builder.used.update(range(first_new_node, len(scope.builder.nodes)))
         if chosen is not UNKNOWN:
@@ -1665,12 +1668,9 @@ class SourceFrontend:
                                                               keywords), node), inner)
                    for option in choice.options]
         scope.builder.used.update(range(first_new_node, len(scope.builder.nodes)))
-        first = results[0]
-        if isinstance(first, TensorRef) and all(isinstance(r, TensorRef) and r.builder is first.builder
-                                                for r in results):
-            shape = first.builder.shape_of(first)
-            if shape is not None and all(r.builder.shape_of(r) == shape for r in results[1:]):
-                return first
+        chosen = _one_shape_of(results)
+        if chosen is not None:
+            return chosen
         tensors = _tensors_in(given, {}) if any(isinstance(r, TensorRef) for r in results) else []
         return self._op_node(scope, "<opaque>", {}, tensors[:1], node,
                              "a layer chosen by a condition only known at run time") if tensors else UNKNOWN
@@ -3845,6 +3845,16 @@ def _bound_name(inner: Scope, value: Any, prefix: str, at: ast.AST) -> ast.Name:
     name = f"<{prefix} {len(inner.bindings)}>"
     inner.bindings[name] = value
     return ast.copy_location(ast.Name(name, ast.Load()), at)
+
+
+def _one_shape_of(results: list):
+    """The first of ``results`` when all are tensors of one graph with one known shape: which one a run-time
+    condition picks, the same shape follows (``StochasticDepth(p)(x) if p else x``); else None."""
+    first = results[0]
+    if not all(isinstance(r, TensorRef) and r.builder is getattr(first, "builder", None) for r in results):
+        return None
+    shape = first.builder.shape_of(first)
+    return first if shape is not None and all(r.builder.shape_of(r) == shape for r in results[1:]) else None
 
 
 class _LayerChoice:
