@@ -57,6 +57,7 @@ CONSTRUCTS = {
     "append": "12. lists appended to after their literal",
     "import": "13. custom layers, builders and sizes imported from other files of the user's project",
     "branch": "14. models made inside an `if` whose condition only the data decides",
+    "tuner": "15. KerasTuner build functions and HyperModels, built with their hyperparameters' defaults",
 }
 
 

@@ -44,6 +44,8 @@ from ..rules.keywords_message import (accepted_keywords, removed_backend_message
 from ..rules.ops import OPERATORS, resolve_op
 from ..rules.recurrent import bidirectional_output_count
 from .symbolic import MAX_RANK, build_score, settle_symbolic_inputs
+from .tuner import (HyperParameters, hypermodel_of_tuner, hyperparameter, is_hyperparameters_class,
+                    tuner_hyperparameters)
 from ..infer import Inference, infer, infer_node_recorded, provisional_result
 from .values import (ArrayShape, ArrayValue, ClassValue, FunctionalModel, FunctionValue, Instance, KerasName,
                      LayerObject, Module, NumpyName, Opaque, SequentialModel, SymbolicShape, TensorRef, UnknownNumber,
@@ -1266,6 +1268,8 @@ class SourceFrontend:
             return UNKNOWN
         if kind is _Namespace:
             return base.attributes.get(node.attr, UNKNOWN)
+        if kind is HyperParameters:
+            return _BoundMethod(base, node.attr)
         if kind is _ImportedModule:  # layer_utils.AttentionLSTM of `import utils.layer_utils as layer_utils`
             return base.names.bindings.get(node.attr, UNKNOWN)
         if kind is ClassValue and base.method(node.attr) is not None:
@@ -1717,6 +1721,13 @@ class SourceFrontend:
                              f"`{func.qualname.split('.')[0]}`)"))
         if func.qualname in _TF_KERAS_2_LAYERS:
             return Opaque(_TF_KERAS_2_LAYERS[func.qualname], span_of(node))
+        if is_hyperparameters_class(func.qualname) and not args and not kwargs:
+            return HyperParameters()
+        hypermodel = hypermodel_of_tuner(func.qualname, args, kwargs)
+        hp = tuner_hyperparameters(kwargs) if hypermodel is not None else None
+        if hp is not None:
+            self._build_hypermodel(hypermodel, hp, node, scope)
+            return UNKNOWN
         if func.qualname in ("keras.activations.get", "keras.activations.deserialize") and len(args) == 1:
             return _activation_function(args[0])
         if func.qualname.startswith("math.") and not kwargs:
@@ -1742,6 +1753,17 @@ class SourceFrontend:
             scope.models.append(clone)
             return clone
         return self._function_call(func.qualname, args, kwargs, node, scope)
+
+    def _build_hypermodel(self, hypermodel, hp: HyperParameters, node: ast.Call, scope: Scope) -> None:
+        """``keras_tuner.RandomSearch(build_model, ...)``: the tuner's constructor builds the hypermodel once with
+        ``hp`` (each hyperparameter's default), so a model that fails there fails here."""
+        if isinstance(hypermodel, FunctionValue):
+            self._invoke(hypermodel.node, hypermodel.scope or scope, [hp], {}, me=None, where=node, scope=scope)
+        elif isinstance(hypermodel, Instance) and hypermodel.cls.kind == "plain":
+            found = hypermodel.cls.method("build")
+            if found is not None and _binding(found[0]) not in ("static", "class"):
+                self._invoke(found[0], found[1].scope or scope, [hp], {}, me=hypermodel, where=node, scope=scope,
+                             cls=found[1])
 
     def _call_of_unknown(self, args: list, kwargs: dict, node: ast.Call, scope: Scope):
         """A call of UNKNOWN or of a symbol: a weight initializer's result, an opaque step on tensors, else
@@ -2989,6 +3011,8 @@ class SourceFrontend:
     def _method_call(self, method: "_BoundMethod", node: ast.Call, scope: Scope):
         target, attr = method.target, method.attr
         args, kwargs = self._call_arguments(node, scope)
+        if isinstance(target, HyperParameters):
+            return hyperparameter(target, attr, args, kwargs)
         if isinstance(target, ArrayValue):
             if attr == "reshape" and args:
                 return reshape_array(target, args[0] if len(args) == 1 else tuple(args))
