@@ -57,8 +57,23 @@ def explain(inference: Inference, diagnostic: Diagnostic) -> list[str]:
     if diagnostic.node is None:
         return []
     result = inference.results[diagnostic.node]
-    called = _called_elsewhere(result.node) if diagnostic.severity in ("error", "warning") else []
-    return called + _causes(inference, result, diagnostic.kind.name)
+    serious = diagnostic.severity in ("error", "warning")
+    called = _called_elsewhere(result.node) if serious else []
+    tuned = _hyperparameters(inference.graph.hyperparameters) if serious else []
+    return called + _causes(inference, result, diagnostic.kind.name) + tuned
+
+
+SHOWN_HYPERPARAMETERS = 8
+
+
+def _hyperparameters(values: dict) -> list[str]:
+    """Where the sizes of a KerasTuner build come from: the model the tuner builds first, in its constructor."""
+    if not values:
+        return []
+    shown = ", ".join(f"{name}={value!r}" for name, value in list(values.items())[:SHOWN_HYPERPARAMETERS])
+    more = f" and {len(values) - SHOWN_HYPERPARAMETERS} more" if len(values) > SHOWN_HYPERPARAMETERS else ""
+    return [f"Built with these KerasTuner hyperparameters (a fresh HyperParameters gives each its default; a "
+            f"tuner's constructor builds the model with them first, and raises there): {shown}{more}."]
 
 
 def _called_elsewhere(node) -> list[str]:

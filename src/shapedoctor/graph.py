@@ -226,6 +226,8 @@ class ModelGraph:
     loops: list[tuple[int, int]] = field(default_factory=list)  # (first, last line) of loops unrolled in the source
     # calls of the model's own API spelled for an older Keras (compile's Keras 2 positionals, Model(input=...))
     respellings: tuple[Respelling, ...] = ()
+    # built by a KerasTuner build function: the hyperparameters' values it was built with (their defaults)
+    hyperparameters: dict = field(default_factory=dict)
 
     def add(self, type_: str, args: dict, inputs: list[Ref], **kw) -> LayerNode:
         node = LayerNode(index=len(self.nodes), type=type_, args=args, inputs=inputs, **kw)

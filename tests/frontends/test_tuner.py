@@ -82,3 +82,60 @@ def test_a_tuner_builds_with_the_hyperparameters_it_is_given():
     assert fixed.values == {"units": 96, "layers": 1}  # the given one gains the build's entries, as in KerasTuner
     assert tuner_hyperparameters({}).values == {}
     assert tuner_hyperparameters({"hyperparameters": UNKNOWN}) is None  # values the walk does not know
+
+
+def test_each_read_is_noted_in_order():
+    hp = HyperParameters()
+    hyperparameter(hp, "Int", ["units", 16, 64], {})
+    hyperparameter(hp, "Choice", ["act", ["relu"]], {})
+    hyperparameter(hp, "Int", ["units", 16, 64], {})
+    hyperparameter(hp, "get", ["act"], {})
+    hyperparameter(hp, "Int", ["bad", UNKNOWN, 4], {})
+    assert hp.read == ["units", "act", "units", "act"]
+
+
+SHARED_HP = '''
+import keras
+import keras_tuner as kt
+from keras import layers
+
+
+def dense_head(hp):
+    inputs = keras.Input(shape=(32,))
+    x = layers.Dense(hp.Int("units", 8, 64))(inputs)
+    return keras.Model(inputs, layers.Conv1D(4, 3)(x))
+
+
+def conv_net(hp):
+    inputs = keras.Input(shape=(hp.Int("steps", 2, 9), 1))
+    x = layers.Conv1D(hp.Choice("filters", [4, 8]), 3)(inputs)
+    return keras.Model(inputs, x)
+
+
+hp = kt.HyperParameters()
+first = dense_head(hp)
+second = conv_net(hp)
+'''
+
+
+def test_a_finding_says_which_hyperparameters_its_model_was_built_with():
+    # Keras 3.15 + keras_tuner 1.4.8 raise both: ValueError expected min_ndim=3 (line 10), "Computed output size
+    # would be zero or negative" (line 15), with hp = kt.HyperParameters() as here
+    from shapedoctor import check_source
+
+    report = check_source(SHARED_HP, "tuned.py", with_fixes=False).files[0]
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert [(d.line, d.kind.name) for d in errors] == [(10, "rank"), (15, "negative-length")]
+    rank, length = (" ".join(d.explanation) for d in errors)
+    assert "KerasTuner hyperparameters" in rank and rank.endswith("): units=8.")
+    assert length.endswith("): steps=2, filters=4.")  # only what its own build read from the shared one
+
+
+def test_models_of_a_plain_call_do_not_mention_hyperparameters():
+    from shapedoctor import check_source
+
+    text = SHARED_HP.replace("hp = kt.HyperParameters()", "hp = None").replace('hp.Int("units", 8, 64)', "8") \
+        .replace('hp.Int("steps", 2, 9)', "2").replace('hp.Choice("filters", [4, 8])', "4")
+    report = check_source(text, "plain.py", with_fixes=False).files[0]
+    errors = [d for d in report.diagnostics if d.severity == "error"]
+    assert len(errors) == 2 and not any("KerasTuner" in " ".join(d.explanation) for d in errors)

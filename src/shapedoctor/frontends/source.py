@@ -344,6 +344,7 @@ class SourceFrontend:
         self._builds_deferred = 0  # calls of a user layer whose build(input_shape) waited for a known shape
         self._statements = 0
         self._plain_instances: dict[int, Instance] = {}  # a plain class's node -> the last object made of it
+        self._tuned: dict[int, dict] = {}  # id of a model a KerasTuner build made -> the hyperparameters it read
         # line -> (col, end_col, message): each import of a module Keras 2 had and Keras 3 does not
         self.removed_imports: dict[int, tuple[int, int, str]] = {}
         self._application_tensors: dict[str, tuple] = {}
@@ -1820,11 +1821,18 @@ class SourceFrontend:
         site = not _FOREIGN_SITES and is_foreign(fn)
         if site:  # into an imported module's code: what it makes is shown at this call
             _FOREIGN_SITES.append(dataclasses.replace(span_of(where), foreign=True))
+        # a KerasTuner build: the models it makes say with which hyperparameters' values
+        hp = next(a for a in args if type(a) is HyperParameters) if HyperParameters in map(type, args) else None
+        made, read = len(scope.models), len(hp.read) if hp is not None else 0
         try:
             return self._invoke_body(fn, defining, args, kwargs, me, where, scope, symbolic, cls)
         finally:
             if site:
                 _FOREIGN_SITES.pop()
+            if hp is not None:
+                values = {name: hp.values[name] for name in hp.read[read:]}
+                for model in scope.models[made:]:
+                    self._tuned.setdefault(id(model), values)
 
     def _invoke_body(self, fn: ast.FunctionDef, defining: Scope, args: list, kwargs: dict, me, where: ast.AST,
                      scope: Scope, symbolic: bool, cls: ClassValue | None):
@@ -3224,30 +3232,12 @@ class SourceFrontend:
     # --------------------------------------------------------------- models out
     def _finish_scope(self, scope: Scope) -> None:
         for model in scope.models:
-            if isinstance(model, _Backbone):
-                output = self._application_tensor(model.layer, "output", model.node, scope)
-                if isinstance(output, TensorRef):
-                    name = model.layer.args.get("name")
-                    graph = output.builder.subgraph(name if isinstance(name, str) else model.layer.type.lower(),
-                                                    model.node.lineno, [output])
-                    self.graphs.append(graph)
-                continue
-            if isinstance(model, SequentialModel):
-                graph = self._sequential_graph(model, scope)
-                if not (graph.unbuildable_reason and model.used_inside):  # checked where it is used
-                    self.graphs.append(graph)
-            elif isinstance(model, Instance):
-                graph = self._subclassed_graph(model, scope)
-                if graph is not None:
-                    self.graphs.append(graph)
-            else:
-                graph = model.builder.subgraph(model.name or model.default_name, model.line, model.outputs,
-                                               model.inputs)
-                graph.loss = model.loss
-                graph.target_shape = model.target_shape
-                graph.data_shape = model.fit_data_shape
-                _inputs_of_one_sample(graph, model.fed_shapes)
-                self.graphs.append(graph)
+            made = len(self.graphs)
+            self._finish_model(model, scope)
+            values = self._tuned.get(id(model))
+            if values:
+                for graph in self.graphs[made:]:
+                    graph.hyperparameters = values
         builder = scope.builder
         leftover = [n for n in builder.nodes if n.index not in builder.used]
         if leftover:
@@ -3256,6 +3246,32 @@ class SourceFrontend:
             refs = [TensorRef(builder, n.index, 0) for n in sinks]
             graph = builder.subgraph(f"{scope.name} (layers called outside a Model)", leftover[0].span.line
                                      if leftover[0].span else 1, refs)
+            self.graphs.append(graph)
+
+    def _finish_model(self, model, scope: Scope) -> None:
+        """The graph of one model made in ``scope``, added to the file's."""
+        if isinstance(model, _Backbone):
+            output = self._application_tensor(model.layer, "output", model.node, scope)
+            if isinstance(output, TensorRef):
+                name = model.layer.args.get("name")
+                graph = output.builder.subgraph(name if isinstance(name, str) else model.layer.type.lower(),
+                                                model.node.lineno, [output])
+                self.graphs.append(graph)
+        elif isinstance(model, SequentialModel):
+            graph = self._sequential_graph(model, scope)
+            if not (graph.unbuildable_reason and model.used_inside):  # checked where it is used
+                self.graphs.append(graph)
+        elif isinstance(model, Instance):
+            graph = self._subclassed_graph(model, scope)
+            if graph is not None:
+                self.graphs.append(graph)
+        else:
+            graph = model.builder.subgraph(model.name or model.default_name, model.line, model.outputs,
+                                           model.inputs)
+            graph.loss = model.loss
+            graph.target_shape = model.target_shape
+            graph.data_shape = model.fit_data_shape
+            _inputs_of_one_sample(graph, model.fed_shapes)
             self.graphs.append(graph)
 
     def _sequential_graph(self, model: SequentialModel, scope: Scope) -> ModelGraph:

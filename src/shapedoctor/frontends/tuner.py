@@ -35,6 +35,7 @@ class HyperParameters:
 
     def __init__(self) -> None:
         self.values: dict[str, object] = {}
+        self.read: list[str] = []  # each name asked for, in order, again when asked again (what a build read)
 
     def __repr__(self) -> str:
         return "HyperParameters()"
@@ -77,7 +78,10 @@ def hyperparameter(hp: HyperParameters, method: str, args: list, kwargs: dict):
     registered with; UNKNOWN when that cannot be told from the arguments (or for any other method)."""
     if method == "get":
         name = args[0] if args else kwargs.get("name")
-        return hp.values.get(name, UNKNOWN) if isinstance(name, str) else UNKNOWN
+        if not isinstance(name, str) or name not in hp.values:
+            return UNKNOWN
+        hp.read.append(name)
+        return hp.values[name]
     parameters = _PARAMETERS.get(method)
     if parameters is None:
         return UNKNOWN
@@ -86,12 +90,13 @@ def hyperparameter(hp: HyperParameters, method: str, args: list, kwargs: dict):
         return UNKNOWN
     given = dict(zip(parameters, args[1:]))
     given.update((k, v) for k, v in kwargs.items() if k in parameters)
-    if name in hp.values:
-        return hp.values[name]
-    value = _default(method, given)
-    if value is not UNKNOWN:
+    if name not in hp.values:
+        value = _default(method, given)
+        if value is UNKNOWN:
+            return UNKNOWN
         hp.values[name] = value
-    return value
+    hp.read.append(name)
+    return hp.values[name]
 
 
 def _default(method: str, given: dict):
