@@ -1032,22 +1032,47 @@ def test_isinstance_of_a_keras_layer_class_picks_the_layers_to_swap():
     assert len(mc_model.graph.nodes) == 5  # Input, Flatten, Dense, the MC dropout, Dense
 
 
-@pytest.mark.parametrize("classes, expected", [
-    ("keras.layers.Dense", True), ("keras.layers.Layer", True), ("(keras.layers.Conv1D, keras.layers.Dense)", True),
-    # a class other layer classes derive from (SpatialDropout1D is a Dropout, LSTM an RNN): left unknown
-    ("keras.layers.AlphaDropout", False), ("keras.layers.RNN", None), ("keras.layers.Dropout", None),
+# Each answer as Keras 3.15 gives it (isinstance of the real layer object); None: shapedoctor says it does not know
+@pytest.mark.parametrize("made, classes, expected", [
+    ("Dense(4)", "keras.layers.Dense", True), ("Dense(4)", "keras.layers.Layer", True),
+    ("Dense(4)", "(keras.layers.Conv1D, keras.layers.Dense)", True), ("Dense(4)", "keras.layers.AlphaDropout", False),
+    # classes other layer classes derive from (KERAS_LAYER_BASES): exact both ways
+    ("Dense(4)", "keras.layers.RNN", False), ("Dense(4)", "keras.layers.Dropout", False),
+    ("LSTM(4)", "keras.layers.RNN", True), ("SpatialDropout1D(0.1)", "keras.layers.Dropout", True),
+    ("ReversibleEmbedding(10, 4)", "keras.layers.Embedding", True), ("Embedding(10, 4)", "keras.layers.Embedding", True),
+    ("Bidirectional(keras.layers.LSTM(4))", "keras.layers.Wrapper", False),  # not a Wrapper in Keras 3
+    ("TimeDistributed(keras.layers.Dense(4))", "keras.layers.Wrapper", True),
+    # not a keras.layers class: unknown
+    ("Dense(4)", "keras.Model", None),
 ])
-def test_isinstance_of_a_layer_the_walk_made(classes, expected):
+def test_isinstance_of_a_layer_the_walk_made(made, classes, expected):
     import ast
 
     from shapedoctor.frontends import source
     from shapedoctor.frontends.source import SourceFrontend
 
-    walk = SourceFrontend(f"import keras\nlayer = keras.layers.Dense(4)\nanswer = isinstance(layer, {classes})\n")
+    walk = SourceFrontend(f"import keras\nlayer = keras.layers.{made}\nanswer = isinstance(layer, {classes})\n")
     module = source.Scope("<module>")
     walk._run_body(ast.parse(walk.text).body, module)
     answer = module.bindings["answer"]  # unknown: bound to the name as a symbol, never a bool
     assert (answer if isinstance(answer, bool) else None) is expected
+
+
+@pytest.mark.keras
+@pytest.mark.parametrize("made, classes, expected", [
+    ("Dense(4)", "keras.layers.Dense", True), ("Dense(4)", "keras.layers.Layer", True),
+    ("Dense(4)", "(keras.layers.Conv1D, keras.layers.Dense)", True), ("Dense(4)", "keras.layers.AlphaDropout", False),
+    # classes other layer classes derive from (KERAS_LAYER_BASES): exact both ways
+    ("Dense(4)", "keras.layers.RNN", False), ("Dense(4)", "keras.layers.Dropout", False),
+    ("LSTM(4)", "keras.layers.RNN", True), ("SpatialDropout1D(0.1)", "keras.layers.Dropout", True),
+    ("ReversibleEmbedding(10, 4)", "keras.layers.Embedding", True), ("Embedding(10, 4)", "keras.layers.Embedding", True),
+    ("Bidirectional(keras.layers.LSTM(4))", "keras.layers.Wrapper", False),  # not a Wrapper in Keras 3
+    ("TimeDistributed(keras.layers.Dense(4))", "keras.layers.Wrapper", True),
+    ])
+def test_isinstance_cases_are_what_keras_answers(made, classes, expected):
+    keras = pytest.importorskip("keras")
+    layer = eval(f"keras.layers.{made}", {"keras": keras})
+    assert isinstance(layer, eval(classes, {"keras": keras})) is expected
 
 
 def test_a_backbone_given_the_shape_of_unread_data_is_not_an_error():

@@ -14,8 +14,8 @@ import inspect
 import pytest
 
 from shapedoctor.rules import ALIASES, RULES, canonical_type
-from shapedoctor.rules.inventory import (KERAS_LAYER_NAMES, KERAS_VERSION, OPAQUE, REMOVED_IN_KERAS_3,
-                                         opaque_message)
+from shapedoctor.rules.inventory import (KERAS_LAYER_BASES, KERAS_LAYER_NAMES, KERAS_VERSION, OPAQUE,
+                                         REMOVED_IN_KERAS_3, opaque_message)
 
 KERAS = "3.15.1"  # the release this inventory was taken from (inventory.KERAS_VERSION)
 
@@ -134,3 +134,21 @@ def test_keras_2_base_classes_are_gone_from_keras_3():
         exec("from keras.layers import Recurrent", {})
     with pytest.raises(ImportError):
         exec("from keras.layers.merge import _Merge", {})
+
+
+def test_recorded_bases_are_recorded_layer_names():
+    for name, bases in KERAS_LAYER_BASES.items():
+        assert name in KERAS_LAYER_NAMES and bases and all(b in KERAS_LAYER_NAMES and b != "Layer" for b in bases)
+
+
+@pytest.mark.keras
+def test_recorded_bases_are_the_installed_keras_class_hierarchy():
+    keras = pytest.importorskip("keras")
+    classes = {n: getattr(keras.layers, n) for n in KERAS_LAYER_NAMES}
+    found = {}
+    for name, cls in classes.items():
+        bases = tuple(sorted(m for m, other in classes.items()
+                             if other is not cls and m != "Layer" and issubclass(cls, other)))
+        if bases:
+            found[name] = bases
+    assert found == KERAS_LAYER_BASES

@@ -34,7 +34,7 @@ from .folding import (EXPAND, ELEMENTWISE_OPS, MAX_INT_BITS, MAX_ITEMS, SQUEEZE,
                       unpack)
 from ..rules.applications import APPS as APPLICATION_TYPES, PREPROCESS_FUNCTIONS
 from ..rules.keras_hub import KERAS_HUB_LAYERS
-from ..rules.inventory import KERAS_LAYER_NAMES
+from ..rules.inventory import KERAS_LAYER_BASES, KERAS_LAYER_NAMES
 from ..rules.validation import ACTIVATIONS
 from ..rules.base import ALIASES, ConstTensor, DataShape, TensorArg, _front_end_value
 from ..rules.core import LambdaBody
@@ -924,7 +924,7 @@ class SourceFrontend:
             try:
                 for position, item in enumerate(iterable):
                     if self._probe_ends(position, walked_before) and self._activity() == activity \
-                            and not _reads_layer_tensors(stmt.body, iterable):
+                            and not _over_layers(iterable):
                         # a training or data loop: its first iterations built nothing, so the rest is walked once,
                         # as a loop that may run, instead of a thousand times
                         rest = iterable[position:]
@@ -1329,6 +1329,8 @@ class SourceFrontend:
             layers = _sequential_layers(base)
             if layers is not None:
                 return layers
+        if isinstance(base, LayerObject) and node.attr in _STORED_AS_GIVEN and is_plain(base.args.get(node.attr)):
+            return base.args[node.attr]  # layer.units of a model's Dense(32): what Keras' constructor stored
         if isinstance(base, (SequentialModel, FunctionalModel, ArrayValue, LayerObject)):
             return _BoundMethod(base, node.attr)
         if isinstance(base, tuple) and node.attr == "as_list":
@@ -1575,18 +1577,20 @@ class SourceFrontend:
         return isinstance(value, tuple(types))
 
     def _isinstance_of_layer(self, type_: str, names: list, scope: Scope):
-        """``isinstance(layer, keras.layers.AlphaDropout)`` of a Keras layer the walk made, of class ``type_``:
-        its class, or ``Layer``, is True; another layer class that no public layer class derives from is False (a
-        ``SpatialDropout1D`` is a ``Dropout``, an ``LSTM`` an ``RNN``: those stay unknown)."""
+        """``isinstance(layer, keras.layers.Dropout)`` of a Keras layer the walk made, of class ``type_``: exact
+        for the classes ``keras.layers`` exports (a ``SpatialDropout1D`` is a ``Dropout``, an ``LSTM`` an ``RNN``,
+        a ``Dense`` neither: KERAS_LAYER_BASES; a ``keras.applications`` model is a Functional, none of them);
+        unknown for any other class on either side."""
         answer = False
         for name in names:
             cls = self._fold(name, scope)
             if not isinstance(cls, KerasName):
                 return UNKNOWN
             leaf = canonical_type(cls.leaf)
-            if leaf == type_ or leaf == "Layer":
+            if leaf == type_ or leaf == "Layer" or leaf in KERAS_LAYER_BASES.get(type_, ()):
                 return True
-            if leaf not in RULES or leaf in _LAYER_CLASSES_WITH_SUBCLASSES:
+            if leaf not in _KERAS_LAYER_CLASSES or (type_ not in _KERAS_LAYER_CLASSES
+                                                    and type_ not in APPLICATION_TYPES):
                 answer = UNKNOWN
         return answer
 
@@ -2157,7 +2161,7 @@ class SourceFrontend:
             return False
         for position, item in enumerate(iterable):
             if position == PROBE_ITERATIONS and generators is node.generators and self._activity() == activity \
-                    and all(_opaque_data(r) for r in results) and not isinstance(item, _LayerHandle):
+                    and all(_opaque_data(r) for r in results) and not _over_layers(iterable):
                 # data preparation (`[featurize(s) for s in smiles_list]`): its first elements built no model
                 # code and are not constants, so the other thousand are not interpreted either; a list
                 # keeps its length (`len(labels)` may size a layer), its other elements unknown
@@ -3780,12 +3784,12 @@ def _is_none_literal(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and node.value is None
 
 
-def _reads_layer_tensors(body: list, items) -> bool:
-    """A loop over a model's layers whose body reads a layer's tensors (``output = layer.output; break`` at the
-    n-th convolution): a feature extractor being chosen, walked pass by pass, not cut as a data loop."""
-    return any(isinstance(item, _LayerHandle) for item in items[:1]) and any(
-        isinstance(node, ast.Attribute) and node.attr in ("output", "input", "outputs", "inputs")
-        for stmt in body for node in ast.walk(stmt))
+def _over_layers(items) -> bool:
+    """A loop or comprehension over a model's layers (``for layer in model.layers``): model code, walked pass by
+    pass, never cut as a data loop whose first passes built nothing.  Its passes decide what is built at the
+    n-th layer of a kind (``output = layer.output; break`` at the 4th convolution; ``Dense(layer.units) for layer
+    in model.layers if isinstance(layer, Dense)``)."""
+    return bool(items) and isinstance(items[0], (LayerObject, _LayerHandle))
 
 
 @value_class
@@ -4235,8 +4239,7 @@ def _layer_input_args(args: dict, type_: str) -> dict | None:
 
 
 # Keras 3 layer classes other public layer classes derive from (isinstance of them is not decided by the type)
-_LAYER_CLASSES_WITH_SUBCLASSES = frozenset({"RNN", "Dropout", "Attention", "Wrapper", "Layer", "Model",
-                                            "Sequential", "Functional", "InputLayer"})
+_KERAS_LAYER_CLASSES = frozenset(canonical_type(n) for n in KERAS_LAYER_NAMES)
 
 _NAMED_VALUE = re.compile(r"[A-Za-z_][\w.]*\Z")  # a symbol that stands for a name (a parameter), not a sum
 
@@ -4361,6 +4364,11 @@ def constructor_calls(statement: ast.stmt, candidates: set[int]) -> set[int]:
                 stack.append(child)
     return lines
 
+
+# A Keras layer's attributes its constructor stores exactly as given (Dense.units, Dropout.rate, Conv.filters,
+# Embedding.input_dim...; kernel_size, strides, padding or activation are normalized, so they are not here)
+_STORED_AS_GIVEN = frozenset({"units", "rate", "filters", "input_dim", "output_dim", "num_heads", "key_dim",
+                              "return_sequences", "return_state", "use_bias"})
 
 _BASE_LAYER_ATTRIBUTES = {"filters", "units", "kernel_size", "strides", "padding", "data_format", "dilation_rate",
                           "activation", "use_bias", "bias", "kernel", "num_heads", "key_dim", "output_dim",

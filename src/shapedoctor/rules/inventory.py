@@ -60,6 +60,17 @@ OPAQUE: dict[str, str] = {
 }
 
 
+#: the other names of KERAS_LAYER_NAMES each exported layer class is a subclass of, where that is more than
+#: ``Layer`` (every one is a ``Layer``): ``isinstance(layer, keras.layers.Dropout)`` is exact for the layers the
+#: walk makes.  Read from Keras |KERAS_VERSION| (``tests/rules/test_layer_inventory.py`` checks it there).
+KERAS_LAYER_BASES = {
+    "AdditiveAttention": ("Attention",), "ConvLSTM1D": ("RNN",), "ConvLSTM2D": ("RNN",), "ConvLSTM3D": ("RNN",),
+    "FlaxLayer": ("JaxLayer",), "GRU": ("RNN",), "LSTM": ("RNN",), "ReversibleEmbedding": ("Embedding",),
+    "SimpleRNN": ("RNN",), "SpatialDropout1D": ("Dropout",), "SpatialDropout2D": ("Dropout",),
+    "SpatialDropout3D": ("Dropout",), "SpectralNormalization": ("Wrapper",), "TimeDistributed": ("Wrapper",),
+}
+
+
 #: Keras 2 layers (``tf.keras`` up to TensorFlow 2.15) that ``keras.layers`` of Keras 3 no longer has: code that
 #: uses them fails with AttributeError on Keras 3 before any shape is computed (none is a name of KERAS_LAYER_NAMES)
 REMOVED_IN_KERAS_3 = ("RandomHeight", "RandomWidth", "ThresholdedReLU", "LocallyConnected1D", "LocallyConnected2D",
