@@ -668,3 +668,24 @@ def test_a_layer_replaced_where_it_was_given_an_unknown_keyword_is_planned_witho
     finally:
         infer._STRICT = strict
     assert {d.kind.name for d in report.diagnostics} >= {"invalid-argument", "rank"}
+
+
+def test_a_keras1_spelling_in_another_file_is_reported_here_and_never_edited(tmp_path, capsys):
+    """``Model(input=..., output=...)`` inside a builder of the project's own ``legacy.py``: the finding is at the
+    call of the builder in this file, says where the code is written, and its fix is display-only: ``fix`` edits
+    neither file (the respelling's positions are the other file's)."""
+    import json
+    import shutil
+
+    constructs = ROOT / "tests/constructs"
+    shutil.copytree(constructs / "_project", tmp_path / "_project")
+    script = tmp_path / "import_bad_keras1_builder.py"
+    shutil.copyfile(constructs / "import_bad_keras1_builder.py", script)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*.py")}
+    assert main(["check", "--no-cache", "--format", "json", str(script)]) == 1
+    [finding] = json.loads(capsys.readouterr().out)["files"][0]["diagnostics"]
+    assert (finding["line"], finding["col"]) == (6, 8)
+    assert finding["message"].endswith("(in _project/legacy.py:10)")
+    assert [(f["applicability"], f["edits"]) for f in finding["fixes"]] == [("display-only", [])]
+    main(["fix", "--unsafe-fixes", "--no-cache", str(script)])
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*.py")} == before

@@ -2956,7 +2956,15 @@ class SourceFrontend:
         outputs = args[1] if len(args) > 1 else kw_values.get("outputs", UNKNOWN)
         return self._functional_model(inputs, outputs, name_value, node, scope)
 
-    def _respell(self, line: int, respelling: Respelling) -> None:
+    def _respell(self, line: int, respelling: Respelling, written: ast.AST) -> None:
+        """Note ``respelling`` for the model made at ``line``; ``written``: the code spelled the old way.  Written in
+        another file of the project, it is reported at the place in this file that reached that code, saying where
+        it is written, and its fix has no edit (no fix edits another file)."""
+        if is_foreign(written):
+            site = span_of(written)
+            respelling = dataclasses.replace(
+                respelling, span=(site.line, site.col, site.end_line, site.end_col),
+                message=site.written_at(respelling.message), insertions=(), written=())
         self._respellings.setdefault(line, []).append(respelling)
 
     def _keras1_model_keywords(self, node: ast.Call, kwargs: dict, line: int) -> dict:
@@ -2978,7 +2986,8 @@ class SourceFrontend:
                         "aliases, Keras 3 no longer does. The model is checked as the inputs and outputs meant.",
             fix_title=f"write {meant}",
             insertions=tuple((k.lineno, k.col_offset + len(k.arg), "s") for k in old),
-            written=tuple(((k.lineno, k.col_offset, k.lineno, k.col_offset + len(k.arg)), k.arg) for k in old)))
+            written=tuple(((k.lineno, k.col_offset, k.lineno, k.col_offset + len(k.arg)), k.arg) for k in old)),
+            node)
         return kwargs
 
     def _functional_model(self, inputs, outputs, name_value, node: ast.Call, scope: Scope):
@@ -3138,9 +3147,9 @@ class SourceFrontend:
             target.loss = kwargs.get("loss", args[1] if len(args) > 1 else None)
             respelling = _keras2_compile_positionals(node, args)
             if respelling is not None:
-                self._respell(target.line, respelling)
+                self._respell(target.line, respelling, node)
                 if isinstance(target, Instance) and target.functional is not None:  # made by super().__init__
-                    self._respell(target.functional.line, respelling)
+                    self._respell(target.functional.line, respelling, node)
         elif attr in ("fit", "train_on_batch", "evaluate") and isinstance(target, (SequentialModel, FunctionalModel,
                                                                                    Instance)):
             x = args[0] if args else kwargs.get("x")

@@ -1226,6 +1226,8 @@ class _Planner:
         """``model.compile("adam", "mse", ["accuracy"])`` -> ``..., metrics=["accuracy"])``, ``Model(input=x)`` ->
         ``Model(inputs=x)``: texts inserted where the code they go with is still written (respellings.py)."""
         t = self.index.t
+        if not patch.arg_dict["insertions"]:
+            raise CannotRewrite("the call is written in another file of the project")
         for (line, col, end_line, end_col), written in patch.arg_dict["written"]:
             code = self.index.text[t.byte_offset(line, col):t.byte_offset(end_line, end_col)]
             try:
