@@ -689,3 +689,21 @@ def test_a_keras1_spelling_in_another_file_is_reported_here_and_never_edited(tmp
     assert [(f["applicability"], f["edits"]) for f in finding["fixes"]] == [("display-only", [])]
     main(["fix", "--unsafe-fixes", "--no-cache", str(script)])
     assert {p: p.read_bytes() for p in tmp_path.rglob("*.py")} == before
+
+
+def test_a_fix_title_shows_a_size_it_could_not_fold_by_its_name():
+    """handson-ml2's char-RNN: ``GRU(..., batch_input_shape=[batch_size, None, max_id])`` with ``max_id`` read from
+    a tokenizer: the fix says ``InputLayer(batch_shape=[32, None, max_id])``, never the walk's own objects."""
+    text = (
+        "import keras\n"
+        "tokenizer = keras.preprocessing.text.Tokenizer(char_level=True)\n"
+        "max_id = len(tokenizer.word_index)\n"
+        "batch_size = 32\n"
+        "model = keras.models.Sequential([\n"
+        "    keras.layers.GRU(128, return_sequences=True, stateful=True,\n"
+        "                     batch_input_shape=[batch_size, None, max_id]),\n"
+        "    keras.layers.TimeDistributed(keras.layers.Dense(max_id, activation='softmax')),\n"
+        "])\n")
+    [finding] = [d for d in check_source(text, "char_rnn.py").diagnostics if d.severity == "error"]
+    titles = [f.title for f in finding.fixes]
+    assert titles[0] == "declare the input as InputLayer(batch_shape=[32, None, max_id]) before GRU", titles

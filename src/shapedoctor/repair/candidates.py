@@ -22,7 +22,7 @@ from ..infer import Inference, infer, is_list_input, is_written_for_older_keras
 from ..rules import RULES, canonical_type
 from ..rules.base import DataShape
 from ..rules.keywords_message import KERAS_3_SPELLING, accepted_keywords
-from ..shapes import format_shape, is_known
+from ..shapes import Symbol, format_shape, is_known
 from .fix_helpers import (ANY_RANK, _GLOBAL_POOL, _channels_first_everywhere, _line, _patch, _tuple_text, is_recurrent,
                           is_shrinking_convolution, returns_sequences, set_return_sequences)
 from .target_fixes import _target_fixes
@@ -1027,8 +1027,6 @@ def _undefined_fixes(inference: Inference, result) -> list[Fix]:
 def _sample_shape(inference: Inference, index: int, text: str) -> tuple:
     """``X.shape[1:]`` of data of unknown rank: named sizes, as many as the layers after the Input build with
     (as ``settle_symbolic_inputs`` decides the rank of a symbolic Input)."""
-    from ..shapes import Symbol
-
     for rank in range(1, 5):
         shape = tuple(Symbol(f"{text}[{i + 1}]") for i in range(rank))
         try:
@@ -1070,6 +1068,17 @@ def _keyword_renames(node) -> dict[str, str] | None:
 _INPUT_KEYWORDS = frozenset({"batch_input_shape", "batch_size"})
 
 
+def _as_written(value) -> str:
+    """A keyword's folded value as code (``[32, None, max_id]``: a size the walk could not fold by its name)."""
+    if isinstance(value, Symbol):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_as_written, value)) + "]"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(map(_as_written, value)) + ("," if len(value) == 1 else "") + ")"
+    return repr(value) if isinstance(value, (str, int, float, bool, type(None))) else "..."
+
+
 def _input_keyword_fix(inference: Inference, node) -> Fix | None:
     """``LSTM(32, batch_input_shape=(1, None, 8), stateful=True)``: Keras 3's layers take no batch_input_shape=
     (nor batch_size=); the first layer of a Sequential declared the model's input with it, which an
@@ -1078,9 +1087,10 @@ def _input_keyword_fix(inference: Inference, node) -> Fix | None:
     unrecognized = node.args.get(UNRECOGNIZED_KEYWORDS)
     if not unrecognized or not set(unrecognized) <= _INPUT_KEYWORDS:
         return None
-    written = ", ".join(f"{key}={value!r}" for key, value in unrecognized.items())
+    written = ", ".join(f"{key}={_as_written(value)}" for key, value in unrecognized.items())
     if inference.graph.declares_input(node):
-        declared = ", ".join(f"{INPUT_LAYER_SPELLING[key]}={value!r}" for key, value in unrecognized.items())
+        declared = ", ".join(f"{INPUT_LAYER_SPELLING[key]}={_as_written(value)}"
+                             for key, value in unrecognized.items())
         return Fix(f"declare the input as InputLayer({declared}) before {node.label}",
                    [_patch("declare_input", node.index, **dict.fromkeys(unrecognized))],
                    why="Keras 3 declares a Sequential's input, batch size included, with an InputLayer, not with "
