@@ -1729,3 +1729,28 @@ def test_layers_of_different_shapes_chosen_at_run_time_are_an_opaque_step_that_s
     assert [d.severity for d in report.diagnostics if d.severity in ("error", "warning")] == []
     assert model.graph.gaps == [] and not model.inference.complete
     assert [gap.reason for gap in model.inference.lost] == ["a layer chosen by a condition only known at run time"]
+
+
+def test_a_model_in_a_decorators_arguments_is_a_skipped_entry_never_silence():
+    """tensorflow/recommenders' tests: ``@parameterized.parameters(lambda: tf.keras.Sequential([...]))`` above a
+    method, and above a module-level function: the ``def`` line is not where a decorated function's text starts,
+    so these constructor calls were neither models nor skipped entries."""
+    report = _check("""
+        import keras
+        from absl.testing import parameterized
+
+        class Test(parameterized.TestCase):
+            @parameterized.parameters(
+                (lambda: keras.Sequential([keras.layers.Dense(4)]),),
+            )
+            def test_stack(self, make):
+                make()
+
+        @parameterized.parameters(
+            (lambda: keras.Sequential([keras.layers.Dense(2)]),))
+        def check(make):
+            return make
+        """)
+    skipped = [(s.line, s.reason.split(" (")[0]) for f in report.files for s in f.skipped_models]
+    assert skipped == [(7, "model not checked: shapedoctor did not reach this code"),
+                       (13, "model not checked: shapedoctor did not reach this code")]

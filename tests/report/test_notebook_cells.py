@@ -283,3 +283,24 @@ def test_a_cell_that_does_not_parse_leaves_the_other_cells_checked(tmp_path):
     assert [f[0] for f in found if f[3].startswith("in cell 5")] == ["rank"]  # Dense then Conv1D, still found
     assert [s.line for s in report.skipped_models] == [6]
 
+
+
+@pytest.mark.parametrize("name", ["train.py", "{_trainer_module_file}", "$module_file"])
+def test_a_written_python_script_is_checked_on_its_own(tmp_path, name):
+    """``%%writefile train.py`` writes a script that runs outside the kernel: checked as a module of its own.  A
+    TFX tutorial names its Trainer's module from a variable (``%%writefile {_trainer_module_file}``): checked too,
+    its body being Python.  The notebook's own cell above defines no `layers`: the script imports its own."""
+    path = write_notebook(tmp_path / "nb.ipynb", [
+        ("code", ["x = 1"]),
+        ("code", [f"%%writefile {name}", *IMPORTS, *BROKEN_CELL]),
+    ])
+    [error] = errors(path)
+    assert (error.line, error.kind.name) == (2 + 1 + len(IMPORTS) + 4, "rank")
+
+
+@pytest.mark.parametrize("name", ["{notes_file}", "notes.txt"])
+def test_a_written_file_that_is_not_python_is_not_checked(tmp_path, name):
+    path = write_notebook(tmp_path / "nb.ipynb", [
+        ("code", [f"%%writefile {name}", "model = Sequential([ these are notes, not code", "Conv1D after Dense"]),
+    ])
+    assert shapedoctor.check_file(str(path)).diagnostics == []

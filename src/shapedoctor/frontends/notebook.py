@@ -21,7 +21,8 @@ number and every Python line its columns (no IPython import is needed):
   whole cell is blanked.
 * A ``%%writefile script.py`` (or ``%%file``) cell writes a Python script that runs outside the kernel (a
   training job, a tuner's worker): it is checked as a module of its own, apart from the notebook's namespace,
-  its lines kept where they are in the notebook (``-a`` appends to the script an earlier cell wrote).
+  its lines kept where they are in the notebook (``-a`` appends to the script an earlier cell wrote).  So is one
+  whose name IPython fills in from a variable (``%%writefile {module_file}``) when its body parses as Python.
 * A cell indented as a whole (IPython removes the common first-line indentation) is dedented; the columns
   reported are those of the cell as written.
 
@@ -287,9 +288,25 @@ def _written_script(cell_lines: list[str]) -> tuple[str, bool, list[tuple[int, s
     if first is None:
         return None
     words = cell_lines[first].split()
-    if words[0] not in ("%%writefile", "%%file") or len(words) < 2 or not words[-1].endswith(".py"):
+    if words[0] not in ("%%writefile", "%%file") or len(words) < 2:
         return None
-    return words[-1], "-a" in words[1:-1] or "--append" in words[1:-1], list(enumerate(cell_lines))[first + 1:]
+    body = list(enumerate(cell_lines))[first + 1:]
+    if not words[-1].endswith(".py") and not (_EXPANDED_NAME.fullmatch(words[-1]) and _parses(body)):
+        return None
+    return words[-1], "-a" in words[1:-1] or "--append" in words[1:-1], body
+
+
+# A file name IPython fills in from a variable (``%%writefile {_trainer_module_file}``, ``$path``): the script a
+# TFX tutorial writes for its Trainer, known to be Python only when its body parses as Python
+_EXPANDED_NAME = re.compile(r"\{[^{}]+\}|\$\w+")
+
+
+def _parses(body: list[tuple[int, str]]) -> bool:
+    try:
+        ast.parse("".join(line for _, line in body))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True
 
 
 def split_lines(text: str) -> list[str]:

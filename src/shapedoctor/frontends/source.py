@@ -451,7 +451,7 @@ class SourceFrontend:
         lines = sorted(candidates)
         for statement in statements:
             end = statement.end_lineno or statement.lineno
-            first = bisect.bisect_left(lines, statement.lineno)
+            first = bisect.bisect_left(lines, _first_line(statement))
             if first < len(lines) and lines[first] <= end:
                 self._constructor_calls.update(constructor_calls(statement, candidates))
             yield statement
@@ -495,8 +495,8 @@ class SourceFrontend:
             reported.add(line)
         for line in sorted(self._constructor_calls - reported):
             self.skipped_models.append(SkippedModel(
-                line, "model not checked: shapedoctor did not reach this code (a method it never saw called with a "
-                      "tensor, or a loop or comprehension it could not unroll)"))
+                line, "model not checked: shapedoctor did not reach this code (a method or lambda it never saw called "
+                      "with a tensor, a decorator's arguments, or a loop or comprehension it could not unroll)"))
 
     def _module_path(self, module: str | None, level: int) -> str | None:
         """``module_path`` from the file being walked (or the project module it is reading); each place looked at
@@ -4351,6 +4351,13 @@ def constructor_text_lines(text: str) -> set[int]:
     return lines
 
 
+def _first_line(node: ast.AST) -> int | None:
+    """The first line of ``node``'s text: a decorated function's or class's starts at its first decorator, above
+    the ``def``/``class`` line its ``lineno`` gives."""
+    decorators = getattr(node, "decorator_list", None)
+    return decorators[0].lineno if decorators else getattr(node, "lineno", None)
+
+
 def constructor_calls(statement: ast.stmt, candidates: set[int]) -> set[int]:
     """Lines of ``Sequential(``/``Model(``/``Functional(`` calls in ``statement``; ``candidates``, the lines where
     the text has such a spelling, keep the walk to the few statements that can hold one."""
@@ -4364,7 +4371,7 @@ def constructor_calls(statement: ast.stmt, candidates: set[int]) -> set[int]:
             if leaf in _MODEL_CLASSES:
                 lines.add(node.lineno)
         for child in ast.iter_child_nodes(node):
-            first = getattr(child, "lineno", None)
+            first = _first_line(child)
             if first is None:  # arguments, comprehension...: no position of their own
                 stack.append(child)
                 continue
