@@ -1754,3 +1754,40 @@ def test_a_model_in_a_decorators_arguments_is_a_skipped_entry_never_silence():
     skipped = [(s.line, s.reason.split(" (")[0]) for f in report.files for s in f.skipped_models]
     assert skipped == [(7, "model not checked: shapedoctor did not reach this code"),
                        (13, "model not checked: shapedoctor did not reach this code")]
+
+
+def test_a_matmul_with_an_operand_not_followed_is_unknown_not_a_scalar():
+    """``x @ w`` with ``w`` a value the walk could not follow: a matrix of unknown shape, never a scalar (which
+    made a false "matmul needs tensors of rank >= 1" error, keras_cv_attention_models' neighborhood attention)."""
+    report = _check("""
+        import keras
+        from mylib import thing
+        inputs = keras.Input((8, 4))
+        w = thing()
+        model = keras.Model(inputs, (inputs @ w) * 0.5)
+        """)
+    assert [d for d in report.diagnostics if d.severity in ("error", "warning")] == []
+    [model] = report.models
+    assert [g.reason for g in model.inference.gaps][:1] == ["`inputs @ w`: the value of `w` could not be determined "
+                                                            "statically"]
+
+
+def test_a_split_of_a_tensor_of_unknown_shape_still_gives_its_pieces():
+    """``key, value = tf.split(kv, 2, axis=-1)`` after a step shapedoctor could not follow: two tensors of unknown
+    shape (the count is written), so what is computed from them stays in the model, not lost as unknown values."""
+    report = _check("""
+        import keras
+        import tensorflow as tf
+        from mylib import Patches
+        inputs = keras.Input((28, 32, 12))
+        kv = Patches()(inputs)
+        key, value = tf.split(kv, 2, axis=-1)
+        first, second, third = tf.split(kv, [4, 4, -1], axis=-1)
+        parts = keras.ops.unstack(kv, num=3, axis=1)
+        model = keras.Model(inputs, [tf.transpose(key, [0, 2, 1, 3]) + value, third, parts[2]])
+        """)
+    [model] = report.models
+    types = [n.type for n in model.graph.nodes]
+    assert types.count("ops.split") == 2 and "ops.transpose" in types and "ops.add" in types and "ops.unstack" in types
+    assert [d for d in report.diagnostics if d.severity in ("error", "warning")] == []
+    assert [ref[1] for ref in model.graph.outputs] == [0, 2, 2]  # `third` and `parts[2]` are the third pieces

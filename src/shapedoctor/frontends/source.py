@@ -1101,6 +1101,13 @@ class SourceFrontend:
         left = _EXPR_HANDLERS[type(node.left)](self, node.left, scope)
         right = _EXPR_HANDLERS[type(node.right)](self, node.right, scope)
         if isinstance(left, TensorRef) or isinstance(right, TensorRef):
+            if isinstance(node.op, ast.MatMult):  # `x @ w` of a w not followed: a matrix, never a guessed scalar
+                lost = next((side for side, v in ((node.left, left), (node.right, right))
+                             if v is UNKNOWN or type(v) is Symbol), None)
+                if lost is not None:
+                    return self._op_node(scope, "<opaque>", {}, [v for v in (left, right) if isinstance(v, TensorRef)],
+                                         node, f"`{_unparse(node)}`: the value of `{_unparse(lost)}` could not be "
+                                               f"determined statically")
             operands = [_scalar_operand(v) for v in (left, right)]
             return self._tensor_op(_resolved_op(OPERATORS[type(node.op).__name__]), operands, {}, node, scope,
                                    _unparse(node))
@@ -2480,6 +2487,8 @@ class SourceFrontend:
                             _unfolded_operands(spec, bound, node))  # by position (name ""): see FunctionalBuilder.add
         result = self._apply_layer(layer, inputs, node, scope, False)
         outputs = result.builder.outputs_of(result) if isinstance(result, TensorRef) else None
+        if outputs is None and isinstance(result, TensorRef):
+            outputs = _pieces_written(spec.op, bound)  # `a, b = tf.split(x, 2, -1)` of an x of unknown shape
         if outputs is not None and outputs > 1:
             refs = [TensorRef(result.builder, result.node, i) for i in range(outputs)]
             # split / unstack give a Python list (x_splits[0] = ... then works); the others a tuple
@@ -4226,6 +4235,19 @@ def _number_like(value) -> bool:
 # ops of two operands, as Python's operators are: a number there is a scalar operand, folded or not
 _SCALAR_OPERAND_OPS = frozenset(op for op in OPERATORS.values() if op != "ops.matmul") | {
     "ops.divide", "ops.maximum", "ops.minimum", "ops.arctan2", "ops.divide_no_nan"}
+
+
+def _pieces_written(op: str, bound: dict) -> int | None:
+    """How many tensors a split gives, as its call writes it (``tf.split(x, 2)``, ``tf.split(x, [192, 384])``,
+    ``ops.unstack(x, num=3)``), when its input's shape does not tell; None when the call does not say."""
+    if op == "ops.split":
+        pieces = bound.get("sizes", bound.get("indices_or_sections"))
+        if isinstance(pieces, (list, tuple)) and all(type(p) is int for p in pieces):
+            return len(pieces) + ("sizes" not in bound)  # Keras' indices cut one piece more than they list
+    else:
+        pieces = bound.get("indices_or_sections") if op == "ops.array_split" else \
+            bound.get("num") if op == "ops.unstack" else None
+    return pieces if type(pieces) is int and 0 < pieces <= MAX_ITEMS else None
 
 
 def _scalar_operand(value):
