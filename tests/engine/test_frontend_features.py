@@ -1786,3 +1786,52 @@ def test_a_split_of_a_tensor_of_unknown_shape_still_gives_its_pieces():
     assert types.count("ops.split") == 2 and "ops.transpose" in types and "ops.add" in types and "ops.unstack" in types
     assert [d for d in report.diagnostics if d.severity in ("error", "warning")] == []
     assert [ref[1] for ref in model.graph.outputs] == [0, 2, 2]  # `third` and `parts[2]` are the third pieces
+
+
+def test_each_branch_of_a_run_time_if_starts_from_the_names_as_they_were():
+    """``if K.image_dim_ordering() == 'tf': b, h, w, c = shape`` / ``else: b, c, h, w = shape`` (a Keras 1 test
+    Keras 3 cannot answer): after it each name is whichever value one branch leaves it, never the ``else``'s for
+    sure (pierluigiferrari/ssd_keras' AnchorBoxes.compute_output_shape read the height from the channels axis, and
+    a false Concatenate error followed); and the ``else`` reads what the code had before the ``if``."""
+    import ast
+
+    from shapedoctor.frontends import source
+    from shapedoctor.shapes import Symbol
+
+    walk = source.SourceFrontend(textwrap.dedent("""
+        import keras.backend as K
+        shape = (None, 37, 60, 16)
+        x = 5
+        if K.image_dim_ordering() == "tf":
+            b, h, w, c = shape
+            x = 1
+        else:
+            b, c, h, w = shape
+            y = x
+        out = (b, h, w, 4, 8)
+        """))
+    module = source.Scope("<module>")
+    walk._run_body(ast.parse(walk.text).body, module)
+    names = module.bindings
+    assert names["b"] is None and all(type(names[n]) is Symbol for n in "hwc")
+    assert names["out"][3:] == (4, 8) and names["out"][1] is names["h"]
+    assert names["y"] == 5  # the else branch never saw `x = 1`
+    assert names["x"] not in (1, 5)  # 1 or 5: not one of them for sure
+
+
+@pytest.mark.parametrize("expression, expected", [
+    ("(1 in [0.5, 1.0, 2.0]) & True", True), ("True & False", False), ("True | False", True), ("6 ^ 3", 5),
+    ("6 & 3", 2), ("1 << 4", 16), ("-8 >> 1", -4), ("1 << 200", None),  # wider than folding keeps: unknown
+])
+def test_bitwise_operators_fold_as_python_computes_them(expression, expected):
+    """ssd_keras: ``if (1 in aspect_ratios) & two_boxes_for_ar1: n_boxes = len(aspect_ratios) + 1``."""
+    import ast
+
+    from shapedoctor.frontends import source
+
+    walk = source.SourceFrontend(f"value = {expression}\n")
+    module = source.Scope("<module>")
+    walk._run_body(ast.parse(walk.text).body, module)
+    value = module.bindings["value"]
+    assert (value if isinstance(value, (bool, int)) else None) == expected
+    assert expected is None or type(value) is type(eval(expression))

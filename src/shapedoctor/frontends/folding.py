@@ -6,6 +6,7 @@ Every function returns UNKNOWN (or None) for what it cannot fold: never a guess.
 from __future__ import annotations
 
 import ast
+import operator
 import re
 
 from ..graph import MAX_OPTIONS, UNKNOWN, OneOf
@@ -98,8 +99,16 @@ def binop(op: ast.operator, left, right):
     return bounded(_binop(op, left, right))
 
 
+_BITWISE = {ast.BitAnd: operator.and_, ast.BitOr: operator.or_, ast.BitXor: operator.xor}
+_SHIFTS = {ast.LShift: operator.lshift, ast.RShift: operator.rshift}
+
+
 def _binop(op: ast.operator, left, right):
     numeric = (int, float)
+    if type(op) in _BITWISE and type(left) in (bool, int) and type(right) in (bool, int):
+        return _BITWISE[type(op)](left, right)  # `(1 in ratios) & two_boxes`: bool & bool is a bool, as in Python
+    if type(op) in _SHIFTS and type(left) is int and type(right) is int and 0 <= right <= MAX_INT_BITS:
+        return _SHIFTS[type(op)](left, right)  # bounded() drops a result wider than MAX_INT_BITS
     if isinstance(left, bool) or isinstance(right, bool):
         return UNKNOWN
     if isinstance(left, numeric) and isinstance(right, numeric):

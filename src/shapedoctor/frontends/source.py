@@ -859,24 +859,32 @@ class SourceFrontend:
                 self._branches -= 1
             return
         self._walk_uncertain([stmt.body, stmt.orelse], scope, "inside an `if` whose condition is only known at "
-                                                               "run time", stmt, repeats=False)
+                                                               "run time", stmt, repeats=False, alternatives=True)
 
     def _walk_uncertain(self, bodies: list[list[ast.stmt]], scope: Scope, why: str, stmt: ast.stmt,
-                        repeats: bool = True, target: ast.expr | None = None, item: Any = UNKNOWN) -> None:
+                        repeats: bool = True, target: ast.expr | None = None, item: Any = UNKNOWN,
+                        alternatives: bool = False) -> None:
         """Walk branches that may or may not run (``repeats``: or run many times, a loop's body); models they
         change become opaque from there on.  ``target``: a loop's, bound to ``item`` (what each pass gives it)
-        before its body, so that neither the body nor the code after the loop reads the value it had before."""
+        before its body, so that neither the body nor the code after the loop reads the value it had before.
+        ``alternatives``: exactly one of ``bodies`` runs (an ``if``'s and its ``else``'s): each starts from the
+        names as they were, and a name is after them whichever value one of them leaves it."""
         snapshots = {id(m): len(m.items) for m in scope.models if isinstance(m, SequentialModel)}
         before = dict(scope.bindings)
         first_new_node = len(scope.builder.nodes)
         scope.uncertain += 1
         self._uncertain += 1
         depth, branches = self._uncertain, self._branches
+        outcomes = []
         try:
             if target is not None:
                 self._bind_loop_target(target, item, scope)
-            for body in bodies:
+            for position, body in enumerate(bodies):
+                if alternatives and position:
+                    scope.bindings.clear()
+                    scope.bindings.update(before)
                 self._walk_body(body, scope)
+                outcomes.append(dict(scope.bindings))
         finally:
             scope.uncertain -= 1
             self._uncertain -= 1
@@ -898,20 +906,40 @@ class SourceFrontend:
                 # Layers that never change a shape nor fail (Dropout...) give the same shapes either way.
                 if not all(isinstance(item, LayerObject) and item.type in SHAPE_NEUTRAL for item in added):
                     model.items.append(Opaque(f"layers added {why}", span_of(stmt)))
+        if alternatives and len(outcomes) == len(bodies):
+            for name in {name for outcome in outcomes for name in outcome}:
+                # what each branch leaves the name (the value it had, first), each value once
+                values = sorted((o[name] for o in outcomes if name in o), key=lambda v: v is not before.get(name))
+                values = [v for i, v in enumerate(values) if all(v is not w for w in values[:i])]
+                if any(isinstance(v, TensorRef) for v in values):
+                    # a tensor: as a walk of the branches one after the other leaves it (the last one a branch
+                    # made, unknown in shape if that differs from what the code had before): an `if` choosing a
+                    # projection keeps the model followed
+                    changed = [v for v in values if name not in before or v is not before[name]]
+                    scope.bindings[name] = before[name] if not changed else changed[-1] if name not in before \
+                        else self._either(before[name], changed[-1], name, scope, stmt, why)
+                    continue
+                merged = values[0]
+                for value in values[1:]:
+                    merged = self._either(merged, value, name, scope, stmt, why)
+                scope.bindings[name] = merged
+            return
         for name, value in scope.bindings.items():
             if before.get(name, None) is not value and name in before:
-                old = before[name]
-                if isinstance(old, TensorRef) and isinstance(value, TensorRef) and old.builder is value.builder:
-                    before_shape, after_shape = old.builder.shape_of(old), value.builder.shape_of(value)
-                    if before_shape is not None and before_shape == after_shape:
-                        continue  # the body keeps the shape: whether it runs or not, the same shape follows
-                    # The tensor may or may not have gone through the body: same graph, unknown shape.
-                    scope.bindings[name] = self._op_node(scope, "<opaque>", {}, [old], stmt, f"layers applied {why}")
-                else:
-                    merged = merge_uncertain(old, value, name)
-                    if type(value) is Symbol and value.binding in self._loop_items and type(merged) is Symbol:
-                        merged = self._loop_item(name)  # still maybe one item of what the loop went through
-                    scope.bindings[name] = merged
+                scope.bindings[name] = self._either(before[name], value, name, scope, stmt, why)
+
+    def _either(self, old, value, name: str, scope: Scope, stmt: ast.stmt, why: str):
+        """The value of ``name`` after code that may have changed it from ``old`` to ``value``."""
+        if isinstance(old, TensorRef) and isinstance(value, TensorRef) and old.builder is value.builder:
+            before_shape, after_shape = old.builder.shape_of(old), value.builder.shape_of(value)
+            if before_shape is not None and before_shape == after_shape:
+                return value  # the body keeps the shape: whether it runs or not, the same shape follows
+            # The tensor may or may not have gone through the body: same graph, unknown shape.
+            return self._op_node(scope, "<opaque>", {}, [old], stmt, f"layers applied {why}")
+        merged = merge_uncertain(old, value, name)
+        if type(value) is Symbol and value.binding in self._loop_items and type(merged) is Symbol:
+            merged = self._loop_item(name)  # still maybe one item of what the loop went through
+        return merged
 
     def _stmt_For(self, stmt: ast.For, scope: Scope) -> None:
         iterable = _iterated(self._fold(stmt.iter, scope))
