@@ -1835,3 +1835,37 @@ def test_bitwise_operators_fold_as_python_computes_them(expression, expected):
     value = module.bindings["value"]
     assert (value if isinstance(value, (bool, int)) else None) == expected
     assert expected is None or type(value) is type(eval(expression))
+
+
+def test_a_tensor_each_branch_of_a_run_time_if_makes_is_either_one():
+    """InceptionTime's bottleneck: ``if self.use_bottleneck and int(x.shape[-1]) > 1: y = Conv1D(32, 1)(x)`` /
+    ``else: y = x``.  After it ``y`` has the dims both branches agree on and a named size where they differ, so
+    the model stays followed, and nothing that only one branch's size would fail is said (it was the else
+    branch's tensor, for sure); branches of different ranks make an opaque step."""
+    report = _check("""
+        import sys
+        import keras
+        from keras import layers
+        inputs = keras.Input((128, 3))
+        if len(sys.argv) > 1:
+            y = layers.Conv1D(32, 1)(inputs)
+        else:
+            y = inputs
+        x = layers.Conv1D(16, 3)(y)
+        if len(sys.argv) > 2:
+            z = layers.Dense(4)(x)
+        else:
+            z = layers.Dense(8)(x)
+        wide = layers.Reshape((-1, 8))(z)
+        if len(sys.argv) > 3:
+            flat = layers.Flatten()(x)
+        else:
+            flat = x
+        model = keras.Model(inputs, [layers.Concatenate()([z, layers.Dense(2)(x)]), wide, flat])
+        """)
+    assert [d for d in report.diagnostics if d.severity in ("error", "warning")] == []  # Reshape((-1, 8)): not for 4
+    [model] = report.models
+    shapes = model.inference.output_shapes()
+    assert [str(d) for d in shapes[0]] == ["None", "126", "z.shape[2] + 2"] and shapes[2] is None
+    assert [g.reason for g in model.inference.gaps] == [
+        "`flat`: tensors of different ranks applied inside an `if` whose condition is only known at run time"]

@@ -911,6 +911,10 @@ class SourceFrontend:
                 # what each branch leaves the name (the value it had, first), each value once
                 values = sorted((o[name] for o in outcomes if name in o), key=lambda v: v is not before.get(name))
                 values = [v for i, v in enumerate(values) if all(v is not w for w in values[:i])]
+                either = self._either_tensor(name, values, before, scope, stmt, why)
+                if either is not None:
+                    scope.bindings[name] = either
+                    continue
                 if any(isinstance(v, TensorRef) for v in values):
                     # a tensor: as a walk of the branches one after the other leaves it (the last one a branch
                     # made, unknown in shape if that differs from what the code had before): an `if` choosing a
@@ -927,6 +931,23 @@ class SourceFrontend:
         for name, value in scope.bindings.items():
             if before.get(name, None) is not value and name in before:
                 scope.bindings[name] = self._either(before[name], value, name, scope, stmt, why)
+
+    def _either_tensor(self, name: str, values: list, before: dict, scope: Scope, stmt: ast.stmt, why: str):
+        """A tensor each branch of an ``if`` makes anew (``x = Conv1D(32, 1)(x)`` / ``x = x``, or two layers):
+        one tensor whose dims are the branches' where they agree and named sizes where they do not (a different
+        rank: an opaque step); None when that is not the case."""
+        if name in before or len(values) != 2 or not all(isinstance(v, TensorRef) for v in values) \
+                or values[0].builder is not values[1].builder:
+            return None
+        shapes = [v.builder.shape_of(v) for v in values]
+        if None in shapes or shapes[0] == shapes[1]:
+            return None
+        if len(shapes[0]) != len(shapes[1]):
+            return self._op_node(scope, "<opaque>", {}, values[:1], stmt, f"`{name}`: tensors of different ranks "
+                                                                           f"applied {why}")
+        shape = tuple(a if a == b else Symbol(f"{name}.shape[{i}]") for i, (a, b) in enumerate(zip(*shapes)))
+        return self._op_node(scope, "<declared>", {"shape": shape}, list(values), stmt,
+                             f"`{name}` of either branch of the `if` at line {stmt.lineno}")
 
     def _either(self, old, value, name: str, scope: Scope, stmt: ast.stmt, why: str):
         """The value of ``name`` after code that may have changed it from ``old`` to ``value``."""
