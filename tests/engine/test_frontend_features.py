@@ -1869,3 +1869,24 @@ def test_a_tensor_each_branch_of_a_run_time_if_makes_is_either_one():
     assert [str(d) for d in shapes[0]] == ["None", "126", "z.shape[2] + 2"] and shapes[2] is None
     assert [g.reason for g in model.inference.gaps] == [
         "`flat`: tensors of different ranks applied inside an `if` whose condition is only known at run time"]
+
+
+def test_an_optional_layer_under_a_run_time_if_leaves_either_tensor():
+    """``if pool: x = MaxPooling1D(2)(x)`` (squeeze-excite's optional projection, a time series' optional
+    pooling): x is the input or the pooled tensor; the steps axis a named size, the rest followed (it was an
+    opaque step, and every layer after it unknown)."""
+    report = _check("""
+        import sys
+        import keras
+        from keras import layers
+        inputs = keras.Input((128, 6))
+        x = layers.Conv1D(16, 3, padding="same")(inputs)
+        if len(sys.argv) > 1:
+            x = layers.MaxPooling1D(2)(x)
+        x = layers.Conv1D(32, 3, padding="same")(x)
+        model = keras.Model(inputs, layers.GlobalAveragePooling1D()(x))
+        """)
+    [model] = report.models
+    assert model.inference.complete and model.inference.output_shapes() == [(None, 32)]
+    either = next(r for r in model.inference.results if r.node.type == "<declared>")
+    assert [str(d) for d in either.outputs[0]] == ["None", "x.shape[1]", "16"]

@@ -327,10 +327,12 @@ async def test_hover_on_a_name_with_no_known_shape(client, tmp_path):
     assert await hover_on(client, uri, text, "UNITS = 8", "UNITS") is None  # not a tensor: no hover
     assert await hover_on(client, uri, text, "model = keras.Model", "model") is None
     assert await hover_on(client, uri, text, "for _ in range(2):", "_") is None
-    branch = await hover_on(client, uri, text, "either = x", "either")  # what the checker could not decide
-    assert branch.contents.value == ("**`either`** · shape unknown\n\nnot followed: layers applied inside an `if` "
-                                     f"whose condition is only known at run time, "
-                                     f"line {line_of(text, 'if len(sys.argv)') + 1}")
+    # what the checker could not decide: which branch of the run-time `if` made it (each one's tensor shown)
+    branch = await hover_on(client, uri, text, "either = x", "either")
+    first, second = line_of(text, "x = layers.Dense(4)(x)") + 1, line_of(text, "x = layers.Dense(2)(x)") + 1
+    assert branch.contents.value == ("**`either`** · one of, depending on the branch taken, the loop iteration or "
+                                     f"the call:\n\n- `(None, 31, 4)` · output of **Dense** `dense_2`, line {first}\n"
+                                     f"- `(None, 31, 2)` · output of **Dense** `dense_3`, line {second}")
     unknown = await hover_on(client, uri, text, "x = mystery(x)", "x")
     assert unknown.contents.value.startswith("**`x`** · shape unknown\n\nnot followed: `mystery(...)` is a call")
     layer = await hover_on(client, uri, text, "t = layers.Dense(units)(t)", "units")  # inside a constructor

@@ -933,10 +933,10 @@ class SourceFrontend:
                 scope.bindings[name] = self._either(before[name], value, name, scope, stmt, why)
 
     def _either_tensor(self, name: str, values: list, before: dict, scope: Scope, stmt: ast.stmt, why: str):
-        """A tensor each branch of an ``if`` makes anew (``x = Conv1D(32, 1)(x)`` / ``x = x``, or two layers):
-        one tensor whose dims are the branches' where they agree and named sizes where they do not (a different
-        rank: an opaque step); None when that is not the case."""
-        if name in before or len(values) != 2 or not all(isinstance(v, TensorRef) for v in values) \
+        """The tensor a name holds after an ``if`` that leaves it one of two (``y = Conv1D(32, 1)(x)`` / ``y = x``,
+        or ``if pool: x = MaxPooling1D()(x)``): the dims both agree on, and named sizes where they do not (a
+        different rank: an opaque step); None when that is not the case."""
+        if len(values) != 2 or not all(isinstance(v, TensorRef) for v in values) \
                 or values[0].builder is not values[1].builder:
             return None
         shapes = [v.builder.shape_of(v) for v in values]
