@@ -920,8 +920,12 @@ class SourceFrontend:
                     # made, unknown in shape if that differs from what the code had before): an `if` choosing a
                     # projection keeps the model followed
                     changed = [v for v in values if name not in before or v is not before[name]]
-                    scope.bindings[name] = before[name] if not changed else changed[-1] if name not in before \
-                        else self._either(before[name], changed[-1], name, scope, stmt, why)
+                    if not changed:
+                        scope.bindings[name] = before[name]
+                    elif name not in before:
+                        scope.bindings[name] = changed[-1]
+                    else:
+                        scope.bindings[name] = self._either(before[name], changed[-1], name, scope, stmt, why)
                     continue
                 merged = values[0]
                 for value in values[1:]:
@@ -1150,16 +1154,10 @@ class SourceFrontend:
         left = _EXPR_HANDLERS[type(node.left)](self, node.left, scope)
         right = _EXPR_HANDLERS[type(node.right)](self, node.right, scope)
         if isinstance(left, TensorRef) or isinstance(right, TensorRef):
-            if isinstance(node.op, ast.MatMult):  # `x @ w` of a w not followed: a matrix, never a guessed scalar
-                lost = next((side for side, v in ((node.left, left), (node.right, right))
-                             if v is UNKNOWN or type(v) is Symbol), None)
-                if lost is not None:
-                    return self._op_node(scope, "<opaque>", {}, [v for v in (left, right) if isinstance(v, TensorRef)],
-                                         node, f"`{_unparse(node)}`: the value of `{_unparse(lost)}` could not be "
-                                               f"determined statically")
-            operands = [_scalar_operand(v) for v in (left, right)]
-            return self._tensor_op(_resolved_op(OPERATORS[type(node.op).__name__]), operands, {}, node, scope,
-                                   _unparse(node))
+            op = OPERATORS[type(node.op).__name__]
+            # `x * scale` of a size not folded: a scalar; `x @ w` of a w not followed: a matrix, never a scalar
+            operands = [_scalar_operand(v) for v in (left, right)] if op in _SCALAR_OPERAND_OPS else [left, right]
+            return self._tensor_op(_resolved_op(op), operands, {}, node, scope, _unparse(node))
         if isinstance(left, (WeightValue, ArrayValue)) or isinstance(right, (WeightValue, ArrayValue)):
             return self._constant_op(_resolved_op(OPERATORS[type(node.op).__name__]), [left, right], {})
         value = binop(node.op, left, right)
@@ -4231,9 +4229,11 @@ def _walk_summary(graphs: list[ModelGraph]) -> tuple[tuple[int, int], int]:
 
 
 def _unfolded_operands(spec, bound: dict, node: ast.AST) -> dict:
-    """``{UNFOLDED_OPERANDS: ((parameter, text), ...)}`` for the op's arguments that did not fold to a value, as
-    written (``self.kernel`` of ``tf.matmul(x, self.kernel)``), else {}."""
-    unfolded = [name for name, value in bound.items() if value is UNKNOWN or _front_end_value(value)]
+    """``{UNFOLDED_OPERANDS: ((parameter, text), ...)}`` for the op's arguments that did not fold to a value (or
+    folded to a symbol only), as written (``self.kernel`` of ``tf.matmul(x, self.kernel)``, ``w`` of ``x @ w``),
+    else {}."""
+    unfolded = [name for name, value in bound.items()
+                if value is UNKNOWN or type(value) is Symbol or _front_end_value(value)]
     if not unfolded:
         return {}
     if isinstance(node, ast.BinOp):
